@@ -1,0 +1,113 @@
+//! The command line, as clap definitions only. docs/cli.md describes it for users.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "Exit codes:
+  0  no open finding at or above --fail-on
+  1  at least one open finding at or above --fail-on
+  2  the input or the configuration could not be read (bad YAML, unknown key, duplicate id, missing folder, bad flag)";
+
+#[derive(Debug, Parser)]
+#[command(name = "prinsipp", version, about = "Checks a kommune's IT portfolio and project proposals against the principles of its digitalisation strategy", after_help = EXIT_CODES)]
+pub struct Cli {
+    /// Language of everything shown to people (default: nb, or en when LANG starts with en)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// When to use colours (NO_COLOR is honoured in auto)
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a kommune folder (the main job)
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+    /// List every rule: code, severity, title, sources
+    Rules {
+        #[arg(long, value_enum, default_value = "table")]
+        format: RulesFormat,
+    },
+    /// The principle behind a rule, what it checks, how to comply, and its sources
+    Explain {
+        /// A rule code such as SKY-01
+        code: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The kommune folder (holds kommune.yaml)
+    #[arg(default_value = ".")]
+    pub folder: PathBuf,
+
+    /// Evaluation date, YYYY-MM-DD (default: today); makes runs reproducible
+    #[arg(long, value_parser = parse_date)]
+    pub dato: Option<crate::model::Date>,
+
+    /// Exit 1 when an open finding at or above this level remains
+    #[arg(long, value_enum, default_value = "feil")]
+    pub fail_on: FailOn,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: CheckFormat,
+
+    /// Read systems from this file or folder instead of systemer/ and systemer.yaml
+    #[arg(long)]
+    pub systemer: Option<PathBuf>,
+
+    /// Read projects from this file or folder instead of prosjekter/ and prosjekter.yaml
+    #[arg(long)]
+    pub prosjekter: Option<PathBuf>,
+
+    /// Print only findings and errors, no summary line
+    #[arg(long, short, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also print what was read
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+fn parse_date(text: &str) -> Result<crate::model::Date, String> {
+    crate::model::Date::parse(text).ok_or_else(|| format!("«{text}» is not a date as YYYY-MM-DD"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Nb,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Feil,
+    Advarsel,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+}

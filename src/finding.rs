@@ -1,0 +1,108 @@
+//! A finding: one subject breaking one rule, at one place.
+
+use crate::model::{Date, Pos};
+use crate::text::Text;
+use serde::Deserialize;
+
+/// Ordered so that `Feil` is the highest: `--fail-on` compares with `>=`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Advarsel,
+    Feil,
+}
+
+impl Severity {
+    pub const NAMES: &'static [&'static str] = &["feil", "advarsel", "info"];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Feil => "feil",
+            Severity::Advarsel => "advarsel",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name {
+            "feil" => Some(Severity::Feil),
+            "advarsel" => Some(Severity::Advarsel),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, lang: crate::text::Lang) -> &'static str {
+        match (self, lang) {
+            (_, crate::text::Lang::Nb) => self.name(),
+            (Severity::Feil, _) => "error",
+            (Severity::Advarsel, _) => "warning",
+            (Severity::Info, _) => "info",
+        }
+    }
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject {
+    Project(String),
+    System(String),
+    Portfolio,
+    /// An entry of the deviation register, by its `gjelder`.
+    Avvik(String),
+}
+
+impl Subject {
+    /// The kind as shown to users and in JSON: prosjekt, system, portefolje, avvik.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Subject::Project(_) => "prosjekt",
+            Subject::System(_) => "system",
+            Subject::Portfolio => "portefolje",
+            Subject::Avvik(_) => "avvik",
+        }
+    }
+
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Subject::Project(id) | Subject::System(id) | Subject::Avvik(id) => Some(id),
+            Subject::Portfolio => None,
+        }
+    }
+
+    /// «prosjekt nytt-sak-arkiv», «portefolje».
+    pub fn label(&self) -> String {
+        match self.id() {
+            Some(id) => format!("{} {id}", self.kind()),
+            None => self.kind().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Open,
+    /// Covered by an approved, unexpired deviation: shown, but no longer failing the run.
+    Avvik { reference: Option<String>, valid_until: Option<Date> },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub subject: Subject,
+    /// For a finding on a project's new system: that system's id (an avvik may name it).
+    pub system: Option<String>,
+    pub message: Text,
+    pub at: Pos,
+    /// The logical path: a JSON pointer inside the subject, stable when lines move.
+    pub path: String,
+    pub status: Status,
+}
+
+impl Finding {
+    pub fn is_open(&self) -> bool {
+        self.status == Status::Open
+    }
+}

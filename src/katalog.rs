@@ -1,0 +1,211 @@
+//! The encoded principles: rule metadata, the component catalogue and the integration
+//! standards, read from the TOML files under rules/ that are embedded at build time.
+
+use crate::finding::Severity;
+use crate::text::Text;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// One file per principle, in the order rules are listed.
+const PRINCIPLE_FILES: &[(&str, &str)] = &[
+    ("SKY.toml", include_str!("../rules/SKY.toml")),
+    ("INNUT.toml", include_str!("../rules/INNUT.toml")),
+    ("FK.toml", include_str!("../rules/FK.toml")),
+    ("GEV.toml", include_str!("../rules/GEV.toml")),
+    ("REF.toml", include_str!("../rules/REF.toml")),
+    ("AVV.toml", include_str!("../rules/AVV.toml")),
+];
+const SOURCES_FILE: &str = include_str!("../rules/kilder.toml");
+const COMPONENTS_FILE: &str = include_str!("../rules/katalog/felleskomponenter.toml");
+const STANDARDS_FILE: &str = include_str!("../rules/katalog/standarder.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub doc: String,
+    pub section: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    pub default: toml::Value,
+    pub doc: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMeta {
+    pub code: String,
+    pub severity: Severity,
+    pub title: Text,
+    pub checks: Text,
+    pub comply: Text,
+    pub example: String,
+    pub sources: Vec<SourceRef>,
+    #[serde(default)]
+    pub params: BTreeMap<String, Param>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrincipleMeta {
+    pub prefix: String,
+    pub name: Text,
+    pub summary: Text,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    pub principle: PrincipleMeta,
+    pub rule: Vec<RuleMeta>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    document: Vec<Document>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    pub id: String,
+    pub name: String,
+    pub provider: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capability {
+    pub id: String,
+    pub components: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComponentsFile {
+    version: String,
+    component: Vec<Component>,
+    capability: Vec<Capability>,
+    general_capabilities: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standard {
+    pub id: String,
+    pub name: String,
+    /// Proprietary formats and file transfer: allowed names that STD-01 warns about.
+    #[serde(default)]
+    pub flagged: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StandardsFile {
+    standard: Vec<Standard>,
+}
+
+/// Everything under rules/, parsed once.
+#[derive(Debug, Clone)]
+pub struct Katalog {
+    pub principles: Vec<Principle>,
+    pub documents: Vec<Document>,
+    pub version: String,
+    pub components: Vec<Component>,
+    /// Capabilities that national or KS components cover.
+    pub capabilities: Vec<Capability>,
+    /// Capabilities no component covers, known so that FK-03 accepts them.
+    pub general_capabilities: Vec<String>,
+    pub standards: Vec<Standard>,
+}
+
+impl Katalog {
+    /// The catalogue built into the binary. Its files are part of the source and a test
+    /// parses them, so a broken one never reaches a user.
+    pub fn builtin() -> &'static Katalog {
+        static KATALOG: OnceLock<Katalog> = OnceLock::new();
+        KATALOG.get_or_init(|| Katalog::parse().unwrap_or_else(|e| panic!("the embedded rules/ data is invalid: {e}")))
+    }
+
+    fn parse() -> Result<Katalog, String> {
+        let principles = PRINCIPLE_FILES
+            .iter()
+            .map(|(name, text)| toml::from_str::<Principle>(text).map_err(|e| format!("rules/{name}: {e}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let sources: SourcesFile = toml::from_str(SOURCES_FILE).map_err(|e| format!("rules/kilder.toml: {e}"))?;
+        let comps: ComponentsFile = toml::from_str(COMPONENTS_FILE).map_err(|e| format!("rules/katalog/felleskomponenter.toml: {e}"))?;
+        let stds: StandardsFile = toml::from_str(STANDARDS_FILE).map_err(|e| format!("rules/katalog/standarder.toml: {e}"))?;
+        Ok(Katalog {
+            principles,
+            documents: sources.document,
+            version: comps.version,
+            components: comps.component,
+            capabilities: comps.capability,
+            general_capabilities: comps.general_capabilities,
+            standards: stds.standard,
+        })
+    }
+
+    pub fn rules(&self) -> impl Iterator<Item = &RuleMeta> {
+        self.principles.iter().flat_map(|p| p.rule.iter())
+    }
+
+    pub fn rule(&self, code: &str) -> Option<&RuleMeta> {
+        self.rules().find(|r| r.code == code)
+    }
+
+    pub fn principle_of(&self, code: &str) -> Option<&Principle> {
+        self.principles.iter().find(|p| p.rule.iter().any(|r| r.code == code))
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The components that cover a capability, if the catalogue maps it.
+    pub fn components_for(&self, capability: &str) -> Option<&[String]> {
+        self.capabilities.iter().find(|c| c.id == capability).map(|c| c.components.as_slice())
+    }
+
+    pub fn is_capability(&self, name: &str) -> bool {
+        self.components_for(name).is_some() || self.general_capabilities.iter().any(|c| c == name)
+    }
+
+    pub fn is_component(&self, name: &str) -> bool {
+        self.components.iter().any(|c| c.id == name)
+    }
+
+    pub fn is_standard(&self, name: &str) -> bool {
+        self.standards.iter().any(|s| s.id == name)
+    }
+
+    pub fn capability_names(&self) -> impl Iterator<Item = &str> {
+        self.capabilities.iter().map(|c| c.id.as_str()).chain(self.general_capabilities.iter().map(String::as_str))
+    }
+
+    pub fn component_names(&self) -> impl Iterator<Item = &str> {
+        self.components.iter().map(|c| c.id.as_str())
+    }
+
+    pub fn standard_names(&self) -> impl Iterator<Item = &str> {
+        self.standards.iter().map(|s| s.id.as_str())
+    }
+
+    /// A rule parameter's built-in default.
+    pub fn param(&self, code: &str, name: &str) -> Option<&toml::Value> {
+        self.rule(code)?.params.get(name).map(|p| &p.default)
+    }
+}

@@ -1,0 +1,15 @@
+//! prinsipp checks a kommune's IT portfolio and project proposals against the principles of
+//! its digitalisation strategy.
+//!
+//! The pipeline: `load` reads a folder into a `model::Portfolio`, `rules::check` turns it
+//! into findings (pure functions, no I/O), `report` renders them. `app` wires the commands.
+
+pub mod app;
+pub mod cli;
+pub mod finding;
+pub mod katalog;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod text;

@@ -1,0 +1,56 @@
+//! Load diagnostics: what made a file unreadable (errors) or what the user should know
+//! about how it was read (warnings). Errors stop the run before any rule (exit 2).
+
+use crate::text::Text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub level: Level,
+    /// The path shown to users; empty when the problem is about no file in particular.
+    pub file: String,
+    /// 1-based; 0 when the problem is about the whole file or folder.
+    pub line: u32,
+    pub column: u32,
+    pub message: Text,
+    pub hint: Option<Text>,
+}
+
+impl Diagnostic {
+    pub fn error(file: &str, line: u32, column: u32, message: Text) -> Diagnostic {
+        Diagnostic {
+            level: Level::Error,
+            file: file.to_string(),
+            line,
+            column,
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: &str, line: u32, column: u32, message: Text) -> Diagnostic {
+        Diagnostic {
+            level: Level::Warning,
+            ..Diagnostic::error(file, line, column, message)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: Text) -> Diagnostic {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// `file:line:column`, leaving out what is unknown.
+    pub fn place(&self) -> String {
+        match (self.file.is_empty(), self.line) {
+            (true, _) => String::new(),
+            (false, 0) => self.file.clone(),
+            (false, line) => format!("{}:{}:{}", self.file, line, self.column),
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! The node tree → typed model. Every problem is recorded and reading goes on, so one run
+//! reports every unknown key, wrong type and bad value in a file, each at its own place.
+
+use super::diag::Diagnostic;
+use super::yaml::{Entry, Node, Value};
+use crate::model::*;
+use crate::text::{Text, did_you_mean};
+
+/// What a mapping is, for messages: (bokmål, English).
+pub type What = (&'static str, &'static str);
+
+pub struct Reader<'a> {
+    pub file: FileId,
+    pub display: &'a str,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// The known keys of one mapping, with their entries, after unknown keys were reported.
+pub struct Fields<'n> {
+    entries: Vec<(&'static str, &'n Entry)>,
+    pub spans: Spans,
+}
+
+impl<'n> Fields<'n> {
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, e)| &e.value)
+            .filter(|n| n.value != Value::Null)
+    }
+}
+
+/// `målverdi` is read as `maalverdi`: keys are ASCII-folded before they are matched.
+fn fold_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        match c {
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ø' | 'Ø' => out.push('o'),
+            'å' | 'Å' => out.push_str("aa"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A scalar described for messages: «ja», a list, a mapping.
+fn describe(node: &Node) -> (String, String) {
+    match &node.value {
+        Value::Null => ("en tom verdi".into(), "an empty value".into()),
+        Value::Scalar { text, .. } => (format!("«{text}»"), format!("«{text}»")),
+        Value::Seq(_) => ("en liste".into(), "a list".into()),
+        Value::Map(_) => ("en mapping".into(), "a mapping".into()),
+    }
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(file: FileId, display: &'a str) -> Self {
+        Reader { file, display, diags: Vec::new() }
+    }
+
+    pub fn pos(&self, line: u32, column: u32) -> Pos {
+        Pos { file: self.file, line, column }
+    }
+
+    pub fn error(&mut self, line: u32, column: u32, message: Text, hint: Option<Text>) {
+        let mut d = Diagnostic::error(self.display, line, column, message);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    fn wrong_type(&mut self, node: &Node, key: &str, nb: &str, en: &str, hint: Option<Text>) {
+        let (found_nb, found_en) = describe(node);
+        self.error(
+            node.line,
+            node.column,
+            Text::new(
+                format!("Feil type for `{key}`: ventet {nb}, fant {found_nb}"),
+                format!("Wrong type for `{key}`: expected {en}, found {found_en}"),
+            ),
+            hint,
+        );
+    }
+
+    /// Reads a mapping, reporting every key that is not in `allowed` (with a suggestion).
+    pub fn map<'n>(&mut self, node: &'n Node, key: &str, what: What, allowed: &[&'static str]) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, key, &format!("en mapping ({})", what.0), &format!("a mapping ({})", what.1), None);
+            return None;
+        };
+        let mut fields = Fields { entries: Vec::new(), spans: Spans::new(self.pos(node.line, node.column)) };
+        for entry in entries {
+            let folded = fold_key(&entry.key);
+            match allowed.iter().find(|k| **k == folded) {
+                Some(known) => {
+                    fields.entries.push((known, entry));
+                    fields.spans.add_key(known, self.pos(entry.line, entry.column));
+                }
+                None => {
+                    let hint = match did_you_mean(&folded, allowed.iter().copied()) {
+                        Some(near) => Text::new(format!("Mente du `{near}`?"), format!("Did you mean `{near}`?")),
+                        None => Text::new(
+                            format!("Tillatte felt i {}: {}", what.0, allowed.join(", ")),
+                            format!("Allowed keys in {}: {}", what.1, allowed.join(", ")),
+                        ),
+                    };
+                    self.error(
+                        entry.line,
+                        entry.column,
+                        Text::new(
+                            format!("Ukjent felt `{}` i {}", entry.key, what.0),
+                            format!("Unknown key `{}` in {}", entry.key, what.1),
+                        ),
+                        Some(hint),
+                    );
+                }
+            }
+        }
+        Some(fields)
+    }
+
+    /// A required text field; reports it when missing.
+    pub fn required(&mut self, f: &Fields, key: &'static str, what: What) -> Option<String> {
+        let value = self.text(f, key);
+        if value.is_none() {
+            let at = f.spans.key(key);
+            self.error(
+                at.line,
+                at.column,
+                Text::new(format!("`{key}` mangler i {}", what.0), format!("`{key}` is missing in {}", what.1)),
+                Some(Text::new(
+                    format!("Hver {} må ha `{key}`", what.0),
+                    format!("Every {} needs `{key}`", what.1),
+                )),
+            );
+        }
+        value
+    }
+
+    /// Free text. Numbers and booleans written plain are read as their text (`ref: 2023`).
+    pub fn text(&mut self, f: &Fields, key: &str) -> Option<String> {
+        let node = f.get(key)?;
+        match &node.value {
+            Value::Scalar { text, .. } => Some(text.clone()),
+            _ => {
+                self.wrong_type(node, key, "tekst", "text", None);
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, f: &Fields, key: &str) -> Option<bool> {
+        let node = f.get(key)?;
+        match &node.value {
+            Value::Scalar { text, plain: true } if matches!(text.as_str(), "true" | "True" | "TRUE") => Some(true),
+            Value::Scalar { text, plain: true } if matches!(text.as_str(), "false" | "False" | "FALSE") => Some(false),
+            _ => {
+                let hint = Text::new("Skriv true eller false (ikke ja/nei)", "Write true or false");
+                self.wrong_type(node, key, "true eller false", "true or false", Some(hint));
+                None
+            }
+        }
+    }
+
+    /// A whole number of at least zero (kroner, years).
+    pub fn whole(&mut self, f: &Fields, key: &str) -> Option<u64> {
+        let node = f.get(key)?;
+        match &node.value {
+            Value::Scalar { text, plain: true } => {
+                if let Ok(n) = text.replace('_', "").parse::<u64>() {
+                    return Some(n);
+                }
+            }
+            _ => {}
+        }
+        let hint = Text::new("Skriv tallet uten mellomrom og anførselstegn, f.eks. 4200000", "Write the number without spaces or quotes, e.g. 4200000");
+        self.wrong_type(node, key, "et heltall ≥ 0", "a whole number ≥ 0", Some(hint));
+        None
+    }
+
+    pub fn number(&mut self, f: &Fields, key: &str) -> Option<f64> {
+        let node = f.get(key)?;
+        if let Value::Scalar { text, plain: true } = &node.value {
+            if let Ok(n) = text.replace('_', "").parse::<f64>() {
+                if n.is_finite() {
+                    return Some(n);
+                }
+            }
+        }
+        self.wrong_type(node, key, "et tall", "a number", None);
+        None
+    }
+
+    pub fn date(&mut self, f: &Fields, key: &str) -> Option<Date> {
+        let node = f.get(key)?;
+        if let Value::Scalar { text, .. } = &node.value {
+            if let Some(date) = Date::parse(text.trim()) {
+                return Some(date);
+            }
+        }
+        let hint = Text::new("Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-01-31", "Write the date as YYYY-MM-DD, e.g. 2026-01-31");
+        self.wrong_type(node, key, "en dato (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)", Some(hint));
+        None
+    }
+
+    /// A value from a closed list; an unknown one names what is allowed and the nearest.
+    pub fn choice<T: Copy>(&mut self, f: &Fields, key: &str, names: &'static [&'static str], from: fn(&str) -> Option<T>) -> Option<T> {
+        let node = f.get(key)?;
+        self.choice_node(node, key, names, from)
+    }
+
+    fn choice_node<T>(&mut self, node: &Node, key: &str, names: &'static [&'static str], from: fn(&str) -> Option<T>) -> Option<T> {
+        let Value::Scalar { text, .. } = &node.value else {
+            self.wrong_type(node, key, &format!("én av {}", names.join(", ")), &format!("one of {}", names.join(", ")), None);
+            return None;
+        };
+        if let Some(v) = from(text) {
+            return Some(v);
+        }
+        let allowed = names.join(", ");
+        let hint = did_you_mean(text, names.iter().copied()).map(|near| Text::new(format!("Mente du `{near}`?"), format!("Did you mean `{near}`?")));
+        self.error(
+            node.line,
+            node.column,
+            Text::new(
+                format!("Ugyldig verdi «{text}» for `{key}`; tillatt: {allowed}"),
+                format!("Invalid value «{text}» for `{key}`; allowed: {allowed}"),
+            ),
+            hint,
+        );
+        None
+    }
+
+    /// A list of values from a closed list.
+    pub fn choices<T: Copy>(&mut self, f: &Fields, key: &str, names: &'static [&'static str], from: fn(&str) -> Option<T>) -> Vec<T> {
+        let items = self.seq(f, key);
+        items.iter().filter_map(|node| self.choice_node(node, key, names, from)).collect()
+    }
+
+    /// The items of a list field (empty when absent).
+    pub fn seq<'n>(&mut self, f: &Fields<'n>, key: &str) -> &'n [Node] {
+        let Some(node) = f.get(key) else { return &[] };
+        match &node.value {
+            Value::Seq(items) => items,
+            _ => {
+                let hint = Text::new(format!("Skriv en liste: `{key}: [a, b]` eller én `- verdi` per linje"), format!("Write a list: `{key}: [a, b]` or one `- value` per line"));
+                self.wrong_type(node, key, "en liste", "a list", Some(hint));
+                &[]
+            }
+        }
+    }
+
+    /// A list of names, each keeping its place.
+    pub fn names(&mut self, f: &Fields, key: &str) -> Names {
+        let items = self.seq(f, key);
+        let mut names = Names::default();
+        for node in items {
+            match &node.value {
+                Value::Scalar { text, .. } => names.0.push((text.clone(), self.pos(node.line, node.column))),
+                _ => self.wrong_type(node, key, "et navn", "a name", None),
+            }
+        }
+        names
+    }
+
+    /// A list of mappings, each read by `read`.
+    pub fn list<T>(&mut self, f: &Fields, key: &str, mut read: impl FnMut(&mut Self, &Node) -> Option<T>) -> Vec<T> {
+        let items = self.seq(f, key);
+        items.iter().filter_map(|node| read(self, node)).collect()
+    }
+
+    /// An optional nested mapping read by `read`.
+    pub fn nested<T>(&mut self, f: &Fields, key: &str, read: impl FnOnce(&mut Self, &Node) -> Option<T>) -> Option<T> {
+        let node = f.get(key)?;
+        read(self, node)
+    }
+}

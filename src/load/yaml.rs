@@ -1,0 +1,233 @@
+//! YAML text → a small tree of nodes that remember their line and column.
+//!
+//! Why not serde: serde stops at the first error in a file and gives no positions for values.
+//! Reading into this tree first lets the typed reader (read.rs) report every problem in a
+//! file, each at its own line:column, and lets every entity keep the places of its keys for
+//! findings. The tree also enforces the limits that keep hostile input cheap: nesting depth,
+//! alias expansion (billion laughs), duplicate keys and one document per file.
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use std::collections::HashMap;
+
+/// Deeper nesting than any portfolio needs; guards the reader's recursion.
+pub const MAX_DEPTH: usize = 64;
+/// Nodes that aliases may add beyond what is written; linear in the input, so an alias bomb
+/// is refused after a bounded amount of work.
+const MIN_ALIAS_BUDGET: usize = 100_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub line: u32,
+    pub column: u32,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    /// The text of a scalar; `plain` is false for quoted and block scalars, which are always text.
+    Scalar { text: String, plain: bool },
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub line: u32,
+    pub column: u32,
+    pub value: Node,
+}
+
+/// Why a text is not a readable YAML document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub line: u32,
+    pub column: u32,
+    pub kind: YamlErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum YamlErrorKind {
+    /// The parser's own message (English, from saphyr-parser).
+    Syntax(String),
+    TooDeep,
+    AliasBudget,
+    UnknownAlias,
+    ComplexKey,
+    DuplicateKey { key: String, first_line: u32 },
+    SeveralDocuments,
+}
+
+enum Frame {
+    Seq { node: Node, anchor: usize },
+    Map { node: Node, anchor: usize, key: Option<(String, u32, u32)> },
+}
+
+/// Parses one document. `Ok(None)` is a file with no document at all (empty or only comments).
+pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0;
+    let mut written_nodes = 0usize;
+    let mut alias_nodes = 0usize;
+    let alias_budget = MIN_ALIAS_BUDGET.max(text.len());
+
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|e| YamlError {
+            line: e.marker().line() as u32,
+            column: e.marker().col() as u32 + 1,
+            kind: YamlErrorKind::Syntax(e.info().to_string()),
+        })?;
+        let (line, column) = start_of(&span);
+        let at = |kind| YamlError { line, column, kind };
+        let (node, anchor) = match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(at(YamlErrorKind::SeveralDocuments));
+                }
+                continue;
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(at(YamlErrorKind::TooDeep));
+                }
+                let is_map = matches!(event, Event::MappingStart(..));
+                if let Some(Frame::Map { key: None, .. }) = stack.last() {
+                    return Err(at(YamlErrorKind::ComplexKey));
+                }
+                stack.push(if is_map {
+                    Frame::Map { node: Node { line, column, value: Value::Map(Vec::new()) }, anchor, key: None }
+                } else {
+                    Frame::Seq { node: Node { line, column, value: Value::Seq(Vec::new()) }, anchor }
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Frame::Seq { node, anchor } | Frame::Map { node, anchor, .. }) => (node, anchor),
+                None => continue,
+            },
+            Event::Scalar(text, style, anchor, _) => {
+                let plain = style == ScalarStyle::Plain;
+                let value = if plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
+                    Value::Null
+                } else {
+                    Value::Scalar { text: text.into_owned(), plain }
+                };
+                (Node { line, column, value }, anchor)
+            }
+            Event::Alias(id) => {
+                let (node, size) = anchors.get(&id).ok_or_else(|| at(YamlErrorKind::UnknownAlias))?;
+                alias_nodes += size;
+                if alias_nodes > alias_budget.max(written_nodes) {
+                    return Err(at(YamlErrorKind::AliasBudget));
+                }
+                let mut node = node.clone();
+                node.line = line;
+                node.column = column;
+                (node, 0)
+            }
+            _ => continue,
+        };
+        written_nodes += 1;
+        if anchor != 0 {
+            anchors.insert(anchor, (node.clone(), count_nodes(&node)));
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { node: parent, .. }) => {
+                if let Value::Seq(items) = &mut parent.value {
+                    items.push(node);
+                }
+            }
+            Some(Frame::Map { node: parent, key, .. }) => match key.take() {
+                None => {
+                    let text = match node.value {
+                        Value::Scalar { text, .. } => text,
+                        Value::Null => String::new(),
+                        _ => return Err(at(YamlErrorKind::ComplexKey)),
+                    };
+                    if let Value::Map(entries) = &parent.value {
+                        if let Some(first) = entries.iter().find(|e| e.key == text) {
+                            return Err(YamlError {
+                                line: node.line,
+                                column: node.column,
+                                kind: YamlErrorKind::DuplicateKey { key: text, first_line: first.line },
+                            });
+                        }
+                    }
+                    *key = Some((text, node.line, node.column));
+                }
+                Some((key, line, column)) => {
+                    if let Value::Map(entries) = &mut parent.value {
+                        entries.push(Entry { key, line, column, value: node });
+                    }
+                }
+            },
+        }
+    }
+    Ok(root)
+}
+
+fn start_of(span: &Span) -> (u32, u32) {
+    (span.start.line() as u32, span.start.col() as u32 + 1)
+}
+
+fn count_nodes(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(count_nodes).sum(),
+        Value::Map(entries) => entries.iter().map(|e| 1 + count_nodes(&e.value)).sum(),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> YamlErrorKind {
+        parse(text).unwrap_err().kind
+    }
+
+    #[test]
+    fn nodes_know_their_place() {
+        let root = parse("a:\n  - id: x\n    b: [1, 2]\n").unwrap().unwrap();
+        let Value::Map(entries) = &root.value else { panic!("map") };
+        assert_eq!((entries[0].line, entries[0].column), (1, 1));
+        let Value::Seq(items) = &entries[0].value.value else { panic!("seq") };
+        assert_eq!((items[0].line, items[0].column), (2, 5));
+        let Value::Map(inner) = &items[0].value else { panic!("map") };
+        assert_eq!((inner[1].key.as_str(), inner[1].line, inner[1].column), ("b", 3, 5));
+    }
+
+    #[test]
+    fn empty_text_has_no_document() {
+        assert_eq!(parse("").unwrap(), None);
+        assert_eq!(parse("# bare kommentar\n").unwrap(), None);
+    }
+
+    #[test]
+    fn refuses_what_the_format_does_not_allow() {
+        assert!(matches!(kind("a: 1\na: 2\n"), YamlErrorKind::DuplicateKey { first_line: 1, .. }));
+        assert_eq!(kind("a: 1\n---\nb: 2\n"), YamlErrorKind::SeveralDocuments);
+        assert_eq!(kind("? [a]\n: 1\n"), YamlErrorKind::ComplexKey);
+        assert!(matches!(kind("a: [1, 2\nb: 3\n"), YamlErrorKind::Syntax(_)));
+        let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert_eq!(kind(&deep), YamlErrorKind::TooDeep);
+    }
+
+    #[test]
+    fn aliases_expand_within_a_budget() {
+        let ok = parse("a: &x {k: 1}\nb: *x\n").unwrap().unwrap();
+        let Value::Map(entries) = &ok.value else { panic!("map") };
+        assert_eq!(entries[0].value.value, entries[1].value.value);
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        assert_eq!(kind(&bomb), YamlErrorKind::AliasBudget);
+    }
+}

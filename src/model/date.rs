@@ -1,0 +1,131 @@
+//! A calendar date (YYYY-MM-DD) with the little arithmetic the rules need.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+impl Date {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Parses exactly `YYYY-MM-DD` with a real calendar day.
+    pub fn parse(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            text.get(r.clone())
+                .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))
+                .and_then(|s| s.parse().ok())
+        };
+        Date::new(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+    }
+
+    /// Today in UTC, from the system clock (only the CLI calls this; rules get a date).
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Date::from_days((secs / 86_400) as i64)
+    }
+
+    /// Moves by whole months; the day is clamped to the target month's length
+    /// (2026-08-31 plus one month is 2026-09-30).
+    pub fn add_months(self, months: i64) -> Date {
+        let index = self.year as i64 * 12 + (self.month as i64 - 1) + months;
+        let year = index.div_euclid(12) as i32;
+        let month = index.rem_euclid(12) as u32 + 1;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days(self.days() + days)
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
+    fn days(self) -> i64 {
+        let y = self.year as i64 - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_only_real_dates() {
+        assert_eq!(Date::parse("2026-02-28").unwrap().to_string(), "2026-02-28");
+        assert!(Date::parse("2026-02-29").is_none());
+        assert!(Date::parse("2028-02-29").is_some());
+        assert!(Date::parse("2026-13-01").is_none());
+        assert!(Date::parse("2026-1-01").is_none());
+        assert!(Date::parse("26-01-01xx").is_none());
+        assert!(Date::parse("2026-01-0a").is_none());
+    }
+
+    #[test]
+    fn month_arithmetic_clamps_the_day() {
+        let d = Date::parse("2026-08-31").unwrap();
+        assert_eq!(d.add_months(1).to_string(), "2026-09-30");
+        assert_eq!(d.add_months(-12).to_string(), "2025-08-31");
+        assert_eq!(d.add_months(-8).to_string(), "2025-12-31");
+        assert_eq!(Date::parse("2028-02-29").unwrap().add_months(12).to_string(), "2029-02-28");
+    }
+
+    #[test]
+    fn day_arithmetic_round_trips() {
+        let d = Date::parse("2026-06-01").unwrap();
+        assert_eq!(d.add_days(30).to_string(), "2026-07-01");
+        assert_eq!(d.add_days(-1).to_string(), "2026-05-31");
+        assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::parse("2024-12-31").unwrap().add_days(1).to_string(), "2025-01-01");
+    }
+}

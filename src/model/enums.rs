@@ -1,0 +1,139 @@
+//! The closed vocabularies of the input format. Each enum knows its YAML names, so the loader
+//! can list what is allowed and suggest the nearest one.
+
+/// Declares an enum whose variants are written in YAML as the given names.
+macro_rules! yaml_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every allowed YAML name, in the order of the data model.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
+            pub fn from_name(text: &str) -> Option<Self> {
+                match text {
+                    $($text => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    };
+}
+
+yaml_enum!(
+    /// How a system is hosted.
+    Drift {
+        Saas = "saas",
+        Paas = "paas",
+        Iaas = "iaas",
+        PrivatSky = "privat_sky",
+        Fellessky = "fellessky",
+        EgenDrift = "egen_drift",
+    }
+);
+
+impl Drift {
+    /// Everything but running it ourselves counts as cloud.
+    pub fn is_cloud(self) -> bool {
+        self != Drift::EgenDrift
+    }
+}
+
+yaml_enum!(
+    /// Where a system is in its life.
+    Livslop {
+        Planlagt = "planlagt",
+        Innfasing = "innfasing",
+        Aktiv = "aktiv",
+        Utfasing = "utfasing",
+        Avviklet = "avviklet",
+    }
+);
+
+yaml_enum!(
+    Programvaretype {
+        Hyllevare = "hyllevare",
+        TilpassetHyllevare = "tilpasset_hyllevare",
+        Egenutviklet = "egenutviklet",
+        Skreddersom = "skreddersom",
+    }
+);
+
+yaml_enum!(
+    /// Which personal data a system holds (saerlige = GDPR art. 9 special categories).
+    Personopplysninger {
+        Ingen = "ingen",
+        Vanlige = "vanlige",
+        Saerlige = "saerlige",
+    }
+);
+
+yaml_enum!(
+    Konklusjon {
+        Sky = "sky",
+        IkkeSky = "ikke_sky",
+    }
+);
+
+yaml_enum!(
+    /// Reasons a cloud assessment may give for running a system ourselves.
+    Grunn {
+        Sikkerhet = "sikkerhet",
+        Responstid = "responstid",
+        Kostnad = "kostnad",
+        Juridisk = "juridisk",
+        Funksjonell = "funksjonell",
+        Leverandoravhengighet = "leverandoravhengighet",
+        Annet = "annet",
+    }
+);
+
+yaml_enum!(
+    ArkivMetode {
+        Deponering = "deponering",
+        Avlevering = "avlevering",
+        Migrering = "migrering",
+        Kassasjon = "kassasjon",
+    }
+);
+
+yaml_enum!(
+    /// A project's phase in Prosjektveiviseren, in order.
+    Fase {
+        Ide = "ide",
+        Konsept = "konsept",
+        Planlegge = "planlegge",
+        Gjennomfore = "gjennomfore",
+        Avslutte = "avslutte",
+        Realisere = "realisere",
+    }
+);
+
+yaml_enum!(
+    Kategori {
+        Tid = "tid",
+        Kostnad = "kostnad",
+        Kvalitet = "kvalitet",
+    }
+);
+
+yaml_enum!(
+    GevinstType {
+        Kvantitativ = "kvantitativ",
+        Kvalitativ = "kvalitativ",
+    }
+);

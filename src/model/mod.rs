@@ -1,0 +1,125 @@
+//! The domain types: what a kommune folder says, typed. The model knows nothing of rules or
+//! output; every entity remembers where it was written so findings can point back to it.
+
+mod date;
+mod enums;
+mod project;
+mod system;
+
+pub use date::Date;
+pub use enums::*;
+pub use project::*;
+pub use system::*;
+
+/// Index into `Portfolio::files`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(pub u32);
+
+/// A place in a source file: 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    pub file: FileId,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Where an entry and each of its keys were written. Rules ask for a key's place and fall
+/// back to the entry itself when the key is absent.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Spans {
+    pub at: Pos,
+    keys: Vec<(&'static str, Pos)>,
+}
+
+impl Spans {
+    pub fn new(at: Pos) -> Self {
+        Spans { at, keys: Vec::new() }
+    }
+    pub fn add_key(&mut self, key: &'static str, pos: Pos) {
+        self.keys.push((key, pos));
+    }
+    /// The place of `key` if it was written, else the entry's own place.
+    pub fn key(&self, key: &str) -> Pos {
+        self.key_opt(key).unwrap_or(self.at)
+    }
+    pub fn key_opt(&self, key: &str) -> Option<Pos> {
+        self.keys.iter().find(|(k, _)| *k == key).map(|(_, p)| *p)
+    }
+}
+
+/// A list of scalars where every item remembers its place (for findings on one item).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Names(pub Vec<(String, Pos)>);
+
+impl Names {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(s, _)| s.as_str())
+    }
+    pub fn contains(&self, name: &str) -> bool {
+        self.iter().any(|n| n == name)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Kommune {
+    pub name: String,
+    pub number: String,
+    pub strategy: Option<String>,
+    pub fund: Option<DigitaliseringsFond>,
+    pub spans: Spans,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DigitaliseringsFond {
+    pub budget_year: Option<u64>,
+    pub balance_jan_1_nok: Option<u64>,
+}
+
+/// One entry of avvik.yaml: an approved deviation from a rule for one subject.
+#[derive(Debug, Clone, Default)]
+pub struct Avvik {
+    pub rule: String,
+    pub applies_to: String,
+    pub justification: Option<String>,
+    pub approved_by: Option<String>,
+    pub date: Option<Date>,
+    pub valid_until: Option<Date>,
+    pub reference: Option<String>,
+    pub spans: Spans,
+}
+
+/// A source file that was read, by the path shown to users (relative to the kommune folder).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub display: String,
+}
+
+/// Everything read from one kommune folder.
+#[derive(Debug, Clone, Default)]
+pub struct Portfolio {
+    pub kommune: Kommune,
+    /// The inventory (systemoversikt), in file order.
+    pub systems: Vec<System>,
+    pub projects: Vec<Project>,
+    pub avvik: Vec<Avvik>,
+    pub files: Vec<SourceFile>,
+}
+
+impl Portfolio {
+    pub fn system(&self, id: &str) -> Option<&System> {
+        self.systems.iter().find(|s| s.id == id)
+    }
+    pub fn file_name(&self, file: FileId) -> &str {
+        self.files.get(file.0 as usize).map(|f| f.display.as_str()).unwrap_or("")
+    }
+    /// Projects that rules judge: every phase but `ide`.
+    pub fn judged_projects(&self) -> impl Iterator<Item = &Project> {
+        self.projects.iter().filter(|p| p.is_judged())
+    }
+}

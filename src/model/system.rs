@@ -1,0 +1,92 @@
+//! A system, wherever it is written: in the inventory or inline in a project's `nye_systemer`.
+
+use super::{
+    ArkivMetode, Date, Drift, Grunn, Konklusjon, Livslop, Names, Personopplysninger,
+    Programvaretype, Spans,
+};
+
+#[derive(Debug, Clone, Default)]
+pub struct System {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub vendor: Option<String>,
+    pub service_area: Option<String>,
+    pub capabilities: Names,
+    pub owner: Option<String>,
+    pub administrator: Option<String>,
+    pub software_type: Option<Programvaretype>,
+    pub core_system: Option<bool>,
+    pub drift: Option<Drift>,
+    pub lifecycle: Option<Livslop>,
+    pub introduced: Option<Date>,
+    pub retires: Option<Date>,
+    pub agreement: Option<Agreement>,
+    pub components: Names,
+    pub integrations: Vec<Integration>,
+    pub personal_data: Option<Personopplysninger>,
+    pub dpia: Option<DatedRef>,
+    pub processor_agreement: Option<DatedRef>,
+    pub ros: Option<DatedRef>,
+    pub public_facing: Option<bool>,
+    pub accessibility_statement: Option<String>,
+    pub archive: Option<Archive>,
+    pub datasets: Vec<Dataset>,
+    pub cloud_assessment: Option<CloudAssessment>,
+    pub spans: Spans,
+}
+
+impl System {
+    pub fn is_cloud(&self) -> bool {
+        self.drift.is_some_and(Drift::is_cloud)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Agreement {
+    pub expires: Option<Date>,
+    pub spans: Spans,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Integration {
+    pub target: Option<String>,
+    pub standard: Option<String>,
+    pub spans: Spans,
+}
+
+/// A document that exists with an optional date and case reference (dpia, ros, …).
+#[derive(Debug, Clone, Default)]
+pub struct DatedRef {
+    pub date: Option<Date>,
+    pub reference: Option<String>,
+    pub spans: Spans,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Archive {
+    pub worth_archiving: Option<bool>,
+    pub method: Option<ArkivMetode>,
+    pub depot: Option<String>,
+    pub spans: Spans,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub name: Option<String>,
+    pub origin: Option<String>,
+    pub quality: Option<String>,
+    pub updated: Option<String>,
+    pub catalogue: Option<String>,
+    pub spans: Spans,
+}
+
+/// The written cloud assessment (skyvurdering) of a system.
+#[derive(Debug, Clone, Default)]
+pub struct CloudAssessment {
+    pub conclusion: Option<Konklusjon>,
+    pub reasons: Vec<Grunn>,
+    pub justification: Option<String>,
+    pub date: Option<Date>,
+    pub spans: Spans,
+}

@@ -1,0 +1,121 @@
+//! The default output: one row per finding, then a one-line summary.
+
+use super::{Style, clean};
+use crate::finding::{Finding, Severity, Status};
+use crate::model::Portfolio;
+use crate::text::Lang;
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+
+pub fn render(portfolio: &Portfolio, findings: &[Finding], style: &Style, quiet: bool) -> String {
+    let mut out = String::new();
+    if !findings.is_empty() {
+        out.push_str(&table(portfolio, findings, style));
+        out.push('\n');
+    }
+    if !quiet || findings.is_empty() {
+        out.push_str(&summary(portfolio, findings, style.lang));
+        out.push('\n');
+    }
+    out
+}
+
+fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
+    let lang = style.lang;
+    let mut table = Table::new();
+    // Box drawing on a terminal; plain columns in logs and pipes.
+    table.load_style(if style.tty { presets::UTF8_FULL_CONDENSED } else { presets::ASCII_NO_BORDERS });
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    match style.terminal_width {
+        Some(width) => table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic),
+        None => table.set_content_arrangement(ContentArrangement::Disabled),
+    };
+    let header = match lang {
+        Lang::Nb => ["Alvorlighet", "Regel", "Gjelder", "Funn", "Sted"],
+        Lang::En => ["Severity", "Rule", "Subject", "Finding", "Location"],
+    };
+    table.set_header(header);
+    for f in findings {
+        let mut message = clean(f.message.get(lang));
+        if let Status::Avvik { reference, valid_until } = &f.status {
+            message.push_str(&avvik_note(reference.as_deref(), *valid_until, lang));
+        }
+        let severity = Cell::new(f.severity.label(lang));
+        let severity = match (f.is_open(), f.severity) {
+            (false, _) => severity.fg(Color::Green),
+            (true, Severity::Feil) => severity.fg(Color::Red),
+            (true, Severity::Advarsel) => severity.fg(Color::Yellow),
+            (true, Severity::Info) => severity.fg(Color::Blue),
+        };
+        let place = format!("{}:{}:{}", portfolio.file_name(f.at.file), f.at.line, f.at.column);
+        table.add_row(vec![severity, Cell::new(f.code), Cell::new(clean(&f.subject.label())), Cell::new(message), Cell::new(clean(&place))]);
+    }
+    table.to_string()
+}
+
+/// « (godkjent avvik 26/0042 til 2027-01-20)»
+fn avvik_note(reference: Option<&str>, until: Option<crate::model::Date>, lang: Lang) -> String {
+    let reference = reference.map(|r| format!(" {}", clean(r))).unwrap_or_default();
+    let until = until.map(|d| match lang {
+        Lang::Nb => format!(" til {d}"),
+        Lang::En => format!(" until {d}"),
+    });
+    match lang {
+        Lang::Nb => format!(" (godkjent avvik{reference}{})", until.unwrap_or_default()),
+        Lang::En => format!(" (approved deviation{reference}{})", until.unwrap_or_default()),
+    }
+}
+
+/// «3 feil, 5 advarsler, 1 godkjent avvik — 12 systemer, 4 prosjekter kontrollert»
+pub fn summary(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> String {
+    let open = |s: Severity| findings.iter().filter(|f| f.is_open() && f.severity == s).count();
+    let (errors, warnings, infos) = (open(Severity::Feil), open(Severity::Advarsel), open(Severity::Info));
+    let waived = findings.iter().filter(|f| !f.is_open()).count();
+    let projects = portfolio.judged_projects().count();
+    let ideas = portfolio.projects.len() - projects;
+    let systems = portfolio.systems.len();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut counts = Vec::new();
+    match lang {
+        Lang::Nb => {
+            counts.push(plural(errors, "feil", "feil"));
+            counts.push(plural(warnings, "advarsel", "advarsler"));
+            if infos > 0 {
+                counts.push(plural(infos, "info", "info"));
+            }
+            if waived > 0 {
+                counts.push(plural(waived, "godkjent avvik", "godkjente avvik"));
+            }
+        }
+        Lang::En => {
+            counts.push(plural(errors, "error", "errors"));
+            counts.push(plural(warnings, "warning", "warnings"));
+            if infos > 0 {
+                counts.push(plural(infos, "info", "infos"));
+            }
+            if waived > 0 {
+                counts.push(plural(waived, "approved deviation", "approved deviations"));
+            }
+        }
+    }
+    let scope = match lang {
+        Lang::Nb => {
+            let idea = if ideas > 0 { format!(" ({} ikke vurdert)", plural(ideas, "idé", "idéer")) } else { String::new() };
+            format!("{}, {}{idea} kontrollert", plural(systems, "system", "systemer"), plural(projects, "prosjekt", "prosjekter"))
+        }
+        Lang::En => {
+            let idea = if ideas > 0 { format!(" ({} not judged)", plural(ideas, "idea", "ideas")) } else { String::new() };
+            format!("{}, {}{idea} checked", plural(systems, "system", "systems"), plural(projects, "project", "projects"))
+        }
+    };
+    if findings.is_empty() {
+        return match lang {
+            Lang::Nb => format!("Ingen funn — {scope}"),
+            Lang::En => format!("No findings — {scope}"),
+        };
+    }
+    format!("{} — {scope}", counts.join(", "))
+}

@@ -1,0 +1,159 @@
+//! Vi bruker nasjonale felleskomponenter (national shared components): FK-01..03.
+
+use super::{Checker, all_systems};
+use crate::finding::Subject;
+use crate::model::*;
+use crate::text::{Lang, Text, did_you_mean};
+
+pub fn check(c: &mut Checker) {
+    fk01_needs(c);
+    fk02_provided(c);
+    fk03_unknown_names(c);
+}
+
+/// A project's catalogued need is met by a component the project or one of its new systems uses.
+fn fk01_needs(c: &mut Checker) {
+    let p = c.portfolio;
+    for project in p.judged_projects() {
+        let new_system_components = project.new_systems.iter().filter_map(|n| match n {
+            NewSystem::Inline(s) => Some(&s.components),
+            NewSystem::Reference { id, .. } => p.system(id).map(|s| &s.components),
+        });
+        let used: Vec<&str> = project.components.iter().chain(new_system_components.flat_map(|c| c.iter())).collect();
+        for (i, (need, at)) in project.needs.0.iter().enumerate() {
+            let Some(components) = c.katalog.components_for(need) else { continue };
+            if components.iter().any(|k| used.contains(&k.as_str())) {
+                continue;
+            }
+            let list: Vec<&str> = components.iter().map(String::as_str).collect();
+            c.emit("FK-01", Subject::Project(project.id.clone()), *at, format!("/prosjekt/behov/{i}"), Text::new(
+                format!("Behovet {need} dekkes av {}, men verken prosjektet eller de nye systemene bruker den", alternatives(&list, Lang::Nb)),
+                format!("The need {need} is covered by {}, but neither the project nor its new systems use it", alternatives(&list, Lang::En)),
+            ));
+        }
+    }
+}
+
+/// «a eller b» when any of several components would do.
+fn alternatives(list: &[&str], lang: Lang) -> String {
+    match lang {
+        Lang::Nb => list.join(" eller "),
+        Lang::En => list.join(" or "),
+    }
+}
+
+/// An active system that provides a catalogued capability uses one of its components.
+fn fk02_provided(c: &mut Checker) {
+    for system in &c.portfolio.systems {
+        if system.lifecycle != Some(Livslop::Aktiv) {
+            continue;
+        }
+        for (i, (capability, at)) in system.capabilities.0.iter().enumerate() {
+            let Some(components) = c.katalog.components_for(capability) else { continue };
+            if components.iter().any(|k| system.components.contains(k)) {
+                continue;
+            }
+            let list: Vec<&str> = components.iter().map(String::as_str).collect();
+            c.emit("FK-02", Subject::System(system.id.clone()), *at, format!("/system/kapabiliteter/{i}"), Text::new(
+                format!("Systemet tilbyr {capability} uten å bruke {}", alternatives(&list, Lang::Nb)),
+                format!("The system provides {capability} without using {}", alternatives(&list, Lang::En)),
+            ));
+        }
+    }
+}
+
+/// A name that is in no list of the catalogue.
+struct Unknown<'a> {
+    subject: Subject,
+    /// The new system the name was written on, when the subject is its project.
+    system: Option<String>,
+    at: Pos,
+    path: String,
+    what: (&'static str, &'static str),
+    name: &'a str,
+    near: Option<&'a str>,
+}
+
+/// Names outside the catalogue silently switch FK-01 and FK-02 off, so each one is reported.
+fn fk03_unknown_names(c: &mut Checker) {
+    let p = c.portfolio;
+    let k = c.katalog;
+    const CAPABILITY: (&str, &str) = ("kapabilitet", "capability");
+    const COMPONENT: (&str, &str) = ("felleskomponent", "shared component");
+    let mut unknown: Vec<Unknown> = Vec::new();
+    let inline_ids: Vec<&str> = p
+        .projects
+        .iter()
+        .flat_map(|pr| pr.new_systems.iter())
+        .filter_map(|n| match n {
+            NewSystem::Inline(s) => Some(s.id.as_str()),
+            NewSystem::Reference { .. } => None,
+        })
+        .collect();
+
+    for project in p.judged_projects() {
+        let subject = Subject::Project(project.id.clone());
+        for (i, (name, at)) in project.needs.0.iter().enumerate() {
+            if !k.is_capability(name) {
+                unknown.push(Unknown { subject: subject.clone(), system: None, at: *at, path: format!("/prosjekt/behov/{i}"), what: CAPABILITY, name, near: did_you_mean(name, k.capability_names()) });
+            }
+        }
+        for (i, (name, at)) in project.components.0.iter().enumerate() {
+            if !k.is_component(name) {
+                unknown.push(Unknown { subject: subject.clone(), system: None, at: *at, path: format!("/prosjekt/felleskomponenter/{i}"), what: COMPONENT, name, near: did_you_mean(name, k.component_names()) });
+            }
+        }
+    }
+    for (system, subject, base) in all_systems(p) {
+        let on = matches!(subject, Subject::Project(_)).then(|| system.id.clone());
+        for (i, (name, at)) in system.capabilities.0.iter().enumerate() {
+            if !k.is_capability(name) {
+                unknown.push(Unknown { subject: subject.clone(), system: on.clone(), at: *at, path: format!("{base}/kapabiliteter/{i}"), what: CAPABILITY, name, near: did_you_mean(name, k.capability_names()) });
+            }
+        }
+        for (i, (name, at)) in system.components.0.iter().enumerate() {
+            if !k.is_component(name) {
+                unknown.push(Unknown { subject: subject.clone(), system: on.clone(), at: *at, path: format!("{base}/felleskomponenter/{i}"), what: COMPONENT, name, near: did_you_mean(name, k.component_names()) });
+            }
+        }
+        for (i, integration) in system.integrations.iter().enumerate() {
+            if let Some(standard) = integration.standard.as_deref().filter(|s| !k.is_standard(s)) {
+                unknown.push(Unknown {
+                    subject: subject.clone(),
+                    system: on.clone(),
+                    at: integration.spans.key("standard"),
+                    path: format!("{base}/integrasjoner/{i}/standard"),
+                    what: ("standard", "standard"),
+                    name: standard,
+                    near: did_you_mean(standard, k.standard_names()),
+                });
+            }
+            let known = |t: &str| p.system(t).is_some() || inline_ids.contains(&t) || k.is_component(t);
+            if let Some(target) = integration.target.as_deref().filter(|t| !known(t)) {
+                let candidates = p.systems.iter().map(|s| s.id.as_str()).chain(inline_ids.iter().copied()).chain(k.component_names());
+                unknown.push(Unknown {
+                    subject: subject.clone(),
+                    system: on.clone(),
+                    at: integration.spans.key("mot"),
+                    path: format!("{base}/integrasjoner/{i}/mot"),
+                    what: ("system eller felleskomponent", "system or shared component"),
+                    name: target,
+                    near: did_you_mean(target, candidates),
+                });
+            }
+        }
+    }
+
+    for u in unknown {
+        let (hint_nb, hint_en) = match u.near {
+            Some(near) => (format!("; mente du «{near}»?"), format!("; did you mean «{near}»?")),
+            None => (String::new(), String::new()),
+        };
+        let name = u.name;
+        let finding = c.emit("FK-03", u.subject, u.at, u.path, Text::new(
+            format!("«{name}» er ikke en kjent {} i katalogen{hint_nb}", u.what.0),
+            format!("«{name}» is not a known {} in the catalogue{hint_en}", u.what.1),
+        ));
+        finding.system = u.system;
+    }
+}

@@ -1,0 +1,102 @@
+//! Ett nytt system inn betyr ett system ut (one in, one out): INNUT-01..05.
+
+use super::{Checker, given};
+use crate::finding::Subject;
+use crate::model::*;
+use crate::text::{Lang, Text, join_names};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub fn check(c: &mut Checker) {
+    let p = c.portfolio;
+    let ratio = c.param_float("INNUT-01", "forhold");
+    // Which open projects phase out each system, for INNUT-04.
+    let mut retiring: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for project in p.projects.iter().filter(|pr| pr.is_judged() && pr.is_open()) {
+        let names: BTreeSet<&str> = project.retires.iter().filter_map(|r| r.system.as_deref()).collect();
+        for name in names {
+            retiring.entry(name).or_default().push(&project.id);
+        }
+    }
+
+    for project in p.judged_projects() {
+        let subject = || Subject::Project(project.id.clone());
+        let new = project.new_systems.len();
+        let needed = (new as f64 * ratio - 1e-9).ceil().max(0.0) as usize;
+        if new > 0 && project.retires.len() < needed {
+            let out = project.retires.len();
+            let at = project.spans.key_opt("utfaser").unwrap_or_else(|| project.spans.key("nye_systemer"));
+            c.emit("INNUT-01", subject(), at, "/prosjekt/utfaser".into(), Text::new(
+                format!("Prosjektet tar inn {new} nye systemer, men fases ut bare {out} (krever minst {needed})"),
+                format!("The project brings in {new} new systems but phases out only {out} (at least {needed} required)"),
+            ));
+        }
+
+        for (i, entry) in project.retires.iter().enumerate() {
+            let path = |field: &str| format!("/prosjekt/utfaser/{i}{field}");
+            let system = entry.system.as_deref().and_then(|id| p.system(id));
+            match (&entry.system, system) {
+                (None, _) => {
+                    c.emit("INNUT-02", subject(), entry.spans.at, path("/system"), Text::new(
+                        "Utfasingen nevner ikke hvilket system som fases ut (`system` mangler)",
+                        "The phase-out does not name the system it retires (`system` is missing)",
+                    ));
+                }
+                (Some(id), None) => {
+                    c.emit("INNUT-02", subject(), entry.spans.at, path("/system"), Text::new(
+                        format!("Systemet {id} som skal fases ut, finnes ikke i systemoversikten"),
+                        format!("The system {id} to be phased out is not in the inventory"),
+                    ));
+                }
+                _ => {}
+            }
+
+            let mut missing = Vec::new();
+            if entry.date.is_none() {
+                missing.push("dato");
+            }
+            if !given(&entry.archive_plan) {
+                missing.push("arkivplan");
+            }
+            if !missing.is_empty() {
+                let what = entry.system.as_deref().unwrap_or("?");
+                c.emit("INNUT-03", subject(), entry.spans.at, path(""), Text::new(
+                    format!("Utfasingen av {what} mangler {}", join_names(&missing, Lang::Nb)),
+                    format!("The phase-out of {what} lacks {}", join_names(&missing, Lang::En)),
+                ));
+            }
+
+            if !project.is_open() {
+                continue;
+            }
+            let Some(id) = entry.system.as_deref() else { continue };
+            let mut nb = Vec::new();
+            let mut en = Vec::new();
+            if system.is_some_and(|s| s.lifecycle == Some(Livslop::Avviklet)) {
+                nb.push(format!("{id} er allerede avviklet"));
+                en.push(format!("{id} is already avviklet"));
+            }
+            let others: Vec<&str> = retiring.get(id).map(|v| v.iter().copied().filter(|o| *o != project.id).collect()).unwrap_or_default();
+            if !others.is_empty() {
+                nb.push(format!("{id} fases også ut av {}", join_names(&others, Lang::Nb)));
+                en.push(format!("{id} is also phased out by {}", join_names(&others, Lang::En)));
+            }
+            if !nb.is_empty() {
+                c.emit("INNUT-04", subject(), entry.spans.at, path(""), Text::new(
+                    format!("Utfasingen teller ikke som ett system ut: {}", nb.join("; ")),
+                    format!("The phase-out does not count as one system out: {}", en.join("; ")),
+                ));
+            }
+        }
+    }
+
+    let open: Vec<&Project> = p.projects.iter().filter(|pr| pr.is_judged() && pr.is_open()).collect();
+    let new: usize = open.iter().map(|pr| pr.new_systems.len()).sum();
+    let out: BTreeSet<&str> = open.iter().flat_map(|pr| pr.retires.iter().filter_map(|r| r.system.as_deref())).collect();
+    if new > out.len() {
+        let out = out.len();
+        c.emit("INNUT-05", Subject::Portfolio, p.kommune.spans.at, "/kommune".into(), Text::new(
+            format!("Porteføljen vokser: åpne prosjekter tar inn {new} nye systemer, men fases ut {out} ulike systemer"),
+            format!("The portfolio grows: open projects bring in {new} new systems but phase out {out} distinct systems"),
+        ));
+    }
+}

@@ -1,0 +1,97 @@
+//! Every rule code has a failing and a passing kommune folder under tests/rules/<CODE>/.
+//! Each folder's expected.txt lists every finding the whole folder must produce:
+//! `CODE kind id file:line` (portfolio findings: `CODE portefolje - file:line`).
+
+use prinsipp::katalog::Katalog;
+use prinsipp::load::{LoadOptions, load_folder};
+use prinsipp::model::Date;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const DEFAULT_DATE: &str = "2026-06-01";
+
+fn rules_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules")
+}
+
+/// The findings a fixture folder produces, as sorted lines.
+fn actual(folder: &Path, date: Date) -> Result<Vec<String>, String> {
+    let loaded = load_folder(folder, &LoadOptions::default());
+    let Some(portfolio) = loaded.portfolio else {
+        let errors: Vec<String> = loaded.diagnostics.iter().map(|d| format!("{}: {}", d.place(), d.message.en)).collect();
+        return Err(format!("load errors:\n  {}", errors.join("\n  ")));
+    };
+    let findings = prinsipp::rules::check(&portfolio, Katalog::builtin(), date);
+    let mut lines: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{} {} {} {}:{}", f.code, f.subject.kind(), f.subject.id().unwrap_or("-"), portfolio.file_name(f.at.file), f.at.line))
+        .collect();
+    lines.sort();
+    Ok(lines)
+}
+
+/// Expected finding lines (sorted) and the evaluation date (`# dato: YYYY-MM-DD` overrides).
+fn expected(folder: &Path) -> (Vec<String>, Date) {
+    let text = fs::read_to_string(folder.join("expected.txt")).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
+    let mut date = Date::parse(DEFAULT_DATE).unwrap();
+    let mut lines = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(d) = line.strip_prefix("# dato:") {
+            date = Date::parse(d.trim()).expect("a date after # dato:");
+        } else if !line.starts_with('#') {
+            lines.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    lines.sort();
+    (lines, date)
+}
+
+fn fixture_codes() -> BTreeSet<String> {
+    fs::read_dir(rules_dir()).unwrap().filter_map(|e| e.ok()).filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+}
+
+#[test]
+fn every_fixture_produces_exactly_its_expected_findings() {
+    let mut failures = Vec::new();
+    for code in fixture_codes() {
+        for side in ["fails", "passes"] {
+            let folder = rules_dir().join(&code).join(side);
+            if !folder.is_dir() {
+                continue;
+            }
+            let (want, date) = expected(&folder);
+            match actual(&folder, date) {
+                Err(e) => failures.push(format!("{code}/{side}: {e}")),
+                Ok(got) if got != want => {
+                    let missing: Vec<_> = want.iter().filter(|w| !got.contains(w)).collect();
+                    let extra: Vec<_> = got.iter().filter(|g| !want.contains(g)).collect();
+                    failures.push(format!("{code}/{side}:\n  missing: {missing:?}\n  unexpected: {extra:?}"));
+                }
+                Ok(got) => {
+                    let own = got.iter().filter(|l| l.starts_with(&format!("{code} "))).count();
+                    if side == "fails" && own == 0 {
+                        failures.push(format!("{code}/fails: produces no {code} finding"));
+                    }
+                    if side == "passes" && own > 0 {
+                        failures.push(format!("{code}/passes: produces {code} findings"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_rule_code_has_a_failing_and_a_passing_fixture_and_no_fixture_is_orphaned() {
+    let codes: BTreeSet<String> = Katalog::builtin().rules().map(|r| r.code.clone()).collect();
+    let fixtures = fixture_codes();
+    for code in &codes {
+        for side in ["fails", "passes"] {
+            assert!(rules_dir().join(code).join(side).join("expected.txt").is_file(), "{code} has no {side} fixture with expected.txt");
+        }
+    }
+    let orphans: Vec<_> = fixtures.difference(&codes).collect();
+    assert!(orphans.is_empty(), "fixtures for codes that do not exist: {orphans:?}");
+}
