@@ -45,15 +45,36 @@ fn write_all(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-fn check(args: &CheckArgs, katalog: &Katalog, style: &Style, out: &mut impl Write, err: &mut impl Write) -> std::io::Result<u8> {
-    let options = LoadOptions { systems: args.systemer.clone(), projects: args.prosjekter.clone(), ..LoadOptions::default() };
+fn check(
+    args: &CheckArgs,
+    katalog: &Katalog,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    let options = LoadOptions {
+        systems: args.systemer.clone(),
+        projects: args.prosjekter.clone(),
+        ..LoadOptions::default()
+    };
     let loaded = load::load_folder(&args.folder, &options);
-    let errors = loaded.diagnostics.iter().filter(|d| d.level == Level::Error).count();
-    write_all(err, &report::diagnostics::render(&loaded.diagnostics, style))?;
+    let errors = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Error)
+        .count();
+    write_all(
+        err,
+        &report::diagnostics::render(&loaded.diagnostics, style),
+    )?;
     let Some(portfolio) = loaded.portfolio else {
         let message = Text::new(
-            format!("{errors} feil i inndata: ingen regler er kjørt. Rett feilene over og kjør igjen."),
-            format!("{errors} error(s) in the input: no rule was run. Fix the errors above and run again."),
+            format!(
+                "{errors} feil i inndata: ingen regler er kjørt. Rett feilene over og kjør igjen."
+            ),
+            format!(
+                "{errors} error(s) in the input: no rule was run. Fix the errors above and run again."
+            ),
         );
         write_all(err, &format!("{}\n", message.get(style.lang)))?;
         return Ok(EXIT_INPUT);
@@ -61,8 +82,16 @@ fn check(args: &CheckArgs, katalog: &Katalog, style: &Style, out: &mut impl Writ
     let date = args.dato.unwrap_or_else(Date::today);
     if args.verbose {
         let line = Text::new(
-            format!("Leste {} filer fra {}; vurderingsdato {date}", portfolio.files.len(), args.folder.display()),
-            format!("Read {} files from {}; evaluation date {date}", portfolio.files.len(), args.folder.display()),
+            format!(
+                "Leste {} filer fra {}; vurderingsdato {date}",
+                portfolio.files.len(),
+                args.folder.display()
+            ),
+            format!(
+                "Read {} files from {}; evaluation date {date}",
+                portfolio.files.len(),
+                args.folder.display()
+            ),
         );
         write_all(err, &format!("{}\n", line.get(style.lang)))?;
     }
@@ -78,23 +107,47 @@ fn check(args: &CheckArgs, katalog: &Katalog, style: &Style, out: &mut impl Writ
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let failing = threshold.is_some_and(|t| findings.iter().any(|f| f.is_open() && f.severity >= t));
+    let failing =
+        threshold.is_some_and(|t| findings.iter().any(|f| f.is_open() && f.severity >= t));
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
 }
 
-fn explain(code: &str, katalog: &Katalog, style: &Style, out: &mut impl Write, err: &mut impl Write) -> std::io::Result<u8> {
+fn explain(
+    code: &str,
+    katalog: &Katalog,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
     let wanted = code.trim().to_uppercase();
     if katalog.rule(&wanted).is_some() {
         write_all(out, &report::rules::explain(katalog, &wanted, style))?;
         return Ok(EXIT_OK);
     }
     let codes: Vec<String> = katalog.rules().map(|r| r.code.to_lowercase()).collect();
-    let hint = match did_you_mean(&wanted, codes.iter().map(String::as_str)).map(str::to_uppercase) {
-        Some(near) => Text::new(format!("Mente du {near}? `prinsipp rules` viser alle reglene."), format!("Did you mean {near}? `prinsipp rules` lists every rule.")),
-        None => Text::new("`prinsipp rules` viser alle reglene.", "`prinsipp rules` lists every rule."),
+    let hint = match did_you_mean(&wanted, codes.iter().map(String::as_str)).map(str::to_uppercase)
+    {
+        Some(near) => Text::new(
+            format!("Mente du {near}? `prinsipp rules` viser alle reglene."),
+            format!("Did you mean {near}? `prinsipp rules` lists every rule."),
+        ),
+        None => Text::new(
+            "`prinsipp rules` viser alle reglene.",
+            "`prinsipp rules` lists every rule.",
+        ),
     };
-    let message = Text::new(format!("Ukjent regel «{code}». {}", hint.nb), format!("Unknown rule «{code}». {}", hint.en));
-    write_all(err, &format!("{}: {}\n", report::diagnostics::error_word(style.lang), message.get(style.lang)))?;
+    let message = Text::new(
+        format!("Ukjent regel «{code}». {}", hint.nb),
+        format!("Unknown rule «{code}». {}", hint.en),
+    );
+    write_all(
+        err,
+        &format!(
+            "{}: {}\n",
+            report::diagnostics::error_word(style.lang),
+            message.get(style.lang)
+        ),
+    )?;
     Ok(EXIT_INPUT)
 }
 
@@ -104,8 +157,16 @@ fn language(arg: Option<LangArg>) -> Lang {
         Some(LangArg::Nb) => Lang::Nb,
         Some(LangArg::En) => Lang::En,
         None => {
-            let env = std::env::var("LC_ALL").ok().filter(|v| !v.is_empty()).or_else(|| std::env::var("LANG").ok()).unwrap_or_default();
-            if env.starts_with("en") { Lang::En } else { Lang::Nb }
+            let env = std::env::var("LC_ALL")
+                .ok()
+                .filter(|v| !v.is_empty())
+                .or_else(|| std::env::var("LANG").ok())
+                .unwrap_or_default();
+            if env.starts_with("en") {
+                Lang::En
+            } else {
+                Lang::Nb
+            }
         }
     }
 }
@@ -114,13 +175,24 @@ fn use_color(arg: ColorArg) -> bool {
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        ColorArg::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
     }
 }
 
 /// The width to fit the table to: COLUMNS when set, else the terminal's (comfy-table asks
 /// the terminal), else none: lines in logs and pipes are not wrapped.
 fn terminal_width() -> Option<u16> {
-    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w: &u16| *w >= 40);
-    columns.or_else(|| std::io::stdout().is_terminal().then(|| comfy_table::Table::new().width()).flatten())
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w: &u16| *w >= 40);
+    columns.or_else(|| {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| comfy_table::Table::new().width())
+            .flatten()
+    })
 }

@@ -84,7 +84,10 @@ impl Subject {
 pub enum Status {
     Open,
     /// Covered by an approved, unexpired deviation: shown, but no longer failing the run.
-    Avvik { reference: Option<String>, valid_until: Option<Date> },
+    Avvik {
+        reference: Option<String>,
+        valid_until: Option<Date>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -137,17 +137,24 @@ impl Katalog {
     /// parses them, so a broken one never reaches a user.
     pub fn builtin() -> &'static Katalog {
         static KATALOG: OnceLock<Katalog> = OnceLock::new();
-        KATALOG.get_or_init(|| Katalog::parse().unwrap_or_else(|e| panic!("the embedded rules/ data is invalid: {e}")))
+        KATALOG.get_or_init(|| {
+            Katalog::parse().unwrap_or_else(|e| panic!("the embedded rules/ data is invalid: {e}"))
+        })
     }
 
     fn parse() -> Result<Katalog, String> {
         let principles = PRINCIPLE_FILES
             .iter()
-            .map(|(name, text)| toml::from_str::<Principle>(text).map_err(|e| format!("rules/{name}: {e}")))
+            .map(|(name, text)| {
+                toml::from_str::<Principle>(text).map_err(|e| format!("rules/{name}: {e}"))
+            })
             .collect::<Result<Vec<_>, _>>()?;
-        let sources: SourcesFile = toml::from_str(SOURCES_FILE).map_err(|e| format!("rules/kilder.toml: {e}"))?;
-        let comps: ComponentsFile = toml::from_str(COMPONENTS_FILE).map_err(|e| format!("rules/katalog/felleskomponenter.toml: {e}"))?;
-        let stds: StandardsFile = toml::from_str(STANDARDS_FILE).map_err(|e| format!("rules/katalog/standarder.toml: {e}"))?;
+        let sources: SourcesFile =
+            toml::from_str(SOURCES_FILE).map_err(|e| format!("rules/kilder.toml: {e}"))?;
+        let comps: ComponentsFile = toml::from_str(COMPONENTS_FILE)
+            .map_err(|e| format!("rules/katalog/felleskomponenter.toml: {e}"))?;
+        let stds: StandardsFile = toml::from_str(STANDARDS_FILE)
+            .map_err(|e| format!("rules/katalog/standarder.toml: {e}"))?;
         Ok(Katalog {
             principles,
             documents: sources.document,
@@ -168,7 +175,9 @@ impl Katalog {
     }
 
     pub fn principle_of(&self, code: &str) -> Option<&Principle> {
-        self.principles.iter().find(|p| p.rule.iter().any(|r| r.code == code))
+        self.principles
+            .iter()
+            .find(|p| p.rule.iter().any(|r| r.code == code))
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {
@@ -177,7 +186,10 @@ impl Katalog {
 
     /// The components that cover a capability, if the catalogue maps it.
     pub fn components_for(&self, capability: &str) -> Option<&[String]> {
-        self.capabilities.iter().find(|c| c.id == capability).map(|c| c.components.as_slice())
+        self.capabilities
+            .iter()
+            .find(|c| c.id == capability)
+            .map(|c| c.components.as_slice())
     }
 
     pub fn is_capability(&self, name: &str) -> bool {
@@ -193,7 +205,10 @@ impl Katalog {
     }
 
     pub fn capability_names(&self) -> impl Iterator<Item = &str> {
-        self.capabilities.iter().map(|c| c.id.as_str()).chain(self.general_capabilities.iter().map(String::as_str))
+        self.capabilities
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(self.general_capabilities.iter().map(String::as_str))
     }
 
     pub fn component_names(&self) -> impl Iterator<Item = &str> {

@@ -19,13 +19,26 @@ fn rules_dir() -> PathBuf {
 fn actual(folder: &Path, date: Date) -> Result<Vec<String>, String> {
     let loaded = load_folder(folder, &LoadOptions::default());
     let Some(portfolio) = loaded.portfolio else {
-        let errors: Vec<String> = loaded.diagnostics.iter().map(|d| format!("{}: {}", d.place(), d.message.en)).collect();
+        let errors: Vec<String> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.place(), d.message.en))
+            .collect();
         return Err(format!("load errors:\n  {}", errors.join("\n  ")));
     };
     let findings = prinsipp::rules::check(&portfolio, Katalog::builtin(), date);
     let mut lines: Vec<String> = findings
         .iter()
-        .map(|f| format!("{} {} {} {}:{}", f.code, f.subject.kind(), f.subject.id().unwrap_or("-"), portfolio.file_name(f.at.file), f.at.line))
+        .map(|f| {
+            format!(
+                "{} {} {} {}:{}",
+                f.code,
+                f.subject.kind(),
+                f.subject.id().unwrap_or("-"),
+                portfolio.file_name(f.at.file),
+                f.at.line
+            )
+        })
         .collect();
     lines.sort();
     Ok(lines)
@@ -33,7 +46,8 @@ fn actual(folder: &Path, date: Date) -> Result<Vec<String>, String> {
 
 /// Expected finding lines (sorted) and the evaluation date (`# dato: YYYY-MM-DD` overrides).
 fn expected(folder: &Path) -> (Vec<String>, Date) {
-    let text = fs::read_to_string(folder.join("expected.txt")).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
+    let text = fs::read_to_string(folder.join("expected.txt"))
+        .unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
     let mut date = Date::parse(DEFAULT_DATE).unwrap();
     let mut lines = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -48,7 +62,12 @@ fn expected(folder: &Path) -> (Vec<String>, Date) {
 }
 
 fn fixture_codes() -> BTreeSet<String> {
-    fs::read_dir(rules_dir()).unwrap().filter_map(|e| e.ok()).filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+    fs::read_dir(rules_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
 }
 
 #[test]
@@ -66,10 +85,15 @@ fn every_fixture_produces_exactly_its_expected_findings() {
                 Ok(got) if got != want => {
                     let missing: Vec<_> = want.iter().filter(|w| !got.contains(w)).collect();
                     let extra: Vec<_> = got.iter().filter(|g| !want.contains(g)).collect();
-                    failures.push(format!("{code}/{side}:\n  missing: {missing:?}\n  unexpected: {extra:?}"));
+                    failures.push(format!(
+                        "{code}/{side}:\n  missing: {missing:?}\n  unexpected: {extra:?}"
+                    ));
                 }
                 Ok(got) => {
-                    let own = got.iter().filter(|l| l.starts_with(&format!("{code} "))).count();
+                    let own = got
+                        .iter()
+                        .filter(|l| l.starts_with(&format!("{code} ")))
+                        .count();
                     if side == "fails" && own == 0 {
                         failures.push(format!("{code}/fails: produces no {code} finding"));
                     }
@@ -80,7 +104,12 @@ fn every_fixture_produces_exactly_its_expected_findings() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -89,9 +118,19 @@ fn every_rule_code_has_a_failing_and_a_passing_fixture_and_no_fixture_is_orphane
     let fixtures = fixture_codes();
     for code in &codes {
         for side in ["fails", "passes"] {
-            assert!(rules_dir().join(code).join(side).join("expected.txt").is_file(), "{code} has no {side} fixture with expected.txt");
+            assert!(
+                rules_dir()
+                    .join(code)
+                    .join(side)
+                    .join("expected.txt")
+                    .is_file(),
+                "{code} has no {side} fixture with expected.txt"
+            );
         }
     }
     let orphans: Vec<_> = fixtures.difference(&codes).collect();
-    assert!(orphans.is_empty(), "fixtures for codes that do not exist: {orphans:?}");
+    assert!(
+        orphans.is_empty(),
+        "fixtures for codes that do not exist: {orphans:?}"
+    );
 }

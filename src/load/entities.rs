@@ -9,22 +9,62 @@ const SYSTEM: What = ("system", "system");
 const PROJECT: What = ("prosjekt", "project");
 
 const SYSTEM_KEYS: &[&str] = &[
-    "id", "navn", "beskrivelse", "leverandor", "tjenesteomraade", "kapabiliteter", "systemeier",
-    "systemforvalter", "programvaretype", "kjernesystem", "drift", "livslop", "innfort", "utfases",
-    "avtale", "felleskomponenter", "integrasjoner", "personopplysninger", "dpia",
-    "databehandleravtale", "ros", "publikumsrettet", "tilgjengelighetserklaering", "arkiv",
-    "datasett", "skyvurdering",
+    "id",
+    "navn",
+    "beskrivelse",
+    "leverandor",
+    "tjenesteomraade",
+    "kapabiliteter",
+    "systemeier",
+    "systemforvalter",
+    "programvaretype",
+    "kjernesystem",
+    "drift",
+    "livslop",
+    "innfort",
+    "utfases",
+    "avtale",
+    "felleskomponenter",
+    "integrasjoner",
+    "personopplysninger",
+    "dpia",
+    "databehandleravtale",
+    "ros",
+    "publikumsrettet",
+    "tilgjengelighetserklaering",
+    "arkiv",
+    "datasett",
+    "skyvurdering",
 ];
 
 const PROJECT_KEYS: &[&str] = &[
-    "id", "navn", "prosjekteier", "prosjektleder", "tjenesteomraade", "fase", "budsjett_nok",
-    "finansiering", "arkitekturgodkjenning", "prosesskartlegging", "vurderte_eksisterende", "behov",
-    "felleskomponenter", "nye_systemer", "utfaser", "kost_nytte", "styring", "gevinstplan",
+    "id",
+    "navn",
+    "prosjekteier",
+    "prosjektleder",
+    "tjenesteomraade",
+    "fase",
+    "budsjett_nok",
+    "finansiering",
+    "arkitekturgodkjenning",
+    "prosesskartlegging",
+    "vurderte_eksisterende",
+    "behov",
+    "felleskomponenter",
+    "nye_systemer",
+    "utfaser",
+    "kost_nytte",
+    "styring",
+    "gevinstplan",
 ];
 
 /// Ids name systems and projects in references and messages: lower-case ASCII, digits, `-`.
 fn check_id(r: &mut Reader, f: &Fields, id: &str) {
-    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
         return;
     }
     let at = f.spans.key("id");
@@ -46,30 +86,68 @@ fn check_id(r: &mut Reader, f: &Fields, id: &str) {
             format!("Ugyldig id «{id}»: bruk bare små bokstaver a–z, sifre og bindestrek"),
             format!("Invalid id «{id}»: use only lower-case a–z, digits and hyphens"),
         ),
-        Some(Text::new(format!("For eksempel `id: {suggestion}`"), format!("For example `id: {suggestion}`"))),
+        Some(Text::new(
+            format!("For eksempel `id: {suggestion}`"),
+            format!("For example `id: {suggestion}`"),
+        )),
     );
 }
 
 pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
-    let root = r.map(node, "kommune.yaml", ("kommune.yaml", "kommune.yaml"), &["kommune"])?;
+    let root = r.map(
+        node,
+        "kommune.yaml",
+        ("kommune.yaml", "kommune.yaml"),
+        &["kommune"],
+    )?;
     let Some(inner) = root.get("kommune") else {
-        r.error(node.line, node.column, Text::new("kommune.yaml mangler `kommune:`", "kommune.yaml lacks `kommune:`"), Some(Text::new("Start fila med `kommune:` og skriv navn og kommunenummer under", "Start the file with `kommune:` and give navn and kommunenummer under it")));
+        r.error(
+            node.line,
+            node.column,
+            Text::new(
+                "kommune.yaml mangler `kommune:`",
+                "kommune.yaml lacks `kommune:`",
+            ),
+            Some(Text::new(
+                "Start fila med `kommune:` og skriv navn og kommunenummer under",
+                "Start the file with `kommune:` and give navn and kommunenummer under it",
+            )),
+        );
         return None;
     };
     let what = ("kommune", "kommune");
-    let f = r.map(inner, "kommune", what, &["navn", "kommunenummer", "strategi", "digitaliseringsfond"])?;
+    let f = r.map(
+        inner,
+        "kommune",
+        what,
+        &["navn", "kommunenummer", "strategi", "digitaliseringsfond"],
+    )?;
     let name = r.required(&f, "navn", what);
     let number = kommunenummer(r, &f);
     let strategy = r.text(&f, "strategi");
     let fund = r.nested(&f, "digitaliseringsfond", |r, n| {
-        let f = r.map(n, "digitaliseringsfond", ("digitaliseringsfond", "digitaliseringsfond"), &["budsjettaar", "saldo_1_januar_nok"])?;
-        Some(DigitaliseringsFond { budget_year: r.whole(&f, "budsjettaar"), balance_jan_1_nok: r.whole(&f, "saldo_1_januar_nok") })
+        let f = r.map(
+            n,
+            "digitaliseringsfond",
+            ("digitaliseringsfond", "digitaliseringsfond"),
+            &["budsjettaar", "saldo_1_januar_nok"],
+        )?;
+        Some(DigitaliseringsFond {
+            budget_year: r.whole(&f, "budsjettaar"),
+            balance_jan_1_nok: r.whole(&f, "saldo_1_januar_nok"),
+        })
     });
     let mut spans = root.spans;
     if let Some(at) = spans.key_opt("kommune") {
         spans.at = at;
     }
-    Some(Kommune { name: name?, number: number?, strategy, fund, spans })
+    Some(Kommune {
+        name: name?,
+        number: number?,
+        strategy,
+        fund,
+        spans,
+    })
 }
 
 /// Four digits, written as text: a plain 0301 would be read by YAML as the number 301.
@@ -79,15 +157,38 @@ fn kommunenummer(r: &mut Reader, f: &Fields) -> Option<String> {
         r.required(f, "kommunenummer", ("kommune", "kommune"));
         return None;
     };
-    let hint = Text::new("Skriv kommunenummeret med fire sifre i anførselstegn, f.eks. kommunenummer: \"0301\"", "Write the four-digit number in quotes, e.g. kommunenummer: \"0301\"");
+    let hint = Text::new(
+        "Skriv kommunenummeret med fire sifre i anførselstegn, f.eks. kommunenummer: \"0301\"",
+        "Write the four-digit number in quotes, e.g. kommunenummer: \"0301\"",
+    );
     match &node.value {
-        Value::Scalar { text, plain: false } if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) => Some(text.clone()),
+        Value::Scalar { text, plain: false }
+            if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            Some(text.clone())
+        }
         Value::Scalar { text, .. } => {
-            r.error(node.line, node.column, Text::new(format!("Ugyldig kommunenummer «{text}»: ventet fire sifre som tekst"), format!("Invalid kommunenummer «{text}»: expected four digits as text")), Some(hint));
+            r.error(
+                node.line,
+                node.column,
+                Text::new(
+                    format!("Ugyldig kommunenummer «{text}»: ventet fire sifre som tekst"),
+                    format!("Invalid kommunenummer «{text}»: expected four digits as text"),
+                ),
+                Some(hint),
+            );
             None
         }
         _ => {
-            r.error(node.line, node.column, Text::new("Feil type for `kommunenummer`: ventet fire sifre som tekst", "Wrong type for `kommunenummer`: expected four digits as text"), Some(hint));
+            r.error(
+                node.line,
+                node.column,
+                Text::new(
+                    "Feil type for `kommunenummer`: ventet fire sifre som tekst",
+                    "Wrong type for `kommunenummer`: expected four digits as text",
+                ),
+                Some(hint),
+            );
             None
         }
     }
@@ -109,7 +210,12 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         capabilities: r.names(&f, "kapabiliteter"),
         owner: r.text(&f, "systemeier"),
         administrator: r.text(&f, "systemforvalter"),
-        software_type: r.choice(&f, "programvaretype", Programvaretype::NAMES, Programvaretype::from_name),
+        software_type: r.choice(
+            &f,
+            "programvaretype",
+            Programvaretype::NAMES,
+            Programvaretype::from_name,
+        ),
         core_system: r.boolean(&f, "kjernesystem"),
         drift: r.choice(&f, "drift", Drift::NAMES, Drift::from_name),
         lifecycle: r.choice(&f, "livslop", Livslop::NAMES, Livslop::from_name),
@@ -117,21 +223,45 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         retires: r.date(&f, "utfases"),
         agreement: r.nested(&f, "avtale", |r, n| {
             let f = r.map(n, "avtale", ("avtale", "agreement"), &["utloper"])?;
-            Some(Agreement { expires: r.date(&f, "utloper"), spans: f.spans })
+            Some(Agreement {
+                expires: r.date(&f, "utloper"),
+                spans: f.spans,
+            })
         }),
         components: r.names(&f, "felleskomponenter"),
         integrations: r.list(&f, "integrasjoner", |r, n| {
-            let f = r.map(n, "integrasjoner", ("integrasjon", "integration"), &["mot", "standard"])?;
-            Some(Integration { target: r.text(&f, "mot"), standard: r.text(&f, "standard"), spans: f.spans })
+            let f = r.map(
+                n,
+                "integrasjoner",
+                ("integrasjon", "integration"),
+                &["mot", "standard"],
+            )?;
+            Some(Integration {
+                target: r.text(&f, "mot"),
+                standard: r.text(&f, "standard"),
+                spans: f.spans,
+            })
         }),
-        personal_data: r.choice(&f, "personopplysninger", Personopplysninger::NAMES, Personopplysninger::from_name),
+        personal_data: r.choice(
+            &f,
+            "personopplysninger",
+            Personopplysninger::NAMES,
+            Personopplysninger::from_name,
+        ),
         dpia: r.nested(&f, "dpia", |r, n| dated_ref(r, n, "dpia")),
-        processor_agreement: r.nested(&f, "databehandleravtale", |r, n| dated_ref(r, n, "databehandleravtale")),
+        processor_agreement: r.nested(&f, "databehandleravtale", |r, n| {
+            dated_ref(r, n, "databehandleravtale")
+        }),
         ros: r.nested(&f, "ros", |r, n| dated_ref(r, n, "ros")),
         public_facing: r.boolean(&f, "publikumsrettet"),
         accessibility_statement: r.text(&f, "tilgjengelighetserklaering"),
         archive: r.nested(&f, "arkiv", |r, n| {
-            let f = r.map(n, "arkiv", ("arkiv", "archive"), &["arkivverdig", "metode", "depot"])?;
+            let f = r.map(
+                n,
+                "arkiv",
+                ("arkiv", "archive"),
+                &["arkivverdig", "metode", "depot"],
+            )?;
             Some(Archive {
                 worth_archiving: r.boolean(&f, "arkivverdig"),
                 method: r.choice(&f, "metode", ArkivMetode::NAMES, ArkivMetode::from_name),
@@ -140,7 +270,12 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
             })
         }),
         datasets: r.list(&f, "datasett", |r, n| {
-            let f = r.map(n, "datasett", ("datasett", "dataset"), &["navn", "opphav", "kvalitet", "oppdatert", "datakatalog"])?;
+            let f = r.map(
+                n,
+                "datasett",
+                ("datasett", "dataset"),
+                &["navn", "opphav", "kvalitet", "oppdatert", "datakatalog"],
+            )?;
             Some(Dataset {
                 name: r.text(&f, "navn"),
                 origin: r.text(&f, "opphav"),
@@ -151,7 +286,12 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
             })
         }),
         cloud_assessment: r.nested(&f, "skyvurdering", |r, n| {
-            let f = r.map(n, "skyvurdering", ("skyvurdering", "cloud assessment"), &["konklusjon", "grunner", "begrunnelse", "dato"])?;
+            let f = r.map(
+                n,
+                "skyvurdering",
+                ("skyvurdering", "cloud assessment"),
+                &["konklusjon", "grunner", "begrunnelse", "dato"],
+            )?;
             Some(CloudAssessment {
                 conclusion: r.choice(&f, "konklusjon", Konklusjon::NAMES, Konklusjon::from_name),
                 reasons: r.choices(&f, "grunner", Grunn::NAMES, Grunn::from_name),
@@ -167,12 +307,21 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
 
 fn dated_ref(r: &mut Reader, node: &Node, key: &'static str) -> Option<DatedRef> {
     let f = r.map(node, key, (key, key), &["dato", "ref"])?;
-    Some(DatedRef { date: r.date(&f, "dato"), reference: r.text(&f, "ref"), spans: f.spans })
+    Some(DatedRef {
+        date: r.date(&f, "dato"),
+        reference: r.text(&f, "ref"),
+        spans: f.spans,
+    })
 }
 
 fn approval(r: &mut Reader, node: &Node, key: &'static str) -> Option<Approval> {
     let f = r.map(node, key, (key, key), &["dato", "av", "ref"])?;
-    Some(Approval { date: r.date(&f, "dato"), by: r.text(&f, "av"), reference: r.text(&f, "ref"), spans: f.spans })
+    Some(Approval {
+        date: r.date(&f, "dato"),
+        by: r.text(&f, "av"),
+        reference: r.text(&f, "ref"),
+        spans: f.spans,
+    })
 }
 
 pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
@@ -194,28 +343,78 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         phase: r.choice(&f, "fase", Fase::NAMES, Fase::from_name),
         budget_nok: r.whole(&f, "budsjett_nok"),
         financing: r.list(&f, "finansiering", |r, n| {
-            let f = r.map(n, "finansiering", ("finansiering", "financing"), &["kilde", "belop_nok"])?;
-            Some(Financing { source: r.text(&f, "kilde"), amount_nok: r.whole(&f, "belop_nok"), spans: f.spans })
+            let f = r.map(
+                n,
+                "finansiering",
+                ("finansiering", "financing"),
+                &["kilde", "belop_nok"],
+            )?;
+            Some(Financing {
+                source: r.text(&f, "kilde"),
+                amount_nok: r.whole(&f, "belop_nok"),
+                spans: f.spans,
+            })
         }),
-        architecture_approval: r.nested(&f, "arkitekturgodkjenning", |r, n| approval(r, n, "arkitekturgodkjenning")),
-        process_mapping: r.nested(&f, "prosesskartlegging", |r, n| approval(r, n, "prosesskartlegging")),
+        architecture_approval: r.nested(&f, "arkitekturgodkjenning", |r, n| {
+            approval(r, n, "arkitekturgodkjenning")
+        }),
+        process_mapping: r.nested(&f, "prosesskartlegging", |r, n| {
+            approval(r, n, "prosesskartlegging")
+        }),
         assessed_existing: r.list(&f, "vurderte_eksisterende", |r, n| {
-            let f = r.map(n, "vurderte_eksisterende", ("vurderte_eksisterende", "vurderte_eksisterende"), &["system", "konklusjon"])?;
-            Some(AssessedExisting { system: r.text(&f, "system"), conclusion: r.text(&f, "konklusjon"), spans: f.spans })
+            let f = r.map(
+                n,
+                "vurderte_eksisterende",
+                ("vurderte_eksisterende", "vurderte_eksisterende"),
+                &["system", "konklusjon"],
+            )?;
+            Some(AssessedExisting {
+                system: r.text(&f, "system"),
+                conclusion: r.text(&f, "konklusjon"),
+                spans: f.spans,
+            })
         }),
         needs: r.names(&f, "behov"),
         components: r.names(&f, "felleskomponenter"),
         new_systems: r.list(&f, "nye_systemer", new_system),
         retires: r.list(&f, "utfaser", |r, n| {
-            let f = r.map(n, "utfaser", ("utfaser", "utfaser"), &["system", "dato", "arkivplan"])?;
-            Some(Retirement { system: r.text(&f, "system"), date: r.date(&f, "dato"), archive_plan: r.text(&f, "arkivplan"), spans: f.spans })
+            let f = r.map(
+                n,
+                "utfaser",
+                ("utfaser", "utfaser"),
+                &["system", "dato", "arkivplan"],
+            )?;
+            Some(Retirement {
+                system: r.text(&f, "system"),
+                date: r.date(&f, "dato"),
+                archive_plan: r.text(&f, "arkivplan"),
+                spans: f.spans,
+            })
         }),
         cost_benefit: r.nested(&f, "kost_nytte", |r, n| {
-            let f = r.map(n, "kost_nytte", ("kost_nytte", "kost_nytte"), &["enheten", "kommunen", "andre_forvaltningsnivaa"])?;
-            Some(CostBenefit { unit: r.text(&f, "enheten"), kommune: r.text(&f, "kommunen"), other_levels: r.text(&f, "andre_forvaltningsnivaa"), spans: f.spans })
+            let f = r.map(
+                n,
+                "kost_nytte",
+                ("kost_nytte", "kost_nytte"),
+                &["enheten", "kommunen", "andre_forvaltningsnivaa"],
+            )?;
+            Some(CostBenefit {
+                unit: r.text(&f, "enheten"),
+                kommune: r.text(&f, "kommunen"),
+                other_levels: r.text(&f, "andre_forvaltningsnivaa"),
+                spans: f.spans,
+            })
         }),
         governance: r.nested(&f, "styring", |r, n| {
-            let keys = &["ressurser", "metodikk", "plan", "rapportering", "kommunikasjon", "endringsstyring", "overforing_til_linje"];
+            let keys = &[
+                "ressurser",
+                "metodikk",
+                "plan",
+                "rapportering",
+                "kommunikasjon",
+                "endringsstyring",
+                "overforing_til_linje",
+            ];
             let f = r.map(n, "styring", ("styring", "styring"), keys)?;
             Some(Governance {
                 resources: r.text(&f, "ressurser"),
@@ -250,7 +449,12 @@ fn new_system(r: &mut Reader, node: &Node) -> Option<NewSystem> {
                 );
                 return None;
             }
-            let f = r.map(node, "nye_systemer", ("nye_systemer-oppføring", "nye_systemer entry"), &["system"])?;
+            let f = r.map(
+                node,
+                "nye_systemer",
+                ("nye_systemer-oppføring", "nye_systemer entry"),
+                &["system"],
+            )?;
             let id = r.required(&f, "system", ("referanse", "reference"))?;
             return Some(NewSystem::Reference { id, spans: f.spans });
         }
@@ -259,7 +463,12 @@ fn new_system(r: &mut Reader, node: &Node) -> Option<NewSystem> {
 }
 
 fn benefit_plan(r: &mut Reader, node: &Node) -> Option<BenefitPlan> {
-    let f = r.map(node, "gevinstplan", ("gevinstplan", "benefit plan"), &["gevinstansvarlig", "sist_oppdatert", "gevinster"])?;
+    let f = r.map(
+        node,
+        "gevinstplan",
+        ("gevinstplan", "benefit plan"),
+        &["gevinstansvarlig", "sist_oppdatert", "gevinster"],
+    )?;
     Some(BenefitPlan {
         responsible: r.text(&f, "gevinstansvarlig"),
         last_updated: r.date(&f, "sist_oppdatert"),
@@ -269,7 +478,19 @@ fn benefit_plan(r: &mut Reader, node: &Node) -> Option<BenefitPlan> {
 }
 
 fn benefit(r: &mut Reader, node: &Node) -> Option<Benefit> {
-    let keys = &["id", "beskrivelse", "kategori", "type", "indikator", "maaleenhet", "nullpunkt", "maalverdi", "realiseres", "gevinsteier", "maalinger"];
+    let keys = &[
+        "id",
+        "beskrivelse",
+        "kategori",
+        "type",
+        "indikator",
+        "maaleenhet",
+        "nullpunkt",
+        "maalverdi",
+        "realiseres",
+        "gevinsteier",
+        "maalinger",
+    ];
     let f = r.map(node, "gevinster", ("gevinst", "benefit"), keys)?;
     Some(Benefit {
         id: r.text(&f, "id"),
@@ -279,15 +500,33 @@ fn benefit(r: &mut Reader, node: &Node) -> Option<Benefit> {
         indicator: r.text(&f, "indikator"),
         unit: r.text(&f, "maaleenhet"),
         baseline: r.nested(&f, "nullpunkt", |r, n| {
-            let f = r.map(n, "nullpunkt", ("nullpunkt", "baseline"), &["verdi", "dato"])?;
-            Some(Baseline { value: r.number(&f, "verdi"), date: r.date(&f, "dato"), spans: f.spans })
+            let f = r.map(
+                n,
+                "nullpunkt",
+                ("nullpunkt", "baseline"),
+                &["verdi", "dato"],
+            )?;
+            Some(Baseline {
+                value: r.number(&f, "verdi"),
+                date: r.date(&f, "dato"),
+                spans: f.spans,
+            })
         }),
         target: r.number(&f, "maalverdi"),
         realised_by: r.date(&f, "realiseres"),
         owner: r.text(&f, "gevinsteier"),
         measurements: r.list(&f, "maalinger", |r, n| {
-            let f = r.map(n, "maalinger", ("måling", "measurement"), &["dato", "verdi"])?;
-            Some(Measurement { date: r.date(&f, "dato"), value: r.number(&f, "verdi"), spans: f.spans })
+            let f = r.map(
+                n,
+                "maalinger",
+                ("måling", "measurement"),
+                &["dato", "verdi"],
+            )?;
+            Some(Measurement {
+                date: r.date(&f, "dato"),
+                value: r.number(&f, "verdi"),
+                spans: f.spans,
+            })
         }),
         spans: f.spans,
     })
@@ -295,7 +534,15 @@ fn benefit(r: &mut Reader, node: &Node) -> Option<Benefit> {
 
 pub fn avvik(r: &mut Reader, node: &Node) -> Option<Avvik> {
     let what = ("avvik", "deviation");
-    let keys = &["regel", "gjelder", "begrunnelse", "vedtatt_av", "dato", "gyldig_til", "ref"];
+    let keys = &[
+        "regel",
+        "gjelder",
+        "begrunnelse",
+        "vedtatt_av",
+        "dato",
+        "gyldig_til",
+        "ref",
+    ];
     let f = r.map(node, "avvik", what, keys)?;
     let rule = r.required(&f, "regel", what);
     let applies_to = r.required(&f, "gjelder", what);

@@ -29,7 +29,11 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { systems: None, projects: None, max_file_bytes: DEFAULT_MAX_FILE_BYTES }
+        LoadOptions {
+            systems: None,
+            projects: None,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
     }
 }
 
@@ -66,30 +70,58 @@ struct FileResult {
 
 pub fn load_folder(folder: &Path, options: &LoadOptions) -> Loaded {
     let mut diags = Vec::new();
-    let fail = |diags: Vec<Diagnostic>| Loaded { portfolio: None, diagnostics: diags };
+    let fail = |diags: Vec<Diagnostic>| Loaded {
+        portfolio: None,
+        diagnostics: diags,
+    };
     if !folder.is_dir() {
         let shown = folder.display().to_string();
         let message = if folder.exists() {
-            Text::new(format!("{shown} er ikke en mappe"), format!("{shown} is not a folder"))
+            Text::new(
+                format!("{shown} er ikke en mappe"),
+                format!("{shown} is not a folder"),
+            )
         } else {
-            Text::new(format!("Fant ikke mappa {shown}"), format!("Folder {shown} not found"))
+            Text::new(
+                format!("Fant ikke mappa {shown}"),
+                format!("Folder {shown} not found"),
+            )
         };
-        let hint = Text::new("Gi mappa der kommune.yaml ligger: prinsipp check MAPPE", "Give the folder that holds kommune.yaml: prinsipp check FOLDER");
+        let hint = Text::new(
+            "Gi mappa der kommune.yaml ligger: prinsipp check MAPPE",
+            "Give the folder that holds kommune.yaml: prinsipp check FOLDER",
+        );
         diags.push(Diagnostic::error(&shown, 0, 0, message).with_hint(hint));
         return fail(diags);
     }
 
     let jobs = find_files(folder, options, &mut diags);
     if !jobs.iter().any(|j| j.kind == Kind::Kommune) {
-        let hint = Text::new("Lag en med `prinsipp init`, eller se docs/datamodell.md", "Create one with `prinsipp init`, or see docs/datamodell.md");
-        diags.push(Diagnostic::error(&display_path(folder, &folder.join("kommune.yaml")), 0, 0, Text::new("Mappa mangler kommune.yaml", "The folder has no kommune.yaml")).with_hint(hint));
+        let hint = Text::new(
+            "Lag en med `prinsipp init`, eller se docs/datamodell.md",
+            "Create one with `prinsipp init`, or see docs/datamodell.md",
+        );
+        diags.push(
+            Diagnostic::error(
+                &display_path(folder, &folder.join("kommune.yaml")),
+                0,
+                0,
+                Text::new(
+                    "Mappa mangler kommune.yaml",
+                    "The folder has no kommune.yaml",
+                ),
+            )
+            .with_hint(hint),
+        );
     }
 
     let results = read_in_parallel(&jobs, options.max_file_bytes);
     let mut portfolio = Portfolio::default();
     for (index, (job, result)) in jobs.iter().zip(results).enumerate() {
         debug_assert_eq!(index, portfolio.files.len());
-        portfolio.files.push(SourceFile { display: job.display.clone() });
+        portfolio.files.push(SourceFile {
+            display: job.display.clone(),
+        });
         diags.extend(result.diags);
         if let Some(k) = result.kommune {
             portfolio.kommune = k;
@@ -101,7 +133,10 @@ pub fn load_folder(folder: &Path, options: &LoadOptions) -> Loaded {
     check_unique_ids(&portfolio, &mut diags);
 
     let failed = diags.iter().any(|d| d.level == Level::Error);
-    Loaded { portfolio: (!failed).then_some(portfolio), diagnostics: diags }
+    Loaded {
+        portfolio: (!failed).then_some(portfolio),
+        diagnostics: diags,
+    }
 }
 
 /// The files to read, in a fixed order: kommune.yaml, systems, projects, avvik.yaml.
@@ -109,21 +144,37 @@ fn find_files(folder: &Path, options: &LoadOptions, diags: &mut Vec<Diagnostic>)
     let mut jobs = Vec::new();
     let mut add = |path: PathBuf, kind| {
         let display = display_path(folder, &path);
-        jobs.push(Job { path, display, kind });
+        jobs.push(Job {
+            path,
+            display,
+            kind,
+        });
     };
     let kommune = folder.join("kommune.yaml");
     if kommune.is_file() {
         add(kommune, Kind::Kommune);
     }
-    for (kind, name, custom) in [(Kind::Systems, "systemer", &options.systems), (Kind::Projects, "prosjekter", &options.projects)] {
+    for (kind, name, custom) in [
+        (Kind::Systems, "systemer", &options.systems),
+        (Kind::Projects, "prosjekter", &options.projects),
+    ] {
         let places = match custom {
             Some(path) => vec![path.clone()],
-            None => vec![folder.join(format!("{name}.yaml")), folder.join(format!("{name}.yml")), folder.join(name)],
+            None => vec![
+                folder.join(format!("{name}.yaml")),
+                folder.join(format!("{name}.yml")),
+                folder.join(name),
+            ],
         };
         for place in places {
             if custom.is_some() && !place.exists() {
                 let shown = place.display().to_string();
-                diags.push(Diagnostic::error(&shown, 0, 0, Text::new(format!("Fant ikke {shown}"), format!("{shown} not found"))));
+                diags.push(Diagnostic::error(
+                    &shown,
+                    0,
+                    0,
+                    Text::new(format!("Fant ikke {shown}"), format!("{shown} not found")),
+                ));
             } else if place.is_file() {
                 add(place, kind);
             } else if place.is_dir() {
@@ -143,23 +194,48 @@ fn find_files(folder: &Path, options: &LoadOptions, diags: &mut Vec<Diagnostic>)
 /// Every .yaml/.yml file under `dir`, sorted, hidden ones skipped, symlinks not followed.
 fn walk_yaml(folder: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name();
-    let hidden = |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name();
+    let hidden =
+        |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
     for entry in walker.into_iter().filter_entry(|e| !hidden(e)) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let shown = err.path().map(|p| display_path(folder, p)).unwrap_or_default();
-                diags.push(Diagnostic::error(&shown, 0, 0, Text::new(format!("Kan ikke lese mappa: {err}"), format!("Cannot read the folder: {err}"))));
+                let shown = err
+                    .path()
+                    .map(|p| display_path(folder, p))
+                    .unwrap_or_default();
+                diags.push(Diagnostic::error(
+                    &shown,
+                    0,
+                    0,
+                    Text::new(
+                        format!("Kan ikke lese mappa: {err}"),
+                        format!("Cannot read the folder: {err}"),
+                    ),
+                ));
                 continue;
             }
         };
         let path = entry.path();
-        let is_yaml = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
         if entry.path_is_symlink() {
             if is_yaml || path.is_dir() {
                 let shown = display_path(folder, path);
-                diags.push(Diagnostic::warning(&shown, 0, 0, Text::new("Symbolsk lenke blir ikke fulgt; fila er ikke lest", "Symbolic link not followed; the file was not read")));
+                diags.push(Diagnostic::warning(
+                    &shown,
+                    0,
+                    0,
+                    Text::new(
+                        "Symbolsk lenke blir ikke fulgt; fila er ikke lest",
+                        "Symbolic link not followed; the file was not read",
+                    ),
+                ));
             }
         } else if entry.file_type().is_file() && is_yaml {
             files.push(path.to_path_buf());
@@ -175,7 +251,11 @@ fn display_path(folder: &Path, path: &Path) -> String {
 }
 
 fn read_in_parallel(jobs: &[Job], max_bytes: u64) -> Vec<FileResult> {
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(jobs.len()).max(1);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(jobs.len())
+        .max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<(usize, FileResult)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
@@ -191,7 +271,10 @@ fn read_in_parallel(jobs: &[Job], max_bytes: u64) -> Vec<FileResult> {
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     });
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()
@@ -203,18 +286,50 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
     let error = |line, column, message: Text, hint: Option<Text>| {
         let mut d = Diagnostic::error(shown, line, column, message);
         d.hint = hint;
-        FileResult { diags: vec![d], ..FileResult::default() }
+        FileResult {
+            diags: vec![d],
+            ..FileResult::default()
+        }
     };
     match std::fs::metadata(&job.path) {
         Ok(meta) if meta.len() > max_bytes => {
             let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
-            return error(0, 0, Text::new(format!("Fila er for stor ({:.1} MiB; grensen er {:.0} MiB)", mib(meta.len()), mib(max_bytes)), format!("The file is too large ({:.1} MiB; the limit is {:.0} MiB)", mib(meta.len()), mib(max_bytes))), Some(Text::new("Del den opp i flere filer", "Split it into several files")));
+            return error(
+                0,
+                0,
+                Text::new(
+                    format!(
+                        "Fila er for stor ({:.1} MiB; grensen er {:.0} MiB)",
+                        mib(meta.len()),
+                        mib(max_bytes)
+                    ),
+                    format!(
+                        "The file is too large ({:.1} MiB; the limit is {:.0} MiB)",
+                        mib(meta.len()),
+                        mib(max_bytes)
+                    ),
+                ),
+                Some(Text::new(
+                    "Del den opp i flere filer",
+                    "Split it into several files",
+                )),
+            );
         }
         _ => {}
     }
     let bytes = match std::fs::read(&job.path) {
         Ok(bytes) => bytes,
-        Err(err) => return error(0, 0, Text::new(format!("Kan ikke lese fila: {err}"), format!("Cannot read the file: {err}")), None),
+        Err(err) => {
+            return error(
+                0,
+                0,
+                Text::new(
+                    format!("Kan ikke lese fila: {err}"),
+                    format!("Cannot read the file: {err}"),
+                ),
+                None,
+            );
+        }
     };
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
@@ -223,8 +338,16 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
             let line = good.iter().filter(|b| **b == b'\n').count() as u32 + 1;
             let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
             let column = String::from_utf8_lossy(&good[line_start..]).chars().count() as u32 + 1;
-            let hint = Text::new("Lagre fila som UTF-8 (ikke Latin-1/Windows-1252)", "Save the file as UTF-8 (not Latin-1/Windows-1252)");
-            return error(line, column, Text::new("Fila er ikke gyldig UTF-8", "The file is not valid UTF-8"), Some(hint));
+            let hint = Text::new(
+                "Lagre fila som UTF-8 (ikke Latin-1/Windows-1252)",
+                "Save the file as UTF-8 (not Latin-1/Windows-1252)",
+            );
+            return error(
+                line,
+                column,
+                Text::new("Fila er ikke gyldig UTF-8", "The file is not valid UTF-8"),
+                Some(hint),
+            );
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -232,9 +355,25 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
         Ok(Some(root)) => root,
         Ok(None) => {
             if job.kind == Kind::Kommune {
-                return error(1, 1, Text::new("kommune.yaml er tom", "kommune.yaml is empty"), Some(Text::new("Skriv `kommune:` med navn og kommunenummer", "Write `kommune:` with navn and kommunenummer")));
+                return error(
+                    1,
+                    1,
+                    Text::new("kommune.yaml er tom", "kommune.yaml is empty"),
+                    Some(Text::new(
+                        "Skriv `kommune:` med navn og kommunenummer",
+                        "Write `kommune:` with navn and kommunenummer",
+                    )),
+                );
             }
-            result.diags.push(Diagnostic::warning(shown, 0, 0, Text::new("Fila er tom; ingenting er lest fra den", "The file is empty; nothing was read from it")));
+            result.diags.push(Diagnostic::warning(
+                shown,
+                0,
+                0,
+                Text::new(
+                    "Fila er tom; ingenting er lest fra den",
+                    "The file is empty; nothing was read from it",
+                ),
+            ));
             return result;
         }
         Err(err) => {
@@ -245,8 +384,18 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
     let mut reader = Reader::new(file, shown);
     match job.kind {
         Kind::Kommune => result.kommune = entities::kommune(&mut reader, &root),
-        Kind::Systems => result.systems = read_list(&mut reader, &root, "systemer", None, entities::system),
-        Kind::Projects => result.projects = read_list(&mut reader, &root, "prosjekter", Some("prosjekt"), entities::project),
+        Kind::Systems => {
+            result.systems = read_list(&mut reader, &root, "systemer", None, entities::system)
+        }
+        Kind::Projects => {
+            result.projects = read_list(
+                &mut reader,
+                &root,
+                "prosjekter",
+                Some("prosjekt"),
+                entities::project,
+            )
+        }
         Kind::Avvik => result.avvik = read_list(&mut reader, &root, "avvik", None, entities::avvik),
     }
     result.diags.append(&mut reader.diags);
@@ -255,10 +404,27 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
 
 /// A file holds `<list_key>:` with a list; for projects also `<single_key>:` with one entry;
 /// for systems (no single key) a system may stand alone at the top level.
-fn read_list<T>(r: &mut Reader, root: &Node, list_key: &'static str, single_key: Option<&'static str>, read: fn(&mut Reader, &Node) -> Option<T>) -> Vec<T> {
+fn read_list<T>(
+    r: &mut Reader,
+    root: &Node,
+    list_key: &'static str,
+    single_key: Option<&'static str>,
+    read: fn(&mut Reader, &Node) -> Option<T>,
+) -> Vec<T> {
     let Value::Map(entries) = &root.value else {
-        let hint = Text::new(format!("Start fila med `{list_key}:` og en liste under"), format!("Start the file with `{list_key}:` and a list under it"));
-        r.error(root.line, root.column, Text::new("Fila må være en mapping øverst", "The file must hold a mapping at the top"), Some(hint));
+        let hint = Text::new(
+            format!("Start fila med `{list_key}:` og en liste under"),
+            format!("Start the file with `{list_key}:` and a list under it"),
+        );
+        r.error(
+            root.line,
+            root.column,
+            Text::new(
+                "Fila må være en mapping øverst",
+                "The file must hold a mapping at the top",
+            ),
+            Some(hint),
+        );
         return Vec::new();
     };
     let has = |k: &str| entries.iter().any(|e| e.key == k);
@@ -268,12 +434,25 @@ fn read_list<T>(r: &mut Reader, root: &Node, list_key: &'static str, single_key:
             return read(r, root).into_iter().collect();
         }
         let single = single_key.unwrap_or(list_key);
-        let hint = Text::new(format!("Start fila med `{single}:` (ett) eller `{list_key}:` (en liste)"), format!("Start the file with `{single}:` (one) or `{list_key}:` (a list)"));
-        r.error(root.line, root.column, Text::new(format!("Fila mangler `{single}:` eller `{list_key}:` øverst"), format!("The file lacks `{single}:` or `{list_key}:` at the top")), Some(hint));
+        let hint = Text::new(
+            format!("Start fila med `{single}:` (ett) eller `{list_key}:` (en liste)"),
+            format!("Start the file with `{single}:` (one) or `{list_key}:` (a list)"),
+        );
+        r.error(
+            root.line,
+            root.column,
+            Text::new(
+                format!("Fila mangler `{single}:` eller `{list_key}:` øverst"),
+                format!("The file lacks `{single}:` or `{list_key}:` at the top"),
+            ),
+            Some(hint),
+        );
         return Vec::new();
     }
     let allowed: Vec<&'static str> = std::iter::once(list_key).chain(single_key).collect();
-    let Some(fields) = r.map(root, list_key, (list_key, list_key), &allowed) else { return Vec::new() };
+    let Some(fields) = r.map(root, list_key, (list_key, list_key), &allowed) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     if let Some(key) = single_key {
         if let Some(node) = fields.get(key) {
@@ -288,29 +467,75 @@ fn yaml_error_text(err: &YamlError) -> (Text, Option<Text>) {
     match &err.kind {
         YamlErrorKind::Syntax(info) => {
             let hint = if info.contains("tab") {
-                Text::new("Bruk mellomrom, ikke tabulator, til innrykk", "Indent with spaces, not tabs")
+                Text::new(
+                    "Bruk mellomrom, ikke tabulator, til innrykk",
+                    "Indent with spaces, not tabs",
+                )
             } else {
-                Text::new("Sjekk innrykk, kolon og anførselstegn på denne linja og linja før", "Check indentation, colons and quotes on this line and the one before")
+                Text::new(
+                    "Sjekk innrykk, kolon og anførselstegn på denne linja og linja før",
+                    "Check indentation, colons and quotes on this line and the one before",
+                )
             };
-            (Text::new(format!("Ugyldig YAML: {info}"), format!("Invalid YAML: {info}")), Some(hint))
+            (
+                Text::new(
+                    format!("Ugyldig YAML: {info}"),
+                    format!("Invalid YAML: {info}"),
+                ),
+                Some(hint),
+            )
         }
         YamlErrorKind::TooDeep => (
-            Text::new(format!("For dyp nesting (mer enn {} nivåer)", yaml::MAX_DEPTH), format!("Nesting too deep (more than {} levels)", yaml::MAX_DEPTH)),
+            Text::new(
+                format!("For dyp nesting (mer enn {} nivåer)", yaml::MAX_DEPTH),
+                format!("Nesting too deep (more than {} levels)", yaml::MAX_DEPTH),
+            ),
             None,
         ),
         YamlErrorKind::AliasBudget => (
-            Text::new("For mange utvidelser av YAML-aliaser (*navn); fila avvises", "Too many expansions of YAML aliases (*name); the file is refused"),
-            Some(Text::new("Skriv verdiene ut i stedet for å bruke ankre og aliaser", "Write the values out instead of using anchors and aliases")),
+            Text::new(
+                "For mange utvidelser av YAML-aliaser (*navn); fila avvises",
+                "Too many expansions of YAML aliases (*name); the file is refused",
+            ),
+            Some(Text::new(
+                "Skriv verdiene ut i stedet for å bruke ankre og aliaser",
+                "Write the values out instead of using anchors and aliases",
+            )),
         ),
-        YamlErrorKind::UnknownAlias => (Text::new("Alias til et anker som ikke finnes", "Alias to an anchor that does not exist"), None),
-        YamlErrorKind::ComplexKey => (Text::new("Nøkler må være enkel tekst", "Keys must be plain text"), None),
+        YamlErrorKind::UnknownAlias => (
+            Text::new(
+                "Alias til et anker som ikke finnes",
+                "Alias to an anchor that does not exist",
+            ),
+            None,
+        ),
+        YamlErrorKind::ComplexKey => (
+            Text::new("Nøkler må være enkel tekst", "Keys must be plain text"),
+            None,
+        ),
         YamlErrorKind::DuplicateKey { key, first_line } => (
-            Text::new(format!("Nøkkelen `{key}` står to ganger i samme mapping (første gang på linje {first_line})"), format!("The key `{key}` appears twice in one mapping (first on line {first_line})")),
-            Some(Text::new("Fjern eller slå sammen den ene", "Remove or merge one of them")),
+            Text::new(
+                format!(
+                    "Nøkkelen `{key}` står to ganger i samme mapping (første gang på linje {first_line})"
+                ),
+                format!(
+                    "The key `{key}` appears twice in one mapping (first on line {first_line})"
+                ),
+            ),
+            Some(Text::new(
+                "Fjern eller slå sammen den ene",
+                "Remove or merge one of them",
+            )),
         ),
         YamlErrorKind::SeveralDocuments => (
-            Text::new("Fila har flere YAML-dokumenter (---)", "The file holds several YAML documents (---)"),
-            Some(Text::new("Legg hvert dokument i en egen fil", "Put each document in a file of its own")),
+            Text::new(
+                "Fila har flere YAML-dokumenter (---)",
+                "The file holds several YAML documents (---)",
+            ),
+            Some(Text::new(
+                "Legg hvert dokument i en egen fil",
+                "Put each document in a file of its own",
+            )),
         ),
     }
 }
@@ -318,21 +543,42 @@ fn yaml_error_text(err: &YamlError) -> (Text, Option<Text>) {
 /// Ids are unique across the inventory and every inline new system; project ids among
 /// projects. A duplicate names both places.
 fn check_unique_ids(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
-    let inline = p.projects.iter().flat_map(|pr| pr.new_systems.iter()).filter_map(|n| match n {
-        NewSystem::Inline(s) => Some(s.as_ref()),
-        NewSystem::Reference { .. } => None,
-    });
-    let systems = p.systems.iter().chain(inline).map(|s| (s.id.as_str(), s.spans.key("id")));
+    let inline = p
+        .projects
+        .iter()
+        .flat_map(|pr| pr.new_systems.iter())
+        .filter_map(|n| match n {
+            NewSystem::Inline(s) => Some(s.as_ref()),
+            NewSystem::Reference { .. } => None,
+        });
+    let systems = p
+        .systems
+        .iter()
+        .chain(inline)
+        .map(|s| (s.id.as_str(), s.spans.key("id")));
     report_duplicates(p, systems, ("system", "system"), diags);
-    let projects = p.projects.iter().map(|pr| (pr.id.as_str(), pr.spans.key("id")));
+    let projects = p
+        .projects
+        .iter()
+        .map(|pr| (pr.id.as_str(), pr.spans.key("id")));
     report_duplicates(p, projects, ("prosjekt", "project"), diags);
 }
 
-fn report_duplicates<'a>(p: &Portfolio, ids: impl Iterator<Item = (&'a str, Pos)>, what: (&str, &str), diags: &mut Vec<Diagnostic>) {
+fn report_duplicates<'a>(
+    p: &Portfolio,
+    ids: impl Iterator<Item = (&'a str, Pos)>,
+    what: (&str, &str),
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut first: HashMap<&str, Pos> = HashMap::new();
     for (id, at) in ids {
         if let Some(earlier) = first.get(id) {
-            let there = format!("{}:{}:{}", p.file_name(earlier.file), earlier.line, earlier.column);
+            let there = format!(
+                "{}:{}:{}",
+                p.file_name(earlier.file),
+                earlier.line,
+                earlier.column
+            );
             diags.push(
                 Diagnostic::error(p.file_name(at.file), at.line, at.column, Text::new(format!("Id «{id}» er brukt av mer enn ett {}; først her: {there}", what.0), format!("Id «{id}» is used by more than one {}; first here: {there}", what.1)))
                     .with_hint(Text::new("Gi hvert system og prosjekt sin egen id. Et planlagt system i systemoversikten nevnes i prosjektet med `- system: id`", "Give every system and project its own id. A planned inventory system is named in a project with `- system: id`")),

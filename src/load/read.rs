@@ -57,11 +57,19 @@ fn describe(node: &Node) -> (String, String) {
 
 impl<'a> Reader<'a> {
     pub fn new(file: FileId, display: &'a str) -> Self {
-        Reader { file, display, diags: Vec::new() }
+        Reader {
+            file,
+            display,
+            diags: Vec::new(),
+        }
     }
 
     pub fn pos(&self, line: u32, column: u32) -> Pos {
-        Pos { file: self.file, line, column }
+        Pos {
+            file: self.file,
+            line,
+            column,
+        }
     }
 
     pub fn error(&mut self, line: u32, column: u32, message: Text, hint: Option<Text>) {
@@ -84,22 +92,42 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a mapping, reporting every key that is not in `allowed` (with a suggestion).
-    pub fn map<'n>(&mut self, node: &'n Node, key: &str, what: What, allowed: &[&'static str]) -> Option<Fields<'n>> {
+    pub fn map<'n>(
+        &mut self,
+        node: &'n Node,
+        key: &str,
+        what: What,
+        allowed: &[&'static str],
+    ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
-            self.wrong_type(node, key, &format!("en mapping ({})", what.0), &format!("a mapping ({})", what.1), None);
+            self.wrong_type(
+                node,
+                key,
+                &format!("en mapping ({})", what.0),
+                &format!("a mapping ({})", what.1),
+                None,
+            );
             return None;
         };
-        let mut fields = Fields { entries: Vec::new(), spans: Spans::new(self.pos(node.line, node.column)) };
+        let mut fields = Fields {
+            entries: Vec::new(),
+            spans: Spans::new(self.pos(node.line, node.column)),
+        };
         for entry in entries {
             let folded = fold_key(&entry.key);
             match allowed.iter().find(|k| **k == folded) {
                 Some(known) => {
                     fields.entries.push((known, entry));
-                    fields.spans.add_key(known, self.pos(entry.line, entry.column));
+                    fields
+                        .spans
+                        .add_key(known, self.pos(entry.line, entry.column));
                 }
                 None => {
                     let hint = match did_you_mean(&folded, allowed.iter().copied()) {
-                        Some(near) => Text::new(format!("Mente du `{near}`?"), format!("Did you mean `{near}`?")),
+                        Some(near) => Text::new(
+                            format!("Mente du `{near}`?"),
+                            format!("Did you mean `{near}`?"),
+                        ),
                         None => Text::new(
                             format!("Tillatte felt i {}: {}", what.0, allowed.join(", ")),
                             format!("Allowed keys in {}: {}", what.1, allowed.join(", ")),
@@ -128,7 +156,10 @@ impl<'a> Reader<'a> {
             self.error(
                 at.line,
                 at.column,
-                Text::new(format!("`{key}` mangler i {}", what.0), format!("`{key}` is missing in {}", what.1)),
+                Text::new(
+                    format!("`{key}` mangler i {}", what.0),
+                    format!("`{key}` is missing in {}", what.1),
+                ),
                 Some(Text::new(
                     format!("Hver {} må ha `{key}`", what.0),
                     format!("Every {} needs `{key}`", what.1),
@@ -153,10 +184,21 @@ impl<'a> Reader<'a> {
     pub fn boolean(&mut self, f: &Fields, key: &str) -> Option<bool> {
         let node = f.get(key)?;
         match &node.value {
-            Value::Scalar { text, plain: true } if matches!(text.as_str(), "true" | "True" | "TRUE") => Some(true),
-            Value::Scalar { text, plain: true } if matches!(text.as_str(), "false" | "False" | "FALSE") => Some(false),
+            Value::Scalar { text, plain: true }
+                if matches!(text.as_str(), "true" | "True" | "TRUE") =>
+            {
+                Some(true)
+            }
+            Value::Scalar { text, plain: true }
+                if matches!(text.as_str(), "false" | "False" | "FALSE") =>
+            {
+                Some(false)
+            }
             _ => {
-                let hint = Text::new("Skriv true eller false (ikke ja/nei)", "Write true or false");
+                let hint = Text::new(
+                    "Skriv true eller false (ikke ja/nei)",
+                    "Write true or false",
+                );
                 self.wrong_type(node, key, "true eller false", "true or false", Some(hint));
                 None
             }
@@ -166,16 +208,22 @@ impl<'a> Reader<'a> {
     /// A whole number of at least zero (kroner, years).
     pub fn whole(&mut self, f: &Fields, key: &str) -> Option<u64> {
         let node = f.get(key)?;
-        match &node.value {
-            Value::Scalar { text, plain: true } => {
-                if let Ok(n) = text.replace('_', "").parse::<u64>() {
-                    return Some(n);
-                }
+        if let Value::Scalar { text, plain: true } = &node.value {
+            if let Ok(n) = text.replace('_', "").parse::<u64>() {
+                return Some(n);
             }
-            _ => {}
         }
-        let hint = Text::new("Skriv tallet uten mellomrom og anførselstegn, f.eks. 4200000", "Write the number without spaces or quotes, e.g. 4200000");
-        self.wrong_type(node, key, "et heltall ≥ 0", "a whole number ≥ 0", Some(hint));
+        let hint = Text::new(
+            "Skriv tallet uten mellomrom og anførselstegn, f.eks. 4200000",
+            "Write the number without spaces or quotes, e.g. 4200000",
+        );
+        self.wrong_type(
+            node,
+            key,
+            "et heltall ≥ 0",
+            "a whole number ≥ 0",
+            Some(hint),
+        );
         None
     }
 
@@ -199,27 +247,59 @@ impl<'a> Reader<'a> {
                 return Some(date);
             }
         }
-        let hint = Text::new("Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-01-31", "Write the date as YYYY-MM-DD, e.g. 2026-01-31");
-        self.wrong_type(node, key, "en dato (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)", Some(hint));
+        let hint = Text::new(
+            "Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-01-31",
+            "Write the date as YYYY-MM-DD, e.g. 2026-01-31",
+        );
+        self.wrong_type(
+            node,
+            key,
+            "en dato (ÅÅÅÅ-MM-DD)",
+            "a date (YYYY-MM-DD)",
+            Some(hint),
+        );
         None
     }
 
     /// A value from a closed list; an unknown one names what is allowed and the nearest.
-    pub fn choice<T: Copy>(&mut self, f: &Fields, key: &str, names: &'static [&'static str], from: fn(&str) -> Option<T>) -> Option<T> {
+    pub fn choice<T: Copy>(
+        &mut self,
+        f: &Fields,
+        key: &str,
+        names: &'static [&'static str],
+        from: fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let node = f.get(key)?;
         self.choice_node(node, key, names, from)
     }
 
-    fn choice_node<T>(&mut self, node: &Node, key: &str, names: &'static [&'static str], from: fn(&str) -> Option<T>) -> Option<T> {
+    fn choice_node<T>(
+        &mut self,
+        node: &Node,
+        key: &str,
+        names: &'static [&'static str],
+        from: fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let Value::Scalar { text, .. } = &node.value else {
-            self.wrong_type(node, key, &format!("én av {}", names.join(", ")), &format!("one of {}", names.join(", ")), None);
+            self.wrong_type(
+                node,
+                key,
+                &format!("én av {}", names.join(", ")),
+                &format!("one of {}", names.join(", ")),
+                None,
+            );
             return None;
         };
         if let Some(v) = from(text) {
             return Some(v);
         }
         let allowed = names.join(", ");
-        let hint = did_you_mean(text, names.iter().copied()).map(|near| Text::new(format!("Mente du `{near}`?"), format!("Did you mean `{near}`?")));
+        let hint = did_you_mean(text, names.iter().copied()).map(|near| {
+            Text::new(
+                format!("Mente du `{near}`?"),
+                format!("Did you mean `{near}`?"),
+            )
+        });
         self.error(
             node.line,
             node.column,
@@ -233,9 +313,18 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of values from a closed list.
-    pub fn choices<T: Copy>(&mut self, f: &Fields, key: &str, names: &'static [&'static str], from: fn(&str) -> Option<T>) -> Vec<T> {
+    pub fn choices<T: Copy>(
+        &mut self,
+        f: &Fields,
+        key: &str,
+        names: &'static [&'static str],
+        from: fn(&str) -> Option<T>,
+    ) -> Vec<T> {
         let items = self.seq(f, key);
-        items.iter().filter_map(|node| self.choice_node(node, key, names, from)).collect()
+        items
+            .iter()
+            .filter_map(|node| self.choice_node(node, key, names, from))
+            .collect()
     }
 
     /// The items of a list field (empty when absent).
@@ -244,7 +333,10 @@ impl<'a> Reader<'a> {
         match &node.value {
             Value::Seq(items) => items,
             _ => {
-                let hint = Text::new(format!("Skriv en liste: `{key}: [a, b]` eller én `- verdi` per linje"), format!("Write a list: `{key}: [a, b]` or one `- value` per line"));
+                let hint = Text::new(
+                    format!("Skriv en liste: `{key}: [a, b]` eller én `- verdi` per linje"),
+                    format!("Write a list: `{key}: [a, b]` or one `- value` per line"),
+                );
                 self.wrong_type(node, key, "en liste", "a list", Some(hint));
                 &[]
             }
@@ -257,7 +349,9 @@ impl<'a> Reader<'a> {
         let mut names = Names::default();
         for node in items {
             match &node.value {
-                Value::Scalar { text, .. } => names.0.push((text.clone(), self.pos(node.line, node.column))),
+                Value::Scalar { text, .. } => names
+                    .0
+                    .push((text.clone(), self.pos(node.line, node.column))),
                 _ => self.wrong_type(node, key, "et navn", "a name", None),
             }
         }
@@ -265,13 +359,23 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of mappings, each read by `read`.
-    pub fn list<T>(&mut self, f: &Fields, key: &str, mut read: impl FnMut(&mut Self, &Node) -> Option<T>) -> Vec<T> {
+    pub fn list<T>(
+        &mut self,
+        f: &Fields,
+        key: &str,
+        mut read: impl FnMut(&mut Self, &Node) -> Option<T>,
+    ) -> Vec<T> {
         let items = self.seq(f, key);
         items.iter().filter_map(|node| read(self, node)).collect()
     }
 
     /// An optional nested mapping read by `read`.
-    pub fn nested<T>(&mut self, f: &Fields, key: &str, read: impl FnOnce(&mut Self, &Node) -> Option<T>) -> Option<T> {
+    pub fn nested<T>(
+        &mut self,
+        f: &Fields,
+        key: &str,
+        read: impl FnOnce(&mut Self, &Node) -> Option<T>,
+    ) -> Option<T> {
         let node = f.get(key)?;
         read(self, node)
     }

@@ -26,7 +26,10 @@ pub struct Node {
 pub enum Value {
     Null,
     /// The text of a scalar; `plain` is false for quoted and block scalars, which are always text.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<Entry>),
 }
@@ -55,13 +58,23 @@ pub enum YamlErrorKind {
     AliasBudget,
     UnknownAlias,
     ComplexKey,
-    DuplicateKey { key: String, first_line: u32 },
+    DuplicateKey {
+        key: String,
+        first_line: u32,
+    },
     SeveralDocuments,
 }
 
 enum Frame {
-    Seq { node: Node, anchor: usize },
-    Map { node: Node, anchor: usize, key: Option<(String, u32, u32)> },
+    Seq {
+        node: Node,
+        anchor: usize,
+    },
+    Map {
+        node: Node,
+        anchor: usize,
+        key: Option<(String, u32, u32)>,
+    },
 }
 
 /// Parses one document. `Ok(None)` is a file with no document at all (empty or only comments).
@@ -99,14 +112,31 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
                     return Err(at(YamlErrorKind::ComplexKey));
                 }
                 stack.push(if is_map {
-                    Frame::Map { node: Node { line, column, value: Value::Map(Vec::new()) }, anchor, key: None }
+                    Frame::Map {
+                        node: Node {
+                            line,
+                            column,
+                            value: Value::Map(Vec::new()),
+                        },
+                        anchor,
+                        key: None,
+                    }
                 } else {
-                    Frame::Seq { node: Node { line, column, value: Value::Seq(Vec::new()) }, anchor }
+                    Frame::Seq {
+                        node: Node {
+                            line,
+                            column,
+                            value: Value::Seq(Vec::new()),
+                        },
+                        anchor,
+                    }
                 });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { node, anchor } | Frame::Map { node, anchor, .. }) => (node, anchor),
+                Some(Frame::Seq { node, anchor } | Frame::Map { node, anchor, .. }) => {
+                    (node, anchor)
+                }
                 None => continue,
             },
             Event::Scalar(text, style, anchor, _) => {
@@ -114,12 +144,24 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
                 let value = if plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
                     Value::Null
                 } else {
-                    Value::Scalar { text: text.into_owned(), plain }
+                    Value::Scalar {
+                        text: text.into_owned(),
+                        plain,
+                    }
                 };
-                (Node { line, column, value }, anchor)
+                (
+                    Node {
+                        line,
+                        column,
+                        value,
+                    },
+                    anchor,
+                )
             }
             Event::Alias(id) => {
-                let (node, size) = anchors.get(&id).ok_or_else(|| at(YamlErrorKind::UnknownAlias))?;
+                let (node, size) = anchors
+                    .get(&id)
+                    .ok_or_else(|| at(YamlErrorKind::UnknownAlias))?;
                 alias_nodes += size;
                 if alias_nodes > alias_budget.max(written_nodes) {
                     return Err(at(YamlErrorKind::AliasBudget));
@@ -142,7 +184,9 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
                     items.push(node);
                 }
             }
-            Some(Frame::Map { node: parent, key, .. }) => match key.take() {
+            Some(Frame::Map {
+                node: parent, key, ..
+            }) => match key.take() {
                 None => {
                     let text = match node.value {
                         Value::Scalar { text, .. } => text,
@@ -154,7 +198,10 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
                             return Err(YamlError {
                                 line: node.line,
                                 column: node.column,
-                                kind: YamlErrorKind::DuplicateKey { key: text, first_line: first.line },
+                                kind: YamlErrorKind::DuplicateKey {
+                                    key: text,
+                                    first_line: first.line,
+                                },
                             });
                         }
                     }
@@ -162,7 +209,12 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
                 }
                 Some((key, line, column)) => {
                     if let Value::Map(entries) = &mut parent.value {
-                        entries.push(Entry { key, line, column, value: node });
+                        entries.push(Entry {
+                            key,
+                            line,
+                            column,
+                            value: node,
+                        });
                     }
                 }
             },
@@ -194,12 +246,21 @@ mod tests {
     #[test]
     fn nodes_know_their_place() {
         let root = parse("a:\n  - id: x\n    b: [1, 2]\n").unwrap().unwrap();
-        let Value::Map(entries) = &root.value else { panic!("map") };
+        let Value::Map(entries) = &root.value else {
+            panic!("map")
+        };
         assert_eq!((entries[0].line, entries[0].column), (1, 1));
-        let Value::Seq(items) = &entries[0].value.value else { panic!("seq") };
+        let Value::Seq(items) = &entries[0].value.value else {
+            panic!("seq")
+        };
         assert_eq!((items[0].line, items[0].column), (2, 5));
-        let Value::Map(inner) = &items[0].value else { panic!("map") };
-        assert_eq!((inner[1].key.as_str(), inner[1].line, inner[1].column), ("b", 3, 5));
+        let Value::Map(inner) = &items[0].value else {
+            panic!("map")
+        };
+        assert_eq!(
+            (inner[1].key.as_str(), inner[1].line, inner[1].column),
+            ("b", 3, 5)
+        );
     }
 
     #[test]
@@ -210,7 +271,10 @@ mod tests {
 
     #[test]
     fn refuses_what_the_format_does_not_allow() {
-        assert!(matches!(kind("a: 1\na: 2\n"), YamlErrorKind::DuplicateKey { first_line: 1, .. }));
+        assert!(matches!(
+            kind("a: 1\na: 2\n"),
+            YamlErrorKind::DuplicateKey { first_line: 1, .. }
+        ));
         assert_eq!(kind("a: 1\n---\nb: 2\n"), YamlErrorKind::SeveralDocuments);
         assert_eq!(kind("? [a]\n: 1\n"), YamlErrorKind::ComplexKey);
         assert!(matches!(kind("a: [1, 2\nb: 3\n"), YamlErrorKind::Syntax(_)));
@@ -221,7 +285,9 @@ mod tests {
     #[test]
     fn aliases_expand_within_a_budget() {
         let ok = parse("a: &x {k: 1}\nb: *x\n").unwrap().unwrap();
-        let Value::Map(entries) = &ok.value else { panic!("map") };
+        let Value::Map(entries) = &ok.value else {
+            panic!("map")
+        };
         assert_eq!(entries[0].value.value, entries[1].value.value);
         let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {

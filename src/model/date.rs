@@ -116,7 +116,13 @@ mod tests {
         assert_eq!(d.add_months(1).to_string(), "2026-09-30");
         assert_eq!(d.add_months(-12).to_string(), "2025-08-31");
         assert_eq!(d.add_months(-8).to_string(), "2025-12-31");
-        assert_eq!(Date::parse("2028-02-29").unwrap().add_months(12).to_string(), "2029-02-28");
+        assert_eq!(
+            Date::parse("2028-02-29")
+                .unwrap()
+                .add_months(12)
+                .to_string(),
+            "2029-02-28"
+        );
     }
 
     #[test]
@@ -126,6 +132,9 @@ mod tests {
         assert_eq!(d.add_days(-1).to_string(), "2026-05-31");
         assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
         assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
-        assert_eq!(Date::parse("2024-12-31").unwrap().add_days(1).to_string(), "2025-01-01");
+        assert_eq!(
+            Date::parse("2024-12-31").unwrap().add_days(1).to_string(),
+            "2025-01-01"
+        );
     }
 }

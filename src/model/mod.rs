@@ -33,7 +33,10 @@ pub struct Spans {
 
 impl Spans {
     pub fn new(at: Pos) -> Self {
-        Spans { at, keys: Vec::new() }
+        Spans {
+            at,
+            keys: Vec::new(),
+        }
     }
     pub fn add_key(&mut self, key: &'static str, pos: Pos) {
         self.keys.push((key, pos));
@@ -116,7 +119,10 @@ impl Portfolio {
         self.systems.iter().find(|s| s.id == id)
     }
     pub fn file_name(&self, file: FileId) -> &str {
-        self.files.get(file.0 as usize).map(|f| f.display.as_str()).unwrap_or("")
+        self.files
+            .get(file.0 as usize)
+            .map(|f| f.display.as_str())
+            .unwrap_or("")
     }
     /// Projects that rules judge: every phase but `ide`.
     pub fn judged_projects(&self) -> impl Iterator<Item = &Project> {

@@ -30,7 +30,11 @@ pub fn render(diags: &[Diagnostic], style: &Style) -> String {
         };
         let place = d.place();
         let sep = if place.is_empty() { "" } else { ": " };
-        out.push_str(&format!("{word}: {}{sep}{}\n", clean(&place), clean(d.message.get(style.lang))));
+        out.push_str(&format!(
+            "{word}: {}{sep}{}\n",
+            clean(&place),
+            clean(d.message.get(style.lang))
+        ));
         if let Some(hint) = &d.hint {
             let label = match style.lang {
                 Lang::Nb => "tips",

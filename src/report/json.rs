@@ -30,7 +30,14 @@ pub fn render(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> String
         .map(|f| {
             let (status, avvik_ref, avvik_gyldig_til) = match &f.status {
                 Status::Open => ("open", None, None),
-                Status::Avvik { reference, valid_until } => ("avvik", reference.as_deref(), valid_until.map(|d| d.to_string())),
+                Status::Avvik {
+                    reference,
+                    valid_until,
+                } => (
+                    "avvik",
+                    reference.as_deref(),
+                    valid_until.map(|d| d.to_string()),
+                ),
             };
             JsonFinding {
                 code: f.code,

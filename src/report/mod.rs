@@ -21,12 +21,25 @@ pub struct Style {
 
 impl Style {
     pub fn plain(lang: Lang) -> Style {
-        Style { lang, color: false, tty: false, terminal_width: None }
+        Style {
+            lang,
+            color: false,
+            tty: false,
+            terminal_width: None,
+        }
     }
 }
 
 /// User text on a terminal: control characters (escape sequences, carriage returns) are
 /// replaced so a crafted name cannot rewrite the screen.
 pub fn clean(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() && c != '\n' { '\u{fffd}' } else { c }).collect()
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }

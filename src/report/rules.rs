@@ -16,10 +16,16 @@ fn source_line(katalog: &Katalog, s: &SourceRef) -> String {
 pub fn table(katalog: &Katalog, style: &Style) -> String {
     let lang = style.lang;
     let mut table = Table::new();
-    table.load_style(if style.tty { presets::UTF8_FULL_CONDENSED } else { presets::ASCII_NO_BORDERS });
+    table.load_style(if style.tty {
+        presets::UTF8_FULL_CONDENSED
+    } else {
+        presets::ASCII_NO_BORDERS
+    });
     table.force_no_tty();
     match style.terminal_width {
-        Some(width) => table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic),
+        Some(width) => table
+            .set_width(width)
+            .set_content_arrangement(ContentArrangement::Dynamic),
         None => table.set_content_arrangement(ContentArrangement::Disabled),
     };
     table.set_header(match lang {
@@ -27,8 +33,17 @@ pub fn table(katalog: &Katalog, style: &Style) -> String {
         Lang::En => ["Rule", "Severity", "Title", "Sources"],
     });
     for rule in katalog.rules() {
-        let sources: Vec<String> = rule.sources.iter().map(|s| format!("{} {}", s.doc, s.section)).collect();
-        table.add_row(vec![rule.code.clone(), rule.severity.label(lang).to_string(), rule.title.get(lang).to_string(), sources.join("; ")]);
+        let sources: Vec<String> = rule
+            .sources
+            .iter()
+            .map(|s| format!("{} {}", s.doc, s.section))
+            .collect();
+        table.add_row(vec![
+            rule.code.clone(),
+            rule.severity.label(lang).to_string(),
+            rule.title.get(lang).to_string(),
+            sources.join("; "),
+        ]);
     }
     format!("{table}\n")
 }
@@ -69,8 +84,23 @@ pub fn json(katalog: &Katalog, lang: Lang) -> String {
                 title: rule.title.get(lang),
                 checks: rule.checks.get(lang),
                 comply: rule.comply.get(lang),
-                sources: rule.sources.iter().map(|s| JsonSource { doc: &s.doc, section: &s.section }).collect(),
-                params: rule.params.iter().map(|(name, p)| JsonParam { name, default: &p.default, doc: p.doc.get(lang) }).collect(),
+                sources: rule
+                    .sources
+                    .iter()
+                    .map(|s| JsonSource {
+                        doc: &s.doc,
+                        section: &s.section,
+                    })
+                    .collect(),
+                params: rule
+                    .params
+                    .iter()
+                    .map(|(name, p)| JsonParam {
+                        name,
+                        default: &p.default,
+                        doc: p.doc.get(lang),
+                    })
+                    .collect(),
             });
         }
     }
@@ -86,11 +116,35 @@ pub fn explain(katalog: &Katalog, code: &str, style: &Style) -> String {
         return String::new();
     };
     let heads = match lang {
-        Lang::Nb => ["Prinsipp", "Hva som sjekkes", "Slik følger du regelen", "Eksempel", "Parametere (kan endres i prinsipp.toml)", "Kilder"],
-        Lang::En => ["Principle", "What is checked", "How to comply", "Example", "Parameters (can be changed in prinsipp.toml)", "Sources"],
+        Lang::Nb => [
+            "Prinsipp",
+            "Hva som sjekkes",
+            "Slik følger du regelen",
+            "Eksempel",
+            "Parametere (kan endres i prinsipp.toml)",
+            "Kilder",
+        ],
+        Lang::En => [
+            "Principle",
+            "What is checked",
+            "How to comply",
+            "Example",
+            "Parameters (can be changed in prinsipp.toml)",
+            "Sources",
+        ],
     };
-    let mut out = format!("{} — {} ({})\n\n", rule.code, rule.title.get(lang), rule.severity.label(lang));
-    out.push_str(&format!("{}: {}\n{}\n\n", heads[0], principle.principle.name.get(lang), principle.principle.summary.get(lang)));
+    let mut out = format!(
+        "{} — {} ({})\n\n",
+        rule.code,
+        rule.title.get(lang),
+        rule.severity.label(lang)
+    );
+    out.push_str(&format!(
+        "{}: {}\n{}\n\n",
+        heads[0],
+        principle.principle.name.get(lang),
+        principle.principle.summary.get(lang)
+    ));
     out.push_str(&format!("{}:\n{}\n\n", heads[1], rule.checks.get(lang)));
     out.push_str(&format!("{}:\n{}\n\n", heads[2], rule.comply.get(lang)));
     out.push_str(&format!("{}:\n", heads[3]));

@@ -23,14 +23,20 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
     let lang = style.lang;
     let mut table = Table::new();
     // Box drawing on a terminal; plain columns in logs and pipes.
-    table.load_style(if style.tty { presets::UTF8_FULL_CONDENSED } else { presets::ASCII_NO_BORDERS });
+    table.load_style(if style.tty {
+        presets::UTF8_FULL_CONDENSED
+    } else {
+        presets::ASCII_NO_BORDERS
+    });
     if style.color {
         table.enforce_styling();
     } else {
         table.force_no_tty();
     }
     match style.terminal_width {
-        Some(width) => table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic),
+        Some(width) => table
+            .set_width(width)
+            .set_content_arrangement(ContentArrangement::Dynamic),
         None => table.set_content_arrangement(ContentArrangement::Disabled),
     };
     let header = match lang {
@@ -40,7 +46,11 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
     table.set_header(header);
     for f in findings {
         let mut message = clean(f.message.get(lang));
-        if let Status::Avvik { reference, valid_until } = &f.status {
+        if let Status::Avvik {
+            reference,
+            valid_until,
+        } = &f.status
+        {
             message.push_str(&avvik_note(reference.as_deref(), *valid_until, lang));
         }
         let severity = Cell::new(f.severity.label(lang));
@@ -50,34 +60,60 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
             (true, Severity::Advarsel) => severity.fg(Color::Yellow),
             (true, Severity::Info) => severity.fg(Color::Blue),
         };
-        let place = format!("{}:{}:{}", portfolio.file_name(f.at.file), f.at.line, f.at.column);
-        table.add_row(vec![severity, Cell::new(f.code), Cell::new(clean(&f.subject.label())), Cell::new(message), Cell::new(clean(&place))]);
+        let place = format!(
+            "{}:{}:{}",
+            portfolio.file_name(f.at.file),
+            f.at.line,
+            f.at.column
+        );
+        table.add_row(vec![
+            severity,
+            Cell::new(f.code),
+            Cell::new(clean(&f.subject.label())),
+            Cell::new(message),
+            Cell::new(clean(&place)),
+        ]);
     }
     table.to_string()
 }
 
 /// « (godkjent avvik 26/0042 til 2027-01-20)»
 fn avvik_note(reference: Option<&str>, until: Option<crate::model::Date>, lang: Lang) -> String {
-    let reference = reference.map(|r| format!(" {}", clean(r))).unwrap_or_default();
+    let reference = reference
+        .map(|r| format!(" {}", clean(r)))
+        .unwrap_or_default();
     let until = until.map(|d| match lang {
         Lang::Nb => format!(" til {d}"),
         Lang::En => format!(" until {d}"),
     });
     match lang {
         Lang::Nb => format!(" (godkjent avvik{reference}{})", until.unwrap_or_default()),
-        Lang::En => format!(" (approved deviation{reference}{})", until.unwrap_or_default()),
+        Lang::En => format!(
+            " (approved deviation{reference}{})",
+            until.unwrap_or_default()
+        ),
     }
 }
 
 /// «3 feil, 5 advarsler, 1 godkjent avvik — 12 systemer, 4 prosjekter kontrollert»
 pub fn summary(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> String {
-    let open = |s: Severity| findings.iter().filter(|f| f.is_open() && f.severity == s).count();
-    let (errors, warnings, infos) = (open(Severity::Feil), open(Severity::Advarsel), open(Severity::Info));
+    let open = |s: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.is_open() && f.severity == s)
+            .count()
+    };
+    let (errors, warnings, infos) = (
+        open(Severity::Feil),
+        open(Severity::Advarsel),
+        open(Severity::Info),
+    );
     let waived = findings.iter().filter(|f| !f.is_open()).count();
     let projects = portfolio.judged_projects().count();
     let ideas = portfolio.projects.len() - projects;
     let systems = portfolio.systems.len();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut counts = Vec::new();
     match lang {
         Lang::Nb => {
@@ -103,12 +139,28 @@ pub fn summary(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> Strin
     }
     let scope = match lang {
         Lang::Nb => {
-            let idea = if ideas > 0 { format!(" ({} ikke vurdert)", plural(ideas, "idé", "idéer")) } else { String::new() };
-            format!("{}, {}{idea} kontrollert", plural(systems, "system", "systemer"), plural(projects, "prosjekt", "prosjekter"))
+            let idea = if ideas > 0 {
+                format!(" ({} ikke vurdert)", plural(ideas, "idé", "idéer"))
+            } else {
+                String::new()
+            };
+            format!(
+                "{}, {}{idea} kontrollert",
+                plural(systems, "system", "systemer"),
+                plural(projects, "prosjekt", "prosjekter")
+            )
         }
         Lang::En => {
-            let idea = if ideas > 0 { format!(" ({} not judged)", plural(ideas, "idea", "ideas")) } else { String::new() };
-            format!("{}, {}{idea} checked", plural(systems, "system", "systems"), plural(projects, "project", "projects"))
+            let idea = if ideas > 0 {
+                format!(" ({} not judged)", plural(ideas, "idea", "ideas"))
+            } else {
+                String::new()
+            };
+            format!(
+                "{}, {}{idea} checked",
+                plural(systems, "system", "systems"),
+                plural(projects, "project", "projects")
+            )
         }
     };
     if findings.is_empty() {

@@ -26,10 +26,26 @@ pub fn check(c: &mut Checker) {
         if !valid {
             let nb: Vec<&str> = problems.iter().map(|t| t.nb.as_str()).collect();
             let en: Vec<&str> = problems.iter().map(|t| t.en.as_str()).collect();
-            c.emit("AVV-01", subject(), avvik.spans.at, path.clone(), Text::new(
-                format!("Avviket for {} på {} er ikke gyldig dokumentert: {}", avvik.rule, avvik.applies_to, nb.join("; ")),
-                format!("The deviation from {} for {} is not validly documented: {}", avvik.rule, avvik.applies_to, en.join("; ")),
-            ));
+            c.emit(
+                "AVV-01",
+                subject(),
+                avvik.spans.at,
+                path.clone(),
+                Text::new(
+                    format!(
+                        "Avviket for {} på {} er ikke gyldig dokumentert: {}",
+                        avvik.rule,
+                        avvik.applies_to,
+                        nb.join("; ")
+                    ),
+                    format!(
+                        "The deviation from {} for {} is not validly documented: {}",
+                        avvik.rule,
+                        avvik.applies_to,
+                        en.join("; ")
+                    ),
+                ),
+            );
         }
 
         let expired = avvik.valid_until.is_some_and(|d| d < c.date);
@@ -40,10 +56,22 @@ pub fn check(c: &mut Checker) {
                     format!("The deviation from {} for {} expired {until}; the findings it covered are open again", avvik.rule, avvik.applies_to),
                 ));
             } else if until <= c.date.add_days(soon_days) {
-                c.emit("AVV-03", subject(), avvik.spans.at, format!("{path}/gyldig_til"), Text::new(
-                    format!("Avviket for {} på {} utløper {until}, innen {soon_days} dager", avvik.rule, avvik.applies_to),
-                    format!("The deviation from {} for {} expires {until}, within {soon_days} days", avvik.rule, avvik.applies_to),
-                ));
+                c.emit(
+                    "AVV-03",
+                    subject(),
+                    avvik.spans.at,
+                    format!("{path}/gyldig_til"),
+                    Text::new(
+                        format!(
+                            "Avviket for {} på {} utløper {until}, innen {soon_days} dager",
+                            avvik.rule, avvik.applies_to
+                        ),
+                        format!(
+                            "The deviation from {} for {} expires {until}, within {soon_days} days",
+                            avvik.rule, avvik.applies_to
+                        ),
+                    ),
+                );
             }
         }
 
@@ -51,8 +79,15 @@ pub fn check(c: &mut Checker) {
             continue;
         }
         let mut used = false;
-        for finding in c.findings.iter_mut().filter(|f| f.is_open() && covers(avvik, f)) {
-            finding.status = Status::Avvik { reference: avvik.reference.clone(), valid_until: avvik.valid_until };
+        for finding in c
+            .findings
+            .iter_mut()
+            .filter(|f| f.is_open() && covers(avvik, f))
+        {
+            finding.status = Status::Avvik {
+                reference: avvik.reference.clone(),
+                valid_until: avvik.valid_until,
+            };
             used = true;
         }
         if !used && !c.findings.iter().any(|f| covers(avvik, f)) {
@@ -78,15 +113,28 @@ fn problems(c: &Checker, avvik: &Avvik, system_ids: &[&str], project_ids: &[&str
         missing.push("dato");
     }
     if !missing.is_empty() {
-        out.push(Text::new(format!("mangler {}", join_names(&missing, Lang::Nb)), format!("lacks {}", join_names(&missing, Lang::En))));
+        out.push(Text::new(
+            format!("mangler {}", join_names(&missing, Lang::Nb)),
+            format!("lacks {}", join_names(&missing, Lang::En)),
+        ));
     }
     if c.katalog.rule(&avvik.rule).is_none() {
-        let (nb, en) = suggestion(did_you_mean(&avvik.rule, c.katalog.rules().map(|r| r.code.as_str())));
-        out.push(Text::new(format!("regelen {} finnes ikke{nb}", avvik.rule), format!("there is no rule {}{en}", avvik.rule)));
+        let (nb, en) = suggestion(did_you_mean(
+            &avvik.rule,
+            c.katalog.rules().map(|r| r.code.as_str()),
+        ));
+        out.push(Text::new(
+            format!("regelen {} finnes ikke{nb}", avvik.rule),
+            format!("there is no rule {}{en}", avvik.rule),
+        ));
     }
     let target = avvik.applies_to.as_str();
     if target != "portefolje" && !system_ids.contains(&target) && !project_ids.contains(&target) {
-        let candidates = system_ids.iter().chain(project_ids).copied().chain(["portefolje"]);
+        let candidates = system_ids
+            .iter()
+            .chain(project_ids)
+            .copied()
+            .chain(["portefolje"]);
         let (nb, en) = suggestion(did_you_mean(target, candidates));
         out.push(Text::new(
             format!("gjelder {target}, som verken er et system, et prosjekt eller portefolje{nb}"),
@@ -98,7 +146,10 @@ fn problems(c: &Checker, avvik: &Avvik, system_ids: &[&str], project_ids: &[&str
 
 fn suggestion(near: Option<&str>) -> (String, String) {
     match near {
-        Some(near) => (format!(" (mente du {near}?)"), format!(" (did you mean {near}?)")),
+        Some(near) => (
+            format!(" (mente du {near}?)"),
+            format!(" (did you mean {near}?)"),
+        ),
         None => (String::new(), String::new()),
     }
 }
@@ -111,6 +162,9 @@ fn covers(avvik: &Avvik, finding: &Finding) -> bool {
     }
     match &finding.subject {
         Subject::Portfolio => avvik.applies_to == "portefolje",
-        subject => subject.id() == Some(avvik.applies_to.as_str()) || finding.system.as_deref() == Some(avvik.applies_to.as_str()),
+        subject => {
+            subject.id() == Some(avvik.applies_to.as_str())
+                || finding.system.as_deref() == Some(avvik.applies_to.as_str())
+        }
     }
 }

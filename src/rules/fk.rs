@@ -19,9 +19,15 @@ fn fk01_needs(c: &mut Checker) {
             NewSystem::Inline(s) => Some(&s.components),
             NewSystem::Reference { id, .. } => p.system(id).map(|s| &s.components),
         });
-        let used: Vec<&str> = project.components.iter().chain(new_system_components.flat_map(|c| c.iter())).collect();
+        let used: Vec<&str> = project
+            .components
+            .iter()
+            .chain(new_system_components.flat_map(|c| c.iter()))
+            .collect();
         for (i, (need, at)) in project.needs.0.iter().enumerate() {
-            let Some(components) = c.katalog.components_for(need) else { continue };
+            let Some(components) = c.katalog.components_for(need) else {
+                continue;
+            };
             if components.iter().any(|k| used.contains(&k.as_str())) {
                 continue;
             }
@@ -49,15 +55,29 @@ fn fk02_provided(c: &mut Checker) {
             continue;
         }
         for (i, (capability, at)) in system.capabilities.0.iter().enumerate() {
-            let Some(components) = c.katalog.components_for(capability) else { continue };
+            let Some(components) = c.katalog.components_for(capability) else {
+                continue;
+            };
             if components.iter().any(|k| system.components.contains(k)) {
                 continue;
             }
             let list: Vec<&str> = components.iter().map(String::as_str).collect();
-            c.emit("FK-02", Subject::System(system.id.clone()), *at, format!("/system/kapabiliteter/{i}"), Text::new(
-                format!("Systemet tilbyr {capability} uten å bruke {}", alternatives(&list, Lang::Nb)),
-                format!("The system provides {capability} without using {}", alternatives(&list, Lang::En)),
-            ));
+            c.emit(
+                "FK-02",
+                Subject::System(system.id.clone()),
+                *at,
+                format!("/system/kapabiliteter/{i}"),
+                Text::new(
+                    format!(
+                        "Systemet tilbyr {capability} uten å bruke {}",
+                        alternatives(&list, Lang::Nb)
+                    ),
+                    format!(
+                        "The system provides {capability} without using {}",
+                        alternatives(&list, Lang::En)
+                    ),
+                ),
+            );
         }
     }
 }
@@ -95,12 +115,28 @@ fn fk03_unknown_names(c: &mut Checker) {
         let subject = Subject::Project(project.id.clone());
         for (i, (name, at)) in project.needs.0.iter().enumerate() {
             if !k.is_capability(name) {
-                unknown.push(Unknown { subject: subject.clone(), system: None, at: *at, path: format!("/prosjekt/behov/{i}"), what: CAPABILITY, name, near: did_you_mean(name, k.capability_names()) });
+                unknown.push(Unknown {
+                    subject: subject.clone(),
+                    system: None,
+                    at: *at,
+                    path: format!("/prosjekt/behov/{i}"),
+                    what: CAPABILITY,
+                    name,
+                    near: did_you_mean(name, k.capability_names()),
+                });
             }
         }
         for (i, (name, at)) in project.components.0.iter().enumerate() {
             if !k.is_component(name) {
-                unknown.push(Unknown { subject: subject.clone(), system: None, at: *at, path: format!("/prosjekt/felleskomponenter/{i}"), what: COMPONENT, name, near: did_you_mean(name, k.component_names()) });
+                unknown.push(Unknown {
+                    subject: subject.clone(),
+                    system: None,
+                    at: *at,
+                    path: format!("/prosjekt/felleskomponenter/{i}"),
+                    what: COMPONENT,
+                    name,
+                    near: did_you_mean(name, k.component_names()),
+                });
             }
         }
     }
@@ -108,16 +144,36 @@ fn fk03_unknown_names(c: &mut Checker) {
         let on = matches!(subject, Subject::Project(_)).then(|| system.id.clone());
         for (i, (name, at)) in system.capabilities.0.iter().enumerate() {
             if !k.is_capability(name) {
-                unknown.push(Unknown { subject: subject.clone(), system: on.clone(), at: *at, path: format!("{base}/kapabiliteter/{i}"), what: CAPABILITY, name, near: did_you_mean(name, k.capability_names()) });
+                unknown.push(Unknown {
+                    subject: subject.clone(),
+                    system: on.clone(),
+                    at: *at,
+                    path: format!("{base}/kapabiliteter/{i}"),
+                    what: CAPABILITY,
+                    name,
+                    near: did_you_mean(name, k.capability_names()),
+                });
             }
         }
         for (i, (name, at)) in system.components.0.iter().enumerate() {
             if !k.is_component(name) {
-                unknown.push(Unknown { subject: subject.clone(), system: on.clone(), at: *at, path: format!("{base}/felleskomponenter/{i}"), what: COMPONENT, name, near: did_you_mean(name, k.component_names()) });
+                unknown.push(Unknown {
+                    subject: subject.clone(),
+                    system: on.clone(),
+                    at: *at,
+                    path: format!("{base}/felleskomponenter/{i}"),
+                    what: COMPONENT,
+                    name,
+                    near: did_you_mean(name, k.component_names()),
+                });
             }
         }
         for (i, integration) in system.integrations.iter().enumerate() {
-            if let Some(standard) = integration.standard.as_deref().filter(|s| !k.is_standard(s)) {
+            if let Some(standard) = integration
+                .standard
+                .as_deref()
+                .filter(|s| !k.is_standard(s))
+            {
                 unknown.push(Unknown {
                     subject: subject.clone(),
                     system: on.clone(),
@@ -128,9 +184,15 @@ fn fk03_unknown_names(c: &mut Checker) {
                     near: did_you_mean(standard, k.standard_names()),
                 });
             }
-            let known = |t: &str| p.system(t).is_some() || inline_ids.contains(&t) || k.is_component(t);
+            let known =
+                |t: &str| p.system(t).is_some() || inline_ids.contains(&t) || k.is_component(t);
             if let Some(target) = integration.target.as_deref().filter(|t| !known(t)) {
-                let candidates = p.systems.iter().map(|s| s.id.as_str()).chain(inline_ids.iter().copied()).chain(k.component_names());
+                let candidates = p
+                    .systems
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .chain(inline_ids.iter().copied())
+                    .chain(k.component_names());
                 unknown.push(Unknown {
                     subject: subject.clone(),
                     system: on.clone(),
@@ -146,14 +208,29 @@ fn fk03_unknown_names(c: &mut Checker) {
 
     for u in unknown {
         let (hint_nb, hint_en) = match u.near {
-            Some(near) => (format!("; mente du «{near}»?"), format!("; did you mean «{near}»?")),
+            Some(near) => (
+                format!("; mente du «{near}»?"),
+                format!("; did you mean «{near}»?"),
+            ),
             None => (String::new(), String::new()),
         };
         let name = u.name;
-        let finding = c.emit("FK-03", u.subject, u.at, u.path, Text::new(
-            format!("«{name}» er ikke en kjent {} i katalogen{hint_nb}", u.what.0),
-            format!("«{name}» is not a known {} in the catalogue{hint_en}", u.what.1),
-        ));
+        let finding = c.emit(
+            "FK-03",
+            u.subject,
+            u.at,
+            u.path,
+            Text::new(
+                format!(
+                    "«{name}» er ikke en kjent {} i katalogen{hint_nb}",
+                    u.what.0
+                ),
+                format!(
+                    "«{name}» is not a known {} in the catalogue{hint_en}",
+                    u.what.1
+                ),
+            ),
+        );
         finding.system = u.system;
     }
 }

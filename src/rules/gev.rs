@@ -10,15 +10,34 @@ pub fn check(c: &mut Checker) {
     let stale_before = c.date.add_months(-months);
     for project in c.portfolio.judged_projects() {
         let subject = || Subject::Project(project.id.clone());
-        let plan = project.benefit_plan.as_ref().filter(|plan| !plan.benefits.is_empty());
+        let plan = project
+            .benefit_plan
+            .as_ref()
+            .filter(|plan| !plan.benefits.is_empty());
         let Some(plan) = plan else {
             // GEV-01: from planlegge on an error, in konsept (or without fase) a warning.
             let at = project.spans.key("gevinstplan");
-            let what = if project.benefit_plan.is_some() { ("gevinstplanen har ingen gevinster", "the benefit plan lists no benefits") } else { ("prosjektet har ingen gevinstplan", "the project has no benefit plan") };
-            let finding = c.emit("GEV-01", subject(), at, "/prosjekt/gevinstplan".into(), Text::new(
-                format!("Gevinstene er ikke beskrevet: {}", what.0),
-                format!("The benefits are not described: {}", what.1),
-            ));
+            let what = if project.benefit_plan.is_some() {
+                (
+                    "gevinstplanen har ingen gevinster",
+                    "the benefit plan lists no benefits",
+                )
+            } else {
+                (
+                    "prosjektet har ingen gevinstplan",
+                    "the project has no benefit plan",
+                )
+            };
+            let finding = c.emit(
+                "GEV-01",
+                subject(),
+                at,
+                "/prosjekt/gevinstplan".into(),
+                Text::new(
+                    format!("Gevinstene er ikke beskrevet: {}", what.0),
+                    format!("The benefits are not described: {}", what.1),
+                ),
+            );
             if !project.phase_at_least(Fase::Planlegge) {
                 finding.severity = Severity::Advarsel;
             }
@@ -30,15 +49,27 @@ pub fn check(c: &mut Checker) {
             if project.phase == Some(Fase::Realisere) && benefit.measurements.is_empty() {
                 if let Some(due) = benefit.realised_by.filter(|d| *d < c.date) {
                     let name = benefit_name(benefit, i);
-                    c.emit("GEV-05", subject(), benefit.spans.at, format!("/prosjekt/gevinstplan/gevinster/{i}/maalinger"), Text::new(
-                        format!("Gevinst {name} skulle vært realisert {due}, men har ingen målinger"),
-                        format!("Benefit {name} was due {due} but has no measurements"),
-                    ));
+                    c.emit(
+                        "GEV-05",
+                        subject(),
+                        benefit.spans.at,
+                        format!("/prosjekt/gevinstplan/gevinster/{i}/maalinger"),
+                        Text::new(
+                            format!(
+                                "Gevinst {name} skulle vært realisert {due}, men har ingen målinger"
+                            ),
+                            format!("Benefit {name} was due {due} but has no measurements"),
+                        ),
+                    );
                 }
             }
         }
 
-        if !plan.benefits.iter().any(|b| b.kind == Some(GevinstType::Kvantitativ)) {
+        if !plan
+            .benefits
+            .iter()
+            .any(|b| b.kind == Some(GevinstType::Kvantitativ))
+        {
             c.emit("GEV-03", subject(), plan.spans.key("gevinster"), "/prosjekt/gevinstplan/gevinster".into(), Text::new(
                 "Ingen gevinst er kvantitativ: minst én gevinst bør kunne måles med tall",
                 "No benefit is kvantitativ: at least one benefit should be measurable in numbers",
@@ -47,25 +78,62 @@ pub fn check(c: &mut Checker) {
 
         let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
         let (nb, en) = match (&plan.responsible, &project.owner) {
-            (None, _) => ("Gevinstplanen mangler gevinstansvarlig".to_string(), "The benefit plan has no gevinstansvarlig".to_string()),
+            (None, _) => (
+                "Gevinstplanen mangler gevinstansvarlig".to_string(),
+                "The benefit plan has no gevinstansvarlig".to_string(),
+            ),
             (Some(r), Some(o)) if same(r, o) => (String::new(), String::new()),
-            (Some(r), Some(o)) => (format!("Gevinstansvarlig ({r}) er ikke prosjekteier ({o})"), format!("The gevinstansvarlig ({r}) is not the prosjekteier ({o})")),
-            (Some(r), None) => (format!("Gevinstansvarlig ({r}) kan ikke være prosjekteier: prosjektet har ingen prosjekteier"), format!("The gevinstansvarlig ({r}) cannot be the prosjekteier: the project has none")),
+            (Some(r), Some(o)) => (
+                format!("Gevinstansvarlig ({r}) er ikke prosjekteier ({o})"),
+                format!("The gevinstansvarlig ({r}) is not the prosjekteier ({o})"),
+            ),
+            (Some(r), None) => (
+                format!(
+                    "Gevinstansvarlig ({r}) kan ikke være prosjekteier: prosjektet har ingen prosjekteier"
+                ),
+                format!(
+                    "The gevinstansvarlig ({r}) cannot be the prosjekteier: the project has none"
+                ),
+            ),
         };
         if !nb.is_empty() {
-            let at = plan.spans.key_opt("gevinstansvarlig").unwrap_or_else(|| project.spans.key("gevinstplan"));
-            c.emit("GEV-04", subject(), at, "/prosjekt/gevinstplan/gevinstansvarlig".into(), Text::new(nb, en));
+            let at = plan
+                .spans
+                .key_opt("gevinstansvarlig")
+                .unwrap_or_else(|| project.spans.key("gevinstplan"));
+            c.emit(
+                "GEV-04",
+                subject(),
+                at,
+                "/prosjekt/gevinstplan/gevinstansvarlig".into(),
+                Text::new(nb, en),
+            );
         }
 
         if matches!(project.phase, Some(Fase::Gjennomfore | Fase::Avslutte)) {
             let (nb, en) = match plan.last_updated {
-                None => ("Gevinstplanen har ingen sist_oppdatert-dato".to_string(), "The benefit plan has no sist_oppdatert date".to_string()),
-                Some(d) if d < stale_before => (format!("Gevinstplanen ble sist oppdatert {d}, mer enn {months} måneder siden"), format!("The benefit plan was last updated {d}, more than {months} months ago")),
+                None => (
+                    "Gevinstplanen har ingen sist_oppdatert-dato".to_string(),
+                    "The benefit plan has no sist_oppdatert date".to_string(),
+                ),
+                Some(d) if d < stale_before => (
+                    format!("Gevinstplanen ble sist oppdatert {d}, mer enn {months} måneder siden"),
+                    format!("The benefit plan was last updated {d}, more than {months} months ago"),
+                ),
                 Some(_) => (String::new(), String::new()),
             };
             if !nb.is_empty() {
-                let at = plan.spans.key_opt("sist_oppdatert").unwrap_or_else(|| project.spans.key("gevinstplan"));
-                c.emit("GEV-06", subject(), at, "/prosjekt/gevinstplan/sist_oppdatert".into(), Text::new(nb, en));
+                let at = plan
+                    .spans
+                    .key_opt("sist_oppdatert")
+                    .unwrap_or_else(|| project.spans.key("gevinstplan"));
+                c.emit(
+                    "GEV-06",
+                    subject(),
+                    at,
+                    "/prosjekt/gevinstplan/sist_oppdatert".into(),
+                    Text::new(nb, en),
+                );
             }
         }
     }
@@ -73,7 +141,10 @@ pub fn check(c: &mut Checker) {
 
 /// «G1» or «nr. 2» when the benefit has no id.
 fn benefit_name(benefit: &Benefit, index: usize) -> String {
-    benefit.id.clone().unwrap_or_else(|| format!("nr. {}", index + 1))
+    benefit
+        .id
+        .clone()
+        .unwrap_or_else(|| format!("nr. {}", index + 1))
 }
 
 /// One finding per benefit, naming everything it lacks.
@@ -123,8 +194,14 @@ fn gev02_benefit_fields(c: &mut Checker, project: &Project, index: usize, benefi
         nb.push("målverdien er lik nullpunktet".to_string());
         en.push("its target equals its baseline".to_string());
     }
-    c.emit("GEV-02", Subject::Project(project.id.clone()), benefit.spans.at, format!("/prosjekt/gevinstplan/gevinster/{index}"), Text::new(
-        format!("Gevinst {name} er ikke målbar: {}", nb.join(" og ")),
-        format!("Benefit {name} is not measurable: {}", en.join(" and ")),
-    ));
+    c.emit(
+        "GEV-02",
+        Subject::Project(project.id.clone()),
+        benefit.spans.at,
+        format!("/prosjekt/gevinstplan/gevinster/{index}"),
+        Text::new(
+            format!("Gevinst {name} er ikke målbar: {}", nb.join(" og ")),
+            format!("Benefit {name} is not measurable: {}", en.join(" and ")),
+        ),
+    );
 }

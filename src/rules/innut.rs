@@ -11,8 +11,16 @@ pub fn check(c: &mut Checker) {
     let ratio = c.param_float("INNUT-01", "forhold");
     // Which open projects phase out each system, for INNUT-04.
     let mut retiring: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for project in p.projects.iter().filter(|pr| pr.is_judged() && pr.is_open()) {
-        let names: BTreeSet<&str> = project.retires.iter().filter_map(|r| r.system.as_deref()).collect();
+    for project in p
+        .projects
+        .iter()
+        .filter(|pr| pr.is_judged() && pr.is_open())
+    {
+        let names: BTreeSet<&str> = project
+            .retires
+            .iter()
+            .filter_map(|r| r.system.as_deref())
+            .collect();
         for name in names {
             retiring.entry(name).or_default().push(&project.id);
         }
@@ -24,7 +32,10 @@ pub fn check(c: &mut Checker) {
         let needed = (new as f64 * ratio - 1e-9).ceil().max(0.0) as usize;
         if new > 0 && project.retires.len() < needed {
             let out = project.retires.len();
-            let at = project.spans.key_opt("utfaser").unwrap_or_else(|| project.spans.key("nye_systemer"));
+            let at = project
+                .spans
+                .key_opt("utfaser")
+                .unwrap_or_else(|| project.spans.key("nye_systemer"));
             c.emit("INNUT-01", subject(), at, "/prosjekt/utfaser".into(), Text::new(
                 format!("Prosjektet tar inn {new} nye systemer, men fases ut bare {out} (krever minst {needed})"),
                 format!("The project brings in {new} new systems but phases out only {out} (at least {needed} required)"),
@@ -42,10 +53,18 @@ pub fn check(c: &mut Checker) {
                     ));
                 }
                 (Some(id), None) => {
-                    c.emit("INNUT-02", subject(), entry.spans.at, path("/system"), Text::new(
-                        format!("Systemet {id} som skal fases ut, finnes ikke i systemoversikten"),
-                        format!("The system {id} to be phased out is not in the inventory"),
-                    ));
+                    c.emit(
+                        "INNUT-02",
+                        subject(),
+                        entry.spans.at,
+                        path("/system"),
+                        Text::new(
+                            format!(
+                                "Systemet {id} som skal fases ut, finnes ikke i systemoversikten"
+                            ),
+                            format!("The system {id} to be phased out is not in the inventory"),
+                        ),
+                    );
                 }
                 _ => {}
             }
@@ -59,39 +78,81 @@ pub fn check(c: &mut Checker) {
             }
             if !missing.is_empty() {
                 let what = entry.system.as_deref().unwrap_or("?");
-                c.emit("INNUT-03", subject(), entry.spans.at, path(""), Text::new(
-                    format!("Utfasingen av {what} mangler {}", join_names(&missing, Lang::Nb)),
-                    format!("The phase-out of {what} lacks {}", join_names(&missing, Lang::En)),
-                ));
+                c.emit(
+                    "INNUT-03",
+                    subject(),
+                    entry.spans.at,
+                    path(""),
+                    Text::new(
+                        format!(
+                            "Utfasingen av {what} mangler {}",
+                            join_names(&missing, Lang::Nb)
+                        ),
+                        format!(
+                            "The phase-out of {what} lacks {}",
+                            join_names(&missing, Lang::En)
+                        ),
+                    ),
+                );
             }
 
             if !project.is_open() {
                 continue;
             }
-            let Some(id) = entry.system.as_deref() else { continue };
+            let Some(id) = entry.system.as_deref() else {
+                continue;
+            };
             let mut nb = Vec::new();
             let mut en = Vec::new();
             if system.is_some_and(|s| s.lifecycle == Some(Livslop::Avviklet)) {
                 nb.push(format!("{id} er allerede avviklet"));
                 en.push(format!("{id} is already avviklet"));
             }
-            let others: Vec<&str> = retiring.get(id).map(|v| v.iter().copied().filter(|o| *o != project.id).collect()).unwrap_or_default();
+            let others: Vec<&str> = retiring
+                .get(id)
+                .map(|v| v.iter().copied().filter(|o| *o != project.id).collect())
+                .unwrap_or_default();
             if !others.is_empty() {
-                nb.push(format!("{id} fases også ut av {}", join_names(&others, Lang::Nb)));
-                en.push(format!("{id} is also phased out by {}", join_names(&others, Lang::En)));
+                nb.push(format!(
+                    "{id} fases også ut av {}",
+                    join_names(&others, Lang::Nb)
+                ));
+                en.push(format!(
+                    "{id} is also phased out by {}",
+                    join_names(&others, Lang::En)
+                ));
             }
             if !nb.is_empty() {
-                c.emit("INNUT-04", subject(), entry.spans.at, path(""), Text::new(
-                    format!("Utfasingen teller ikke som ett system ut: {}", nb.join("; ")),
-                    format!("The phase-out does not count as one system out: {}", en.join("; ")),
-                ));
+                c.emit(
+                    "INNUT-04",
+                    subject(),
+                    entry.spans.at,
+                    path(""),
+                    Text::new(
+                        format!(
+                            "Utfasingen teller ikke som ett system ut: {}",
+                            nb.join("; ")
+                        ),
+                        format!(
+                            "The phase-out does not count as one system out: {}",
+                            en.join("; ")
+                        ),
+                    ),
+                );
             }
         }
     }
 
-    let open: Vec<&Project> = p.projects.iter().filter(|pr| pr.is_judged() && pr.is_open()).collect();
+    let open: Vec<&Project> = p
+        .projects
+        .iter()
+        .filter(|pr| pr.is_judged() && pr.is_open())
+        .collect();
     let new: usize = open.iter().map(|pr| pr.new_systems.len()).sum();
-    let out: BTreeSet<&str> = open.iter().flat_map(|pr| pr.retires.iter().filter_map(|r| r.system.as_deref())).collect();
+    let out: BTreeSet<&str> = open
+        .iter()
+        .flat_map(|pr| pr.retires.iter().filter_map(|r| r.system.as_deref()))
+        .collect();
     if new > out.len() {
         let out = out.len();
         c.emit("INNUT-05", Subject::Portfolio, p.kommune.spans.at, "/kommune".into(), Text::new(

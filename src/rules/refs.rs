@@ -11,10 +11,18 @@ pub fn check(c: &mut Checker) {
         for (i, entry) in project.new_systems.iter().enumerate() {
             if let NewSystem::Reference { id, spans } = entry {
                 if p.system(id).is_none() {
-                    let finding = c.emit("REF-01", Subject::Project(project.id.clone()), spans.at, format!("/prosjekt/nye_systemer/{i}/system"), Text::new(
-                        format!("nye_systemer viser til {id}, som ikke finnes i systemoversikten"),
-                        format!("nye_systemer refers to {id}, which is not in the inventory"),
-                    ));
+                    let finding = c.emit(
+                        "REF-01",
+                        Subject::Project(project.id.clone()),
+                        spans.at,
+                        format!("/prosjekt/nye_systemer/{i}/system"),
+                        Text::new(
+                            format!(
+                                "nye_systemer viser til {id}, som ikke finnes i systemoversikten"
+                            ),
+                            format!("nye_systemer refers to {id}, which is not in the inventory"),
+                        ),
+                    );
                     finding.system = Some(id.clone());
                 }
             }
@@ -22,10 +30,24 @@ pub fn check(c: &mut Checker) {
         for (i, entry) in project.assessed_existing.iter().enumerate() {
             let (nb, en) = match entry.system.as_deref() {
                 Some(id) if p.system(id).is_some() => continue,
-                Some(id) => (format!("vurderte_eksisterende viser til {id}, som ikke finnes i systemoversikten"), format!("vurderte_eksisterende refers to {id}, which is not in the inventory")),
-                None => ("vurderte_eksisterende-oppføringen nevner ikke noe system".to_string(), "The vurderte_eksisterende entry names no system".to_string()),
+                Some(id) => (
+                    format!(
+                        "vurderte_eksisterende viser til {id}, som ikke finnes i systemoversikten"
+                    ),
+                    format!("vurderte_eksisterende refers to {id}, which is not in the inventory"),
+                ),
+                None => (
+                    "vurderte_eksisterende-oppføringen nevner ikke noe system".to_string(),
+                    "The vurderte_eksisterende entry names no system".to_string(),
+                ),
             };
-            c.emit("REF-01", Subject::Project(project.id.clone()), entry.spans.at, format!("/prosjekt/vurderte_eksisterende/{i}/system"), Text::new(nb, en));
+            c.emit(
+                "REF-01",
+                Subject::Project(project.id.clone()),
+                entry.spans.at,
+                format!("/prosjekt/vurderte_eksisterende/{i}/system"),
+                Text::new(nb, en),
+            );
         }
     }
 }
