@@ -398,6 +398,8 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
         }
         Kind::Avvik => result.avvik = read_list(&mut reader, &root, "avvik", None, entities::avvik),
     }
+    // Fields are read in model order; report them in the order they stand in the file.
+    reader.diags.sort_by_key(|d| (d.line, d.column));
     result.diags.append(&mut reader.diags);
     result
 }

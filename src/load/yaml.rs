@@ -91,7 +91,12 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
         let (event, span) = event.map_err(|e| YamlError {
             line: e.marker().line() as u32,
             column: e.marker().col() as u32 + 1,
-            kind: YamlErrorKind::Syntax(e.info().to_string()),
+            // The parser has its own limit for nested flow collections ([[[…]]]).
+            kind: if e.info().contains("recursion limit") {
+                YamlErrorKind::TooDeep
+            } else {
+                YamlErrorKind::Syntax(e.info().to_string())
+            },
         })?;
         let (line, column) = start_of(&span);
         let at = |kind| YamlError { line, column, kind };

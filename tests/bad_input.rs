@@ -1,0 +1,437 @@
+//! Input a user can get wrong: each case asserts the diagnostic's text and place, exit 2,
+//! and that the other files' problems are still reported in the same run.
+
+mod common;
+use common::{KOMMUNE, kommune, prinsipp};
+
+fn check(dir: &std::path::Path) -> common::Run {
+    prinsipp(&["check", dir.to_str().unwrap(), "--dato", "2026-06-01"])
+}
+
+#[test]
+fn malformed_yaml_in_one_file_does_not_hide_the_others_problems() {
+    let dir = kommune(
+        "malformed",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (
+                "systemer/a.yaml",
+                b"systemer:\n  - id: a\n    navn: [A, B\n  - id: b\n",
+            ),
+            (
+                "systemer/b.yaml",
+                b"systemer:\n  - id: b\n    navn: B\n    systemeir: Kari\n",
+            ),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("feil: systemer/a.yaml:4:7: Ugyldig YAML"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("feil: systemer/b.yaml:4:5: Ukjent felt `systemeir` i system"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: Mente du `systemeier`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("2 feil i inndata: ingen regler er kjørt"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn every_problem_in_one_file_is_reported() {
+    let dir = kommune("many-in-one", &[
+        ("kommune.yaml", KOMMUNE),
+        ("systemer/a.yaml", b"systemer:\n  - id: a\n    navn: A\n    drfit: saas\n    livslop: aktivt\n    kjernesystem: ja\n    innfort: 2019-13-01\n"),
+    ]);
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("feil:"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "feil: systemer/a.yaml:4:5: Ukjent felt `drfit` i system",
+            "feil: systemer/a.yaml:5:14: Ugyldig verdi «aktivt» for `livslop`; tillatt: planlagt, innfasing, aktiv, utfasing, avviklet",
+            "feil: systemer/a.yaml:6:19: Feil type for `kjernesystem`: ventet true eller false, fant «ja»",
+            "feil: systemer/a.yaml:7:14: Feil type for `innfort`: ventet en dato (ÅÅÅÅ-MM-DD), fant «2019-13-01»",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("tips: Mente du `drift`?"));
+    assert!(run.stderr.contains("tips: Mente du `aktiv`?"));
+}
+
+#[test]
+fn wrong_enum_value_names_what_is_allowed() {
+    let dir = kommune(
+        "enum",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: a\nnavn: A\ndrift: skyen\n"),
+        ],
+    );
+    let run = prinsipp(&["check", dir.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("error: systemer/a.yaml:3:8: Invalid value «skyen» for `drift`; allowed: saas, paas, iaas, privat_sky, fellessky, egen_drift"), "{}", run.stderr);
+}
+
+#[test]
+fn wrong_type_is_a_load_error_with_a_hint() {
+    let dir = kommune("type", &[
+        ("kommune.yaml", KOMMUNE),
+        ("prosjekter/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  budsjett_nok: fire millioner\n  behov: innbygger-autentisering\n"),
+    ]);
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("feil: prosjekter/p.yaml:4:17: Feil type for `budsjett_nok`: ventet et heltall ≥ 0, fant «fire millioner»"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("feil: prosjekter/p.yaml:5:10: Feil type for `behov`: ventet en liste"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn duplicate_id_across_two_files_names_both_places() {
+    let dir = kommune("duplicate", &[
+        ("kommune.yaml", KOMMUNE),
+        ("systemer/a.yaml", b"systemer:\n  - id: elements\n    navn: Elements\n"),
+        ("systemer/b.yaml", b"systemer:\n  - id: websak\n    navn: WebSak\n  - id: elements\n    navn: Elements igjen\n"),
+    ]);
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("feil: systemer/b.yaml:4:5: Id «elements» er brukt av mer enn ett system; først her: systemer/a.yaml:2:5"), "{}", run.stderr);
+}
+
+#[test]
+fn inline_new_system_may_not_reuse_an_inventory_id() {
+    let dir = kommune("duplicate-inline", &[
+        ("kommune.yaml", KOMMUNE),
+        ("systemer/a.yaml", b"systemer:\n  - id: elements\n    navn: Elements\n"),
+        ("prosjekter/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  nye_systemer:\n    - id: elements\n      navn: Elements\n"),
+    ]);
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("feil: prosjekter/p.yaml:5:7: Id «elements» er brukt av mer enn ett system; først her: systemer/a.yaml:2:5"), "{}", run.stderr);
+}
+
+#[test]
+fn phasing_out_an_unknown_system_is_a_finding_not_a_crash() {
+    let dir = kommune("unknown-retire", &[
+        ("kommune.yaml", KOMMUNE),
+        ("prosjekter/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Kari\n  fase: konsept\n  utfaser:\n    - system: finnes-ikke\n      dato: 2027-01-01\n      arkivplan: Deponeres\n"),
+    ]);
+    let run = prinsipp(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let innut02: Vec<_> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "INNUT-02")
+        .collect();
+    assert_eq!(innut02.len(), 1);
+    assert_eq!(innut02[0]["file"], "prosjekter/p.yaml");
+    assert_eq!(innut02[0]["line"], 7);
+    assert_eq!(innut02[0]["column"], 7);
+}
+
+#[test]
+fn missing_kommune_yaml() {
+    let dir = kommune("no-kommune", &[("systemer/a.yaml", b"id: a\nnavn: A\n")]);
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: kommune.yaml: Mappa mangler kommune.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: Lag en med `prinsipp init`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn kommune_yaml_needs_navn_and_a_quoted_kommunenummer() {
+    let dir = kommune(
+        "kommune-fields",
+        &[("kommune.yaml", b"kommune:\n  kommunenummer: 301\n")],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: kommune.yaml:2:3: `navn` mangler i kommune"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "feil: kommune.yaml:2:18: Ugyldig kommunenummer «301»: ventet fire sifre som tekst"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn empty_folder() {
+    let dir = common::scratch("empty");
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("Mappa mangler kommune.yaml"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn missing_folder() {
+    let run = prinsipp(&["check", "/finnes/ikke/kommune"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: /finnes/ikke/kommune: Fant ikke mappa /finnes/ikke/kommune"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8() {
+    let dir = kommune(
+        "latin1",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: a\nnavn: Sm\xf8la\n"),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: systemer/a.yaml:2:9: Fila er ikke gyldig UTF-8"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: Lagre fila som UTF-8"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_alias_bomb_is_refused() {
+    let mut bomb = String::from(
+        "systemer:\n  - id: a\n    navn: A\n    kapabiliteter: &a0 [x, x, x, x, x, x, x, x, x, x]\n",
+    );
+    for i in 1..10 {
+        let p = i - 1;
+        bomb.push_str(&format!("    beskrivelse{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+    }
+    let dir = kommune(
+        "bomb",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", bomb.as_bytes()),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("feil: systemer/a.yaml:8:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("For mange utvidelser av YAML-aliaser"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let deep = format!(
+        "id: a\nnavn: A\nbeskrivelse: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let dir = kommune(
+        "deep",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", deep.as_bytes()),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("feil: systemer/a.yaml:3:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("For dyp nesting (mer enn 64 nivåer)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn duplicate_keys_and_several_documents_are_refused() {
+    let dir = kommune(
+        "dupkeys",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: a\nnavn: A\nnavn: B\n"),
+            ("systemer/b.yaml", b"id: b\nnavn: B\n---\nid: c\nnavn: C\n"),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("feil: systemer/a.yaml:3:1: Nøkkelen `navn` står to ganger i samme mapping (første gang på linje 2)"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("feil: systemer/b.yaml:3:1: Fila har flere YAML-dokumenter"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn bom_crlf_and_folded_keys_are_read() {
+    let dir = kommune(
+        "bom",
+        &[
+            (
+                "kommune.yaml",
+                b"\xef\xbb\xbfkommune:\r\n  navn: Test\r\n  kommunenummer: \"3999\"\r\n",
+            ),
+            (
+                "systemer/a.yaml",
+                b"id: a\r\nnavn: A\r\nlivsl\xc3\xb8p: aktiv\r\n",
+            ),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("Ingen funn — 1 system, 0 prosjekter kontrollert"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn tabs_for_indentation_get_a_hint() {
+    let dir = kommune(
+        "tabs",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"systemer:\n\t- id: a\n"),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("feil: systemer/a.yaml:2:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: Bruk mellomrom, ikke tabulator"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_empty_file_is_a_warning_not_a_silent_skip() {
+    let dir = kommune(
+        "emptyfile",
+        &[("kommune.yaml", KOMMUNE), ("systemer/tom.yaml", b"")],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr
+            .contains("advarsel: systemer/tom.yaml: Fila er tom; ingenting er lest fra den"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_reference_entry_may_not_carry_system_fields() {
+    let dir = kommune("mixed-entry", &[
+        ("kommune.yaml", KOMMUNE),
+        ("systemer/a.yaml", b"id: ny\nnavn: Ny\nlivslop: planlagt\ndrift: saas\n"),
+        ("prosjekter/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  nye_systemer:\n    - system: ny\n      drift: saas\n"),
+    ]);
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: prosjekter/p.yaml:6:7: `drift` ved siden av `system:` i nye_systemer"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn invalid_ids_get_a_suggestion() {
+    let dir = kommune(
+        "bad-id",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: Visma Flyt\nnavn: Visma Flyt\n"),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: systemer/a.yaml:1:1: Ugyldig id «Visma Flyt»"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: For eksempel `id: visma-flyt`"),
+        "{}",
+        run.stderr
+    );
+}
