@@ -40,6 +40,19 @@ pub fn join_names(names: &[&str], lang: Lang) -> String {
         Lang::Nb => "og",
         Lang::En => "and",
     };
+    join_with(names, and)
+}
+
+/// Joins alternatives: «a, b eller c» / "a, b or c".
+pub fn join_alternatives(names: &[&str], lang: Lang) -> String {
+    let or = match lang {
+        Lang::Nb => "eller",
+        Lang::En => "or",
+    };
+    join_with(names, or)
+}
+
+fn join_with(names: &[&str], and: &str) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_string(),

@@ -19,7 +19,7 @@ pub fn table(katalog: &Katalog, style: &Style) -> String {
     table.load_style(if style.tty {
         presets::UTF8_FULL_CONDENSED
     } else {
-        presets::ASCII_NO_BORDERS
+        super::table::plain_style()
     });
     table.force_no_tty();
     match style.terminal_width {
@@ -45,7 +45,7 @@ pub fn table(katalog: &Katalog, style: &Style) -> String {
             sources.join("; "),
         ]);
     }
-    format!("{table}\n")
+    format!("{}\n", super::table::trim_lines(&table.to_string()))
 }
 
 #[derive(Serialize)]

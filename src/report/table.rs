@@ -19,6 +19,8 @@ pub fn render(portfolio: &Portfolio, findings: &[Finding], style: &Style, quiet:
     out
 }
 
+const NARROW: u16 = 120;
+
 fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
     let lang = style.lang;
     let mut table = Table::new();
@@ -26,7 +28,7 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
     table.load_style(if style.tty {
         presets::UTF8_FULL_CONDENSED
     } else {
-        presets::ASCII_NO_BORDERS
+        plain_style()
     });
     if style.color {
         table.enforce_styling();
@@ -39,10 +41,16 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
             .set_content_arrangement(ContentArrangement::Dynamic),
         None => table.set_content_arrangement(ContentArrangement::Disabled),
     };
-    let header = match lang {
-        Lang::Nb => ["Alvorlighet", "Regel", "Gjelder", "Funn", "Sted"],
-        Lang::En => ["Severity", "Rule", "Subject", "Finding", "Location"],
+    // Below this width the place goes under the message instead of in a column of its own,
+    // so neither is squeezed into a sliver.
+    let narrow = style.terminal_width.is_some_and(|w| w < NARROW);
+    let mut header = match lang {
+        Lang::Nb => vec!["Alvorlighet", "Regel", "Gjelder", "Funn", "Sted"],
+        Lang::En => vec!["Severity", "Rule", "Subject", "Finding", "Location"],
     };
+    if narrow {
+        header.pop();
+    }
     table.set_header(header);
     for f in findings {
         let mut message = clean(f.message.get(lang));
@@ -60,21 +68,69 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
             (true, Severity::Advarsel) => severity.fg(Color::Yellow),
             (true, Severity::Info) => severity.fg(Color::Blue),
         };
-        let place = format!(
+        let place = clean(&format!(
             "{}:{}:{}",
             portfolio.file_name(f.at.file),
             f.at.line,
             f.at.column
-        );
-        table.add_row(vec![
+        ));
+        let mut row = vec![
             severity,
             Cell::new(f.code),
             Cell::new(clean(&f.subject.label())),
-            Cell::new(message),
-            Cell::new(clean(&place)),
-        ]);
+        ];
+        if narrow {
+            row.push(Cell::new(format!("{message}\n→ {place}")));
+        } else {
+            row.extend([Cell::new(message), Cell::new(place)]);
+        }
+        table.add_row(row);
     }
-    table.to_string()
+    // Severity, code and place never wrap; the message takes what is left.
+    use comfy_table::{ColumnConstraint::*, Width::Fixed};
+    let subject = if narrow {
+        UpperBoundary(Fixed(22))
+    } else {
+        LowerBoundary(Fixed(10))
+    };
+    // When the place stands under the message, the message column is at least as wide as
+    // the longest place, so a path is never split.
+    let longest_place = findings
+        .iter()
+        .map(|f| portfolio.file_name(f.at.file).chars().count() + 12)
+        .max()
+        .unwrap_or(0);
+    let message = LowerBoundary(Fixed(longest_place.min(60) as u16));
+    for (index, constraint) in [
+        (0, ContentWidth),
+        (1, ContentWidth),
+        (2, subject),
+        (3, message),
+        (4, ContentWidth),
+    ] {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(constraint);
+        }
+    }
+    trim_lines(&table.to_string())
+}
+
+/// Columns separated by `|`, a line under the header, nothing between rows: readable in CI
+/// logs and easy to grep.
+pub fn plain_style() -> comfy_table::TableStyle {
+    use comfy_table::{ContentLineStyle, LineStyle, TableStyle};
+    TableStyle::new()
+        .header_lines(ContentLineStyle::none().junction('|'))
+        .header_separator(LineStyle::none().fill('-').junction('+'))
+        .content_lines(ContentLineStyle::none().junction('|'))
+}
+
+/// comfy-table pads the last column; trailing spaces only make diffs noisy.
+pub fn trim_lines(text: &str) -> String {
+    text.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// « (godkjent avvik 26/0042 til 2027-01-20)»

@@ -3,7 +3,7 @@
 use super::{Checker, all_systems};
 use crate::finding::Subject;
 use crate::model::*;
-use crate::text::{Lang, Text, did_you_mean};
+use crate::text::{Lang, Text, did_you_mean, join_alternatives};
 
 pub fn check(c: &mut Checker) {
     fk01_needs(c);
@@ -33,18 +33,10 @@ fn fk01_needs(c: &mut Checker) {
             }
             let list: Vec<&str> = components.iter().map(String::as_str).collect();
             c.emit("FK-01", Subject::Project(project.id.clone()), *at, format!("/prosjekt/behov/{i}"), Text::new(
-                format!("Behovet {need} dekkes av {}, men verken prosjektet eller de nye systemene bruker den", alternatives(&list, Lang::Nb)),
-                format!("The need {need} is covered by {}, but neither the project nor its new systems use it", alternatives(&list, Lang::En)),
+                format!("Behovet {need} dekkes av {}, men verken prosjektet eller de nye systemene bruker den", join_alternatives(&list, Lang::Nb)),
+                format!("The need {need} is covered by {}, but neither the project nor its new systems use it", join_alternatives(&list, Lang::En)),
             ));
         }
-    }
-}
-
-/// «a eller b» when any of several components would do.
-fn alternatives(list: &[&str], lang: Lang) -> String {
-    match lang {
-        Lang::Nb => list.join(" eller "),
-        Lang::En => list.join(" or "),
     }
 }
 
@@ -70,11 +62,11 @@ fn fk02_provided(c: &mut Checker) {
                 Text::new(
                     format!(
                         "Systemet tilbyr {capability} uten å bruke {}",
-                        alternatives(&list, Lang::Nb)
+                        join_alternatives(&list, Lang::Nb)
                     ),
                     format!(
                         "The system provides {capability} without using {}",
-                        alternatives(&list, Lang::En)
+                        join_alternatives(&list, Lang::En)
                     ),
                 ),
             );

@@ -1,0 +1,351 @@
+//! The binary as a user runs it: exit codes, the table, JSON, `rules` and `explain`.
+
+mod common;
+use common::{KOMMUNE, kommune, prinsipp, repo};
+
+#[test]
+fn the_table_lists_findings_sorted_by_place_with_a_summary() {
+    let run = prinsipp(&[
+        "check",
+        &repo("tests/rules/INNUT-03/fails"),
+        "--dato",
+        "2026-06-01",
+    ]);
+    assert_eq!(run.code, 1);
+    let expected = [
+        " Alvorlighet | Regel    | Gjelder             | Funn                                           | Sted",
+        "-------------+----------+---------------------+------------------------------------------------+---------------------------------",
+        " feil        | INNUT-03 | prosjekt ny-booking | Utfasingen av gammel-booking mangler arkivplan | prosjekter/ny-booking.yaml:11:7",
+        " feil        | INNUT-03 | prosjekt ny-sak     | Utfasingen av websak mangler dato              | prosjekter/ny-sak.yaml:14:7",
+        " feil        | INNUT-03 | prosjekt ny-sak     | Utfasingen av gammel-kart mangler arkivplan    | prosjekter/ny-sak.yaml:16:7",
+        "3 feil, 0 advarsler — 4 systemer, 2 prosjekter kontrollert",
+        "",
+    ]
+    .join("\n");
+    assert_eq!(run.stdout, expected);
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn the_table_in_english_and_quiet() {
+    let run = prinsipp(&[
+        "check",
+        &repo("tests/rules/INNUT-03/fails"),
+        "--dato",
+        "2026-06-01",
+        "--lang",
+        "en",
+        "--quiet",
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.starts_with(" Severity | Rule     | Subject"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            " error    | INNUT-03 | prosjekt ny-sak     | The phase-out of websak lacks dato"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("checked"),
+        "quiet leaves out the summary: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_table_fits_a_narrow_terminal() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_prinsipp"))
+        .args([
+            "check",
+            &repo("tests/rules/INNUT-03/fails"),
+            "--dato",
+            "2026-06-01",
+        ])
+        .env("COLUMNS", "80")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "line wider than 80: {line:?}");
+    }
+    assert!(stdout.contains("→ prosjekter/ny-sak.yaml:14:7"), "{stdout}");
+}
+
+#[test]
+fn no_findings_says_so_in_one_line_and_exits_0() {
+    let run = prinsipp(&[
+        "check",
+        &repo("tests/rules/INNUT-03/passes"),
+        "--dato",
+        "2026-06-01",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 1);
+    assert!(run.stdout.starts_with("Ingen funn — "), "{}", run.stdout);
+}
+
+#[test]
+fn fail_on_decides_the_exit_code() {
+    // GEV-03 is a warning only.
+    let folder = repo("tests/rules/GEV-03/fails");
+    let at = |level: &str| {
+        prinsipp(&["check", &folder, "--dato", "2026-06-01", "--fail-on", level]).code
+    };
+    assert_eq!(at("feil"), 0);
+    assert_eq!(at("advarsel"), 1);
+    assert_eq!(at("info"), 1);
+    assert_eq!(at("never"), 0);
+    let errors = repo("tests/rules/INNUT-03/fails");
+    assert_eq!(
+        prinsipp(&[
+            "check",
+            &errors,
+            "--dato",
+            "2026-06-01",
+            "--fail-on",
+            "never"
+        ])
+        .code,
+        0
+    );
+}
+
+#[test]
+fn an_approved_avvik_keeps_the_finding_visible_but_not_failing() {
+    let folder = repo("tests/rules/AVV-03/passes");
+    let run = prinsipp(&["check", &folder, "--dato", "2026-06-01", "--format", "json"]);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let covered: Vec<_> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "avvik")
+        .collect();
+    assert!(!covered.is_empty(), "{}", run.stdout);
+    assert!(
+        covered
+            .iter()
+            .all(|f| f["avvik_ref"].is_string() || f["avvik_ref"].is_null())
+    );
+    let table = prinsipp(&["check", &folder, "--dato", "2026-06-01"]);
+    assert!(table.stdout.contains("(godkjent avvik"), "{}", table.stdout);
+    assert!(table.stdout.contains("godkjent"), "{}", table.stdout);
+}
+
+#[test]
+fn json_has_every_field_of_every_finding() {
+    let run = prinsipp(&[
+        "check",
+        &repo("tests/rules/SKY-01/fails"),
+        "--dato",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let list = findings.as_array().unwrap();
+    assert_eq!(list.len(), 7);
+    let keys = [
+        "code",
+        "severity",
+        "subject_kind",
+        "subject_id",
+        "system",
+        "message",
+        "file",
+        "line",
+        "column",
+        "path",
+        "status",
+        "avvik_ref",
+        "avvik_gyldig_til",
+    ];
+    assert_eq!(list[0].as_object().unwrap().len(), keys.len());
+    // Keys stand in this fixed order in the text.
+    let first_object = &run.stdout[..run.stdout.find('}').unwrap()];
+    let positions: Vec<usize> = keys
+        .iter()
+        .map(|k| first_object.find(&format!("\"{k}\":")).unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{first_object}");
+    let standalone = list.iter().find(|f| f["subject_kind"] == "system").unwrap();
+    assert_eq!(standalone["code"], "SKY-01");
+    assert_eq!(standalone["subject_id"], "lokal-adgang");
+    assert_eq!(standalone["file"], "systemer/systemer.yaml");
+    assert_eq!(standalone["line"], 28);
+    assert!(
+        list.iter()
+            .all(|f| f["path"].as_str().unwrap().starts_with('/'))
+    );
+}
+
+#[test]
+fn same_input_gives_the_same_bytes() {
+    let folder = repo("examples/eksempel-kommune");
+    for format in ["table", "json"] {
+        let a = prinsipp(&["check", &folder, "--dato", "2026-06-01", "--format", format]);
+        let b = prinsipp(&["check", &folder, "--dato", "2026-06-01", "--format", format]);
+        assert_eq!(a.stdout, b.stdout);
+    }
+}
+
+#[test]
+fn the_shipped_examples_behave_as_the_readme_says() {
+    let run = prinsipp(&[
+        "check",
+        &repo("examples/eksempel-kommune"),
+        "--dato",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes: std::collections::BTreeSet<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    let all: Vec<String> = prinsipp::katalog::Katalog::builtin()
+        .rules()
+        .map(|r| r.code.clone())
+        .collect();
+    let missing: Vec<&String> = all.iter().filter(|c| !codes.contains(c.as_str())).collect();
+    assert!(
+        missing.is_empty(),
+        "eksempel-kommune triggers no {missing:?}"
+    );
+    assert!(
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["status"] == "avvik")
+    );
+
+    let clean = prinsipp(&[
+        "check",
+        &repo("examples/ryddig-kommune"),
+        "--dato",
+        "2026-06-01",
+    ]);
+    assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
+    assert!(
+        clean.stdout.starts_with("Ingen funn — "),
+        "{}",
+        clean.stdout
+    );
+}
+
+#[test]
+fn rules_lists_every_code_in_both_languages_and_as_json() {
+    let run = prinsipp(&["rules"]);
+    assert_eq!(run.code, 0);
+    for rule in prinsipp::katalog::Katalog::builtin().rules() {
+        assert!(
+            run.stdout.contains(&format!(" {} ", rule.code)),
+            "{} missing",
+            rule.code
+        );
+        assert!(run.stdout.contains(rule.title.nb.as_str()));
+    }
+    let en = prinsipp(&["rules", "--lang", "en"]);
+    assert!(en.stdout.contains("Severity"));
+    let json = prinsipp(&["rules", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 22);
+    let sky03 = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "SKY-03")
+        .unwrap();
+    assert_eq!(sky03["params"][1]["name"], "varsel_maaneder");
+    assert_eq!(sky03["params"][1]["default"], 12);
+}
+
+#[test]
+fn explain_tells_the_whole_story_of_a_rule() {
+    let run = prinsipp(&["explain", "sky-03"]);
+    assert_eq!(run.code, 0);
+    for part in [
+        "SKY-03 — ",
+        "Prinsipp: Sky er førstevalget",
+        "Hva som sjekkes:",
+        "Slik følger du regelen:",
+        "Eksempel:",
+        "varsel_maaneder = 12",
+        "Kilder:",
+        "AH §4.1",
+    ] {
+        assert!(
+            run.stdout.contains(part),
+            "missing {part:?} in\n{}",
+            run.stdout
+        );
+    }
+    let en = prinsipp(&["explain", "GEV-01", "--lang", "en"]);
+    assert!(en.stdout.contains("What is checked:"), "{}", en.stdout);
+    assert!(en.stdout.contains("How to comply:"));
+}
+
+#[test]
+fn explain_of_an_unknown_code_suggests_the_nearest() {
+    let run = prinsipp(&["explain", "SKY-10"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: Ukjent regel «SKY-10». Mente du SKY-01?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn bad_flags_exit_2() {
+    assert_eq!(prinsipp(&["check", "--dato", "2026-13-01"]).code, 2);
+    assert_eq!(prinsipp(&["check", "--fail-on", "alt"]).code, 2);
+    assert_eq!(prinsipp(&["sjekk"]).code, 2);
+    let help = prinsipp(&["check", "--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("Exit codes:"));
+}
+
+#[test]
+fn systemer_and_prosjekter_flags_override_the_layout() {
+    let dir = kommune("override", &[
+        ("kommune.yaml", KOMMUNE),
+        ("annet/systemer.yaml", b"systemer:\n  - id: websak\n    navn: WebSak\n    livslop: aktiv\n"),
+        ("forslag/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  fase: konsept\n  prosjekteier: Kari\n  utfaser:\n    - system: websak\n      dato: 2027-01-01\n      arkivplan: Deponeres hos IKA\n"),
+    ]);
+    let d = dir.to_str().unwrap();
+    let run = prinsipp(&[
+        "check",
+        d,
+        "--dato",
+        "2026-06-01",
+        "--systemer",
+        &format!("{d}/annet/systemer.yaml"),
+        "--prosjekter",
+        &format!("{d}/forslag"),
+        "--format",
+        "json",
+    ]);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    // The project was read (GEV-01 in konsept) and websak was found (no INNUT-02).
+    assert_eq!(codes, ["GEV-01"], "{}", run.stdout);
+}
