@@ -1,0 +1,87 @@
+//! Documentation that cannot go stale: the YAML the README and `explain` show is read by
+//! the real loader.
+
+mod common;
+use common::{KOMMUNE, kommune};
+use prinsipp::katalog::Katalog;
+use prinsipp::load::{Level, LoadOptions, load_folder};
+use prinsipp::model::Date;
+
+/// The YAML blocks of a markdown file.
+fn yaml_blocks(markdown: &str) -> Vec<String> {
+    markdown
+        .split("```yaml\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_readme_project_is_read_and_follows_every_principle() {
+    let readme = std::fs::read_to_string(common::repo("README.md")).unwrap();
+    let block = yaml_blocks(&readme)
+        .into_iter()
+        .find(|b| b.starts_with("prosjekt:"))
+        .expect("a project in the README");
+    let dir = kommune(
+        "readme",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (
+                "systemer/websak.yaml",
+                b"id: websak\nnavn: WebSak\nlivslop: aktiv\n",
+            ),
+            ("prosjekter/p.yaml", block.as_bytes()),
+        ],
+    );
+    let loaded = load_folder(&dir, &LoadOptions::default());
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let findings = prinsipp::rules::check(
+        &loaded.portfolio.unwrap(),
+        Katalog::builtin(),
+        Date::parse("2026-06-01").unwrap(),
+    );
+    let codes: Vec<&str> = findings.iter().map(|f| f.code).collect();
+    assert!(
+        codes.is_empty(),
+        "the README's example should be compliant: {codes:?}"
+    );
+}
+
+#[test]
+fn every_explain_example_is_valid_input() {
+    for rule in Katalog::builtin().rules() {
+        let example = rule.example.as_str();
+        let file = match example.split(':').next().unwrap_or("").trim() {
+            "prosjekt" | "prosjekter" => "prosjekter/eksempel.yaml",
+            "avvik" => "avvik.yaml",
+            "kommune" => "kommune.yaml",
+            _ => "systemer/eksempel.yaml",
+        };
+        let kommune_file: &[u8] = if file == "kommune.yaml" {
+            example.as_bytes()
+        } else {
+            KOMMUNE
+        };
+        let mut files: Vec<(&str, &[u8])> = vec![("kommune.yaml", kommune_file)];
+        if file != "kommune.yaml" {
+            files.push((file, example.as_bytes()));
+        }
+        let dir = kommune(&format!("example-{}", rule.code), &files);
+        let loaded = load_folder(&dir, &LoadOptions::default());
+        let errors: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.level == Level::Error)
+            .map(|d| format!("{}: {}", d.place(), d.message.en))
+            .collect();
+        // References to other systems may be unresolved in isolation; only load errors count here.
+        assert!(
+            errors.is_empty(),
+            "{}'s example does not load:\n{}\n{example}",
+            rule.code,
+            errors.join("\n")
+        );
+    }
+}
