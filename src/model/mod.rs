@@ -112,11 +112,20 @@ pub struct Portfolio {
     pub projects: Vec<Project>,
     pub avvik: Vec<Avvik>,
     pub files: Vec<SourceFile>,
+    /// Inventory index by id, built on first lookup (rules look systems up by id often).
+    system_index: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
 }
 
 impl Portfolio {
     pub fn system(&self, id: &str) -> Option<&System> {
-        self.systems.iter().find(|s| s.id == id)
+        let index = self.system_index.get_or_init(|| {
+            let mut index = std::collections::HashMap::with_capacity(self.systems.len());
+            for (i, s) in self.systems.iter().enumerate() {
+                index.entry(s.id.clone()).or_insert(i);
+            }
+            index
+        });
+        index.get(id).map(|&i| &self.systems[i])
     }
     pub fn file_name(&self, file: FileId) -> &str {
         self.files
