@@ -2,6 +2,7 @@
 
 use super::{Checker, all_systems};
 use crate::finding::Subject;
+use crate::katalog::Katalog;
 use crate::model::*;
 use crate::text::{Lang, Text, did_you_mean, join_alternatives};
 
@@ -74,6 +75,12 @@ fn fk02_provided(c: &mut Checker) {
     }
 }
 
+#[derive(Clone, Copy)]
+enum ListKind {
+    Capabilities,
+    Components,
+}
+
 /// A name that is in no list of the catalogue.
 struct Unknown<'a> {
     subject: Subject,
@@ -82,16 +89,51 @@ struct Unknown<'a> {
     at: Pos,
     path: String,
     what: (&'static str, &'static str),
-    name: &'a str,
+    name: String,
     near: Option<&'a str>,
+}
+
+/// Reports every name of one list that the catalogue does not know.
+fn unknown_names<'k>(
+    k: &'k Katalog,
+    out: &mut Vec<Unknown<'k>>,
+    subject: &Subject,
+    system: &Option<String>,
+    names: &Names,
+    path: &str,
+    kind: ListKind,
+) {
+    for (i, (name, at)) in names.0.iter().enumerate() {
+        let (known, what) = match kind {
+            ListKind::Capabilities => (k.is_capability(name), ("kapabilitet", "capability")),
+            ListKind::Components => (
+                k.is_component(name),
+                ("felleskomponent", "shared component"),
+            ),
+        };
+        if known {
+            continue;
+        }
+        let near = match kind {
+            ListKind::Capabilities => did_you_mean(name, k.capability_names()),
+            ListKind::Components => did_you_mean(name, k.component_names()),
+        };
+        out.push(Unknown {
+            subject: subject.clone(),
+            system: system.clone(),
+            at: *at,
+            path: format!("{path}/{i}"),
+            what,
+            name: name.clone(),
+            near,
+        });
+    }
 }
 
 /// Names outside the catalogue silently switch FK-01 and FK-02 off, so each one is reported.
 fn fk03_unknown_names(c: &mut Checker) {
     let p = c.portfolio;
     let k = c.katalog;
-    const CAPABILITY: (&str, &str) = ("kapabilitet", "capability");
-    const COMPONENT: (&str, &str) = ("felleskomponent", "shared component");
     let mut unknown: Vec<Unknown> = Vec::new();
     let inline_ids: Vec<&str> = p
         .projects
@@ -105,61 +147,45 @@ fn fk03_unknown_names(c: &mut Checker) {
 
     for project in p.judged_projects() {
         let subject = Subject::Project(project.id.clone());
-        for (i, (name, at)) in project.needs.0.iter().enumerate() {
-            if !k.is_capability(name) {
-                unknown.push(Unknown {
-                    subject: subject.clone(),
-                    system: None,
-                    at: *at,
-                    path: format!("/prosjekt/behov/{i}"),
-                    what: CAPABILITY,
-                    name,
-                    near: did_you_mean(name, k.capability_names()),
-                });
-            }
-        }
-        for (i, (name, at)) in project.components.0.iter().enumerate() {
-            if !k.is_component(name) {
-                unknown.push(Unknown {
-                    subject: subject.clone(),
-                    system: None,
-                    at: *at,
-                    path: format!("/prosjekt/felleskomponenter/{i}"),
-                    what: COMPONENT,
-                    name,
-                    near: did_you_mean(name, k.component_names()),
-                });
-            }
-        }
+        unknown_names(
+            k,
+            &mut unknown,
+            &subject,
+            &None,
+            &project.needs,
+            "/prosjekt/behov",
+            ListKind::Capabilities,
+        );
+        unknown_names(
+            k,
+            &mut unknown,
+            &subject,
+            &None,
+            &project.components,
+            "/prosjekt/felleskomponenter",
+            ListKind::Components,
+        );
     }
     for (system, subject, base) in all_systems(p) {
         let on = matches!(subject, Subject::Project(_)).then(|| system.id.clone());
-        for (i, (name, at)) in system.capabilities.0.iter().enumerate() {
-            if !k.is_capability(name) {
-                unknown.push(Unknown {
-                    subject: subject.clone(),
-                    system: on.clone(),
-                    at: *at,
-                    path: format!("{base}/kapabiliteter/{i}"),
-                    what: CAPABILITY,
-                    name,
-                    near: did_you_mean(name, k.capability_names()),
-                });
-            }
-        }
-        for (i, (name, at)) in system.components.0.iter().enumerate() {
-            if !k.is_component(name) {
-                unknown.push(Unknown {
-                    subject: subject.clone(),
-                    system: on.clone(),
-                    at: *at,
-                    path: format!("{base}/felleskomponenter/{i}"),
-                    what: COMPONENT,
-                    name,
-                    near: did_you_mean(name, k.component_names()),
-                });
-            }
-        }
+        unknown_names(
+            k,
+            &mut unknown,
+            &subject,
+            &on,
+            &system.capabilities,
+            &format!("{base}/kapabiliteter"),
+            ListKind::Capabilities,
+        );
+        unknown_names(
+            k,
+            &mut unknown,
+            &subject,
+            &on,
+            &system.components,
+            &format!("{base}/felleskomponenter"),
+            ListKind::Components,
+        );
         for (i, integration) in system.integrations.iter().enumerate() {
             if let Some(standard) = integration
                 .standard
@@ -172,7 +198,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                     at: integration.spans.key("standard"),
                     path: format!("{base}/integrasjoner/{i}/standard"),
                     what: ("standard", "standard"),
-                    name: standard,
+                    name: standard.to_string(),
                     near: did_you_mean(standard, k.standard_names()),
                 });
             }
@@ -191,7 +217,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                     at: integration.spans.key("mot"),
                     path: format!("{base}/integrasjoner/{i}/mot"),
                     what: ("system eller felleskomponent", "system or shared component"),
-                    name: target,
+                    name: target.to_string(),
                     near: did_you_mean(target, candidates),
                 });
             }
