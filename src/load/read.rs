@@ -123,14 +123,15 @@ impl<'a> Reader<'a> {
                         .add_key(known, self.pos(entry.line, entry.column));
                 }
                 None => {
+                    let list = allowed.join(", ");
                     let hint = match did_you_mean(&folded, allowed.iter().copied()) {
                         Some(near) => Text::new(
-                            format!("Mente du `{near}`?"),
-                            format!("Did you mean `{near}`?"),
+                            format!("Mente du `{near}`? Tillatte felt i {}: {list}", what.0),
+                            format!("Did you mean `{near}`? Allowed keys in {}: {list}", what.1),
                         ),
                         None => Text::new(
-                            format!("Tillatte felt i {}: {}", what.0, allowed.join(", ")),
-                            format!("Allowed keys in {}: {}", what.1, allowed.join(", ")),
+                            format!("Tillatte felt i {}: {list}", what.0),
+                            format!("Allowed keys in {}: {list}", what.1),
                         ),
                     };
                     self.error(

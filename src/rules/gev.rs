@@ -76,27 +76,7 @@ pub fn check(c: &mut Checker) {
             ));
         }
 
-        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
-        let (nb, en) = match (&plan.responsible, &project.owner) {
-            (None, _) => (
-                "Gevinstplanen mangler gevinstansvarlig".to_string(),
-                "The benefit plan has no gevinstansvarlig".to_string(),
-            ),
-            (Some(r), Some(o)) if same(r, o) => (String::new(), String::new()),
-            (Some(r), Some(o)) => (
-                format!("Gevinstansvarlig ({r}) er ikke prosjekteier ({o})"),
-                format!("The gevinstansvarlig ({r}) is not the prosjekteier ({o})"),
-            ),
-            (Some(r), None) => (
-                format!(
-                    "Gevinstansvarlig ({r}) kan ikke være prosjekteier: prosjektet har ingen prosjekteier"
-                ),
-                format!(
-                    "The gevinstansvarlig ({r}) cannot be the prosjekteier: the project has none"
-                ),
-            ),
-        };
-        if !nb.is_empty() {
+        if let Some(message) = responsible_problem(plan, project) {
             let at = plan
                 .spans
                 .key_opt("gevinstansvarlig")
@@ -106,23 +86,23 @@ pub fn check(c: &mut Checker) {
                 subject(),
                 at,
                 "/prosjekt/gevinstplan/gevinstansvarlig".into(),
-                Text::new(nb, en),
+                message,
             );
         }
 
         if matches!(project.phase, Some(Fase::Gjennomfore | Fase::Avslutte)) {
-            let (nb, en) = match plan.last_updated {
-                None => (
-                    "Gevinstplanen har ingen sist_oppdatert-dato".to_string(),
-                    "The benefit plan has no sist_oppdatert date".to_string(),
-                ),
-                Some(d) if d < stale_before => (
+            let message = match plan.last_updated {
+                None => Some(Text::new(
+                    "Gevinstplanen har ingen sist_oppdatert-dato",
+                    "The benefit plan has no sist_oppdatert date",
+                )),
+                Some(d) if d < stale_before => Some(Text::new(
                     format!("Gevinstplanen ble sist oppdatert {d}, mer enn {months} måneder siden"),
                     format!("The benefit plan was last updated {d}, more than {months} months ago"),
-                ),
-                Some(_) => (String::new(), String::new()),
+                )),
+                Some(_) => None,
             };
-            if !nb.is_empty() {
+            if let Some(message) = message {
                 let at = plan
                     .spans
                     .key_opt("sist_oppdatert")
@@ -132,10 +112,32 @@ pub fn check(c: &mut Checker) {
                     subject(),
                     at,
                     "/prosjekt/gevinstplan/sist_oppdatert".into(),
-                    Text::new(nb, en),
+                    message,
                 );
             }
         }
+    }
+}
+
+/// GEV-04: the one who owns the project should be the one who takes out the benefits.
+fn responsible_problem(plan: &BenefitPlan, project: &Project) -> Option<Text> {
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    match (&plan.responsible, &project.owner) {
+        (None, _) => Some(Text::new(
+            "Gevinstplanen mangler gevinstansvarlig",
+            "The benefit plan has no gevinstansvarlig",
+        )),
+        (Some(r), Some(o)) if same(r, o) => None,
+        (Some(r), Some(o)) => Some(Text::new(
+            format!("Gevinstansvarlig ({r}) er ikke prosjekteier ({o})"),
+            format!("The gevinstansvarlig ({r}) is not the prosjekteier ({o})"),
+        )),
+        (Some(r), None) => Some(Text::new(
+            format!(
+                "Gevinstansvarlig ({r}) kan ikke være prosjekteier: prosjektet har ingen prosjekteier"
+            ),
+            format!("The gevinstansvarlig ({r}) cannot be the prosjekteier: the project has none"),
+        )),
     }
 }
 
