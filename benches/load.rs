@@ -74,7 +74,7 @@ fn run_variant(name: &str, folder: &Path) {
             let portfolio = loaded.portfolio.expect("the bench inventory loads");
             let date = prinsipp::model::Date::parse("2026-06-01").unwrap();
             let findings =
-                prinsipp::rules::check(&portfolio, prinsipp::katalog::Katalog::builtin(), date);
+                prinsipp::rules::check(&portfolio, &prinsipp::settings::Settings::builtin(), date);
             std::hint::black_box(findings.len());
         }
         _ => {

@@ -1,40 +1,48 @@
 //! The commands: read, check, render, and the exit code. The only place besides `load`
-//! that touches the outside world (stdout, stderr, the clock, the environment).
+//! and `init` that touches the outside world (stdout, stderr, the clock, the environment).
 
 use crate::cli::{CheckArgs, CheckFormat, Cli, ColorArg, Command, FailOn, LangArg, RulesFormat};
+use crate::config::Config;
 use crate::finding::Severity;
-use crate::katalog::Katalog;
-use crate::load::{self, Level, LoadOptions};
+use crate::load::{self, Diagnostic, Level, LoadOptions};
 use crate::model::Date;
 use crate::report::{self, Style};
+use crate::settings::{ConfigFile, Settings};
 use crate::text::{Lang, Text, did_you_mean};
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_INPUT: u8 = 2;
 
 pub fn run(cli: &Cli) -> u8 {
-    let lang = language(cli.lang);
     let style = Style {
-        lang,
+        lang: language(cli.lang),
         color: use_color(cli.color),
         tty: std::io::stdout().is_terminal(),
         terminal_width: terminal_width(),
     };
-    let katalog = Katalog::builtin();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let result = match &cli.command {
-        Command::Check(args) => check(args, katalog, &style, &mut out, &mut err),
-        Command::Rules { format } => {
-            let text = match format {
-                RulesFormat::Table => report::rules::table(katalog, &style),
-                RulesFormat::Json => report::rules::json(katalog, lang),
-            };
-            write_all(&mut out, &text).map(|_| EXIT_OK)
+        Command::Check(args) => check(args, &style, &mut out, &mut err),
+        Command::Rules {
+            format,
+            strategi,
+            config,
+        } => rules(
+            *format,
+            strategi.as_deref(),
+            config.as_deref(),
+            &style,
+            &mut out,
+            &mut err,
+        ),
+        Command::Explain { code, config } => {
+            explain(code, config.as_deref(), &style, &mut out, &mut err)
         }
-        Command::Explain { code } => explain(code, katalog, &style, &mut out, &mut err),
+        Command::Init { folder, force } => init(folder, *force, &style, &mut out, &mut err),
     };
     // A closed pipe (`prinsipp check | head`) is not an error worth a message.
     result.unwrap_or(EXIT_OK)
@@ -45,57 +53,161 @@ fn write_all(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
+/// prinsipp.toml as read: the file's text and its parsed form, or the problems in it.
+struct LoadedConfig {
+    display: String,
+    text: String,
+    config: Option<Config>,
+}
+
+/// Reads `explicit`, or `default` when it exists; `Ok(None)` when there is no file to read.
+fn read_config(
+    explicit: Option<&Path>,
+    default: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<LoadedConfig> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None if default.is_file() => default.to_path_buf(),
+        None => return None,
+    };
+    let display = path.display().to_string();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                &display,
+                0,
+                0,
+                Text::new(
+                    format!("Kan ikke lese innstillingene: {e}"),
+                    format!("Cannot read the settings: {e}"),
+                ),
+            ));
+            return Some(LoadedConfig {
+                display,
+                text: String::new(),
+                config: None,
+            });
+        }
+    };
+    let config = match crate::config::parse(&text, &display) {
+        Ok(config) => Some(config),
+        Err(errors) => {
+            diags.extend(errors);
+            None
+        }
+    };
+    Some(LoadedConfig {
+        display,
+        text,
+        config,
+    })
+}
+
+/// The settings for this run, or None when the config has errors (already in `diags`).
+fn settings(
+    config: Option<&LoadedConfig>,
+    strategy: Option<&str>,
+    kommune: Option<(&str, crate::model::Pos, &str)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Settings> {
+    if config.is_some_and(|c| c.config.is_none()) {
+        return None;
+    }
+    let file = config.and_then(|c| {
+        c.config.as_ref().map(|config| ConfigFile {
+            config,
+            text: &c.text,
+            display: &c.display,
+        })
+    });
+    match Settings::build(file.as_ref(), strategy, kommune) {
+        Ok(s) => Some(s),
+        Err(errors) => {
+            diags.extend(errors);
+            None
+        }
+    }
+}
+
+fn input_failed(diags: &[Diagnostic], style: &Style, err: &mut impl Write) -> std::io::Result<u8> {
+    write_all(err, &report::diagnostics::render(diags, style))?;
+    let errors = diags.iter().filter(|d| d.level == Level::Error).count();
+    let message = Text::new(
+        format!("{errors} feil i inndata: ingen regler er kjørt. Rett feilene over og kjør igjen."),
+        format!(
+            "{errors} error(s) in the input: no rule was run. Fix the errors above and run again."
+        ),
+    );
+    write_all(err, &format!("{}\n", message.get(style.lang)))?;
+    Ok(EXIT_INPUT)
+}
+
 fn check(
     args: &CheckArgs,
-    katalog: &Katalog,
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<u8> {
+    let mut diags = Vec::new();
+    let config = read_config(
+        args.config.as_deref(),
+        &args.folder.join("prinsipp.toml"),
+        &mut diags,
+    );
     let options = LoadOptions {
         systems: args.systemer.clone(),
         projects: args.prosjekter.clone(),
         ..LoadOptions::default()
     };
     let loaded = load::load_folder(&args.folder, &options);
-    let errors = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Error)
-        .count();
-    write_all(
-        err,
-        &report::diagnostics::render(&loaded.diagnostics, style),
-    )?;
-    let Some(portfolio) = loaded.portfolio else {
-        let message = Text::new(
-            format!(
-                "{errors} feil i inndata: ingen regler er kjørt. Rett feilene over og kjør igjen."
-            ),
-            format!(
-                "{errors} error(s) in the input: no rule was run. Fix the errors above and run again."
-            ),
-        );
-        write_all(err, &format!("{}\n", message.get(style.lang)))?;
-        return Ok(EXIT_INPUT);
+    diags.extend(loaded.diagnostics);
+    let portfolio = loaded.portfolio;
+    let kommune_strategy = portfolio.as_ref().and_then(|p| {
+        let name = p.kommune.strategy.as_deref()?;
+        Some((
+            name,
+            p.kommune.spans.key("strategi"),
+            p.file_name(p.kommune.spans.at.file),
+        ))
+    });
+    let settings = settings(
+        config.as_ref(),
+        args.strategi.as_deref(),
+        kommune_strategy,
+        &mut diags,
+    );
+    let (Some(portfolio), Some(settings)) = (portfolio, settings) else {
+        return input_failed(&diags, style, err);
     };
+    write_all(err, &report::diagnostics::render(&diags, style))?;
+
+    if args.show_config {
+        write_all(out, &report::config::render(&settings))?;
+        return Ok(EXIT_OK);
+    }
     let date = args.dato.unwrap_or_else(Date::today);
     if args.verbose {
+        let profile = settings
+            .profile
+            .as_ref()
+            .map_or("alle regler".to_string(), |p| p.name.clone());
         let line = Text::new(
             format!(
-                "Leste {} filer fra {}; vurderingsdato {date}",
+                "Leste {} filer fra {}; vurderingsdato {date}; strategi: {profile}",
                 portfolio.files.len(),
                 args.folder.display()
             ),
             format!(
-                "Read {} files from {}; evaluation date {date}",
+                "Read {} files from {}; evaluation date {date}; strategy: {profile}",
                 portfolio.files.len(),
                 args.folder.display()
             ),
         );
         write_all(err, &format!("{}\n", line.get(style.lang)))?;
     }
-    let findings = crate::rules::check(&portfolio, katalog, date);
+    let findings = crate::rules::check(&portfolio, &settings, date);
     let text = match args.format {
         CheckFormat::Table => report::table::render(&portfolio, &findings, style, args.quiet),
         CheckFormat::Json => report::json::render(&portfolio, &findings, style.lang),
@@ -112,19 +224,68 @@ fn check(
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
 }
 
-fn explain(
-    code: &str,
-    katalog: &Katalog,
+/// Settings for `rules` and `explain`: built-in rules plus ./prinsipp.toml (or --config).
+fn command_settings(
+    config: Option<&Path>,
+    strategy: Option<&str>,
+    style: &Style,
+    err: &mut impl Write,
+) -> std::io::Result<Option<Settings>> {
+    let mut diags = Vec::new();
+    let config = read_config(config, &PathBuf::from("prinsipp.toml"), &mut diags);
+    let settings = settings(config.as_ref(), strategy, None, &mut diags);
+    if settings.is_none() {
+        write_all(err, &report::diagnostics::render(&diags, style))?;
+    }
+    Ok(settings)
+}
+
+fn rules(
+    format: RulesFormat,
+    strategy: Option<&str>,
+    config: Option<&Path>,
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<u8> {
+    let Some(settings) = command_settings(config, strategy, style, err)? else {
+        return Ok(EXIT_INPUT);
+    };
+    let text = match (format, &settings.profile) {
+        (RulesFormat::Table, Some(profile)) => {
+            report::rules::profile_table(&settings, profile, style)
+        }
+        (RulesFormat::Table, None) => report::rules::table(&settings, style),
+        (RulesFormat::Json, _) => report::rules::json(&settings, style.lang),
+        (RulesFormat::Markdown, _) => report::rules::markdown(&settings, style.lang),
+    };
+    write_all(out, &text)?;
+    Ok(EXIT_OK)
+}
+
+fn explain(
+    code: &str,
+    config: Option<&Path>,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    let Some(settings) = command_settings(config, None, style, err)? else {
+        return Ok(EXIT_INPUT);
+    };
     let wanted = code.trim().to_uppercase();
-    if katalog.rule(&wanted).is_some() {
-        write_all(out, &report::rules::explain(katalog, &wanted, style))?;
+    if settings.katalog.rule(&wanted).is_some() {
+        write_all(
+            out,
+            &report::rules::explain(&settings.katalog, &wanted, style),
+        )?;
         return Ok(EXIT_OK);
     }
-    let codes: Vec<String> = katalog.rules().map(|r| r.code.to_lowercase()).collect();
+    let codes: Vec<String> = settings
+        .katalog
+        .rules()
+        .map(|r| r.code.to_lowercase())
+        .collect();
     let hint = match did_you_mean(&wanted, codes.iter().map(String::as_str)).map(str::to_uppercase)
     {
         Some(near) => Text::new(
@@ -149,6 +310,43 @@ fn explain(
         ),
     )?;
     Ok(EXIT_INPUT)
+}
+
+fn init(
+    folder: &Path,
+    force: bool,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    match crate::init::write(folder, force) {
+        Ok(written) => {
+            let list: Vec<String> = written
+                .iter()
+                .map(|p| format!("  {}", p.display()))
+                .collect();
+            let text = Text::new(
+                format!(
+                    "Skrev en startmappe i {}:\n{}\nKjør `prinsipp check {}` for å kontrollere den.\n",
+                    folder.display(),
+                    list.join("\n"),
+                    folder.display()
+                ),
+                format!(
+                    "Wrote a starter folder in {}:\n{}\nRun `prinsipp check {}` to check it.\n",
+                    folder.display(),
+                    list.join("\n"),
+                    folder.display()
+                ),
+            );
+            write_all(out, text.get(style.lang))?;
+            Ok(EXIT_OK)
+        }
+        Err(diags) => {
+            write_all(err, &report::diagnostics::render(&diags, style))?;
+            Ok(EXIT_INPUT)
+        }
+    }
 }
 
 /// --lang wins; otherwise English when LANG (or LC_ALL) asks for it, else bokmål.
@@ -185,14 +383,13 @@ fn use_color(arg: ColorArg) -> bool {
 /// The width to fit the table to: COLUMNS when set, else the terminal's (comfy-table asks
 /// the terminal), else none: lines in logs and pipes are not wrapped.
 fn terminal_width() -> Option<u16> {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|w: &u16| *w >= 40);
-    columns.or_else(|| {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    let width = columns.or_else(|| {
         std::io::stdout()
             .is_terminal()
             .then(|| comfy_table::Table::new().width())
             .flatten()
-    })
+    });
+    // A terminal that reports no sensible size (0 columns) gets unwrapped lines.
+    width.filter(|w| *w >= 40)
 }

@@ -28,15 +28,33 @@ pub enum Command {
     /// Check a kommune folder (the main job)
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
-    /// List every rule: code, severity, title, sources
+    /// List every rule: code, severity, title, sources (with --strategi: the sections that ask)
     Rules {
         #[arg(long, value_enum, default_value = "table")]
         format: RulesFormat,
+        /// Show one strategy profile: its rules and the section of the strategy that asks for each
+        #[arg(long)]
+        strategi: Option<String>,
+        /// prinsipp.toml to read own rules and settings from (default: ./prinsipp.toml if present)
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// The principle behind a rule, what it checks, how to comply, and its sources
     Explain {
         /// A rule code such as SKY-01
         code: String,
+        /// prinsipp.toml to read own rules from (default: ./prinsipp.toml if present)
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Write a commented starter kommune folder that passes `prinsipp check`
+    Init {
+        /// Where to write it (default: .)
+        #[arg(default_value = ".")]
+        folder: PathBuf,
+        /// Overwrite files that already exist
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -57,6 +75,18 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: CheckFormat,
+
+    /// Check against one strategy's profile (overrides prinsipp.toml and kommune.yaml; `alle` for every rule)
+    #[arg(long)]
+    pub strategi: Option<String>,
+
+    /// Settings file (default: FOLDER/prinsipp.toml if present)
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+
+    /// Print the effective configuration (rules, severities, parameters, catalogue) and stop
+    #[arg(long)]
+    pub show_config: bool,
 
     /// Read systems from this file or folder instead of systemer/ and systemer.yaml
     #[arg(long)]
@@ -110,4 +140,5 @@ pub enum CheckFormat {
 pub enum RulesFormat {
     Table,
     Json,
+    Markdown,
 }

@@ -92,7 +92,7 @@ pub enum Status {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: String,
     pub severity: Severity,
     pub subject: Subject,
     /// For a finding on a project's new system: that system's id (an avvik may name it).
@@ -102,6 +102,8 @@ pub struct Finding {
     /// The logical path: a JSON pointer inside the subject, stable when lines move.
     pub path: String,
     pub status: Status,
+    /// The section of the active strategy profile that asks for the rule.
+    pub section: Option<String>,
 }
 
 impl Finding {

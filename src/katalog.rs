@@ -13,8 +13,45 @@ const PRINCIPLE_FILES: &[(&str, &str)] = &[
     ("INNUT.toml", include_str!("../rules/INNUT.toml")),
     ("FK.toml", include_str!("../rules/FK.toml")),
     ("GEV.toml", include_str!("../rules/GEV.toml")),
+    ("GJEN.toml", include_str!("../rules/GJEN.toml")),
+    ("PROS.toml", include_str!("../rules/PROS.toml")),
+    ("ARKF.toml", include_str!("../rules/ARKF.toml")),
+    ("PV.toml", include_str!("../rules/PV.toml")),
+    ("KN.toml", include_str!("../rules/KN.toml")),
+    ("FOND.toml", include_str!("../rules/FOND.toml")),
+    ("PVN.toml", include_str!("../rules/PVN.toml")),
+    ("SIK.toml", include_str!("../rules/SIK.toml")),
+    ("UU.toml", include_str!("../rules/UU.toml")),
+    ("STD.toml", include_str!("../rules/STD.toml")),
+    ("HYL.toml", include_str!("../rules/HYL.toml")),
+    ("ARK.toml", include_str!("../rules/ARK.toml")),
+    ("INV.toml", include_str!("../rules/INV.toml")),
+    ("DATA.toml", include_str!("../rules/DATA.toml")),
     ("REF.toml", include_str!("../rules/REF.toml")),
     ("AVV.toml", include_str!("../rules/AVV.toml")),
+];
+/// One profile per strategy document: the rules it asks for, with the sections that ask.
+const PROFILE_FILES: &[(&str, &str)] = &[
+    (
+        "aurskog-holand-2018.toml",
+        include_str!("../rules/profiler/aurskog-holand-2018.toml"),
+    ),
+    (
+        "larvik-2023.toml",
+        include_str!("../rules/profiler/larvik-2023.toml"),
+    ),
+    (
+        "nittedal-2019.toml",
+        include_str!("../rules/profiler/nittedal-2019.toml"),
+    ),
+    (
+        "overhalla-2018.toml",
+        include_str!("../rules/profiler/overhalla-2018.toml"),
+    ),
+    (
+        "ror-ikt-2022.toml",
+        include_str!("../rules/profiler/ror-ikt-2022.toml"),
+    ),
 ];
 const SOURCES_FILE: &str = include_str!("../rules/kilder.toml");
 const COMPONENTS_FILE: &str = include_str!("../rules/katalog/felleskomponenter.toml");
@@ -62,6 +99,33 @@ pub struct PrincipleMeta {
 pub struct Principle {
     pub principle: PrincipleMeta,
     pub rule: Vec<RuleMeta>,
+}
+
+/// A strategy profile: which rules one strategy document asks for, and where.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub name: String,
+    pub doc: String,
+    pub title: Text,
+    pub rule: Vec<ProfileRule>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileRule {
+    pub code: String,
+    pub section: String,
+}
+
+impl Profile {
+    /// The section of the strategy that asks for `code`, if it does.
+    pub fn section(&self, code: &str) -> Option<&str> {
+        self.rule
+            .iter()
+            .find(|r| r.code == code)
+            .map(|r| r.section.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -130,6 +194,7 @@ pub struct Katalog {
     /// Capabilities no component covers, known so that FK-03 accepts them.
     pub general_capabilities: Vec<String>,
     pub standards: Vec<Standard>,
+    pub profiles: Vec<Profile>,
 }
 
 impl Katalog {
@@ -149,6 +214,12 @@ impl Katalog {
                 toml::from_str::<Principle>(text).map_err(|e| format!("rules/{name}: {e}"))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let profiles = PROFILE_FILES
+            .iter()
+            .map(|(name, text)| {
+                toml::from_str::<Profile>(text).map_err(|e| format!("rules/profiler/{name}: {e}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let sources: SourcesFile =
             toml::from_str(SOURCES_FILE).map_err(|e| format!("rules/kilder.toml: {e}"))?;
         let comps: ComponentsFile = toml::from_str(COMPONENTS_FILE)
@@ -163,6 +234,7 @@ impl Katalog {
             capabilities: comps.capability,
             general_capabilities: comps.general_capabilities,
             standards: stds.standard,
+            profiles,
         })
     }
 
@@ -217,6 +289,10 @@ impl Katalog {
 
     pub fn standard_names(&self) -> impl Iterator<Item = &str> {
         self.standards.iter().map(|s| s.id.as_str())
+    }
+
+    pub fn profile(&self, name: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.name == name)
     }
 
     /// A rule parameter's built-in default.

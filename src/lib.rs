@@ -6,10 +6,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod finding;
+pub mod init;
 pub mod katalog;
 pub mod load;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod settings;
 pub mod text;

@@ -342,7 +342,7 @@ fn bom_crlf_and_folded_keys_are_read() {
             ),
             (
                 "systemer/a.yaml",
-                b"id: a\r\nnavn: A\r\nlivsl\xc3\xb8p: aktiv\r\n",
+                b"id: a\r\nnavn: A\r\nlivsl\xc3\xb8p: aktiv\r\nsystemeier: Kari\r\ndrift: saas\r\nprogramvaretype: hyllevare\r\npersonopplysninger: ingen\r\n",
             ),
         ],
     );
@@ -362,18 +362,23 @@ fn tabs_for_indentation_get_a_hint() {
         "tabs",
         &[
             ("kommune.yaml", KOMMUNE),
-            ("systemer/a.yaml", b"systemer:\n\t- id: a\n"),
+            (
+                "systemer/a.yaml",
+                b"systemer:\n  - id: a\n    navn: A\n\t  drift: saas\n",
+            ),
         ],
     );
     let run = check(&dir);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("feil: systemer/a.yaml:2:"),
+        run.stderr
+            .contains("feil: systemer/a.yaml:4:1: Tabulator i innrykket"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("tips: Bruk mellomrom, ikke tabulator"),
+        run.stderr
+            .contains("tips: YAML tillater bare mellomrom til innrykk"),
         "{}",
         run.stderr
     );

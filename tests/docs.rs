@@ -39,10 +39,10 @@ fn the_readme_project_is_read_and_follows_every_principle() {
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let findings = prinsipp::rules::check(
         &loaded.portfolio.unwrap(),
-        Katalog::builtin(),
+        &prinsipp::settings::Settings::builtin(),
         Date::parse("2026-06-01").unwrap(),
     );
-    let codes: Vec<&str> = findings.iter().map(|f| f.code).collect();
+    let codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
     assert!(
         codes.is_empty(),
         "the README's example should be compliant: {codes:?}"

@@ -137,10 +137,9 @@ pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
             balance_jan_1_nok: r.whole(&f, "saldo_1_januar_nok"),
         })
     });
-    let mut spans = root.spans;
-    if let Some(at) = spans.key_opt("kommune") {
-        spans.at = at;
-    }
+    // Findings on the whole portfolio point at `kommune:`; the keys inside are kept too.
+    let mut spans = f.spans.clone();
+    spans.at = root.spans.key("kommune");
     Some(Kommune {
         name: name?,
         number: number?,

@@ -351,9 +351,22 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root = match yaml::parse(text) {
-        Ok(Some(root)) => root,
-        Ok(None) => {
+    let parsed = match yaml::parse(text) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            let (line, column, message, hint) = yaml_error_text(&err, text);
+            return error(line, column, message, hint);
+        }
+    };
+    for problem in &parsed.problems {
+        let (line, column, message, hint) = yaml_error_text(problem, text);
+        let mut d = Diagnostic::error(shown, line, column, message);
+        d.hint = hint;
+        result.diags.push(d);
+    }
+    let root = match parsed.root {
+        Some(root) => root,
+        None => {
             if job.kind == Kind::Kommune {
                 return error(
                     1,
@@ -375,10 +388,6 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
                 ),
             ));
             return result;
-        }
-        Err(err) => {
-            let (message, hint) = yaml_error_text(&err);
-            return error(err.line, err.column, message, hint);
         }
     };
     let mut reader = Reader::new(file, shown);
@@ -465,8 +474,21 @@ fn read_list<T>(
     out
 }
 
-fn yaml_error_text(err: &YamlError) -> (Text, Option<Text>) {
-    match &err.kind {
+/// The message and hint for a YAML problem, and where to show it.
+fn yaml_error_text(err: &YamlError, text: &str) -> (u32, u32, Text, Option<Text>) {
+    // A tab in the indentation confuses the parser, which then reports a later place:
+    // point at the tab itself.
+    if matches!(err.kind, YamlErrorKind::Syntax(_)) {
+        if let Some((line, column)) = first_indenting_tab(text, err.line + 1) {
+            let message = Text::new("Tabulator i innrykket", "A tab in the indentation");
+            let hint = Text::new(
+                "YAML tillater bare mellomrom til innrykk; bytt tabulatoren med mellomrom",
+                "YAML allows only spaces for indentation; replace the tab with spaces",
+            );
+            return (line, column, message, Some(hint));
+        }
+    }
+    let (message, hint) = match &err.kind {
         YamlErrorKind::Syntax(info) => {
             let hint = if info.contains("tab") {
                 Text::new(
@@ -539,7 +561,23 @@ fn yaml_error_text(err: &YamlError) -> (Text, Option<Text>) {
                 "Put each document in a file of its own",
             )),
         ),
-    }
+    };
+    (err.line, err.column, message, hint)
+}
+
+/// The first tab in the leading whitespace of a line up to `last_line` (the parser often
+/// reports the line before the tab).
+fn first_indenting_tab(text: &str, last_line: u32) -> Option<(u32, u32)> {
+    text.lines()
+        .take(last_line as usize)
+        .enumerate()
+        .find_map(|(i, line)| {
+            let indent: String = line
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect();
+            indent.find('\t').map(|col| (i as u32 + 1, col as u32 + 1))
+        })
 }
 
 /// Ids are unique across the inventory and every inline new system; project ids among

@@ -77,8 +77,18 @@ enum Frame {
     },
 }
 
-/// Parses one document. `Ok(None)` is a file with no document at all (empty or only comments).
-pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
+/// A parsed document and the problems that did not stop the parse (duplicate keys: the
+/// first is kept, so the rest of the file can still be read and checked).
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// `None` for a file with no document at all (empty or only comments).
+    pub root: Option<Node>,
+    pub problems: Vec<YamlError>,
+}
+
+/// Parses one document.
+pub fn parse(text: &str) -> Result<Parsed, YamlError> {
+    let mut problems = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
     let mut root: Option<Node> = None;
@@ -198,22 +208,26 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
                         Value::Null => String::new(),
                         _ => return Err(at(YamlErrorKind::ComplexKey)),
                     };
+                    // A repeated key is reported and its value dropped (marked by line 0),
+                    // so the rest of the file is still read.
+                    let mut line = node.line;
                     if let Value::Map(entries) = &parent.value {
                         if let Some(first) = entries.iter().find(|e| e.key == text) {
-                            return Err(YamlError {
+                            problems.push(YamlError {
                                 line: node.line,
                                 column: node.column,
                                 kind: YamlErrorKind::DuplicateKey {
-                                    key: text,
+                                    key: text.clone(),
                                     first_line: first.line,
                                 },
                             });
+                            line = 0;
                         }
                     }
-                    *key = Some((text, node.line, node.column));
+                    *key = Some((text, line, node.column));
                 }
                 Some((key, line, column)) => {
-                    if let Value::Map(entries) = &mut parent.value {
+                    if let (Value::Map(entries), true) = (&mut parent.value, line > 0) {
                         entries.push(Entry {
                             key,
                             line,
@@ -225,7 +239,7 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
             },
         }
     }
-    Ok(root)
+    Ok(Parsed { root, problems })
 }
 
 fn start_of(span: &Span) -> (u32, u32) {
@@ -245,12 +259,18 @@ mod tests {
     use super::*;
 
     fn kind(text: &str) -> YamlErrorKind {
-        parse(text).unwrap_err().kind
+        match parse(text) {
+            Ok(parsed) => parsed.problems[0].kind.clone(),
+            Err(e) => e.kind,
+        }
     }
 
     #[test]
     fn nodes_know_their_place() {
-        let root = parse("a:\n  - id: x\n    b: [1, 2]\n").unwrap().unwrap();
+        let root = parse("a:\n  - id: x\n    b: [1, 2]\n")
+            .unwrap()
+            .root
+            .unwrap();
         let Value::Map(entries) = &root.value else {
             panic!("map")
         };
@@ -270,8 +290,8 @@ mod tests {
 
     #[test]
     fn empty_text_has_no_document() {
-        assert_eq!(parse("").unwrap(), None);
-        assert_eq!(parse("# bare kommentar\n").unwrap(), None);
+        assert_eq!(parse("").unwrap().root, None);
+        assert_eq!(parse("# bare kommentar\n").unwrap().root, None);
     }
 
     #[test]
@@ -280,6 +300,16 @@ mod tests {
             kind("a: 1\na: 2\n"),
             YamlErrorKind::DuplicateKey { first_line: 1, .. }
         ));
+        // The first value is kept and the parse goes on.
+        let parsed = parse("a: 1\na: 2\nb: 3\n").unwrap();
+        let Some(Node {
+            value: Value::Map(entries),
+            ..
+        }) = parsed.root
+        else {
+            panic!("map")
+        };
+        assert_eq!(entries.len(), 2);
         assert_eq!(kind("a: 1\n---\nb: 2\n"), YamlErrorKind::SeveralDocuments);
         assert_eq!(kind("? [a]\n: 1\n"), YamlErrorKind::ComplexKey);
         assert!(matches!(kind("a: [1, 2\nb: 3\n"), YamlErrorKind::Syntax(_)));
@@ -289,7 +319,7 @@ mod tests {
 
     #[test]
     fn aliases_expand_within_a_budget() {
-        let ok = parse("a: &x {k: 1}\nb: *x\n").unwrap().unwrap();
+        let ok = parse("a: &x {k: 1}\nb: *x\n").unwrap().root.unwrap();
         let Value::Map(entries) = &ok.value else {
             panic!("map")
         };

@@ -3,11 +3,13 @@
 
 mod date;
 mod enums;
+mod fields;
 mod project;
 mod system;
 
 pub use date::Date;
 pub use enums::*;
+pub use fields::{FieldValue, PROJECT_FIELDS, SYSTEM_FIELDS};
 pub use project::*;
 pub use system::*;
 

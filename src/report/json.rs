@@ -40,7 +40,7 @@ pub fn render(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> String
                 ),
             };
             JsonFinding {
-                code: f.code,
+                code: &f.code,
                 severity: f.severity.name(),
                 subject_kind: f.subject.kind(),
                 subject_id: f.subject.id(),

@@ -1,6 +1,7 @@
 //! One renderer per output format. Renderers get findings and the portfolio's file names;
 //! they know nothing of YAML or of how rules decide.
 
+pub mod config;
 pub mod diagnostics;
 pub mod json;
 pub mod rules;
@@ -42,4 +43,23 @@ pub fn clean(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Word-wraps a paragraph to `width` characters (for explain's prose).
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
 }

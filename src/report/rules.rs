@@ -1,9 +1,10 @@
-//! `prinsipp rules` and `prinsipp explain`: the rule metadata from rules/, rendered.
+//! `prinsipp rules` and `prinsipp explain`: the rule metadata from rules/ (and the
+//! kommune's own rules), rendered as a table, JSON, markdown or one rule's full story.
 
 use super::Style;
-use crate::katalog::{Katalog, SourceRef};
+use crate::katalog::{Katalog, Profile, RuleMeta, SourceRef};
+use crate::settings::Settings;
 use crate::text::Lang;
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 fn source_line(katalog: &Katalog, s: &SourceRef) -> String {
@@ -13,51 +14,92 @@ fn source_line(katalog: &Katalog, s: &SourceRef) -> String {
     }
 }
 
-pub fn table(katalog: &Katalog, style: &Style) -> String {
+fn short_sources(rule: &RuleMeta, lang: Lang) -> String {
+    if rule.sources.is_empty() {
+        return match lang {
+            Lang::Nb => "prinsipp.toml (egen regel)".into(),
+            Lang::En => "prinsipp.toml (own rule)".into(),
+        };
+    }
+    rule.sources
+        .iter()
+        .map(|s| format!("{} {}", s.doc, s.section))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Every rule with its effective severity; rules that are off say so.
+pub fn table(settings: &Settings, style: &Style) -> String {
     let lang = style.lang;
-    let mut table = Table::new();
-    table.load_style(if style.tty {
-        presets::UTF8_FULL_CONDENSED
-    } else {
-        super::table::plain_style()
-    });
-    table.force_no_tty();
-    match style.terminal_width {
-        Some(width) => table
-            .set_width(width)
-            .set_content_arrangement(ContentArrangement::Dynamic),
-        None => table.set_content_arrangement(ContentArrangement::Disabled),
-    };
-    table.set_header(match lang {
+    let header = match lang {
         Lang::Nb => ["Regel", "Alvorlighet", "Tittel", "Kilder"],
         Lang::En => ["Rule", "Severity", "Title", "Sources"],
-    });
-    for rule in katalog.rules() {
-        let sources: Vec<String> = rule
-            .sources
-            .iter()
-            .map(|s| format!("{} {}", s.doc, s.section))
-            .collect();
+    };
+    let mut table = super::table::new_table(style, &header);
+    for rule in settings.katalog.rules() {
+        let mut severity = settings.severity(&rule.code).label(lang).to_string();
+        if !settings.is_enabled(&rule.code) {
+            severity = match lang {
+                Lang::Nb => "(av)".into(),
+                Lang::En => "(off)".into(),
+            };
+        }
         table.add_row(vec![
             rule.code.clone(),
-            rule.severity.label(lang).to_string(),
+            severity,
             rule.title.get(lang).to_string(),
-            sources.join("; "),
+            short_sources(rule, lang),
         ]);
     }
     format!("{}\n", super::table::trim_lines(&table.to_string()))
+}
+
+/// One strategy's profile: the rules it asks for and the section that asks.
+pub fn profile_table(settings: &Settings, profile: &Profile, style: &Style) -> String {
+    let lang = style.lang;
+    let header = match lang {
+        Lang::Nb => ["Regel", "Alvorlighet", "Tittel", "Avsnitt i strategien"],
+        Lang::En => ["Rule", "Severity", "Title", "Section of the strategy"],
+    };
+    let mut table = super::table::new_table(style, &header);
+    for code in settings.enabled_codes() {
+        let Some(rule) = settings.katalog.rule(code) else {
+            continue;
+        };
+        let section = match profile.section(code) {
+            Some(s) => s.to_string(),
+            None => match lang {
+                Lang::Nb => "(alltid med)".into(),
+                Lang::En => "(always checked)".into(),
+            },
+        };
+        table.add_row(vec![
+            rule.code.clone(),
+            settings.severity(code).label(lang).to_string(),
+            rule.title.get(lang).to_string(),
+            section,
+        ]);
+    }
+    let heading = format!("{} — {}\n", profile.name, profile.title.get(lang));
+    format!(
+        "{heading}{}\n",
+        super::table::trim_lines(&table.to_string())
+    )
 }
 
 #[derive(Serialize)]
 struct JsonRule<'a> {
     code: &'a str,
     severity: &'a str,
+    enabled: bool,
     principle: &'a str,
     title: &'a str,
     checks: &'a str,
     comply: &'a str,
     sources: Vec<JsonSource<'a>>,
     params: Vec<JsonParam<'a>>,
+    /// The section of the active strategy profile that asks for the rule.
+    section: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -69,17 +111,19 @@ struct JsonSource<'a> {
 #[derive(Serialize)]
 struct JsonParam<'a> {
     name: &'a str,
+    value: &'a toml::Value,
     default: &'a toml::Value,
     doc: &'a str,
 }
 
-pub fn json(katalog: &Katalog, lang: Lang) -> String {
+pub fn json(settings: &Settings, lang: Lang) -> String {
     let mut list = Vec::new();
-    for principle in &katalog.principles {
+    for principle in &settings.katalog.principles {
         for rule in &principle.rule {
             list.push(JsonRule {
                 code: &rule.code,
-                severity: rule.severity.name(),
+                severity: settings.severity(&rule.code).name(),
+                enabled: settings.is_enabled(&rule.code),
                 principle: principle.principle.name.get(lang),
                 title: rule.title.get(lang),
                 checks: rule.checks.get(lang),
@@ -97,16 +141,147 @@ pub fn json(katalog: &Katalog, lang: Lang) -> String {
                     .iter()
                     .map(|(name, p)| JsonParam {
                         name,
+                        value: settings.param(&rule.code, name).unwrap_or(&p.default),
                         default: &p.default,
                         doc: p.doc.get(lang),
                     })
                     .collect(),
+                section: settings.section(&rule.code),
             });
         }
     }
     let mut text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string());
     text.push('\n');
     text
+}
+
+/// docs/regler.md: every principle and rule, then the strategy profiles. Generated, so
+/// the documentation is always what the binary checks.
+pub fn markdown(settings: &Settings, lang: Lang) -> String {
+    let k = &settings.katalog;
+    let (title, intro, profiles_head) = match lang {
+        Lang::Nb => (
+            "# Reglene i prinsipp",
+            "Generert av `prinsipp rules --format markdown`; ikke rediger for hånd. `prinsipp explain KODE` viser det samme for én regel.",
+            "## Strategiprofiler",
+        ),
+        Lang::En => (
+            "# The rules of prinsipp",
+            "Generated by `prinsipp rules --format markdown --lang en`; do not edit by hand. `prinsipp explain CODE` shows the same for one rule.",
+            "## Strategy profiles",
+        ),
+    };
+    let mut out = format!("{title}\n\n{intro}\n\n");
+    out.push_str(&match lang {
+        Lang::Nb => "| Regel | Alvorlighet | Tittel |\n|---|---|---|\n".to_string(),
+        Lang::En => "| Rule | Severity | Title |\n|---|---|---|\n".to_string(),
+    });
+    for rule in k.rules() {
+        out.push_str(&format!(
+            "| [{code}](#{anchor}) | {} | {} |\n",
+            settings.severity(&rule.code).label(lang),
+            rule.title.get(lang),
+            code = rule.code,
+            anchor = rule.code.to_lowercase()
+        ));
+    }
+    out.push('\n');
+    for principle in &k.principles {
+        out.push_str(&format!(
+            "## {}\n\n{}\n\n",
+            principle.principle.name.get(lang),
+            principle.principle.summary.get(lang)
+        ));
+        for rule in &principle.rule {
+            out.push_str(&format!("### {}\n\n", rule.code));
+            out.push_str(&explain_body(k, rule, lang, "####"));
+        }
+    }
+    out.push_str(&format!("{profiles_head}\n\n"));
+    for profile in &k.profiles {
+        out.push_str(&format!(
+            "### {}\n\n{}\n\n",
+            profile.name,
+            profile.title.get(lang)
+        ));
+        out.push_str(&match lang {
+            Lang::Nb => "| Regel | Avsnitt |\n|---|---|\n".to_string(),
+            Lang::En => "| Rule | Section |\n|---|---|\n".to_string(),
+        });
+        for r in &profile.rule {
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                r.code,
+                r.section.replace('|', "\\|")
+            ));
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// The parts of one rule's story after its heading.
+fn explain_body(k: &Katalog, rule: &RuleMeta, lang: Lang, head: &str) -> String {
+    let heads = match lang {
+        Lang::Nb => [
+            "Alvorlighet",
+            "Hva som sjekkes",
+            "Slik følger du regelen",
+            "Eksempel",
+            "Parametere (kan endres i prinsipp.toml)",
+            "Kilder",
+        ],
+        Lang::En => [
+            "Severity",
+            "What is checked",
+            "How to comply",
+            "Example",
+            "Parameters (can be changed in prinsipp.toml)",
+            "Sources",
+        ],
+    };
+    let mut out = format!(
+        "**{}** — {}: {}\n\n",
+        rule.title.get(lang),
+        heads[0],
+        rule.severity.label(lang)
+    );
+    out.push_str(&format!(
+        "{head} {}\n\n{}\n\n",
+        heads[1],
+        rule.checks.get(lang)
+    ));
+    out.push_str(&format!(
+        "{head} {}\n\n{}\n\n",
+        heads[2],
+        rule.comply.get(lang)
+    ));
+    if !rule.example.trim().is_empty() {
+        out.push_str(&format!(
+            "{head} {}\n\n```yaml\n{}\n```\n\n",
+            heads[3],
+            rule.example.trim_end()
+        ));
+    }
+    if !rule.params.is_empty() {
+        out.push_str(&format!("{head} {}\n\n", heads[4]));
+        for (name, p) in &rule.params {
+            out.push_str(&format!(
+                "- `{name}` = {} — {}\n",
+                p.default,
+                p.doc.get(lang)
+            ));
+        }
+        out.push('\n');
+    }
+    if !rule.sources.is_empty() {
+        out.push_str(&format!("{head} {}\n\n", heads[5]));
+        for s in &rule.sources {
+            out.push_str(&format!("- {}\n", source_line(k, s)));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The whole story of one rule, for a person deciding how to comply.
@@ -133,6 +308,10 @@ pub fn explain(katalog: &Katalog, code: &str, style: &Style) -> String {
             "Sources",
         ],
     };
+    let width = style
+        .terminal_width
+        .map_or(88, |w| (w as usize).clamp(40, 100));
+    let wrap = |text: &str| super::wrap(text, width);
     let mut out = format!(
         "{} — {} ({})\n\n",
         rule.code,
@@ -143,15 +322,25 @@ pub fn explain(katalog: &Katalog, code: &str, style: &Style) -> String {
         "{}: {}\n{}\n\n",
         heads[0],
         principle.principle.name.get(lang),
-        principle.principle.summary.get(lang)
+        wrap(principle.principle.summary.get(lang))
     ));
-    out.push_str(&format!("{}:\n{}\n\n", heads[1], rule.checks.get(lang)));
-    out.push_str(&format!("{}:\n{}\n\n", heads[2], rule.comply.get(lang)));
-    out.push_str(&format!("{}:\n", heads[3]));
-    for line in rule.example.trim_end().lines() {
-        out.push_str(&format!("    {line}\n"));
+    out.push_str(&format!(
+        "{}:\n{}\n\n",
+        heads[1],
+        wrap(rule.checks.get(lang))
+    ));
+    out.push_str(&format!(
+        "{}:\n{}\n\n",
+        heads[2],
+        wrap(rule.comply.get(lang))
+    ));
+    if !rule.example.trim().is_empty() {
+        out.push_str(&format!("{}:\n", heads[3]));
+        for line in rule.example.trim_end().lines() {
+            out.push_str(&format!("    {line}\n"));
+        }
+        out.push('\n');
     }
-    out.push('\n');
     if !rule.params.is_empty() {
         out.push_str(&format!("{}:\n", heads[4]));
         for (name, p) in &rule.params {
@@ -160,6 +349,12 @@ pub fn explain(katalog: &Katalog, code: &str, style: &Style) -> String {
         out.push('\n');
     }
     out.push_str(&format!("{}:\n", heads[5]));
+    if rule.sources.is_empty() {
+        out.push_str(match lang {
+            Lang::Nb => "  Kommunens egen regel i prinsipp.toml\n",
+            Lang::En => "  The kommune's own rule in prinsipp.toml\n",
+        });
+    }
     for s in &rule.sources {
         out.push_str(&format!("  {}\n", source_line(katalog, s)));
     }

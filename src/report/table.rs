@@ -23,24 +23,6 @@ const NARROW: u16 = 120;
 
 fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
     let lang = style.lang;
-    let mut table = Table::new();
-    // Box drawing on a terminal; plain columns in logs and pipes.
-    table.load_style(if style.tty {
-        presets::UTF8_FULL_CONDENSED
-    } else {
-        plain_style()
-    });
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    match style.terminal_width {
-        Some(width) => table
-            .set_width(width)
-            .set_content_arrangement(ContentArrangement::Dynamic),
-        None => table.set_content_arrangement(ContentArrangement::Disabled),
-    };
     // Below this width the place goes under the message instead of in a column of its own,
     // so neither is squeezed into a sliver.
     let narrow = style.terminal_width.is_some_and(|w| w < NARROW);
@@ -51,7 +33,7 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
     if narrow {
         header.pop();
     }
-    table.set_header(header);
+    let mut table = new_table(style, &header);
     for f in findings {
         let mut message = clean(f.message.get(lang));
         if let Status::Avvik {
@@ -76,7 +58,7 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
         ));
         let mut row = vec![
             severity,
-            Cell::new(f.code),
+            Cell::new(&f.code),
             Cell::new(clean(&f.subject.label())),
         ];
         if narrow {
@@ -113,6 +95,30 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
         }
     }
     trim_lines(&table.to_string())
+}
+
+/// A table in this run's style: boxes on a terminal, plain columns elsewhere, fitted to
+/// the width when one is known.
+pub fn new_table(style: &Style, header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table.load_style(if style.tty {
+        presets::UTF8_FULL_CONDENSED
+    } else {
+        plain_style()
+    });
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    match style.terminal_width {
+        Some(width) => table
+            .set_width(width)
+            .set_content_arrangement(ContentArrangement::Dynamic),
+        None => table.set_content_arrangement(ContentArrangement::Disabled),
+    };
+    table.set_header(header.to_vec());
+    table
 }
 
 /// Columns separated by `|`, a line under the header, nothing between rows: readable in CI

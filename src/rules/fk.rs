@@ -105,10 +105,19 @@ fn unknown_names<'k>(
 ) {
     for (i, (name, at)) in names.0.iter().enumerate() {
         let (known, what) = match kind {
-            ListKind::Capabilities => (k.is_capability(name), ("kapabilitet", "capability")),
+            ListKind::Capabilities => (
+                k.is_capability(name),
+                (
+                    "en kapabilitet i katalogen",
+                    "a capability in the catalogue",
+                ),
+            ),
             ListKind::Components => (
                 k.is_component(name),
-                ("felleskomponent", "shared component"),
+                (
+                    "en felleskomponent i katalogen",
+                    "a shared component in the catalogue",
+                ),
             ),
         };
         if known {
@@ -166,8 +175,10 @@ fn fk03_unknown_names(c: &mut Checker) {
             ListKind::Components,
         );
     }
-    for (system, subject, base) in all_systems(p) {
-        let on = matches!(subject, Subject::Project(_)).then(|| system.id.clone());
+    for su in all_systems(p) {
+        let (system, subject, base) = (su.system, su.subject(), su.path(""));
+        let on = su.project.map(|_| system.id.clone());
+        let start = unknown.len();
         unknown_names(
             k,
             &mut unknown,
@@ -197,7 +208,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                     system: on.clone(),
                     at: integration.spans.key("standard"),
                     path: format!("{base}/integrasjoner/{i}/standard"),
-                    what: ("standard", "standard"),
+                    what: ("en standard i katalogen", "a standard in the catalogue"),
                     name: standard.to_string(),
                     near: did_you_mean(standard, k.standard_names()),
                 });
@@ -216,10 +227,20 @@ fn fk03_unknown_names(c: &mut Checker) {
                     system: on.clone(),
                     at: integration.spans.key("mot"),
                     path: format!("{base}/integrasjoner/{i}/mot"),
-                    what: ("system eller felleskomponent", "system or shared component"),
+                    what: (
+                        "et system eller en felleskomponent",
+                        "a system or a shared component",
+                    ),
                     name: target.to_string(),
                     near: did_you_mean(target, candidates),
                 });
+            }
+        }
+        // The names of a referenced system are written in the inventory; the finding goes
+        // to the project's entry, with the system's path.
+        if su.is_reference {
+            for u in &mut unknown[start..] {
+                u.at = su.at(&[]);
             }
         }
     }
@@ -239,14 +260,8 @@ fn fk03_unknown_names(c: &mut Checker) {
             u.at,
             u.path,
             Text::new(
-                format!(
-                    "«{name}» er ikke en kjent {} i katalogen{hint_nb}",
-                    u.what.0
-                ),
-                format!(
-                    "«{name}» is not a known {} in the catalogue{hint_en}",
-                    u.what.1
-                ),
+                format!("«{name}» er ikke {}{hint_nb}", u.what.0),
+                format!("«{name}» is not {}{hint_en}", u.what.1),
             ),
         );
         finding.system = u.system;

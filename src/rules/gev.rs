@@ -1,7 +1,7 @@
 //! Gevinstplan (benefit realisation plan): GEV-01..06.
 
 use super::{Checker, given};
-use crate::finding::{Severity, Subject};
+use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
 
@@ -28,18 +28,15 @@ pub fn check(c: &mut Checker) {
                     "the project has no benefit plan",
                 )
             };
-            let finding = c.emit(
-                "GEV-01",
-                subject(),
-                at,
-                "/prosjekt/gevinstplan".into(),
-                Text::new(
-                    format!("Gevinstene er ikke beskrevet: {}", what.0),
-                    format!("The benefits are not described: {}", what.1),
-                ),
+            let message = Text::new(
+                format!("Gevinstene er ikke beskrevet: {}", what.0),
+                format!("The benefits are not described: {}", what.1),
             );
-            if !project.phase_at_least(Fase::Planlegge) {
-                finding.severity = Severity::Advarsel;
+            let path = "/prosjekt/gevinstplan".to_string();
+            if project.phase_at_least(Fase::Planlegge) {
+                c.emit("GEV-01", subject(), at, path, message);
+            } else {
+                c.emit_mild("GEV-01", subject(), at, path, message);
             }
             continue;
         };

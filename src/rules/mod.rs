@@ -1,32 +1,50 @@
 //! The rules: pure functions of the portfolio, their parameters and the evaluation date.
 //! One module per principle; each has a `check` that emits findings through `Checker`.
 
+mod ark;
+mod arkf;
 mod avv;
+mod data;
+mod egne;
 mod fk;
+mod fond;
 mod gev;
+mod gjen;
+mod hyl;
 mod innut;
+mod inv;
+mod kn;
+mod pros;
+mod pv;
+mod pvn;
 mod refs;
+mod sik;
 mod sky;
+mod standard;
+mod uu;
 
 use crate::finding::{Finding, Severity, Status, Subject};
 use crate::katalog::Katalog;
 use crate::model::*;
+use crate::settings::Settings;
 use crate::text::Text;
 
 /// Everything a rule may look at.
 pub struct Checker<'a> {
     pub portfolio: &'a Portfolio,
+    pub settings: &'a Settings,
     pub katalog: &'a Katalog,
     pub date: Date,
     findings: Vec<Finding>,
 }
 
-/// Runs every rule and applies the deviation register. Findings come back sorted by
-/// (file, line, column, code, subject) so output is the same for the same input.
-pub fn check(portfolio: &Portfolio, katalog: &Katalog, date: Date) -> Vec<Finding> {
+/// Runs every enabled rule and applies the deviation register. Findings come back sorted
+/// by (file, line, column, code, subject) so output is the same for the same input.
+pub fn check(portfolio: &Portfolio, settings: &Settings, date: Date) -> Vec<Finding> {
     let mut c = Checker {
         portfolio,
-        katalog,
+        settings,
+        katalog: &settings.katalog,
         date,
         findings: Vec::new(),
     };
@@ -34,15 +52,36 @@ pub fn check(portfolio: &Portfolio, katalog: &Katalog, date: Date) -> Vec<Findin
     innut::check(&mut c);
     fk::check(&mut c);
     gev::check(&mut c);
+    gjen::check(&mut c);
+    pros::check(&mut c);
+    arkf::check(&mut c);
+    pv::check(&mut c);
+    kn::check(&mut c);
+    fond::check(&mut c);
+    pvn::check(&mut c);
+    sik::check(&mut c);
+    uu::check(&mut c);
+    standard::check(&mut c);
+    hyl::check(&mut c);
+    ark::check(&mut c);
+    inv::check(&mut c);
+    data::check(&mut c);
     refs::check(&mut c);
+    egne::check(&mut c);
+    // Rules that are off leave no findings, so an avvik for them covers nothing.
+    c.findings.retain(|f| settings.is_enabled(&f.code));
     avv::check(&mut c);
+    c.findings.retain(|f| settings.is_enabled(&f.code));
     let mut findings = c.findings;
+    for f in &mut findings {
+        f.section = settings.section(&f.code);
+    }
     findings.sort_by(|a, b| {
         (
             a.at.file,
             a.at.line,
             a.at.column,
-            a.code,
+            &a.code,
             &a.subject,
             &a.path,
         )
@@ -50,7 +89,7 @@ pub fn check(portfolio: &Portfolio, katalog: &Katalog, date: Date) -> Vec<Findin
                 b.at.file,
                 b.at.line,
                 b.at.column,
-                b.code,
+                &b.code,
                 &b.subject,
                 &b.path,
             ))
@@ -59,21 +98,48 @@ pub fn check(portfolio: &Portfolio, katalog: &Katalog, date: Date) -> Vec<Findin
 }
 
 impl<'a> Checker<'a> {
-    /// Records a finding at the rule's own severity.
+    /// Records a finding at the rule's severity (as prinsipp.toml may have set it).
     pub fn emit(
         &mut self,
-        code: &'static str,
+        code: &str,
+        subject: Subject,
+        at: Pos,
+        path: String,
+        message: Text,
+    ) -> &mut Finding {
+        let severity = self.settings.severity(code);
+        self.push(code, severity, subject, at, path, message)
+    }
+
+    /// Records a finding of a rule that is milder in an earlier phase or a lighter case
+    /// (GEV-01 in konsept, PVN-01 for vanlige): `advarsel` unless prinsipp.toml set the
+    /// rule's severity, which then applies to every finding of it.
+    pub fn emit_mild(
+        &mut self,
+        code: &str,
         subject: Subject,
         at: Pos,
         path: String,
         message: Text,
     ) -> &mut Finding {
         let severity = self
-            .katalog
-            .rule(code)
-            .map_or(Severity::Feil, |r| r.severity);
+            .settings
+            .severity_override(code)
+            .unwrap_or(Severity::Advarsel);
+        self.push(code, severity, subject, at, path, message)
+    }
+
+    fn push(
+        &mut self,
+        code: &str,
+        severity: Severity,
+        subject: Subject,
+        at: Pos,
+        path: String,
+        message: Text,
+    ) -> &mut Finding {
         self.findings.push(Finding {
-            code,
+            code: code.to_string(),
             severity,
             subject,
             system: None,
@@ -81,6 +147,7 @@ impl<'a> Checker<'a> {
             at,
             path,
             status: Status::Open,
+            section: None,
         });
         let last = self.findings.len() - 1;
         &mut self.findings[last]
@@ -88,7 +155,7 @@ impl<'a> Checker<'a> {
 
     /// An integer rule parameter.
     pub fn param_int(&self, code: &str, name: &str) -> i64 {
-        self.katalog
+        self.settings
             .param(code, name)
             .and_then(toml::Value::as_integer)
             .unwrap_or_else(|| panic!("rules/: {code} has no integer parameter {name}"))
@@ -96,39 +163,37 @@ impl<'a> Checker<'a> {
 
     /// A number rule parameter (integers are accepted as numbers).
     pub fn param_float(&self, code: &str, name: &str) -> f64 {
-        let value = self.katalog.param(code, name);
+        let value = self.settings.param(code, name);
         value
             .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
             .unwrap_or_else(|| panic!("rules/: {code} has no number parameter {name}"))
     }
 }
 
-/// A new system as the rules see it: where it was named, and the system itself when known.
-pub struct NewSystemUse<'a> {
-    /// The project that brings it in; `None` for a planned inventory system no project names.
-    pub project: Option<&'a Project>,
-    /// Its index in the project's `nye_systemer`.
-    pub index: usize,
-    /// The system's fields: written inline, or the inventory entry a reference names.
-    pub system: Option<&'a System>,
-    /// True for `- system: id`: the fields live in the inventory, the entry in the project.
+/// A system as a rule judges it: on its own (an inventory system), or as part of the
+/// project that brings it in (written inline in `nye_systemer`, or an inventory system the
+/// project names with `- system: id`): a new system is judged once, with its project.
+pub struct SystemUse<'a> {
+    pub system: &'a System,
+    /// The judged project that brings it in, and its index in that project's `nye_systemer`.
+    pub project: Option<(&'a Project, usize)>,
+    /// `- system: id`: the fields live in the inventory; findings point at the project's entry.
     pub is_reference: bool,
-    pub entry_at: Pos,
-    pub id: &'a str,
+    entry_at: Pos,
 }
 
-impl<'a> NewSystemUse<'a> {
+impl<'a> SystemUse<'a> {
     pub fn subject(&self) -> Subject {
         match self.project {
-            Some(p) => Subject::Project(p.id.clone()),
-            None => Subject::System(self.id.to_string()),
+            Some((p, _)) => Subject::Project(p.id.clone()),
+            None => Subject::System(self.system.id.clone()),
         }
     }
 
-    /// The logical path of `field` of this new system (empty `field`: the entry itself).
+    /// The logical path of `field` (empty: the system itself).
     pub fn path(&self, field: &str) -> String {
         let base = match self.project {
-            Some(_) => format!("/prosjekt/nye_systemer/{}", self.index),
+            Some((_, index)) => format!("/prosjekt/nye_systemer/{index}"),
             None => "/system".to_string(),
         };
         if field.is_empty() {
@@ -138,80 +203,132 @@ impl<'a> NewSystemUse<'a> {
         }
     }
 
-    /// Where a finding on `field` points: the key when the fields are written here,
-    /// the project's entry when they live in the inventory.
-    pub fn at(&self, field: &str) -> Pos {
-        match (self.is_reference, self.system) {
-            (false, Some(system)) => system.spans.key(field),
-            _ => self.entry_at,
+    /// Where a finding points: the first of `keys` that is written, else the system's entry.
+    /// For a reference, always the entry in the project file, where the proposal is read.
+    pub fn at(&self, keys: &[&str]) -> Pos {
+        if self.is_reference {
+            return self.entry_at;
         }
+        keys.iter()
+            .find_map(|k| self.system.spans.key_opt(k))
+            .unwrap_or(self.entry_at)
+    }
+
+    /// A system no judged project brings in, in planlagt or innfasing, is new on its own.
+    pub fn is_new(&self) -> bool {
+        self.project.is_some()
+            || matches!(
+                self.system.lifecycle,
+                Some(Livslop::Planlagt | Livslop::Innfasing)
+            )
     }
 }
 
-/// Every new system: the `nye_systemer` of judged projects, then the inventory systems in
-/// planlagt/innfasing that no project names (those are judged on their own).
-pub fn new_systems(p: &Portfolio) -> Vec<NewSystemUse<'_>> {
+/// Every system a rule on "any system" looks at, each once: the new systems of judged
+/// projects (subject: the project), then the inventory systems no judged project brings in.
+/// A planned system that only an idea names is judged on its own: ideas are not judged.
+pub fn all_systems(p: &Portfolio) -> Vec<SystemUse<'_>> {
     let mut out = Vec::new();
+    let mut named = std::collections::HashSet::new();
     for project in p.judged_projects() {
         for (index, entry) in project.new_systems.iter().enumerate() {
             let (system, is_reference) = match entry {
                 NewSystem::Inline(s) => (Some(s.as_ref()), false),
                 NewSystem::Reference { id, .. } => (p.system(id), true),
             };
-            out.push(NewSystemUse {
-                project: Some(project),
-                index,
+            let Some(system) = system else { continue };
+            if is_reference {
+                named.insert(system.id.as_str());
+            }
+            out.push(SystemUse {
                 system,
+                project: Some((project, index)),
                 is_reference,
                 entry_at: entry.at(),
-                id: entry.id(),
             });
         }
     }
-    let named = |id: &str| {
-        p.projects
-            .iter()
-            .any(|pr| pr.new_systems.iter().any(|n| n.id() == id))
-    };
     for system in &p.systems {
-        if matches!(
-            system.lifecycle,
-            Some(Livslop::Planlagt | Livslop::Innfasing)
-        ) && !named(&system.id)
-        {
-            out.push(NewSystemUse {
+        if !named.contains(system.id.as_str()) {
+            out.push(SystemUse {
+                system,
                 project: None,
-                index: 0,
-                system: Some(system),
                 is_reference: false,
                 entry_at: system.spans.at,
-                id: &system.id,
             });
         }
     }
     out
 }
 
-/// Every system a rule on "any system" looks at: the inventory (subject system) and the
-/// inline new systems of judged projects (subject project, path under nye_systemer).
-pub fn all_systems(p: &Portfolio) -> Vec<(&System, Subject, String)> {
-    let mut out: Vec<_> = p
-        .systems
-        .iter()
-        .map(|s| (s, Subject::System(s.id.clone()), "/system".to_string()))
-        .collect();
-    for project in p.judged_projects() {
-        for (index, entry) in project.new_systems.iter().enumerate() {
-            if let NewSystem::Inline(s) = entry {
-                out.push((
-                    s.as_ref(),
-                    Subject::Project(project.id.clone()),
-                    format!("/prosjekt/nye_systemer/{index}"),
-                ));
-            }
+/// The new systems: those of judged projects, and planned inventory systems on their own.
+pub fn new_systems(p: &Portfolio) -> Vec<SystemUse<'_>> {
+    all_systems(p)
+        .into_iter()
+        .filter(SystemUse::is_new)
+        .collect()
+}
+
+impl Checker<'_> {
+    /// A finding on a system: subject and path from how it is judged; a finding on a
+    /// project's new system names that system, so an avvik may name it too.
+    pub fn emit_on(
+        &mut self,
+        u: &SystemUse,
+        code: &str,
+        at: Pos,
+        field: &str,
+        message: Text,
+    ) -> &mut Finding {
+        let finding = self.emit(code, u.subject(), at, u.path(field), message);
+        if u.project.is_some() {
+            finding.system = Some(u.system.id.clone());
+        }
+        finding
+    }
+
+    /// As `emit_on`, for the milder case of a graded rule (see `emit_mild`).
+    pub fn emit_mild_on(
+        &mut self,
+        u: &SystemUse,
+        code: &str,
+        at: Pos,
+        field: &str,
+        message: Text,
+    ) -> &mut Finding {
+        let finding = self.emit_mild(code, u.subject(), at, u.path(field), message);
+        if u.project.is_some() {
+            finding.system = Some(u.system.id.clone());
+        }
+        finding
+    }
+}
+
+/// PROS-01 and ARKF-01: a project bringing in new systems needs `key` before it is carried
+/// out (an error from gjennomfore on, a warning while it is planned).
+pub fn missing_before_new_systems(
+    c: &mut Checker,
+    code: &str,
+    key: &str,
+    has: fn(&Project) -> bool,
+    message: Text,
+) {
+    for project in c.portfolio.judged_projects() {
+        if project.new_systems.is_empty()
+            || has(project)
+            || !project.phase_at_least(Fase::Planlegge)
+        {
+            continue;
+        }
+        let subject = Subject::Project(project.id.clone());
+        let at = project.spans.key("nye_systemer");
+        let path = format!("/prosjekt/{key}");
+        if project.phase_at_least(Fase::Gjennomfore) {
+            c.emit(code, subject, at, path, message.clone());
+        } else {
+            c.emit_mild(code, subject, at, path, message.clone());
         }
     }
-    out
 }
 
 /// A text counts as given when it has more than whitespace.

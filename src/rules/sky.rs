@@ -3,7 +3,7 @@
 use super::{Checker, all_systems, given, new_systems};
 use crate::finding::Subject;
 use crate::model::*;
-use crate::text::Text;
+use crate::text::{Lang, Text, join_names};
 
 pub fn check(c: &mut Checker) {
     sky01_new_on_premises(c);
@@ -14,25 +14,18 @@ pub fn check(c: &mut Checker) {
 /// A new system run on premises (or with no `drift`) needs a written cloud assessment that
 /// concludes `ikke_sky` with reasons and a justification.
 fn sky01_new_on_premises(c: &mut Checker) {
-    for new in new_systems(c.portfolio) {
-        let Some(system) = new.system else { continue };
-        if system.is_cloud() {
+    for u in new_systems(c.portfolio) {
+        let s = u.system;
+        if s.is_cloud() {
             continue;
         }
-        let how = match system.drift {
-            Some(_) => ("driftes lokalt", "is run on premises"),
-            None => ("har ingen drift oppgitt", "states no drift"),
-        };
-        let id = new.id;
-        let problem = match &system.cloud_assessment {
-            None => Some((
-                "uten skyvurdering".to_string(),
-                "without a cloud assessment".to_string(),
-            )),
+        // What is wrong with the assessment, if one is written.
+        let detail = match &s.cloud_assessment {
+            None => None,
             Some(a) => match a.conclusion {
                 None => Some((
-                    "og skyvurderingen mangler konklusjon".into(),
-                    "and its cloud assessment has no konklusjon".into(),
+                    "mangler konklusjon".to_string(),
+                    "has no konklusjon".to_string(),
                 )),
                 Some(Konklusjon::IkkeSky) => {
                     let mut missing = Vec::new();
@@ -42,86 +35,89 @@ fn sky01_new_on_premises(c: &mut Checker) {
                     if !given(&a.justification) {
                         missing.push("begrunnelse");
                     }
-                    (!missing.is_empty()).then(|| {
-                        let list = missing.join(", ");
-                        (
-                            format!("og skyvurderingen (ikke_sky) mangler {list}"),
-                            format!("and its cloud assessment (ikke_sky) lacks {list}"),
-                        )
-                    })
+                    if missing.is_empty() {
+                        continue;
+                    }
+                    Some((
+                        format!("(ikke_sky) mangler {}", join_names(&missing, Lang::Nb)),
+                        format!("(ikke_sky) lacks {}", join_names(&missing, Lang::En)),
+                    ))
                 }
                 // konklusjon sky while running on premises is SKY-02's business.
-                Some(Konklusjon::Sky) => None,
+                Some(Konklusjon::Sky) => continue,
             },
         };
-        let Some((nb, en)) = problem else { continue };
-        let field = if system.cloud_assessment.is_some() {
+        let id = &s.id;
+        let (who_nb, who_en) = match u.project {
+            Some(_) => (format!("Nytt system {id}"), format!("New system {id}")),
+            None => (
+                format!("Planlagt system {id}"),
+                format!("Planned system {id}"),
+            ),
+        };
+        let (nb, en) = match (s.drift.is_some(), detail) {
+            (true, None) => (
+                format!("{who_nb} driftes lokalt uten skyvurdering"),
+                format!("{who_en} is run on premises without a cloud assessment"),
+            ),
+            (false, None) => (
+                format!("{who_nb} mangler både drift og skyvurdering"),
+                format!("{who_en} states neither drift nor a cloud assessment"),
+            ),
+            (true, Some((d_nb, d_en))) => (
+                format!("{who_nb} driftes lokalt, men skyvurderingen {d_nb}"),
+                format!("{who_en} is run on premises, but its cloud assessment {d_en}"),
+            ),
+            (false, Some((d_nb, d_en))) => (
+                format!("{who_nb} har ingen drift oppgitt, og skyvurderingen {d_nb}"),
+                format!("{who_en} states no drift, and its cloud assessment {d_en}"),
+            ),
+        };
+        let field = if s.cloud_assessment.is_some() {
             "skyvurdering"
-        } else if system.drift.is_some() {
+        } else if s.drift.is_some() {
             "drift"
         } else {
             ""
         };
-        let (nb, en) = match new.project {
-            Some(_) => (
-                format!("Nytt system {id} {} {nb}", how.0),
-                format!("New system {id} {} {en}", how.1),
-            ),
-            None => (
-                format!("Planlagt system {} {nb}", how.0),
-                format!("Planned system {} {en}", how.1),
-            ),
-        };
-        let subject = new.subject();
-        let at = new.at(field);
-        let path = new.path(field);
-        let finding = c.emit("SKY-01", subject, at, path, Text::new(nb, en));
-        if new.project.is_some() {
-            finding.system = Some(id.to_string());
-        }
+        c.emit_on(&u, "SKY-01", u.at(&[field]), field, Text::new(nb, en));
     }
 }
 
 /// The assessment's conclusion and the actual hosting disagree.
 fn sky02_contradiction(c: &mut Checker) {
-    for (system, subject, base) in all_systems(c.portfolio) {
-        let (Some(drift), Some(assessment)) = (system.drift, &system.cloud_assessment) else {
+    for u in all_systems(c.portfolio) {
+        let s = u.system;
+        let (Some(drift), Some(assessment)) = (s.drift, &s.cloud_assessment) else {
             continue;
         };
+        let id = &s.id;
         let (nb, en) = match (assessment.conclusion, drift.is_cloud()) {
             (Some(Konklusjon::Sky), false) => (
                 format!(
-                    "Skyvurderingen for {} konkluderer med sky, men systemet driftes lokalt (egen_drift)",
-                    system.id
+                    "Skyvurderingen for {id} konkluderer med sky, men systemet driftes lokalt (egen_drift)"
                 ),
                 format!(
-                    "The cloud assessment of {} concludes sky, but the system runs on premises (egen_drift)",
-                    system.id
+                    "The cloud assessment of {id} concludes sky, but the system runs on premises (egen_drift)"
                 ),
             ),
             (Some(Konklusjon::IkkeSky), true) => (
                 format!(
-                    "Skyvurderingen for {} konkluderer med ikke_sky, men systemet driftes i sky ({drift})",
-                    system.id
+                    "Skyvurderingen for {id} konkluderer med ikke_sky, men systemet driftes i sky ({drift})"
                 ),
                 format!(
-                    "The cloud assessment of {} concludes ikke_sky, but the system runs in the cloud ({drift})",
-                    system.id
+                    "The cloud assessment of {id} concludes ikke_sky, but the system runs in the cloud ({drift})"
                 ),
             ),
             _ => continue,
         };
-        let is_project = matches!(subject, Subject::Project(_));
-        let finding = c.emit(
+        c.emit_on(
+            &u,
             "SKY-02",
-            subject,
-            system.spans.key("skyvurdering"),
-            format!("{base}/skyvurdering"),
+            u.at(&["skyvurdering"]),
+            "skyvurdering",
             Text::new(nb, en),
         );
-        if is_project {
-            finding.system = Some(system.id.clone());
-        }
     }
 }
 

@@ -1,0 +1,281 @@
+//! Fields by their YAML names, for the kommune's own rules (prinsipp.toml), which name
+//! fields as the files do: `ros`, `drift`, `arkiv.depot`, `gevinstplan.gevinstansvarlig`.
+
+use super::*;
+
+/// A field's value as own rules see it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    Absent,
+    Text(String),
+    Bool(bool),
+    Number(f64),
+    /// A list of names (kapabiliteter, behov, …): `er` means "contains".
+    Names(Vec<String>),
+    /// A mapping or a list of mappings that is written (dpia, integrasjoner, …).
+    Present,
+}
+
+impl FieldValue {
+    pub fn is_present(&self) -> bool {
+        match self {
+            FieldValue::Absent => false,
+            FieldValue::Text(t) => !t.trim().is_empty(),
+            FieldValue::Names(n) => !n.is_empty(),
+            _ => true,
+        }
+    }
+}
+
+fn text(v: &Option<String>) -> FieldValue {
+    v.clone().map_or(FieldValue::Absent, FieldValue::Text)
+}
+fn name<T: std::fmt::Display>(v: Option<T>) -> FieldValue {
+    v.map_or(FieldValue::Absent, |v| FieldValue::Text(v.to_string()))
+}
+fn boolean(v: Option<bool>) -> FieldValue {
+    v.map_or(FieldValue::Absent, FieldValue::Bool)
+}
+fn whole(v: Option<u64>) -> FieldValue {
+    v.map_or(FieldValue::Absent, |n| FieldValue::Number(n as f64))
+}
+fn names(v: &Names) -> FieldValue {
+    FieldValue::Names(v.iter().map(str::to_string).collect())
+}
+fn present<T>(v: &Option<T>) -> FieldValue {
+    if v.is_some() {
+        FieldValue::Present
+    } else {
+        FieldValue::Absent
+    }
+}
+fn list<T>(v: &[T]) -> FieldValue {
+    if v.is_empty() {
+        FieldValue::Absent
+    } else {
+        FieldValue::Present
+    }
+}
+
+/// Every field path of a system that own rules may name.
+pub const SYSTEM_FIELDS: &[&str] = &[
+    "id",
+    "navn",
+    "beskrivelse",
+    "leverandor",
+    "tjenesteomraade",
+    "kapabiliteter",
+    "systemeier",
+    "systemforvalter",
+    "programvaretype",
+    "kjernesystem",
+    "drift",
+    "livslop",
+    "innfort",
+    "utfases",
+    "avtale",
+    "avtale.utloper",
+    "felleskomponenter",
+    "integrasjoner",
+    "personopplysninger",
+    "dpia",
+    "dpia.dato",
+    "dpia.ref",
+    "databehandleravtale",
+    "databehandleravtale.ref",
+    "ros",
+    "ros.dato",
+    "publikumsrettet",
+    "tilgjengelighetserklaering",
+    "arkiv",
+    "arkiv.arkivverdig",
+    "arkiv.metode",
+    "arkiv.depot",
+    "datasett",
+    "skyvurdering",
+    "skyvurdering.konklusjon",
+    "skyvurdering.begrunnelse",
+    "skyvurdering.dato",
+];
+
+/// Every field path of a project that own rules may name.
+pub const PROJECT_FIELDS: &[&str] = &[
+    "id",
+    "navn",
+    "prosjekteier",
+    "prosjektleder",
+    "tjenesteomraade",
+    "fase",
+    "budsjett_nok",
+    "finansiering",
+    "arkitekturgodkjenning",
+    "arkitekturgodkjenning.dato",
+    "arkitekturgodkjenning.av",
+    "prosesskartlegging",
+    "prosesskartlegging.dato",
+    "prosesskartlegging.ref",
+    "vurderte_eksisterende",
+    "behov",
+    "felleskomponenter",
+    "nye_systemer",
+    "utfaser",
+    "kost_nytte",
+    "kost_nytte.enheten",
+    "kost_nytte.kommunen",
+    "kost_nytte.andre_forvaltningsnivaa",
+    "styring",
+    "styring.ressurser",
+    "styring.metodikk",
+    "styring.plan",
+    "styring.rapportering",
+    "styring.kommunikasjon",
+    "styring.endringsstyring",
+    "styring.overforing_til_linje",
+    "gevinstplan",
+    "gevinstplan.gevinstansvarlig",
+    "gevinstplan.sist_oppdatert",
+    "gevinstplan.gevinster",
+];
+
+impl System {
+    /// The value of a field path from `SYSTEM_FIELDS`; `None` for a path it does not know.
+    pub fn field(&self, path: &str) -> Option<FieldValue> {
+        let date = |d: Option<Date>| name(d);
+        Some(match path {
+            "id" => FieldValue::Text(self.id.clone()),
+            "navn" => FieldValue::Text(self.name.clone()),
+            "beskrivelse" => text(&self.description),
+            "leverandor" => text(&self.vendor),
+            "tjenesteomraade" => text(&self.service_area),
+            "kapabiliteter" => names(&self.capabilities),
+            "systemeier" => text(&self.owner),
+            "systemforvalter" => text(&self.administrator),
+            "programvaretype" => name(self.software_type),
+            "kjernesystem" => boolean(self.core_system),
+            "drift" => name(self.drift),
+            "livslop" => name(self.lifecycle),
+            "innfort" => date(self.introduced),
+            "utfases" => date(self.retires),
+            "avtale" => present(&self.agreement),
+            "avtale.utloper" => date(self.agreement.as_ref().and_then(|a| a.expires)),
+            "felleskomponenter" => names(&self.components),
+            "integrasjoner" => list(&self.integrations),
+            "personopplysninger" => name(self.personal_data),
+            "dpia" => present(&self.dpia),
+            "dpia.dato" => date(self.dpia.as_ref().and_then(|d| d.date)),
+            "dpia.ref" => text(&self.dpia.as_ref().and_then(|d| d.reference.clone())),
+            "databehandleravtale" => present(&self.processor_agreement),
+            "databehandleravtale.ref" => text(
+                &self
+                    .processor_agreement
+                    .as_ref()
+                    .and_then(|d| d.reference.clone()),
+            ),
+            "ros" => present(&self.ros),
+            "ros.dato" => date(self.ros.as_ref().and_then(|d| d.date)),
+            "publikumsrettet" => boolean(self.public_facing),
+            "tilgjengelighetserklaering" => text(&self.accessibility_statement),
+            "arkiv" => present(&self.archive),
+            "arkiv.arkivverdig" => boolean(self.archive.as_ref().and_then(|a| a.worth_archiving)),
+            "arkiv.metode" => name(self.archive.as_ref().and_then(|a| a.method)),
+            "arkiv.depot" => text(&self.archive.as_ref().and_then(|a| a.depot.clone())),
+            "datasett" => list(&self.datasets),
+            "skyvurdering" => present(&self.cloud_assessment),
+            "skyvurdering.konklusjon" => {
+                name(self.cloud_assessment.as_ref().and_then(|a| a.conclusion))
+            }
+            "skyvurdering.begrunnelse" => text(
+                &self
+                    .cloud_assessment
+                    .as_ref()
+                    .and_then(|a| a.justification.clone()),
+            ),
+            "skyvurdering.dato" => date(self.cloud_assessment.as_ref().and_then(|a| a.date)),
+            _ => return None,
+        })
+    }
+}
+
+impl Project {
+    /// The value of a field path from `PROJECT_FIELDS`; `None` for a path it does not know.
+    pub fn field(&self, path: &str) -> Option<FieldValue> {
+        let approval = |a: &Option<Approval>, f: fn(&Approval) -> FieldValue| {
+            a.as_ref().map_or(FieldValue::Absent, f)
+        };
+        let cost = |f: fn(&CostBenefit) -> &Option<String>| {
+            self.cost_benefit
+                .as_ref()
+                .map_or(FieldValue::Absent, |c| text(f(c)))
+        };
+        let gov = |f: fn(&Governance) -> &Option<String>| {
+            self.governance
+                .as_ref()
+                .map_or(FieldValue::Absent, |g| text(f(g)))
+        };
+        Some(match path {
+            "id" => FieldValue::Text(self.id.clone()),
+            "navn" => FieldValue::Text(self.name.clone()),
+            "prosjekteier" => text(&self.owner),
+            "prosjektleder" => text(&self.manager),
+            "tjenesteomraade" => text(&self.service_area),
+            "fase" => name(self.phase),
+            "budsjett_nok" => whole(self.budget_nok),
+            "finansiering" => list(&self.financing),
+            "arkitekturgodkjenning" => present(&self.architecture_approval),
+            "arkitekturgodkjenning.dato" => approval(&self.architecture_approval, |a| name(a.date)),
+            "arkitekturgodkjenning.av" => approval(&self.architecture_approval, |a| text(&a.by)),
+            "prosesskartlegging" => present(&self.process_mapping),
+            "prosesskartlegging.dato" => approval(&self.process_mapping, |a| name(a.date)),
+            "prosesskartlegging.ref" => approval(&self.process_mapping, |a| text(&a.reference)),
+            "vurderte_eksisterende" => list(&self.assessed_existing),
+            "behov" => names(&self.needs),
+            "felleskomponenter" => names(&self.components),
+            "nye_systemer" => list(&self.new_systems),
+            "utfaser" => list(&self.retires),
+            "kost_nytte" => present(&self.cost_benefit),
+            "kost_nytte.enheten" => cost(|c| &c.unit),
+            "kost_nytte.kommunen" => cost(|c| &c.kommune),
+            "kost_nytte.andre_forvaltningsnivaa" => cost(|c| &c.other_levels),
+            "styring" => present(&self.governance),
+            "styring.ressurser" => gov(|g| &g.resources),
+            "styring.metodikk" => gov(|g| &g.method),
+            "styring.plan" => gov(|g| &g.plan),
+            "styring.rapportering" => gov(|g| &g.reporting),
+            "styring.kommunikasjon" => gov(|g| &g.communication),
+            "styring.endringsstyring" => gov(|g| &g.change_control),
+            "styring.overforing_til_linje" => gov(|g| &g.handover),
+            "gevinstplan" => present(&self.benefit_plan),
+            "gevinstplan.gevinstansvarlig" => text(
+                &self
+                    .benefit_plan
+                    .as_ref()
+                    .and_then(|p| p.responsible.clone()),
+            ),
+            "gevinstplan.sist_oppdatert" => {
+                name(self.benefit_plan.as_ref().and_then(|p| p.last_updated))
+            }
+            "gevinstplan.gevinster" => {
+                list(self.benefit_plan.as_ref().map_or(&[][..], |p| &p.benefits))
+            }
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_field_is_known() {
+        let system = System::default();
+        for path in SYSTEM_FIELDS {
+            assert!(system.field(path).is_some(), "system field {path}");
+        }
+        let project = Project::default();
+        for path in PROJECT_FIELDS {
+            assert!(project.field(path).is_some(), "project field {path}");
+        }
+        assert!(system.field("systemeir").is_none());
+    }
+}

@@ -1,0 +1,45 @@
+//! Arkivering ved utfasing (archiving when a system goes): ARK-01.
+
+use super::{Checker, all_systems, given};
+use crate::model::*;
+use crate::text::{Lang, Text, join_names};
+
+pub fn check(c: &mut Checker) {
+    for u in all_systems(c.portfolio) {
+        let s = u.system;
+        let Some(archive) = &s.archive else { continue };
+        if archive.worth_archiving != Some(true)
+            || !matches!(s.lifecycle, Some(Livslop::Utfasing | Livslop::Avviklet))
+        {
+            continue;
+        }
+        let mut missing = Vec::new();
+        if archive.method.is_none() {
+            missing.push("metode");
+        }
+        if !given(&archive.depot) {
+            missing.push("depot");
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        let id = &s.id;
+        let phase = s.lifecycle.map(|l| l.name()).unwrap_or_default();
+        c.emit_on(
+            &u,
+            "ARK-01",
+            u.at(&["arkiv"]),
+            "arkiv",
+            Text::new(
+                format!(
+                    "{id} er arkivverdig og i {phase}, men arkiv mangler {}",
+                    join_names(&missing, Lang::Nb)
+                ),
+                format!(
+                    "{id} is worth archiving and in {phase}, but arkiv lacks {}",
+                    join_names(&missing, Lang::En)
+                ),
+            ),
+        );
+    }
+}

@@ -1,0 +1,52 @@
+//! Data som ressurs (datasets described for sharing): DATA-01.
+
+use super::{Checker, all_systems, given};
+use crate::text::{Lang, Text, join_names};
+
+pub fn check(c: &mut Checker) {
+    for u in all_systems(c.portfolio) {
+        let s = u.system;
+        for (i, dataset) in s.datasets.iter().enumerate() {
+            let fields = [
+                ("opphav", &dataset.origin),
+                ("kvalitet", &dataset.quality),
+                ("oppdatert", &dataset.updated),
+            ];
+            let missing: Vec<&str> = fields
+                .iter()
+                .filter(|(_, v)| !given(v))
+                .map(|(k, _)| *k)
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let name = dataset
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("nr. {}", i + 1));
+            let at = if u.is_reference {
+                u.at(&[])
+            } else {
+                dataset.spans.at
+            };
+            c.emit_on(
+                &u,
+                "DATA-01",
+                at,
+                &format!("datasett/{i}"),
+                Text::new(
+                    format!(
+                        "Datasettet {name} i {} mangler {}",
+                        s.id,
+                        join_names(&missing, Lang::Nb)
+                    ),
+                    format!(
+                        "The dataset {name} of {} lacks {}",
+                        s.id,
+                        join_names(&missing, Lang::En)
+                    ),
+                ),
+            );
+        }
+    }
+}

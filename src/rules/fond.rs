@@ -1,0 +1,70 @@
+//! Digitaliseringsfondet (the digitalisation fund's cap per project): FOND-01.
+
+use super::Checker;
+use crate::finding::Subject;
+use crate::text::Text;
+
+pub fn check(c: &mut Checker) {
+    let share = c.param_float("FOND-01", "andel");
+    let balance = c
+        .portfolio
+        .kommune
+        .fund
+        .as_ref()
+        .and_then(|f| f.balance_jan_1_nok);
+    for project in c.portfolio.judged_projects() {
+        let from_fund: Vec<_> = project
+            .financing
+            .iter()
+            .filter(|f| {
+                f.source
+                    .as_deref()
+                    .is_some_and(|s| s.trim().eq_ignore_ascii_case("digitaliseringsfond"))
+            })
+            .collect();
+        let Some(first) = from_fund.first() else {
+            continue;
+        };
+        let amount: u64 = from_fund.iter().filter_map(|f| f.amount_nok).sum();
+        let subject = Subject::Project(project.id.clone());
+        let path = "/prosjekt/finansiering".to_string();
+        let Some(balance) = balance else {
+            c.emit("FOND-01", subject, first.spans.at, path, Text::new(
+                format!("Prosjektet finansieres med {} kr fra digitaliseringsfondet, men kommune.yaml oppgir ikke fondets saldo (digitaliseringsfond.saldo_1_januar_nok), så taket kan ikke kontrolleres", kroner(amount)),
+                format!("The project takes NOK {} from the digitalisation fund, but kommune.yaml gives no fund balance (digitaliseringsfond.saldo_1_januar_nok), so the cap cannot be checked", kroner(amount)),
+            ));
+            continue;
+        };
+        let cap = (balance as f64 * share).floor() as u64;
+        if amount > cap {
+            let percent = share * 100.0;
+            c.emit("FOND-01", subject, first.spans.at, path, Text::new(
+                format!("Prosjektet tar {} kr fra digitaliseringsfondet; taket er {percent} % av saldoen på {} kr, altså {} kr", kroner(amount), kroner(balance), kroner(cap)),
+                format!("The project takes NOK {} from the digitalisation fund; the cap is {percent} % of the balance of NOK {}, that is NOK {}", kroner(amount), kroner(balance), kroner(cap)),
+            ));
+        }
+    }
+}
+
+/// 4 200 000: thousands grouped with spaces, as Norwegian amounts are written.
+fn kroner(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn amounts_are_grouped() {
+        assert_eq!(super::kroner(4_200_000), "4 200 000");
+        assert_eq!(super::kroner(999), "999");
+        assert_eq!(super::kroner(1000), "1 000");
+    }
+}

@@ -1,0 +1,46 @@
+//! Vi må utnytte de systemene vi har fullt ut (use what we have): GJEN-01.
+
+use super::Checker;
+use crate::finding::Subject;
+use crate::model::*;
+use crate::text::{Lang, Text, join_names};
+
+/// A new system that does what an active system already does needs that system assessed
+/// first (`vurderte_eksisterende`): extending what we have beats buying.
+pub fn check(c: &mut Checker) {
+    let p = c.portfolio;
+    for project in p.judged_projects() {
+        let assessed: Vec<&str> = project
+            .assessed_existing
+            .iter()
+            .filter_map(|a| a.system.as_deref())
+            .collect();
+        for (i, entry) in project.new_systems.iter().enumerate() {
+            let (system, at) = match entry {
+                NewSystem::Inline(s) => (Some(s.as_ref()), s.spans.key("kapabiliteter")),
+                NewSystem::Reference { id, spans } => (p.system(id), spans.at),
+            };
+            let Some(new) = system else { continue };
+            let overlapping: Vec<&str> = p
+                .systems
+                .iter()
+                .filter(|s| s.lifecycle == Some(Livslop::Aktiv) && s.id != new.id)
+                .filter(|s| {
+                    s.capabilities
+                        .iter()
+                        .any(|cap| new.capabilities.contains(cap))
+                })
+                .map(|s| s.id.as_str())
+                .filter(|id| !assessed.contains(id))
+                .collect();
+            if overlapping.is_empty() {
+                continue;
+            }
+            let finding = c.emit("GJEN-01", Subject::Project(project.id.clone()), at, format!("/prosjekt/nye_systemer/{i}/kapabiliteter"), Text::new(
+                format!("Nytt system {} gjør det samme som {}, som ikke er vurdert i vurderte_eksisterende", new.id, join_names(&overlapping, Lang::Nb)),
+                format!("New system {} does what {} already does, which vurderte_eksisterende does not assess", new.id, join_names(&overlapping, Lang::En)),
+            ));
+            finding.system = Some(new.id.clone());
+        }
+    }
+}

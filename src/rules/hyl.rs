@@ -1,0 +1,41 @@
+//! Hyllevare for kjernesystemer (core systems off the shelf): HYL-01.
+
+use super::{Checker, all_systems};
+use crate::model::*;
+use crate::text::Text;
+
+pub fn check(c: &mut Checker) {
+    for u in all_systems(c.portfolio) {
+        let s = u.system;
+        if s.core_system != Some(true)
+            || matches!(
+                s.software_type,
+                Some(Programvaretype::Hyllevare | Programvaretype::TilpassetHyllevare)
+            )
+        {
+            continue;
+        }
+        let id = &s.id;
+        let (nb, en) = match s.software_type {
+            Some(t) => (
+                format!("Kjernesystemet {id} er {t}, ikke hyllevare"),
+                format!("The core system {id} is {t}, not off the shelf (hyllevare)"),
+            ),
+            None => (
+                format!(
+                    "Kjernesystemet {id} oppgir ikke programvaretype; kjernesystemer skal være hyllevare"
+                ),
+                format!(
+                    "The core system {id} states no programvaretype; core systems should be off the shelf"
+                ),
+            ),
+        };
+        c.emit_on(
+            &u,
+            "HYL-01",
+            u.at(&["programvaretype", "kjernesystem"]),
+            "programvaretype",
+            Text::new(nb, en),
+        );
+    }
+}

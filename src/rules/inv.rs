@@ -1,0 +1,47 @@
+//! Orden i eget hus (a complete system inventory): INV-01.
+
+use super::Checker;
+use crate::finding::Subject;
+use crate::text::{Lang, Text, join_names};
+
+pub fn check(c: &mut Checker) {
+    for system in &c.portfolio.systems {
+        let mut missing = Vec::new();
+        if !super::given(&system.owner) {
+            missing.push("systemeier");
+        }
+        if system.drift.is_none() {
+            missing.push("drift");
+        }
+        if system.lifecycle.is_none() {
+            missing.push("livslop");
+        }
+        if system.software_type.is_none() {
+            missing.push("programvaretype");
+        }
+        if system.personal_data.is_none() {
+            missing.push("personopplysninger");
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        c.emit(
+            "INV-01",
+            Subject::System(system.id.clone()),
+            system.spans.at,
+            "/system".into(),
+            Text::new(
+                format!(
+                    "Systemoversikten mangler {} for {}",
+                    join_names(&missing, Lang::Nb),
+                    system.id
+                ),
+                format!(
+                    "The inventory lacks {} for {}",
+                    join_names(&missing, Lang::En),
+                    system.id
+                ),
+            ),
+        );
+    }
+}

@@ -1,0 +1,35 @@
+//! Kost/nytte for enheten og kommunen (cost and benefit, for the unit and the whole): KN-01.
+
+use super::{Checker, given};
+use crate::finding::Subject;
+use crate::text::{Lang, Text, join_names};
+
+pub fn check(c: &mut Checker) {
+    for project in c.portfolio.judged_projects() {
+        let cb = project.cost_benefit.clone().unwrap_or_default();
+        let missing: Vec<&str> = [("enheten", &cb.unit), ("kommunen", &cb.kommune)]
+            .iter()
+            .filter(|(_, v)| !given(v))
+            .map(|(k, _)| *k)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        c.emit(
+            "KN-01",
+            Subject::Project(project.id.clone()),
+            project.spans.key("kost_nytte"),
+            "/prosjekt/kost_nytte".into(),
+            Text::new(
+                format!(
+                    "Kost/nytte er ikke vurdert for {}",
+                    join_names(&missing, Lang::Nb)
+                ),
+                format!(
+                    "Cost and benefit are not assessed for {}",
+                    join_names(&missing, Lang::En)
+                ),
+            ),
+        );
+    }
+}

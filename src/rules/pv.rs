@@ -1,0 +1,50 @@
+//! Prosjektstyring (what every project must be able to show): PV-01.
+
+use super::{Checker, given};
+use crate::finding::Subject;
+use crate::model::*;
+use crate::text::{Lang, Text, join_names};
+
+pub fn check(c: &mut Checker) {
+    for project in c
+        .portfolio
+        .judged_projects()
+        .filter(|p| p.phase_at_least(Fase::Planlegge))
+    {
+        let g = project.governance.clone().unwrap_or_default();
+        let parts = [
+            ("ressurser", &g.resources),
+            ("metodikk", &g.method),
+            ("plan", &g.plan),
+            ("rapportering", &g.reporting),
+            ("kommunikasjon", &g.communication),
+            ("endringsstyring", &g.change_control),
+            ("overforing_til_linje", &g.handover),
+        ];
+        let missing: Vec<&str> = parts
+            .iter()
+            .filter(|(_, v)| !given(v))
+            .map(|(k, _)| *k)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let at = project.spans.key("styring");
+        c.emit(
+            "PV-01",
+            Subject::Project(project.id.clone()),
+            at,
+            "/prosjekt/styring".into(),
+            Text::new(
+                format!(
+                    "Styringen av prosjektet er ikke beskrevet: styring mangler {}",
+                    join_names(&missing, Lang::Nb)
+                ),
+                format!(
+                    "The project's governance is not described: styring lacks {}",
+                    join_names(&missing, Lang::En)
+                ),
+            ),
+        );
+    }
+}

@@ -1,0 +1,18 @@
+//! Universell utforming (universal design): UU-01.
+
+use super::{Checker, all_systems, given};
+use crate::text::Text;
+
+pub fn check(c: &mut Checker) {
+    for u in all_systems(c.portfolio) {
+        let s = u.system;
+        if s.public_facing != Some(true) || given(&s.accessibility_statement) {
+            continue;
+        }
+        let id = &s.id;
+        c.emit_on(&u, "UU-01", u.at(&["publikumsrettet"]), "tilgjengelighetserklaering", Text::new(
+            format!("{id} brukes av innbyggere, men har ingen tilgjengelighetserklæring"),
+            format!("{id} is used by citizens but has no accessibility statement (tilgjengelighetserklaering)"),
+        ));
+    }
+}

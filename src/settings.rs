@@ -1,0 +1,743 @@
+//! The effective settings of a run: which rules are on, at which severity, with which
+//! parameters, against which catalogue and strategy profile. Built from the built-in data
+//! in rules/, the chosen strategy and prinsipp.toml; every mistake becomes a diagnostic.
+
+use crate::config::{ConditionConfig, Config, OwnRuleConfig};
+use crate::finding::Severity;
+use crate::katalog::{
+    Capability, Component, Katalog, Principle, PrincipleMeta, Profile, RuleMeta, Standard,
+};
+use crate::load::Diagnostic;
+use crate::model::{PROJECT_FIELDS, Pos, SYSTEM_FIELDS};
+use crate::text::{Text, did_you_mean};
+use std::collections::{BTreeMap, BTreeSet};
+use toml::Spanned;
+
+/// Codes that every profile includes: references and the deviation register are the
+/// machinery, not a principle of one strategy.
+const ALWAYS: &[&str] = &["REF-01", "AVV-01", "AVV-02", "AVV-03", "AVV-04"];
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The catalogue with prinsipp.toml's extensions, and own rules as principles.
+    pub katalog: Katalog,
+    pub profile: Option<Profile>,
+    enabled: BTreeSet<String>,
+    severities: BTreeMap<String, Severity>,
+    params: BTreeMap<String, BTreeMap<String, toml::Value>>,
+    pub own_rules: Vec<OwnRule>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    System,
+    Project,
+}
+
+#[derive(Debug, Clone)]
+pub struct OwnRule {
+    pub code: String,
+    pub target: Target,
+    pub when: Option<Condition>,
+    pub require: Vec<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    pub field: String,
+    pub test: Test,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Test {
+    Equals(toml::Value),
+    OneOf(Vec<toml::Value>),
+    Present,
+    Absent,
+}
+
+/// Where the chosen strategy was named, for an error about an unknown one.
+pub enum StrategySource<'a> {
+    Flag,
+    Kommune(&'a str, Pos),
+    Config,
+}
+
+/// Where prinsipp.toml came from: its text (for places) and the name shown to users.
+pub struct ConfigFile<'a> {
+    pub config: &'a Config,
+    pub text: &'a str,
+    pub display: &'a str,
+}
+
+impl Settings {
+    /// Every built-in rule at its default severity and parameters.
+    pub fn builtin() -> Settings {
+        let katalog = Katalog::builtin().clone();
+        let enabled = katalog.rules().map(|r| r.code.clone()).collect();
+        let params = katalog
+            .rules()
+            .map(|r| {
+                (
+                    r.code.clone(),
+                    r.params
+                        .iter()
+                        .map(|(k, p)| (k.clone(), p.default.clone()))
+                        .collect(),
+                )
+            })
+            .collect();
+        Settings {
+            katalog,
+            profile: None,
+            enabled,
+            severities: BTreeMap::new(),
+            params,
+            own_rules: Vec::new(),
+        }
+    }
+
+    /// Keeps only these codes on (tests run one rule's fixture with just that rule).
+    pub fn only(mut self, codes: &[&str]) -> Settings {
+        self.enabled.retain(|c| codes.contains(&c.as_str()));
+        self
+    }
+
+    pub fn is_enabled(&self, code: &str) -> bool {
+        self.enabled.contains(code)
+    }
+
+    /// The enabled codes in the catalogue's order.
+    pub fn enabled_codes(&self) -> Vec<&str> {
+        self.katalog
+            .rules()
+            .map(|r| r.code.as_str())
+            .filter(|c| self.is_enabled(c))
+            .collect()
+    }
+
+    /// A severity set in prinsipp.toml for this code (directly or by its prefix).
+    pub fn severity_override(&self, code: &str) -> Option<Severity> {
+        self.severities.get(code).copied()
+    }
+
+    /// The severity a finding of `code` gets, unless the rule grades it.
+    pub fn severity(&self, code: &str) -> Severity {
+        self.severity_override(code)
+            .or_else(|| self.katalog.rule(code).map(|r| r.severity))
+            .unwrap_or(Severity::Feil)
+    }
+
+    pub fn param(&self, code: &str, name: &str) -> Option<&toml::Value> {
+        self.params.get(code)?.get(name)
+    }
+
+    pub fn params(&self) -> &BTreeMap<String, BTreeMap<String, toml::Value>> {
+        &self.params
+    }
+
+    /// «NIT §10.1.1 …» when a profile is active and asks for this rule.
+    pub fn section(&self, code: &str) -> Option<String> {
+        let profile = self.profile.as_ref()?;
+        profile
+            .section(code)
+            .map(|s| format!("{} {s}", profile.doc))
+    }
+
+    /// Combines the built-in data with a strategy (flag, prinsipp.toml or kommune.yaml, in
+    /// that order) and prinsipp.toml. All problems are returned together.
+    pub fn build(
+        config: Option<&ConfigFile>,
+        flag_strategy: Option<&str>,
+        kommune_strategy: Option<(&str, Pos, &str)>,
+    ) -> Result<Settings, Vec<Diagnostic>> {
+        let mut s = Settings::builtin();
+        let mut errors = Vec::new();
+        let mut b = Builder {
+            file: config.map_or("prinsipp.toml", |c| c.display),
+            text: config.map_or("", |c| c.text),
+            errors: &mut errors,
+        };
+
+        let strategy = match (
+            flag_strategy,
+            config.and_then(|c| c.config.strategi.as_ref()),
+            kommune_strategy,
+        ) {
+            (Some(name), _, _) => Some((name.to_string(), StrategySource::Flag)),
+            (None, Some(name), _) => Some((name.get_ref().clone(), StrategySource::Config)),
+            (None, None, Some((name, pos, file))) => {
+                Some((name.to_string(), StrategySource::Kommune(file, pos)))
+            }
+            _ => None,
+        };
+        if let Some((name, source)) = strategy {
+            if name != "alle" {
+                match s.katalog.profile(&name).cloned() {
+                    Some(profile) => {
+                        s.enabled = profile
+                            .rule
+                            .iter()
+                            .map(|r| r.code.clone())
+                            .chain(ALWAYS.iter().map(|c| c.to_string()))
+                            .collect();
+                        s.profile = Some(profile);
+                    }
+                    None => {
+                        let span = config
+                            .and_then(|c| c.config.strategi.as_ref())
+                            .map(|v| v.span());
+                        b.unknown_strategy(&name, &source, span, &s.katalog);
+                    }
+                }
+            }
+        }
+
+        if let Some(config) = config.map(|c| c.config) {
+            extend_catalogue(&mut s.katalog, config, &mut b);
+            for rule in &config.egen_regel {
+                if let Some((own, principle)) = own_rule(rule, &s.katalog, &s.own_rules, &mut b) {
+                    s.enabled.insert(own.code.clone());
+                    s.katalog.principles.push(principle);
+                    s.own_rules.push(own);
+                }
+            }
+            for item in &config.regler.paa {
+                for code in b.codes(item, &s.katalog) {
+                    s.enabled.insert(code);
+                }
+            }
+            for item in &config.regler.av {
+                for code in b.codes(item, &s.katalog) {
+                    s.enabled.remove(&code);
+                }
+            }
+            // A prefix applies first; a code overrides its prefix.
+            let mut by_specificity: Vec<_> = config.alvorlighet.iter().collect();
+            by_specificity.sort_by_key(|(k, _)| k.get_ref().contains('-'));
+            for (key, value) in by_specificity {
+                let Some(severity) = b.severity(value) else {
+                    continue;
+                };
+                for code in b.codes(key, &s.katalog) {
+                    s.severities.insert(code, severity);
+                }
+            }
+            for (code, values) in &config.parametere {
+                let Some(rule) = b.rule(code, &s.katalog) else {
+                    continue;
+                };
+                for (name, value) in values {
+                    if let Some(v) = b.param(rule, name, value) {
+                        s.params
+                            .entry(rule.code.clone())
+                            .or_default()
+                            .insert(name.get_ref().clone(), v);
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(s)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+struct Builder<'a> {
+    file: &'a str,
+    text: &'a str,
+    errors: &'a mut Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    fn error<T>(&mut self, value: &Spanned<T>, message: Text, hint: Option<Text>) {
+        let (line, column) = crate::config::line_column(self.text, value.span().start);
+        let mut d = Diagnostic::error(self.file, line, column, message);
+        d.hint = hint;
+        self.errors.push(d);
+    }
+
+    fn unknown_strategy(
+        &mut self,
+        name: &str,
+        source: &StrategySource,
+        span: Option<std::ops::Range<usize>>,
+        katalog: &Katalog,
+    ) {
+        let known: Vec<&str> = katalog.profiles.iter().map(|p| p.name.as_str()).collect();
+        let list = known.join(", ");
+        let near = did_you_mean(name, known.iter().copied())
+            .map(|n| (format!("Mente du {n}? "), format!("Did you mean {n}? ")))
+            .unwrap_or_default();
+        let message = Text::new(
+            format!("Ukjent strategi «{name}»"),
+            format!("Unknown strategy «{name}»"),
+        );
+        let hint = Text::new(
+            format!("{}Kjente strategier: {list} (eller alle)", near.0),
+            format!("{}Known strategies: {list} (or alle)", near.1),
+        );
+        let d = match source {
+            StrategySource::Flag => Diagnostic::error("--strategi", 0, 0, message),
+            StrategySource::Kommune(file, pos) => {
+                Diagnostic::error(file, pos.line, pos.column, message)
+            }
+            StrategySource::Config => {
+                let (line, column) = span
+                    .map(|s| crate::config::line_column(self.text, s.start))
+                    .unwrap_or((0, 0));
+                Diagnostic::error(self.file, line, column, message)
+            }
+        };
+        self.errors.push(d.with_hint(hint));
+    }
+
+    /// The codes a code or principle prefix names (`GEV` → GEV-01..06); reports unknown ones.
+    fn codes(&mut self, item: &Spanned<String>, katalog: &Katalog) -> Vec<String> {
+        let name = item.get_ref().trim().to_uppercase();
+        if katalog.rule(&name).is_some() {
+            return vec![name];
+        }
+        let by_prefix: Vec<String> = katalog
+            .rules()
+            .filter(|r| r.code.split_once('-').is_some_and(|(p, _)| p == name))
+            .map(|r| r.code.clone())
+            .collect();
+        if !by_prefix.is_empty() {
+            return by_prefix;
+        }
+        let mut candidates: Vec<String> = katalog.rules().map(|r| r.code.to_lowercase()).collect();
+        candidates.extend(
+            katalog
+                .principles
+                .iter()
+                .map(|p| p.principle.prefix.to_lowercase()),
+        );
+        let near =
+            did_you_mean(&name, candidates.iter().map(String::as_str)).map(str::to_uppercase);
+        let hint = match near {
+            Some(n) => Text::new(
+                format!("Mente du {n}? `prinsipp rules` viser alle kodene"),
+                format!("Did you mean {n}? `prinsipp rules` lists every code"),
+            ),
+            None => Text::new(
+                "`prinsipp rules` viser alle kodene",
+                "`prinsipp rules` lists every code",
+            ),
+        };
+        self.error(
+            item,
+            Text::new(
+                format!("Ukjent regel eller prinsipp «{}»", item.get_ref()),
+                format!("Unknown rule or principle «{}»", item.get_ref()),
+            ),
+            Some(hint),
+        );
+        Vec::new()
+    }
+
+    fn rule<'k>(&mut self, code: &Spanned<String>, katalog: &'k Katalog) -> Option<&'k RuleMeta> {
+        let found = katalog.rule(&code.get_ref().trim().to_uppercase());
+        if found.is_none() {
+            self.codes(code, katalog);
+        }
+        found
+    }
+
+    fn severity(&mut self, value: &Spanned<String>) -> Option<Severity> {
+        let found = Severity::from_name(value.get_ref());
+        if found.is_none() {
+            let near = did_you_mean(value.get_ref(), Severity::NAMES.iter().copied());
+            let hint =
+                near.map(|n| Text::new(format!("Mente du {n}?"), format!("Did you mean {n}?")));
+            self.error(
+                value,
+                Text::new(
+                    format!(
+                        "Ugyldig alvorlighet «{}»; tillatt: feil, advarsel, info",
+                        value.get_ref()
+                    ),
+                    format!(
+                        "Invalid severity «{}»; allowed: feil, advarsel, info",
+                        value.get_ref()
+                    ),
+                ),
+                hint,
+            );
+        }
+        found
+    }
+
+    /// A parameter value of the same kind as its default (an integer may stand for a number).
+    fn param(
+        &mut self,
+        rule: &RuleMeta,
+        name: &Spanned<String>,
+        value: &Spanned<toml::Value>,
+    ) -> Option<toml::Value> {
+        let Some(param) = rule.params.get(name.get_ref()) else {
+            let known: Vec<&str> = rule.params.keys().map(String::as_str).collect();
+            let near = did_you_mean(name.get_ref(), known.iter().copied())
+                .map(|n| (format!("Mente du {n}? "), format!("Did you mean {n}? ")))
+                .unwrap_or_default();
+            let list = if known.is_empty() {
+                "ingen / none".to_string()
+            } else {
+                known.join(", ")
+            };
+            self.error(
+                name,
+                Text::new(
+                    format!("{} har ingen parameter «{}»", rule.code, name.get_ref()),
+                    format!("{} has no parameter «{}»", rule.code, name.get_ref()),
+                ),
+                Some(Text::new(
+                    format!("{}Parametere for {}: {list}", near.0, rule.code),
+                    format!("{}Parameters of {}: {list}", near.1, rule.code),
+                )),
+            );
+            return None;
+        };
+        let v = value.get_ref();
+        let ok = match &param.default {
+            toml::Value::Integer(_) => v.as_integer().filter(|n| *n >= 0).map(toml::Value::Integer),
+            toml::Value::Float(_) => v
+                .as_float()
+                .or_else(|| v.as_integer().map(|i| i as f64))
+                .filter(|f| *f >= 0.0 && f.is_finite())
+                .map(toml::Value::Float),
+            other => {
+                (std::mem::discriminant(other) == std::mem::discriminant(v)).then(|| v.clone())
+            }
+        };
+        if ok.is_none() {
+            let (nb, en) = match &param.default {
+                toml::Value::Integer(_) => ("et heltall ≥ 0", "a whole number ≥ 0"),
+                toml::Value::Float(_) => ("et tall ≥ 0", "a number ≥ 0"),
+                _ => ("samme type som standardverdien", "the type of the default"),
+            };
+            self.error(
+                value,
+                Text::new(
+                    format!("{}.{} må være {nb}, ikke {v}", rule.code, name.get_ref()),
+                    format!("{}.{} must be {en}, not {v}", rule.code, name.get_ref()),
+                ),
+                Some(Text::new(
+                    format!("Standardverdien er {}", param.default),
+                    format!("The default is {}", param.default),
+                )),
+            );
+        }
+        ok
+    }
+}
+
+fn extend_catalogue(k: &mut Katalog, config: &Config, b: &mut Builder) {
+    let ext = &config.katalog;
+    for cap in &ext.kapabiliteter {
+        if !k.is_capability(cap.get_ref()) {
+            k.general_capabilities.push(cap.get_ref().clone());
+        }
+    }
+    for std in &ext.standarder {
+        if !k.is_standard(std.get_ref()) {
+            k.standards.push(Standard {
+                id: std.get_ref().clone(),
+                name: std.get_ref().clone(),
+                flagged: false,
+            });
+        }
+    }
+    for comp in &ext.felleskomponent {
+        let id = comp.id.get_ref().clone();
+        if !id
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+            || id.is_empty()
+        {
+            b.error(
+                &comp.id,
+                Text::new(
+                    format!("Ugyldig komponent-id «{id}»: bruk a–z, sifre og bindestrek"),
+                    format!("Invalid component id «{id}»: use a–z, digits and hyphens"),
+                ),
+                None,
+            );
+            continue;
+        }
+        if !k.is_component(&id) {
+            k.components.push(Component {
+                id: id.clone(),
+                name: comp.navn.clone().unwrap_or_else(|| id.clone()),
+                provider: comp.leverandor.clone().unwrap_or_default(),
+            });
+        }
+        for cap in &comp.dekker {
+            let cap = cap.get_ref();
+            k.general_capabilities.retain(|g| g != cap);
+            match k.capabilities.iter_mut().find(|c| &c.id == cap) {
+                Some(existing) if !existing.components.contains(&id) => {
+                    existing.components.push(id.clone())
+                }
+                Some(_) => {}
+                None => k.capabilities.push(Capability {
+                    id: cap.clone(),
+                    components: vec![id.clone()],
+                }),
+            }
+        }
+    }
+}
+
+/// Checks one own rule and turns it into a rule the engine runs and a principle the
+/// catalogue lists (so `rules`, `explain` and avvik treat it like a built-in one).
+fn own_rule(
+    rule: &OwnRuleConfig,
+    k: &Katalog,
+    earlier: &[OwnRule],
+    b: &mut Builder,
+) -> Option<(OwnRule, Principle)> {
+    let code = rule.kode.get_ref().trim().to_string();
+    let mut ok = true;
+    let well_formed = code.split_once('-').is_some_and(|(p, n)| {
+        !p.is_empty()
+            && p.bytes().all(|c| c.is_ascii_uppercase())
+            && !n.is_empty()
+            && n.bytes().all(|c| c.is_ascii_digit())
+    });
+    if !well_formed {
+        b.error(
+            &rule.kode,
+            Text::new(
+                format!("Ugyldig regelkode «{code}»"),
+                format!("Invalid rule code «{code}»"),
+            ),
+            Some(Text::new(
+                "Skriv koden som STORE BOKSTAVER, bindestrek og sifre, f.eks. EGEN-01",
+                "Write the code as CAPITALS, a hyphen and digits, e.g. EGEN-01",
+            )),
+        );
+        ok = false;
+    } else if k.rule(&code).is_some() || earlier.iter().any(|r| r.code == code) {
+        b.error(&rule.kode, Text::new(format!("Regelkoden {code} er allerede i bruk"), format!("The rule code {code} is already taken")), Some(Text::new("Egne regler trenger en kode som ingen innebygd eller annen egen regel har, f.eks. EGEN-01", "Own rules need a code no built-in or other own rule has, e.g. EGEN-01")));
+        ok = false;
+    }
+    let severity = b.severity(&rule.alvorlighet);
+    let target = match rule.gjelder.get_ref().as_str() {
+        "system" => Some(Target::System),
+        "prosjekt" => Some(Target::Project),
+        other => {
+            let near = did_you_mean(other, ["system", "prosjekt"])
+                .map(|n| Text::new(format!("Mente du {n}?"), format!("Did you mean {n}?")));
+            b.error(
+                &rule.gjelder,
+                Text::new(
+                    format!("Ugyldig gjelder «{other}»; tillatt: system, prosjekt"),
+                    format!("Invalid gjelder «{other}»; allowed: system, prosjekt"),
+                ),
+                near,
+            );
+            None
+        }
+    };
+    let fields = match target {
+        Some(Target::Project) => PROJECT_FIELDS,
+        _ => SYSTEM_FIELDS,
+    };
+    let when = rule.hvis.as_ref().map(|c| condition(c, fields, b));
+    let require: Vec<Option<Condition>> =
+        rule.krav.iter().map(|c| condition(c, fields, b)).collect();
+    if rule.krav.is_empty() {
+        b.error(
+            &rule.kode,
+            Text::new(
+                format!("{code} har ingen krav"),
+                format!("{code} has no krav"),
+            ),
+            Some(Text::new(
+                "Skriv minst ett krav, f.eks. krav = [{ felt = \"ros\", finnes = true }]",
+                "Write at least one requirement, e.g. krav = [{ felt = \"ros\", finnes = true }]",
+            )),
+        );
+        ok = false;
+    }
+    let (Some(severity), Some(target), true) = (severity, target, ok) else {
+        return None;
+    };
+    let when = match when {
+        Some(Some(c)) => Some(c),
+        Some(None) => return None,
+        None => None,
+    };
+    let require: Vec<Condition> = require.into_iter().collect::<Option<_>>()?;
+
+    let title = Text::new(
+        rule.tittel.clone(),
+        rule.title.clone().unwrap_or_else(|| rule.tittel.clone()),
+    );
+    let explanation = Text::new(
+        rule.forklaring.clone(),
+        rule.explanation
+            .clone()
+            .unwrap_or_else(|| rule.forklaring.clone()),
+    );
+    let checks = describe(target, when.as_ref(), &require);
+    let meta = RuleMeta {
+        code: code.clone(),
+        severity,
+        title: title.clone(),
+        checks,
+        comply: explanation.clone(),
+        example: String::new(),
+        sources: Vec::new(),
+        params: BTreeMap::new(),
+    };
+    let prefix = code
+        .split_once('-')
+        .map_or(code.as_str(), |(p, _)| p)
+        .to_string();
+    let principle = Principle {
+        principle: PrincipleMeta {
+            prefix,
+            name: Text::new(
+                format!("Kommunens egen regel: {}", title.nb),
+                format!("The kommune's own rule: {}", title.en),
+            ),
+            summary: explanation,
+            sources: Vec::new(),
+        },
+        rule: vec![meta],
+    };
+    Some((
+        OwnRule {
+            code,
+            target,
+            when,
+            require,
+        },
+        principle,
+    ))
+}
+
+fn condition(c: &ConditionConfig, fields: &[&str], b: &mut Builder) -> Option<Condition> {
+    let field = c.felt.get_ref().trim().to_string();
+    let mut ok = true;
+    if !fields.contains(&field.as_str()) {
+        let near = did_you_mean(&field, fields.iter().copied())
+            .map(|n| (format!("Mente du `{n}`? "), format!("Did you mean `{n}`? ")))
+            .unwrap_or_default();
+        b.error(
+            &c.felt,
+            Text::new(
+                format!("Ukjent felt «{field}»"),
+                format!("Unknown field «{field}»"),
+            ),
+            Some(Text::new(
+                format!("{}Felt som kan brukes: {}", near.0, fields.join(", ")),
+                format!("{}Fields that can be used: {}", near.1, fields.join(", ")),
+            )),
+        );
+        ok = false;
+    }
+    let tests: Vec<Test> = [
+        c.er.as_ref().map(|v| Test::Equals(v.get_ref().clone())),
+        c.en_av.as_ref().map(|v| Test::OneOf(v.get_ref().clone())),
+        c.finnes.as_ref().map(|v| {
+            if *v.get_ref() {
+                Test::Present
+            } else {
+                Test::Absent
+            }
+        }),
+        c.mangler.as_ref().map(|v| {
+            if *v.get_ref() {
+                Test::Absent
+            } else {
+                Test::Present
+            }
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if tests.len() != 1 {
+        b.error(
+            &c.felt,
+            Text::new(
+                format!("Betingelsen på «{field}» må ha nøyaktig én av er, en_av, finnes, mangler"),
+                format!(
+                    "The condition on «{field}» needs exactly one of er, en_av, finnes, mangler"
+                ),
+            ),
+            Some(Text::new(
+                "For eksempel { felt = \"drift\", en_av = [\"saas\", \"paas\"] }",
+                "For example { felt = \"drift\", en_av = [\"saas\", \"paas\"] }",
+            )),
+        );
+        ok = false;
+    }
+    (ok).then(|| Condition {
+        field,
+        test: tests.into_iter().next().unwrap_or(Test::Present),
+    })
+}
+
+/// What an own rule checks, in words, for `rules` and `explain`.
+fn describe(target: Target, when: Option<&Condition>, require: &[Condition]) -> Text {
+    let (what_nb, what_en) = match target {
+        Target::System => ("systemer", "systems"),
+        Target::Project => (
+            "prosjekter (fra fase konsept)",
+            "projects (from phase konsept)",
+        ),
+    };
+    let reqs_nb: Vec<String> = require.iter().map(|c| c.describe().nb).collect();
+    let reqs_en: Vec<String> = require.iter().map(|c| c.describe().en).collect();
+    let (when_nb, when_en) = match when {
+        Some(c) => (
+            format!(" der {}", c.describe().nb),
+            format!(" where {}", c.describe().en),
+        ),
+        None => (String::new(), String::new()),
+    };
+    Text::new(
+        format!(
+            "Gjelder {what_nb}{when_nb}. Funn når ikke alle kravene holder: {}.",
+            reqs_nb.join("; ")
+        ),
+        format!(
+            "Applies to {what_en}{when_en}. A finding when not every requirement holds: {}.",
+            reqs_en.join("; ")
+        ),
+    )
+}
+
+pub fn show_value(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Condition {
+    pub fn describe(&self) -> Text {
+        let f = &self.field;
+        match &self.test {
+            Test::Equals(v) => Text::new(
+                format!("{f} er {}", show_value(v)),
+                format!("{f} is {}", show_value(v)),
+            ),
+            Test::OneOf(vs) => {
+                let list: Vec<String> = vs.iter().map(show_value).collect();
+                Text::new(
+                    format!("{f} er én av {}", list.join(", ")),
+                    format!("{f} is one of {}", list.join(", ")),
+                )
+            }
+            Test::Present => Text::new(format!("{f} finnes"), format!("{f} is present")),
+            Test::Absent => Text::new(format!("{f} mangler"), format!("{f} is absent")),
+        }
+    }
+}
