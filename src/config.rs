@@ -28,6 +28,9 @@ pub struct Config {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Selection {
+    /// Only these codes or principle prefixes (a CI job that gates one principle).
+    #[serde(default)]
+    pub kun: Vec<Spanned<String>>,
     /// Codes or principle prefixes to turn off.
     #[serde(default)]
     pub av: Vec<Spanned<String>>,

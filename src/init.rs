@@ -204,6 +204,8 @@ const PRINSIPP_TOML: &str = r#"# Innstillinger for prinsipp. Alt her er valgfrit
 # strategi = "nittedal-2019"
 
 [regler]
+# Bare disse reglene eller prinsippene (f.eks. i en CI-jobb som bare vokter gevinstplanene):
+# kun = ["GEV"]
 # Slå av regler eller hele prinsipper (kode eller prefiks):
 # av = ["HYL-01", "DATA"]
 # Slå på regler som strategiprofilen ikke tar med:

@@ -202,6 +202,15 @@ impl Settings {
                     s.own_rules.push(own);
                 }
             }
+            if !config.regler.kun.is_empty() {
+                let only: Vec<String> = config
+                    .regler
+                    .kun
+                    .iter()
+                    .flat_map(|item| b.codes(item, &s.katalog))
+                    .collect();
+                s.enabled.retain(|c| only.contains(c));
+            }
             for item in &config.regler.paa {
                 for code in b.codes(item, &s.katalog) {
                     s.enabled.insert(code);

@@ -71,7 +71,7 @@ fn every_problem_in_one_file_is_reported() {
             "feil: systemer/a.yaml:4:5: Ukjent felt `drfit` i system",
             "feil: systemer/a.yaml:5:14: Ugyldig verdi «aktivt» for `livslop`; tillatt: planlagt, innfasing, aktiv, utfasing, avviklet",
             "feil: systemer/a.yaml:6:19: Feil type for `kjernesystem`: ventet true eller false, fant «ja»",
-            "feil: systemer/a.yaml:7:14: Feil type for `innfort`: ventet en dato (ÅÅÅÅ-MM-DD), fant «2019-13-01»",
+            "feil: systemer/a.yaml:7:14: «2019-13-01» i `innfort` er ikke en dato som finnes",
         ],
         "{}",
         run.stderr

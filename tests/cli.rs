@@ -1,13 +1,15 @@
 //! The binary as a user runs it: exit codes, the table, JSON, `rules` and `explain`.
 
 mod common;
-use common::{KOMMUNE, kommune, prinsipp, repo};
+use common::{KOMMUNE, kommune, only, prinsipp, repo};
 
 #[test]
 fn the_table_lists_findings_sorted_by_place_with_a_summary() {
     let run = prinsipp(&[
         "check",
         &repo("tests/rules/INNUT-03/fails"),
+        "--config",
+        &only(&["INNUT-03"]),
         "--dato",
         "2026-06-01",
     ]);
@@ -31,6 +33,8 @@ fn the_table_in_english_and_quiet() {
     let run = prinsipp(&[
         "check",
         &repo("tests/rules/INNUT-03/fails"),
+        "--config",
+        &only(&["INNUT-03"]),
         "--dato",
         "2026-06-01",
         "--lang",
@@ -63,6 +67,8 @@ fn the_table_fits_a_narrow_terminal() {
         .args([
             "check",
             &repo("tests/rules/INNUT-03/fails"),
+            "--config",
+            &only(&["INNUT-03"]),
             "--dato",
             "2026-06-01",
         ])
@@ -82,6 +88,8 @@ fn no_findings_says_so_in_one_line_and_exits_0() {
     let run = prinsipp(&[
         "check",
         &repo("tests/rules/INNUT-03/passes"),
+        "--config",
+        &only(&["INNUT-03"]),
         "--dato",
         "2026-06-01",
     ]);
@@ -94,18 +102,32 @@ fn no_findings_says_so_in_one_line_and_exits_0() {
 fn fail_on_decides_the_exit_code() {
     // GEV-03 is a warning only.
     let folder = repo("tests/rules/GEV-03/fails");
+    let config = only(&["GEV-03"]);
     let at = |level: &str| {
-        prinsipp(&["check", &folder, "--dato", "2026-06-01", "--fail-on", level]).code
+        prinsipp(&[
+            "check",
+            &folder,
+            "--config",
+            &config,
+            "--dato",
+            "2026-06-01",
+            "--fail-on",
+            level,
+        ])
+        .code
     };
     assert_eq!(at("feil"), 0);
     assert_eq!(at("advarsel"), 1);
     assert_eq!(at("info"), 1);
     assert_eq!(at("never"), 0);
     let errors = repo("tests/rules/INNUT-03/fails");
+    let config = only(&["INNUT-03"]);
     assert_eq!(
         prinsipp(&[
             "check",
             &errors,
+            "--config",
+            &config,
             "--dato",
             "2026-06-01",
             "--fail-on",
@@ -119,7 +141,17 @@ fn fail_on_decides_the_exit_code() {
 #[test]
 fn an_approved_avvik_keeps_the_finding_visible_but_not_failing() {
     let folder = repo("tests/rules/AVV-03/passes");
-    let run = prinsipp(&["check", &folder, "--dato", "2026-06-01", "--format", "json"]);
+    let config = only(&["AVV", "GEV-04"]);
+    let run = prinsipp(&[
+        "check",
+        &folder,
+        "--config",
+        &config,
+        "--dato",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
     let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let covered: Vec<_> = findings
         .as_array()
@@ -133,7 +165,14 @@ fn an_approved_avvik_keeps_the_finding_visible_but_not_failing() {
             .iter()
             .all(|f| f["avvik_ref"].is_string() || f["avvik_ref"].is_null())
     );
-    let table = prinsipp(&["check", &folder, "--dato", "2026-06-01"]);
+    let table = prinsipp(&[
+        "check",
+        &folder,
+        "--config",
+        &config,
+        "--dato",
+        "2026-06-01",
+    ]);
     assert!(table.stdout.contains("(godkjent avvik"), "{}", table.stdout);
     assert!(table.stdout.contains("godkjent"), "{}", table.stdout);
 }
@@ -143,6 +182,8 @@ fn json_has_every_field_of_every_finding() {
     let run = prinsipp(&[
         "check",
         &repo("tests/rules/SKY-01/fails"),
+        "--config",
+        &only(&["SKY-01"]),
         "--dato",
         "2026-06-01",
         "--format",
@@ -261,7 +302,7 @@ fn rules_lists_every_code_in_both_languages_and_as_json() {
     assert!(en.stdout.contains("Severity"));
     let json = prinsipp(&["rules", "--format", "json"]);
     let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 22);
+    assert_eq!(list.as_array().unwrap().len(), 37);
     let sky03 = list
         .as_array()
         .unwrap()
@@ -327,9 +368,12 @@ fn systemer_and_prosjekter_flags_override_the_layout() {
         ("forslag/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  fase: konsept\n  prosjekteier: Kari\n  utfaser:\n    - system: websak\n      dato: 2027-01-01\n      arkivplan: Deponeres hos IKA\n"),
     ]);
     let d = dir.to_str().unwrap();
+    let config = only(&["GEV-01", "INNUT-02"]);
     let run = prinsipp(&[
         "check",
         d,
+        "--config",
+        &config,
         "--dato",
         "2026-06-01",
         "--systemer",

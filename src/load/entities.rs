@@ -94,12 +94,31 @@ fn check_id(r: &mut Reader, f: &Fields, id: &str) {
 }
 
 pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
-    let root = r.map(
-        node,
-        "kommune.yaml",
-        ("kommune.yaml", "kommune.yaml"),
-        &["kommune"],
-    )?;
+    // Without the `kommune:` wrapper every key would be "unknown": say the one thing wrong.
+    let wrapped =
+        matches!(&node.value, Value::Map(entries) if entries.iter().any(|e| e.key == "kommune"));
+    let root = if wrapped {
+        r.map(
+            node,
+            "kommune.yaml",
+            ("kommune.yaml", "kommune.yaml"),
+            &["kommune"],
+        )?
+    } else {
+        r.error(
+            node.line,
+            node.column,
+            Text::new(
+                "kommune.yaml mangler `kommune:` øverst",
+                "kommune.yaml lacks `kommune:` at the top",
+            ),
+            Some(Text::new(
+                "Skriv `kommune:` på første linje og rykk inn navn og kommunenummer under",
+                "Write `kommune:` on the first line and indent navn and kommunenummer under it",
+            )),
+        );
+        return None;
+    };
     let Some(inner) = root.get("kommune") else {
         r.error(
             node.line,
@@ -301,7 +320,8 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         }),
         spans: f.spans.clone(),
     };
-    (id.is_some() && name.is_some()).then_some(system)
+    // Kept with a missing `navn` (already reported) so a duplicate id is still found.
+    id.is_some().then_some(system)
 }
 
 fn dated_ref(r: &mut Reader, node: &Node, key: &'static str) -> Option<DatedRef> {
@@ -327,9 +347,9 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
     let f = r.map(node, "prosjekt", PROJECT, PROJECT_KEYS)?;
     let id = r.required(&f, "id", PROJECT);
     let name = r.required(&f, "navn", PROJECT);
-    // `prosjekteier` is not a load requirement (regler.md lists only id and navn); GEV-04
-    // reports a plan whose responsible person cannot be matched to an owner.
-    let owner = r.text(&f, "prosjekteier");
+    // datamodell.md marks `prosjekteier` as required: without it no rule can tell who owns
+    // the project (GEV-04), so a missing one is a load error like a missing `navn`.
+    let owner = r.required(&f, "prosjekteier", PROJECT);
     if let Some(id) = &id {
         check_id(r, &f, id);
     }
@@ -429,7 +449,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         benefit_plan: r.nested(&f, "gevinstplan", benefit_plan),
         spans: f.spans.clone(),
     };
-    (id.is_some() && name.is_some()).then_some(project)
+    id.is_some().then_some(project)
 }
 
 /// `- system: id` names an inventory system; anything else is a system written inline.
@@ -546,7 +566,11 @@ pub fn avvik(r: &mut Reader, node: &Node) -> Option<Avvik> {
     let rule = r.required(&f, "regel", what);
     let applies_to = r.required(&f, "gjelder", what);
     let avvik = Avvik {
-        rule: rule.clone().unwrap_or_default(),
+        // Rule codes are upper case; `sky-03` in the register means SKY-03.
+        rule: rule
+            .clone()
+            .map(|r| r.trim().to_uppercase())
+            .unwrap_or_default(),
         applies_to: applies_to.clone().unwrap_or_default(),
         justification: r.text(&f, "begrunnelse"),
         approved_by: r.text(&f, "vedtatt_av"),

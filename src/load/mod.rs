@@ -441,6 +441,29 @@ fn read_list<T>(
     let has = |k: &str| entries.iter().any(|e| e.key == k);
     let wrapped = has(list_key) || single_key.is_some_and(has);
     if !wrapped {
+        // `system:` or `systemr:` at the top is a misspelt wrapper, not a system.
+        let misspelt = match entries.as_slice() {
+            [only] if matches!(only.value.value, Value::Seq(_) | Value::Map(_)) => {
+                crate::text::did_you_mean(&only.key, std::iter::once(list_key).chain(single_key))
+                    .map(|near| (only, near))
+            }
+            _ => None,
+        };
+        if let Some((entry, near)) = misspelt {
+            r.error(
+                entry.line,
+                entry.column,
+                Text::new(
+                    format!("Ukjent felt `{}` øverst i fila", entry.key),
+                    format!("Unknown key `{}` at the top of the file", entry.key),
+                ),
+                Some(Text::new(
+                    format!("Mente du `{near}:`?"),
+                    format!("Did you mean `{near}:`?"),
+                )),
+            );
+            return Vec::new();
+        }
         if single_key.is_none() {
             return read(r, root).into_iter().collect();
         }
@@ -466,8 +489,21 @@ fn read_list<T>(
     };
     let mut out = Vec::new();
     if let Some(key) = single_key {
-        if let Some(node) = fields.get(key) {
-            out.extend(read(r, node));
+        match fields.get(key) {
+            Some(node) if matches!(node.value, Value::Seq(_)) => r.error(
+                node.line,
+                node.column,
+                Text::new(
+                    format!("`{key}:` holder én oppføring, ikke en liste"),
+                    format!("`{key}:` holds one entry, not a list"),
+                ),
+                Some(Text::new(
+                    format!("Bruk `{list_key}:` for en liste"),
+                    format!("Use `{list_key}:` for a list"),
+                )),
+            ),
+            Some(node) => out.extend(read(r, node)),
+            None => {}
         }
     }
     out.extend(r.list(&fields, list_key, read));
@@ -514,7 +550,10 @@ fn yaml_error_text(err: &YamlError, text: &str) -> (u32, u32, Text, Option<Text>
                 format!("For dyp nesting (mer enn {} nivåer)", yaml::MAX_DEPTH),
                 format!("Nesting too deep (more than {} levels)", yaml::MAX_DEPTH),
             ),
-            None,
+            Some(Text::new(
+                "Ingen del av formatet trenger så mange nivåer; sjekk at klammer og innrykk er lukket riktig",
+                "No part of the format needs that many levels; check that brackets and indentation close properly",
+            )),
         ),
         YamlErrorKind::AliasBudget => (
             Text::new(

@@ -55,6 +55,38 @@ fn describe(node: &Node) -> (String, String) {
     }
 }
 
+/// Hints for values people write that no edit distance catches.
+fn common_mistake(key: &str, text: &str) -> Option<Text> {
+    let t = text.trim().to_lowercase();
+    match key {
+        "drift" if matches!(t.as_str(), "sky" | "skyen" | "cloud" | "skytjeneste") => {
+            Some(Text::new(
+                "Oppgi hvilken skydrift: saas, paas, iaas, privat_sky eller fellessky",
+                "Say which kind of cloud: saas, paas, iaas, privat_sky or fellessky",
+            ))
+        }
+        "drift"
+            if matches!(
+                t.as_str(),
+                "lokal" | "lokalt" | "on-prem" | "on_prem" | "intern"
+            ) =>
+        {
+            Some(Text::new(
+                "Mente du `egen_drift`?",
+                "Did you mean `egen_drift`?",
+            ))
+        }
+        "grunner" if matches!(t.as_str(), "pris" | "penger" | "okonomi" | "økonomi") => {
+            Some(Text::new("Mente du `kostnad`?", "Did you mean `kostnad`?"))
+        }
+        "grunner" if matches!(t.as_str(), "lov" | "lovkrav" | "gdpr") => Some(Text::new(
+            "Mente du `juridisk`?",
+            "Did you mean `juridisk`?",
+        )),
+        _ => None,
+    }
+}
+
 impl<'a> Reader<'a> {
     pub fn new(file: FileId, display: &'a str) -> Self {
         Reader {
@@ -100,12 +132,20 @@ impl<'a> Reader<'a> {
         allowed: &[&'static str],
     ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
+            let hint = Text::new(
+                format!(
+                    "Skriv feltene på egne linjer med innrykk under `{key}:`, eller som {{ felt: verdi }}"
+                ),
+                format!(
+                    "Write the keys on their own indented lines under `{key}:`, or as {{ key: value }}"
+                ),
+            );
             self.wrong_type(
                 node,
                 key,
-                &format!("en mapping ({})", what.0),
-                &format!("a mapping ({})", what.1),
-                None,
+                &format!("felt under `{key}:` ({})", what.0),
+                &format!("keys under `{key}:` ({})", what.1),
+                Some(hint),
             );
             return None;
         };
@@ -116,6 +156,32 @@ impl<'a> Reader<'a> {
         for entry in entries {
             let folded = fold_key(&entry.key);
             match allowed.iter().find(|k| **k == folded) {
+                // `utloper` and `utløper` are one key: the second is reported, the first kept.
+                Some(known) if fields.entries.iter().any(|(k, _)| k == known) => {
+                    let first = fields
+                        .entries
+                        .iter()
+                        .find(|(k, _)| k == known)
+                        .map_or(0, |(_, e)| e.line);
+                    self.error(
+                        entry.line,
+                        entry.column,
+                        Text::new(
+                            format!(
+                                "`{}` er det samme feltet som `{known}` på linje {first}",
+                                entry.key
+                            ),
+                            format!(
+                                "`{}` is the same key as `{known}` on line {first}",
+                                entry.key
+                            ),
+                        ),
+                        Some(Text::new(
+                            "Fjern eller slå sammen den ene",
+                            "Remove or merge one of them",
+                        )),
+                    );
+                }
                 Some(known) => {
                     fields.entries.push((known, entry));
                     fields
@@ -162,8 +228,8 @@ impl<'a> Reader<'a> {
                     format!("`{key}` is missing in {}", what.1),
                 ),
                 Some(Text::new(
-                    format!("Hver {} må ha `{key}`", what.0),
-                    format!("Every {} needs `{key}`", what.1),
+                    format!("Feltet `{key}` er påkrevd i {}", what.0),
+                    format!("The key `{key}` is required in {}", what.1),
                 )),
             );
         }
@@ -237,7 +303,14 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.wrong_type(node, key, "et tall", "a number", None);
+        let quoted = matches!(&node.value, Value::Scalar { text, plain: false } if text.trim().parse::<f64>().is_ok());
+        let hint = quoted.then(|| {
+            Text::new(
+                "Skriv tallet uten anførselstegn",
+                "Write the number without quotes",
+            )
+        });
+        self.wrong_type(node, key, "et tall", "a number", hint);
         None
     }
 
@@ -252,6 +325,33 @@ impl<'a> Reader<'a> {
             "Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-01-31",
             "Write the date as YYYY-MM-DD, e.g. 2026-01-31",
         );
+        // Right shape, but no such day (2026-02-30): say so rather than "wrong type".
+        if let Value::Scalar { text, .. } = &node.value {
+            let t = text.trim();
+            let shaped = t.len() == 10
+                && t.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            if shaped {
+                self.error(
+                    node.line,
+                    node.column,
+                    Text::new(
+                        format!("«{t}» i `{key}` er ikke en dato som finnes"),
+                        format!("«{t}» in `{key}` is not a date that exists"),
+                    ),
+                    Some(Text::new(
+                        "Sjekk måned og dag",
+                        "Check the month and the day",
+                    )),
+                );
+                return None;
+            }
+        }
         self.wrong_type(
             node,
             key,
@@ -295,12 +395,14 @@ impl<'a> Reader<'a> {
             return Some(v);
         }
         let allowed = names.join(", ");
-        let hint = did_you_mean(text, names.iter().copied()).map(|near| {
-            Text::new(
-                format!("Mente du `{near}`?"),
-                format!("Did you mean `{near}`?"),
-            )
-        });
+        let hint = did_you_mean(text, names.iter().copied())
+            .map(|near| {
+                Text::new(
+                    format!("Mente du `{near}`?"),
+                    format!("Did you mean `{near}`?"),
+                )
+            })
+            .or_else(|| common_mistake(key, text));
         self.error(
             node.line,
             node.column,

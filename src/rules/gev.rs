@@ -94,7 +94,9 @@ pub fn check(c: &mut Checker) {
                     "The benefit plan has no sist_oppdatert date",
                 )),
                 Some(d) if d < stale_before => Some(Text::new(
-                    format!("Gevinstplanen ble sist oppdatert {d}, mer enn {months} måneder siden"),
+                    format!(
+                        "Gevinstplanen ble sist oppdatert {d}, for mer enn {months} måneder siden"
+                    ),
                     format!("The benefit plan was last updated {d}, more than {months} months ago"),
                 )),
                 Some(_) => None,

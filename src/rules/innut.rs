@@ -37,8 +37,8 @@ pub fn check(c: &mut Checker) {
                 .key_opt("utfaser")
                 .unwrap_or_else(|| project.spans.key("nye_systemer"));
             c.emit("INNUT-01", subject(), at, "/prosjekt/utfaser".into(), Text::new(
-                format!("Prosjektet tar inn {new} nye systemer, men fases ut bare {out} (krever minst {needed})"),
-                format!("The project brings in {new} new systems but phases out only {out} (at least {needed} required)"),
+                format!("Prosjektet tar inn {}, men faser ut bare {} (krever minst {needed})", new_nb(new), systems_nb(out)),
+                format!("The project brings in {}, but phases out only {} (at least {needed} required)", new_en(new), systems_en(out)),
             ));
         }
 
@@ -60,7 +60,7 @@ pub fn check(c: &mut Checker) {
                         path("/system"),
                         Text::new(
                             format!(
-                                "Systemet {id} som skal fases ut, finnes ikke i systemoversikten"
+                                "Systemet {id}, som skal fases ut, finnes ikke i systemoversikten"
                             ),
                             format!("The system {id} to be phased out is not in the inventory"),
                         ),
@@ -156,8 +156,38 @@ pub fn check(c: &mut Checker) {
     if new > out.len() {
         let out = out.len();
         c.emit("INNUT-05", Subject::Portfolio, p.kommune.spans.at, "/kommune".into(), Text::new(
-            format!("Porteføljen vokser: åpne prosjekter tar inn {new} nye systemer, men fases ut {out} ulike systemer"),
-            format!("The portfolio grows: open projects bring in {new} new systems but phase out {out} distinct systems"),
+            format!("Porteføljen vokser: åpne prosjekter tar inn {}, men faser ut bare {out} ulike", new_nb(new)),
+            format!("The portfolio grows: open projects bring in {}, but phase out only {out} distinct ones", new_en(new)),
         ));
+    }
+}
+
+/// «1 nytt system», «3 nye systemer».
+fn new_nb(n: usize) -> String {
+    if n == 1 {
+        "1 nytt system".into()
+    } else {
+        format!("{n} nye systemer")
+    }
+}
+fn new_en(n: usize) -> String {
+    if n == 1 {
+        "1 new system".into()
+    } else {
+        format!("{n} new systems")
+    }
+}
+fn systems_nb(n: usize) -> String {
+    if n == 1 {
+        "1 system".into()
+    } else {
+        format!("{n} systemer")
+    }
+}
+fn systems_en(n: usize) -> String {
+    if n == 1 {
+        "1 system".into()
+    } else {
+        format!("{n} systems")
     }
 }

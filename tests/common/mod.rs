@@ -59,3 +59,13 @@ pub fn kommune(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
 }
 
 pub const KOMMUNE: &[u8] = b"kommune:\n  navn: Test kommune\n  kommunenummer: \"3999\"\n";
+
+/// A prinsipp.toml that turns on only `codes` (codes or principle prefixes), so a test on a
+/// rule's fixture is not disturbed by other rules; returns its path.
+pub fn only(codes: &[&str]) -> String {
+    let dir = scratch("only");
+    let list: Vec<String> = codes.iter().map(|c| format!("\"{c}\"")).collect();
+    let path = dir.join("prinsipp.toml");
+    std::fs::write(&path, format!("[regler]\nkun = [{}]\n", list.join(", "))).unwrap();
+    path.to_string_lossy().into_owned()
+}
