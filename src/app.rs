@@ -209,7 +209,13 @@ fn check(
     }
     let findings = crate::rules::check(&portfolio, &settings, date);
     let text = match args.format {
-        CheckFormat::Table => report::table::render(&portfolio, &findings, style, args.quiet),
+        CheckFormat::Table => report::table::render(
+            &portfolio,
+            &findings,
+            style,
+            args.quiet,
+            settings.profile.as_ref().map(|p| p.name.as_str()),
+        ),
         CheckFormat::Json => report::json::render(&portfolio, &findings, style.lang),
     };
     write_all(out, &text)?;

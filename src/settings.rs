@@ -249,6 +249,7 @@ impl Settings {
         if errors.is_empty() {
             Ok(s)
         } else {
+            errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             Err(errors)
         }
     }

@@ -22,6 +22,8 @@ struct JsonFinding<'a> {
     status: &'a str,
     avvik_ref: Option<&'a str>,
     avvik_gyldig_til: Option<String>,
+    /// With a strategy profile: the section of the strategy that asks for the rule.
+    strategi_avsnitt: Option<&'a str>,
 }
 
 pub fn render(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> String {
@@ -53,6 +55,7 @@ pub fn render(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> String
                 status,
                 avvik_ref,
                 avvik_gyldig_til,
+                strategi_avsnitt: f.section.as_deref(),
             }
         })
         .collect();

@@ -66,12 +66,13 @@ pub fn profile_table(settings: &Settings, profile: &Profile, style: &Style) -> S
         let Some(rule) = settings.katalog.rule(code) else {
             continue;
         };
-        let section = match profile.section(code) {
-            Some(s) => s.to_string(),
-            None => match lang {
-                Lang::Nb => "(alltid med)".into(),
-                Lang::En => "(always checked)".into(),
-            },
+        let own = settings.own_rules.iter().any(|r| r.code == code);
+        let section = match (profile.section(code), own, lang) {
+            (Some(s), _, _) => s.to_string(),
+            (None, true, Lang::Nb) => "(kommunens egen regel)".into(),
+            (None, true, Lang::En) => "(the kommune's own rule)".into(),
+            (None, false, Lang::Nb) => "(alltid med)".into(),
+            (None, false, Lang::En) => "(always checked)".into(),
         };
         table.add_row(vec![
             rule.code.clone(),

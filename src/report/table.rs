@@ -6,14 +6,21 @@ use crate::model::Portfolio;
 use crate::text::Lang;
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
-pub fn render(portfolio: &Portfolio, findings: &[Finding], style: &Style, quiet: bool) -> String {
+/// The table and summary. `strategy` names the profile checked against, if any.
+pub fn render(
+    portfolio: &Portfolio,
+    findings: &[Finding],
+    style: &Style,
+    quiet: bool,
+    strategy: Option<&str>,
+) -> String {
     let mut out = String::new();
     if !findings.is_empty() {
         out.push_str(&table(portfolio, findings, style));
         out.push('\n');
     }
     if !quiet || findings.is_empty() {
-        out.push_str(&summary(portfolio, findings, style.lang));
+        out.push_str(&summary(portfolio, findings, style.lang, strategy));
         out.push('\n');
     }
     out
@@ -42,6 +49,13 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
         } = &f.status
         {
             message.push_str(&avvik_note(reference.as_deref(), *valid_until, lang));
+        }
+        if let Some(section) = &f.section {
+            let label = match lang {
+                Lang::Nb => "Strategien",
+                Lang::En => "Strategy",
+            };
+            message.push_str(&format!("\n{label}: {section}"));
         }
         let severity = Cell::new(f.severity.label(lang));
         let severity = match (f.is_open(), f.severity) {
@@ -158,7 +172,12 @@ fn avvik_note(reference: Option<&str>, until: Option<crate::model::Date>, lang: 
 }
 
 /// «3 feil, 5 advarsler, 1 godkjent avvik — 12 systemer, 4 prosjekter kontrollert»
-pub fn summary(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> String {
+pub fn summary(
+    portfolio: &Portfolio,
+    findings: &[Finding],
+    lang: Lang,
+    strategy: Option<&str>,
+) -> String {
     let open = |s: Severity| {
         findings
             .iter()
@@ -206,8 +225,11 @@ pub fn summary(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> Strin
             } else {
                 String::new()
             };
+            let against = strategy
+                .map(|s| format!(" mot strategien {s}"))
+                .unwrap_or_default();
             format!(
-                "{}, {}{idea} kontrollert",
+                "{}, {}{idea} kontrollert{against}",
                 plural(systems, "system", "systemer"),
                 plural(projects, "prosjekt", "prosjekter")
             )
@@ -218,8 +240,11 @@ pub fn summary(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> Strin
             } else {
                 String::new()
             };
+            let against = strategy
+                .map(|s| format!(" against the strategy {s}"))
+                .unwrap_or_default();
             format!(
-                "{}, {}{idea} checked",
+                "{}, {}{idea} checked{against}",
                 plural(systems, "system", "systems"),
                 plural(projects, "project", "projects")
             )
