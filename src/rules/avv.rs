@@ -91,10 +91,30 @@ pub fn check(c: &mut Checker) {
             used = true;
         }
         if !used && !c.findings.iter().any(|f| covers(avvik, f)) {
-            c.emit("AVV-04", subject(), avvik.spans.at, path, Text::new(
-                format!("Avviket for {} på {} dekker ingen funn; fjern det fra registeret", avvik.rule, avvik.applies_to),
-                format!("The deviation from {} for {} covers no finding; remove it from the register", avvik.rule, avvik.applies_to),
-            ));
+            let message = if c.settings.is_enabled(&avvik.rule) {
+                Text::new(
+                    format!(
+                        "Avviket for {} på {} dekker ingen funn; fjern det fra registeret",
+                        avvik.rule, avvik.applies_to
+                    ),
+                    format!(
+                        "The deviation from {} for {} covers no finding; remove it from the register",
+                        avvik.rule, avvik.applies_to
+                    ),
+                )
+            } else {
+                Text::new(
+                    format!(
+                        "Avviket for {} på {} dekker ingen funn: regelen er ikke med i denne kontrollen",
+                        avvik.rule, avvik.applies_to
+                    ),
+                    format!(
+                        "The deviation from {} for {} covers no finding: the rule is not part of this check",
+                        avvik.rule, avvik.applies_to
+                    ),
+                )
+            };
+            c.emit("AVV-04", subject(), avvik.spans.at, path, message);
         }
     }
 }

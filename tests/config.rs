@@ -1,0 +1,573 @@
+//! prinsipp.toml, strategy profiles and the kommune's own rules, as a user meets them.
+
+mod common;
+use common::{KOMMUNE, kommune, prinsipp, repo};
+
+const SYSTEM_OK: &[u8] = b"systemer:
+  - id: portal
+    navn: Innbyggerportal
+    systemeier: Kommunalsjef
+    drift: saas
+    livslop: aktiv
+    programvaretype: hyllevare
+    personopplysninger: ingen
+    publikumsrettet: true
+    tilgjengelighetserklaering: https://uustatus.no/nb/erklaringer/publisert/1
+  - id: arkiv
+    navn: Arkivsystem
+    systemeier: Kommunalsjef
+    drift: egen_drift
+    livslop: aktiv
+    programvaretype: hyllevare
+    personopplysninger: ingen
+";
+
+fn codes(run: &common::Run) -> Vec<String> {
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr));
+    findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["code"].as_str().unwrap(),
+                f["subject_id"].as_str().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn mistakes_in_prinsipp_toml_are_all_reported_with_place_and_suggestion() {
+    let dir = kommune(
+        "bad-config",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (
+                "prinsipp.toml",
+                br#"strategi = "nittedal-2091"
+[regler]
+av = ["HYL-1", "GEVV"]
+[alvorlighet]
+SKY-03 = "kritisk"
+[parametere.FOND-01]
+andell = 0.2
+[parametere.SKY-03]
+varsel_maaneder = "tolv"
+[[egen_regel]]
+kode = "SKY-01"
+alvorlighet = "feil"
+tittel = "x"
+forklaring = "y"
+gjelder = "systemer"
+krav = [{ felt = "ross", finnes = true }]
+"#,
+            ),
+        ],
+    );
+    let run = prinsipp(&["check", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    let errors: Vec<String> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("feil:"))
+        .map(|l| l.split_once("prinsipp.toml").unwrap().1.to_string())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ":1:12: Ukjent strategi «nittedal-2091»",
+            ":3:7: Ukjent regel eller prinsipp «HYL-1»",
+            ":3:16: Ukjent regel eller prinsipp «GEVV»",
+            ":5:10: Ugyldig alvorlighet «kritisk»; tillatt: feil, advarsel, info",
+            ":7:1: FOND-01 har ingen parameter «andell»",
+            ":9:19: SKY-03.varsel_maaneder må være et heltall ≥ 0, ikke \"tolv\"",
+            ":11:8: Regelkoden SKY-01 er allerede i bruk",
+            ":15:11: Ugyldig gjelder «systemer»; tillatt: system, prosjekt",
+            ":16:18: Ukjent felt «ross»",
+        ],
+        "{}",
+        run.stderr
+    );
+    for hint in [
+        "Mente du nittedal-2019?",
+        "Mente du HYL-01?",
+        "Mente du GEV?",
+        "Mente du andel?",
+        "Mente du system?",
+        "Mente du `ros`?",
+    ] {
+        assert!(
+            run.stderr.contains(hint),
+            "missing {hint:?} in\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn an_unknown_key_in_prinsipp_toml_gets_a_suggestion() {
+    let dir = kommune(
+        "bad-key",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("prinsipp.toml", b"[regler]\nax = [\"GEV-03\"]\n"),
+        ],
+    );
+    let run = prinsipp(&["check", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("prinsipp.toml:2:1: Ugyldig prinsipp.toml: ukjent felt `ax`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: Mente du `av`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn config_and_input_errors_are_reported_together() {
+    let dir = kommune(
+        "both-bad",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: a\nnavn: A\ndrift: skyen\n"),
+            ("prinsipp.toml", b"[alvorlighet]\nGEV = \"middels\"\n"),
+        ],
+    );
+    let run = prinsipp(&["check", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("systemer/a.yaml:3:8: Ugyldig verdi «skyen» for `drift`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: Oppgi hvilken skydrift"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("prinsipp.toml:2:7: Ugyldig alvorlighet «middels»"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn rules_can_be_turned_off_narrowed_and_regraded() {
+    let project = b"prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Kari\n  fase: planlegge\n";
+    let files: &[(&str, &[u8])] = &[
+        ("kommune.yaml", KOMMUNE),
+        ("systemer/s.yaml", SYSTEM_OK),
+        ("prosjekter/p.yaml", project),
+    ];
+    let dir = kommune("select", files);
+    let d = dir.to_str().unwrap();
+    let all = prinsipp(&["check", d, "--dato", "2026-06-01", "--format", "json"]);
+    assert_eq!(codes(&all), ["GEV-01 p", "KN-01 p", "PV-01 p"]);
+    assert_eq!(all.code, 1);
+
+    std::fs::write(
+        dir.join("prinsipp.toml"),
+        "[regler]\nav = [\"PV\"]\n[alvorlighet]\nGEV = \"advarsel\"\nKN-01 = \"feil\"\n",
+    )
+    .unwrap();
+    let tuned = prinsipp(&["check", d, "--dato", "2026-06-01", "--format", "json"]);
+    assert_eq!(codes(&tuned), ["GEV-01 p", "KN-01 p"]);
+    let findings: serde_json::Value = serde_json::from_str(&tuned.stdout).unwrap();
+    assert_eq!(findings[0]["severity"], "advarsel");
+    assert_eq!(findings[1]["severity"], "feil");
+
+    std::fs::write(dir.join("prinsipp.toml"), "[regler]\nkun = [\"GEV\"]\n").unwrap();
+    let only = prinsipp(&["check", d, "--dato", "2026-06-01", "--format", "json"]);
+    assert_eq!(codes(&only), ["GEV-01 p"]);
+}
+
+#[test]
+fn parameters_change_what_a_rule_demands() {
+    let project = b"prosjekt:
+  id: p
+  navn: P
+  prosjekteier: Kari
+  fase: konsept
+  kost_nytte: { enheten: a, kommunen: b }
+  gevinstplan:
+    gevinstansvarlig: Kari
+    gevinster:
+      - { kategori: tid, type: kvantitativ, indikator: t, maaleenhet: timer, nullpunkt: { verdi: 10, dato: 2026-01-01 }, maalverdi: 5, realiseres: 2027-01-01, gevinsteier: Ola }
+  nye_systemer:
+    - { id: ny1, navn: Ny 1, drift: saas, systemeier: Kari, programvaretype: hyllevare, personopplysninger: ingen }
+    - { id: ny2, navn: Ny 2, drift: saas, systemeier: Kari, programvaretype: hyllevare, personopplysninger: ingen }
+  utfaser:
+    - { system: arkiv, dato: 2027-01-01, arkivplan: Deponeres }
+";
+    let dir = kommune(
+        "params",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/s.yaml", SYSTEM_OK),
+            ("prosjekter/p.yaml", project),
+        ],
+    );
+    let d = dir.to_str().unwrap();
+    let strict = prinsipp(&["check", d, "--dato", "2026-06-01", "--format", "json"]);
+    assert_eq!(codes(&strict), ["INNUT-05 -", "INNUT-01 p"]);
+    std::fs::write(
+        dir.join("prinsipp.toml"),
+        "[parametere.INNUT-01]\nforhold = 0.5\n",
+    )
+    .unwrap();
+    let relaxed = prinsipp(&["check", d, "--dato", "2026-06-01", "--format", "json"]);
+    assert_eq!(codes(&relaxed), ["INNUT-05 -"]);
+    let shown = prinsipp(&["check", d, "--show-config"]);
+    assert_eq!(shown.code, 0);
+    assert!(
+        shown
+            .stdout
+            .contains("[parametere.INNUT-01]\nforhold = 0.5\n"),
+        "{}",
+        shown.stdout
+    );
+}
+
+#[test]
+fn the_catalogue_is_extended_from_prinsipp_toml() {
+    let project = b"prosjekt:
+  id: p
+  navn: P
+  prosjekteier: Kari
+  fase: konsept
+  kost_nytte: { enheten: a, kommunen: b }
+  behov: [gravemelding]
+  gevinstplan:
+    gevinstansvarlig: Kari
+    gevinster:
+      - { kategori: tid, type: kvantitativ, indikator: t, maaleenhet: timer, nullpunkt: { verdi: 10, dato: 2026-01-01 }, maalverdi: 5, realiseres: 2027-01-01, gevinsteier: Ola }
+";
+    let dir = kommune(
+        "katalog",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/s.yaml", SYSTEM_OK),
+            ("prosjekter/p.yaml", project),
+        ],
+    );
+    let d = dir.to_str().unwrap();
+    let unknown = prinsipp(&["check", d, "--dato", "2026-06-01", "--format", "json"]);
+    assert_eq!(codes(&unknown), ["FK-03 p"]);
+    std::fs::write(dir.join("prinsipp.toml"), "[[katalog.felleskomponent]]\nid = \"fiks-gravemelding\"\nnavn = \"Fiks Gravemelding\"\ndekker = [\"gravemelding\"]\n").unwrap();
+    let needed = prinsipp(&["check", d, "--dato", "2026-06-01", "--format", "json"]);
+    assert_eq!(
+        codes(&needed),
+        ["FK-01 p"],
+        "the need is now catalogued and its component unused"
+    );
+}
+
+#[test]
+fn own_rules_are_checked_listed_explained_and_waivable() {
+    let config = br#"[[egen_regel]]
+kode = "EGEN-01"
+alvorlighet = "feil"
+tittel = "Lokalt drevne systemer skal ha ROS"
+title = "Systems run on premises need a risk assessment"
+forklaring = "Systemer vi drifter selv, har vi hele sikkerhetsansvaret for."
+gjelder = "system"
+hvis = { felt = "drift", er = "egen_drift" }
+krav = [{ felt = "ros", finnes = true }]
+"#;
+    let dir = kommune(
+        "own",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/s.yaml", SYSTEM_OK),
+            ("prinsipp.toml", config),
+        ],
+    );
+    let d = dir.to_str().unwrap();
+    let run = prinsipp(&["check", d, "--dato", "2026-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains(" feil        | EGEN-01 | system arkiv | arkiv oppfyller ikke kravet: ros finnes | systemer/s.yaml:11:5"), "{}", run.stdout);
+
+    let toml_path = dir.join("prinsipp.toml");
+    let cfg = toml_path.to_str().unwrap();
+    let rules = prinsipp(&["rules", "--config", cfg]);
+    let row = rules
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(" EGEN-01 "))
+        .unwrap_or_default();
+    assert!(
+        row.contains("| feil ") && row.contains("| Lokalt drevne systemer skal ha ROS"),
+        "{}",
+        rules.stdout
+    );
+    let explain = prinsipp(&["explain", "egen-01", "--config", cfg, "--lang", "en"]);
+    assert!(
+        explain
+            .stdout
+            .starts_with("EGEN-01 — Systems run on premises need a risk assessment (error)"),
+        "{}",
+        explain.stdout
+    );
+    assert!(
+        explain
+            .stdout
+            .contains("Applies to systems where drift is egen_drift."),
+        "{}",
+        explain.stdout
+    );
+
+    std::fs::write(dir.join("avvik.yaml"), "avvik:\n  - { regel: EGEN-01, gjelder: arkiv, begrunnelse: Flyttes til sky i 2027, vedtatt_av: Arkitekturforum, dato: 2026-01-01, ref: \"26/9\" }\n").unwrap();
+    let waived = prinsipp(&["check", d, "--dato", "2026-06-01", "--format", "json"]);
+    assert_eq!(waived.code, 0, "{}", waived.stdout);
+    assert!(
+        waived.stdout.contains("\"status\": \"avvik\""),
+        "{}",
+        waived.stdout
+    );
+}
+
+#[test]
+fn a_strategy_profile_checks_its_rules_and_names_its_sections() {
+    let folder = repo("examples/eksempel-kommune");
+    let run = prinsipp(&[
+        "check",
+        &folder,
+        "--dato",
+        "2026-06-01",
+        "--strategi",
+        "overhalla-2018",
+        "--format",
+        "json",
+    ]);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let list = findings.as_array().unwrap();
+    assert!(!list.is_empty());
+    let allowed = [
+        "FK-", "GEV-", "PROS-01", "PVN-", "SIK-01", "UU-01", "REF-01", "AVV-",
+    ];
+    for f in list {
+        let code = f["code"].as_str().unwrap();
+        assert!(
+            allowed.iter().any(|a| code.starts_with(a)),
+            "{code} is not in the Overhalla profile"
+        );
+        if !code.starts_with("AVV-") && code != "REF-01" {
+            assert!(
+                f["strategi_avsnitt"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("OVH Vi "),
+                "{f}"
+            );
+        }
+    }
+    let table = prinsipp(&[
+        "check",
+        &folder,
+        "--dato",
+        "2026-06-01",
+        "--strategi",
+        "overhalla-2018",
+    ]);
+    assert!(
+        table
+            .stdout
+            .contains("kontrollert mot strategien overhalla-2018"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("Strategien: OVH Vi "),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn the_profile_mapping_is_shown_and_unknown_profiles_are_errors() {
+    let run = prinsipp(&["rules", "--strategi", "nittedal-2019"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("nittedal-2019 — "), "{}", run.stdout);
+    assert!(run.stdout.contains("FOND-01"), "{}", run.stdout);
+    assert!(run.stdout.contains("§9"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("INNUT-01"),
+        "Nittedal's strategy does not ask for INNUT: {}",
+        run.stdout
+    );
+
+    let unknown = prinsipp(&["rules", "--strategi", "nittedal"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("Ukjent strategi «nittedal»"),
+        "{}",
+        unknown.stderr
+    );
+    assert!(unknown.stderr.contains("Kjente strategier: aurskog-holand-2018, larvik-2023, nittedal-2019, overhalla-2018, ror-ikt-2022"), "{}", unknown.stderr);
+
+    let dir = kommune(
+        "strategy-in-kommune",
+        &[(
+            "kommune.yaml",
+            b"kommune:\n  navn: T\n  kommunenummer: \"3999\"\n  strategi: larvik-2024\n",
+        )],
+    );
+    let bad = prinsipp(&["check", dir.to_str().unwrap()]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("feil: kommune.yaml:4:3: Ukjent strategi «larvik-2024»"),
+        "{}",
+        bad.stderr
+    );
+    assert!(
+        bad.stderr.contains("Mente du larvik-2023?"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn every_profile_names_real_rules_with_sections() {
+    let katalog = prinsipp::katalog::Katalog::builtin();
+    assert_eq!(katalog.profiles.len(), 5);
+    for profile in &katalog.profiles {
+        assert!(katalog.document(&profile.doc).is_some(), "{}", profile.name);
+        assert!(!profile.rule.is_empty());
+        for rule in &profile.rule {
+            assert!(
+                katalog.rule(&rule.code).is_some(),
+                "{} names unknown {}",
+                profile.name,
+                rule.code
+            );
+            assert!(!rule.section.trim().is_empty());
+            assert!(
+                !rule.code.starts_with("AVV-") && rule.code != "REF-01",
+                "{} lists {}, which is always on",
+                profile.name,
+                rule.code
+            );
+        }
+    }
+}
+
+#[test]
+fn init_writes_a_clean_starter_and_never_overwrites_without_force() {
+    let dir = common::scratch("init");
+    let target = dir.join("ny-kommune");
+    let t = target.to_str().unwrap();
+    let run = prinsipp(&["init", t]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for file in [
+        "kommune.yaml",
+        "systemer/systemer.yaml",
+        "prosjekter/nytt-fagsystem.yaml",
+        "avvik.yaml",
+        "prinsipp.toml",
+    ] {
+        assert!(target.join(file).is_file(), "{file}");
+    }
+    let check = prinsipp(&["check", t]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    assert!(
+        check
+            .stdout
+            .starts_with("Ingen funn — 1 system, 1 prosjekt kontrollert"),
+        "{}",
+        check.stdout
+    );
+
+    std::fs::write(
+        target.join("kommune.yaml"),
+        "kommune:\n  navn: Min egen\n  kommunenummer: \"1234\"\n",
+    )
+    .unwrap();
+    let again = prinsipp(&["init", t]);
+    assert_eq!(again.code, 2);
+    assert!(
+        again
+            .stderr
+            .contains("kommune.yaml: Fila finnes allerede; ingenting er skrevet"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(target.join("kommune.yaml")).unwrap(),
+        "kommune:\n  navn: Min egen\n  kommunenummer: \"1234\"\n"
+    );
+
+    let forced = prinsipp(&["init", t, "--force"]);
+    assert_eq!(forced.code, 0);
+    assert!(
+        std::fs::read_to_string(target.join("kommune.yaml"))
+            .unwrap()
+            .contains("Eksempel kommune")
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&target)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn the_committed_rule_docs_are_what_the_binary_generates() {
+    let run = prinsipp(&["rules", "--format", "markdown", "--config", "/dev/null"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let committed = std::fs::read_to_string(repo("docs/regler.md")).unwrap_or_default();
+    assert!(
+        committed == run.stdout,
+        "docs/regler.md is stale: run `cargo run -- rules --format markdown > docs/regler.md`"
+    );
+}
+
+#[test]
+fn explain_works_for_every_code_in_both_languages() {
+    for rule in prinsipp::katalog::Katalog::builtin().rules() {
+        for (lang, heads) in [
+            (
+                "nb",
+                [
+                    "Hva som sjekkes:",
+                    "Slik følger du regelen:",
+                    "Eksempel:",
+                    "Kilder:",
+                ],
+            ),
+            (
+                "en",
+                ["What is checked:", "How to comply:", "Example:", "Sources:"],
+            ),
+        ] {
+            let run = prinsipp(&[
+                "explain",
+                &rule.code,
+                "--lang",
+                lang,
+                "--config",
+                "/dev/null",
+            ]);
+            assert_eq!(run.code, 0, "{}", rule.code);
+            for head in heads {
+                assert!(
+                    run.stdout.contains(head),
+                    "{} --lang {lang} lacks {head:?}",
+                    rule.code
+                );
+            }
+        }
+    }
+}
