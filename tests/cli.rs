@@ -207,6 +207,7 @@ fn json_has_every_field_of_every_finding() {
         "status",
         "avvik_ref",
         "avvik_gyldig_til",
+        "strategi_avsnitt",
     ];
     assert_eq!(list[0].as_object().unwrap().len(), keys.len());
     // Keys stand in this fixed order in the text.

@@ -30,7 +30,7 @@ fn the_readme_project_is_read_and_follows_every_principle() {
             ("kommune.yaml", KOMMUNE),
             (
                 "systemer/websak.yaml",
-                b"id: websak\nnavn: WebSak\nlivslop: aktiv\n",
+                b"id: websak\nnavn: WebSak\nlivslop: aktiv\nsystemeier: Kari\ndrift: egen_drift\nprogramvaretype: hyllevare\npersonopplysninger: ingen\n",
             ),
             ("prosjekter/p.yaml", block.as_bytes()),
         ],
@@ -82,6 +82,56 @@ fn every_explain_example_is_valid_input() {
             "{}'s example does not load:\n{}\n{example}",
             rule.code,
             errors.join("\n")
+        );
+    }
+}
+
+/// The TOML blocks of a markdown file.
+fn toml_blocks(markdown: &str) -> Vec<String> {
+    markdown
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_settings_example_in_the_docs_is_valid() {
+    for doc in ["README.md", "docs/konfigurasjon.md"] {
+        let text = std::fs::read_to_string(common::repo(doc)).unwrap();
+        let blocks = toml_blocks(&text);
+        assert!(!blocks.is_empty(), "{doc} shows no prinsipp.toml");
+        for block in blocks {
+            let config = prinsipp::config::parse(&block, "prinsipp.toml")
+                .unwrap_or_else(|e| panic!("{doc}: {:?}\n{block}", e[0].message.en));
+            let file = prinsipp::settings::ConfigFile {
+                config: &config,
+                text: &block,
+                display: "prinsipp.toml",
+            };
+            if let Err(errors) = prinsipp::settings::Settings::build(Some(&file), None, None) {
+                panic!(
+                    "{doc}: {}\n{block}",
+                    errors
+                        .iter()
+                        .map(|e| format!("{}: {}", e.place(), e.message.en))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(common::repo("README.md")).unwrap();
+    for rule in Katalog::builtin().rules() {
+        assert!(
+            readme.contains(&format!("| {} |", rule.code)),
+            "README lacks {}",
+            rule.code
         );
     }
 }
