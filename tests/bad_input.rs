@@ -440,3 +440,143 @@ fn invalid_ids_get_a_suggestion() {
         run.stderr
     );
 }
+
+#[test]
+fn a_key_written_twice_does_not_hide_the_files_other_problems() {
+    let dir = kommune("dup-and-more", &[
+        ("kommune.yaml", KOMMUNE),
+        ("systemer/a.yaml", "id: a\nnavn: A\ndrift: saas\ndrift: iaas\nlivslop: Aktiv\navtale:\n  utloper: 2027-01-01\n  utløper: 2028-01-01\n".as_bytes()),
+    ]);
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("feil:"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "feil: systemer/a.yaml:4:1: Nøkkelen `drift` står to ganger i samme mapping (første gang på linje 3)",
+            "feil: systemer/a.yaml:5:10: Ugyldig verdi «Aktiv» for `livslop`; tillatt: planlagt, innfasing, aktiv, utfasing, avviklet",
+            "feil: systemer/a.yaml:8:3: `utløper` er det samme feltet som `utloper` på linje 7",
+        ],
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn wrappers_written_wrong_get_one_clear_error() {
+    let dir = kommune(
+        "wrappers",
+        &[
+            ("kommune.yaml", b"navn: Test\nkommunenummer: \"3999\"\n"),
+            ("systemer/a.yaml", b"system:\n  - id: a\n    navn: A\n"),
+            ("prosjekter/p.yaml", b"prosjekt:\n  - id: p\n    navn: P\n"),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("feil:"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "feil: kommune.yaml:1:1: kommune.yaml mangler `kommune:` øverst",
+            "feil: systemer/a.yaml:1:1: Ukjent felt `system` øverst i fila",
+            "feil: prosjekter/p.yaml:2:3: `prosjekt:` holder én oppføring, ikke en liste",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: Mente du `systemer:`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: Bruk `prosjekter:` for en liste"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_project_needs_an_owner_and_numbers_are_not_quoted() {
+    let dir = kommune("owner", &[
+        ("kommune.yaml", KOMMUNE),
+        ("prosjekter/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  gevinstplan:\n    gevinster:\n      - maalverdi: \"40\"\n"),
+    ]);
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: prosjekter/p.yaml:2:3: `prosjekteier` mangler i prosjekt"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "feil: prosjekter/p.yaml:6:20: Feil type for `maalverdi`: ventet et tall, fant «40»"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: Skriv tallet uten anførselstegn"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_found_even_when_an_entry_has_other_errors() {
+    let dir = kommune(
+        "dup-broken",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (
+                "systemer/a.yaml",
+                b"systemer:\n  - id: sak\n    navn: Sak\n  - id: sak\n",
+            ),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: systemer/a.yaml:4:5: `navn` mangler i system"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("feil: systemer/a.yaml:4:5: Id «sak» er brukt av mer enn ett system; først her: systemer/a.yaml:2:5"), "{}", run.stderr);
+}
+
+#[test]
+fn rule_codes_in_the_register_are_read_in_any_case() {
+    let dir = kommune("avvik-case", &[
+        ("kommune.yaml", KOMMUNE),
+        ("prosjekter/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Kari\n  fase: planlegge\n"),
+        ("avvik.yaml", b"avvik:\n  - { regel: gev-01, gjelder: p, begrunnelse: Forprosjekt, vedtatt_av: Styret, dato: 2026-01-01 }\n"),
+    ]);
+    let run = prinsipp(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+        "--config",
+        &common::only(&["GEV-01", "AVV"]),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("\"code\": \"GEV-01\"") && run.stdout.contains("\"status\": \"avvik\""),
+        "{}",
+        run.stdout
+    );
+}
