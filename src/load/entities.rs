@@ -8,56 +8,6 @@ use crate::text::Text;
 const SYSTEM: What = ("system", "system");
 const PROJECT: What = ("prosjekt", "project");
 
-const SYSTEM_KEYS: &[&str] = &[
-    "id",
-    "navn",
-    "beskrivelse",
-    "leverandor",
-    "tjenesteomraade",
-    "kapabiliteter",
-    "systemeier",
-    "systemforvalter",
-    "programvaretype",
-    "kjernesystem",
-    "drift",
-    "livslop",
-    "innfort",
-    "utfases",
-    "avtale",
-    "felleskomponenter",
-    "integrasjoner",
-    "personopplysninger",
-    "dpia",
-    "databehandleravtale",
-    "ros",
-    "publikumsrettet",
-    "tilgjengelighetserklaering",
-    "arkiv",
-    "datasett",
-    "skyvurdering",
-];
-
-const PROJECT_KEYS: &[&str] = &[
-    "id",
-    "navn",
-    "prosjekteier",
-    "prosjektleder",
-    "tjenesteomraade",
-    "fase",
-    "budsjett_nok",
-    "finansiering",
-    "arkitekturgodkjenning",
-    "prosesskartlegging",
-    "vurderte_eksisterende",
-    "behov",
-    "felleskomponenter",
-    "nye_systemer",
-    "utfaser",
-    "kost_nytte",
-    "styring",
-    "gevinstplan",
-];
-
 /// Ids name systems and projects in references and messages: lower-case ASCII, digits, `-`.
 fn check_id(r: &mut Reader, f: &Fields, id: &str) {
     if !id.is_empty()
@@ -213,7 +163,7 @@ fn kommunenummer(r: &mut Reader, f: &Fields) -> Option<String> {
 }
 
 pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
-    let f = r.map(node, "systemer", SYSTEM, SYSTEM_KEYS)?;
+    let f = r.map(node, "systemer", SYSTEM, &SYSTEM_KEYS)?;
     let id = r.required(&f, "id", SYSTEM);
     let name = r.required(&f, "navn", SYSTEM);
     if let Some(id) = &id {
@@ -344,7 +294,7 @@ fn approval(r: &mut Reader, node: &Node, key: &'static str) -> Option<Approval> 
 }
 
 pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
-    let f = r.map(node, "prosjekt", PROJECT, PROJECT_KEYS)?;
+    let f = r.map(node, "prosjekt", PROJECT, &PROJECT_KEYS)?;
     let id = r.required(&f, "id", PROJECT);
     let name = r.required(&f, "navn", PROJECT);
     // datamodell.md marks `prosjekteier` as required: without it no rule can tell who owns

@@ -1,6 +1,6 @@
 //! Data som ressurs (datasets described for sharing): DATA-01.
 
-use super::{Checker, all_systems, given};
+use super::{Checker, all_systems, missing};
 use crate::text::{Lang, Text, join_names};
 
 pub fn check(c: &mut Checker) {
@@ -12,11 +12,7 @@ pub fn check(c: &mut Checker) {
                 ("kvalitet", &dataset.quality),
                 ("oppdatert", &dataset.updated),
             ];
-            let missing: Vec<&str> = fields
-                .iter()
-                .filter(|(_, v)| !given(v))
-                .map(|(k, _)| *k)
-                .collect();
+            let missing = missing(&fields);
             if missing.is_empty() {
                 continue;
             }

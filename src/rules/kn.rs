@@ -1,17 +1,13 @@
 //! Kost/nytte for enheten og kommunen (cost and benefit, for the unit and the whole): KN-01.
 
-use super::{Checker, given};
+use super::{Checker, missing};
 use crate::finding::Subject;
 use crate::text::{Lang, Text, join_names};
 
 pub fn check(c: &mut Checker) {
     for project in c.portfolio.judged_projects() {
         let cb = project.cost_benefit.clone().unwrap_or_default();
-        let missing: Vec<&str> = [("enheten", &cb.unit), ("kommunen", &cb.kommune)]
-            .iter()
-            .filter(|(_, v)| !given(v))
-            .map(|(k, _)| *k)
-            .collect();
+        let missing = missing(&[("enheten", &cb.unit), ("kommunen", &cb.kommune)]);
         if missing.is_empty() {
             continue;
         }

@@ -280,11 +280,8 @@ impl Checker<'_> {
         field: &str,
         message: Text,
     ) -> &mut Finding {
-        let finding = self.emit(code, u.subject(), at, u.path(field), message);
-        if u.project.is_some() {
-            finding.system = Some(u.system.id.clone());
-        }
-        finding
+        let severity = self.settings.severity(code);
+        self.push_on(u, code, severity, at, field, message)
     }
 
     /// As `emit_on`, for the milder case of a graded rule (see `emit_mild`).
@@ -296,7 +293,23 @@ impl Checker<'_> {
         field: &str,
         message: Text,
     ) -> &mut Finding {
-        let finding = self.emit_mild(code, u.subject(), at, u.path(field), message);
+        let severity = self
+            .settings
+            .severity_override(code)
+            .unwrap_or(Severity::Advarsel);
+        self.push_on(u, code, severity, at, field, message)
+    }
+
+    fn push_on(
+        &mut self,
+        u: &SystemUse,
+        code: &str,
+        severity: Severity,
+        at: Pos,
+        field: &str,
+        message: Text,
+    ) -> &mut Finding {
+        let finding = self.push(code, severity, u.subject(), at, u.path(field), message);
         if u.project.is_some() {
             finding.system = Some(u.system.id.clone());
         }
@@ -329,6 +342,15 @@ pub fn missing_before_new_systems(
             c.emit_mild(code, subject, at, path, message.clone());
         }
     }
+}
+
+/// The names of the texts that are not given, for a finding that lists what is missing.
+pub fn missing<'k>(fields: &[(&'k str, &Option<String>)]) -> Vec<&'k str> {
+    fields
+        .iter()
+        .filter(|(_, v)| !given(v))
+        .map(|(k, _)| *k)
+        .collect()
 }
 
 /// A text counts as given when it has more than whitespace.

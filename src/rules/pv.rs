@@ -1,6 +1,6 @@
 //! Prosjektstyring (what every project must be able to show): PV-01.
 
-use super::{Checker, given};
+use super::{Checker, missing};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
@@ -21,11 +21,7 @@ pub fn check(c: &mut Checker) {
             ("endringsstyring", &g.change_control),
             ("overforing_til_linje", &g.handover),
         ];
-        let missing: Vec<&str> = parts
-            .iter()
-            .filter(|(_, v)| !given(v))
-            .map(|(k, _)| *k)
-            .collect();
+        let missing = missing(&parts);
         if missing.is_empty() {
             continue;
         }
