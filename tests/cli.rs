@@ -394,3 +394,39 @@ fn systemer_and_prosjekter_flags_override_the_layout() {
     // The project was read (GEV-01 in konsept) and websak was found (no INNUT-02).
     assert_eq!(codes, ["GEV-01"], "{}", run.stdout);
 }
+
+#[test]
+fn the_example_kommune_gives_exactly_its_documented_findings() {
+    let run = prinsipp(&[
+        "check",
+        &repo("examples/eksempel-kommune"),
+        "--dato",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let got: Vec<String> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let id = f["subject_id"].as_str().unwrap_or("-");
+            format!(
+                "{} {} {} {} {id} {}:{}",
+                f["code"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["status"].as_str().unwrap(),
+                f["subject_kind"].as_str().unwrap(),
+                f["file"].as_str().unwrap(),
+                f["line"]
+            )
+        })
+        .collect();
+    let expected = std::fs::read_to_string(repo("tests/expected/eksempel-kommune.txt")).unwrap();
+    let want: Vec<&str> = expected
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect();
+    assert_eq!(got, want);
+}

@@ -6,7 +6,9 @@ use crate::model::*;
 use crate::text::{Lang, Text, join_names};
 
 /// A new system that does what an active system already does needs that system assessed
-/// first (`vurderte_eksisterende`): extending what we have beats buying.
+/// first (`vurderte_eksisterende`): extending what we have beats buying. "Does what" means a
+/// shared general capability (saksbehandling, arkiv, …); two systems that both log citizens
+/// in through ID-porten do not do the same job, and catalogued capabilities are FK's business.
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
     for project in p.judged_projects() {
@@ -26,9 +28,9 @@ pub fn check(c: &mut Checker) {
                 .iter()
                 .filter(|s| s.lifecycle == Some(Livslop::Aktiv) && s.id != new.id)
                 .filter(|s| {
-                    s.capabilities
-                        .iter()
-                        .any(|cap| new.capabilities.contains(cap))
+                    s.capabilities.iter().any(|cap| {
+                        new.capabilities.contains(cap) && c.katalog.components_for(cap).is_none()
+                    })
                 })
                 .map(|s| s.id.as_str())
                 .filter(|id| !assessed.contains(id))
