@@ -1,12 +1,15 @@
 //! The commands: read, check, render, and the exit code. The only place besides `load`
 //! and `init` that touches the outside world (stdout, stderr, the clock, the environment).
 
-use crate::cli::{CheckArgs, CheckFormat, Cli, ColorArg, Command, FailOn, LangArg, RulesFormat};
+use crate::baseline::Baseline;
+use crate::cli::{
+    CheckArgs, CheckFormat, Cli, ColorArg, Command, FailOn, LangArg, Output, RulesFormat,
+};
 use crate::config::Config;
 use crate::finding::Severity;
 use crate::load::{self, Diagnostic, Level, LoadOptions};
 use crate::model::Date;
-use crate::report::{self, Style};
+use crate::report::{self, Report, Style};
 use crate::settings::{ConfigFile, Settings};
 use crate::text::{Lang, Text, did_you_mean};
 use std::io::{IsTerminal, Write};
@@ -151,11 +154,22 @@ fn check(
     err: &mut impl Write,
 ) -> std::io::Result<u8> {
     let mut diags = Vec::new();
+    let outputs = outputs(args, &mut diags);
     let config = read_config(
         args.config.as_deref(),
         &args.folder.join("prinsipp.toml"),
         &mut diags,
     );
+    let baseline = args
+        .baseline
+        .as_ref()
+        .and_then(|path| match Baseline::read(path) {
+            Ok(b) => Some(b),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        });
     let options = LoadOptions {
         systems: args.systemer.clone(),
         projects: args.prosjekter.clone(),
@@ -181,6 +195,9 @@ fn check(
     let (Some(portfolio), Some(settings)) = (portfolio, settings) else {
         return input_failed(&diags, style, err);
     };
+    if diags.iter().any(|d| d.level == Level::Error) {
+        return input_failed(&diags, style, err);
+    }
     write_all(err, &report::diagnostics::render(&diags, style))?;
 
     if args.show_config {
@@ -207,27 +224,86 @@ fn check(
         );
         write_all(err, &format!("{}\n", line.get(style.lang)))?;
     }
-    let findings = crate::rules::check(&portfolio, &settings, date);
-    let text = match args.format {
-        CheckFormat::Table => report::table::render(
-            &portfolio,
-            &findings,
-            style,
-            args.quiet,
-            settings.profile.as_ref().map(|p| p.name.as_str()),
-        ),
-        CheckFormat::Json => report::json::render(&portfolio, &findings, style.lang),
-    };
-    write_all(out, &text)?;
-    let threshold = match args.fail_on {
+    let mut findings = crate::rules::check(&portfolio, &settings, date);
+    let resolved = baseline.map(|b| b.apply(&mut findings));
+    let fail_on = match args.fail_on {
         FailOn::Feil => Some(Severity::Feil),
         FailOn::Advarsel => Some(Severity::Advarsel),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let failing =
-        threshold.is_some_and(|t| findings.iter().any(|f| f.is_open() && f.severity >= t));
+    let report = Report {
+        portfolio: &portfolio,
+        findings: &findings,
+        settings: &settings,
+        date,
+        fail_on,
+        resolved: resolved.as_deref(),
+        root: report::root_prefix(&args.folder),
+        lang: style.lang,
+    };
+    for output in &outputs {
+        let text = match output.format {
+            CheckFormat::Table => report::table::render(&report, style, args.quiet),
+            CheckFormat::Json => report::json::render(&report),
+            CheckFormat::Sarif => report::sarif::render(&report),
+            CheckFormat::Junit => report::junit::render(&report),
+            CheckFormat::Github => report::github::render(&report),
+            CheckFormat::Gitlab => report::gitlab::render(&report),
+            CheckFormat::Markdown => report::markdown::render(&report),
+        };
+        match &output.path {
+            None => write_all(out, &text)?,
+            Some(path) => {
+                if let Err(e) = crate::files::write_atomically(path, &text) {
+                    let shown = path.display().to_string();
+                    let d = Diagnostic::error(
+                        &shown,
+                        0,
+                        0,
+                        Text::new(
+                            format!("Kan ikke skrive rapporten: {e}"),
+                            format!("Cannot write the report: {e}"),
+                        ),
+                    );
+                    write_all(err, &report::diagnostics::render(&[d], style))?;
+                    return Ok(EXIT_INPUT);
+                }
+            }
+        }
+    }
+    let failing = findings.iter().any(|f| report.is_failing(f));
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// The outputs asked for (the table on stdout when none); at most one may use stdout.
+fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
+    let outputs = if args.outputs.is_empty() {
+        vec![Output {
+            format: CheckFormat::Table,
+            path: None,
+        }]
+    } else {
+        args.outputs.clone()
+    };
+    if outputs.iter().filter(|o| o.path.is_none()).count() > 1 {
+        diags.push(
+            Diagnostic::error(
+                "--format",
+                0,
+                0,
+                Text::new(
+                    "Bare ett format kan skrives til standard ut",
+                    "Only one format can go to standard output",
+                ),
+            )
+            .with_hint(Text::new(
+                "Send de andre til filer: --format table --format sarif=prinsipp.sarif",
+                "Send the others to files: --format table --format sarif=prinsipp.sarif",
+            )),
+        );
+    }
+    outputs
 }
 
 /// Settings for `rules` and `explain`: built-in rules plus ./prinsipp.toml (or --config).

@@ -72,9 +72,15 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value = "feil")]
     pub fail_on: FailOn,
 
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: CheckFormat,
+    /// Output format, optionally to a file: table (default) | json | sarif | junit | github |
+    /// gitlab | markdown. Repeatable, e.g. `--format table --format sarif=out.sarif`
+    #[arg(long = "format", value_name = "FORMAT[=PATH]", value_parser = parse_output)]
+    pub outputs: Vec<Output>,
+
+    /// An earlier `--format json` result: only findings not in it are new (and can fail the
+    /// run); the rest are shown as known, and those gone are listed as resolved
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 
     /// Check against one strategy's profile (overrides prinsipp.toml and kommune.yaml; `alle` for every rule)
     #[arg(long)]
@@ -134,6 +140,38 @@ pub enum FailOn {
 pub enum CheckFormat {
     Table,
     Json,
+    Sarif,
+    Junit,
+    Github,
+    Gitlab,
+    Markdown,
+}
+
+/// One `--format NAME[=PATH]`: where a format goes (stdout when no path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub format: CheckFormat,
+    pub path: Option<PathBuf>,
+}
+
+fn parse_output(text: &str) -> Result<Output, String> {
+    let (name, path) = match text.split_once('=') {
+        Some((name, path)) if !path.is_empty() => (name, Some(PathBuf::from(path))),
+        Some((name, _)) => return Err(format!("«{name}=» needs a file after the =")),
+        None => (text, None),
+    };
+    let format = CheckFormat::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = CheckFormat::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        format!(
+            "«{name}» is not a format; choose one of {}",
+            names.join(", ")
+        )
+    })?;
+    Ok(Output { format, path })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

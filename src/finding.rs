@@ -88,6 +88,8 @@ pub enum Status {
         reference: Option<String>,
         valid_until: Option<Date>,
     },
+    /// Already in the baseline (`--baseline`): known, shown, not failing the run.
+    Baseline,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,5 +111,60 @@ pub struct Finding {
 impl Finding {
     pub fn is_open(&self) -> bool {
         self.status == Status::Open
+    }
+
+    /// What identifies this finding across runs: rule, subject and logical path, never the
+    /// line (which moves when the file is edited). A 64-bit FNV-1a hash, as 16 hex digits.
+    pub fn fingerprint(&self) -> String {
+        fingerprint(
+            &self.code,
+            self.subject.kind(),
+            self.subject.id().unwrap_or(""),
+            &self.path,
+        )
+    }
+
+    /// `open`, `avvik` or `baseline`, as in JSON.
+    pub fn status_name(&self) -> &'static str {
+        match self.status {
+            Status::Open => "open",
+            Status::Avvik { .. } => "avvik",
+            Status::Baseline => "baseline",
+        }
+    }
+}
+
+/// The fingerprint of a finding's identity (see `Finding::fingerprint`).
+pub fn fingerprint(code: &str, kind: &str, id: &str, path: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [code, kind, id, path] {
+        for byte in part.bytes().chain(std::iter::once(0x1f)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable_and_ignore_lines() {
+        // Fixed value: changing the hash breaks every baseline users have stored.
+        assert_eq!(
+            fingerprint("SKY-01", "prosjekt", "x", "/prosjekt/nye_systemer/0/drift"),
+            fingerprint("SKY-01", "prosjekt", "x", "/prosjekt/nye_systemer/0/drift")
+        );
+        assert_eq!(fingerprint("A", "b", "c", "d"), "34773f03da9c5ad5"); // checked against an independent FNV-1a
+        assert_ne!(
+            fingerprint("SKY-01", "prosjekt", "x", "/a"),
+            fingerprint("SKY-01", "prosjekt", "x", "/b")
+        );
+        assert_ne!(
+            fingerprint("AB", "c", "", ""),
+            fingerprint("A", "bc", "", "")
+        );
     }
 }

@@ -37,7 +37,7 @@ pub fn write(folder: &Path, force: bool) -> Result<Vec<PathBuf>, Vec<Diagnostic>
     let mut written = Vec::new();
     for (name, content) in &files {
         let path = folder.join(name);
-        write_atomically(&path, content).map_err(|e| {
+        crate::files::write_atomically(&path, content).map_err(|e| {
             let shown = path.display().to_string();
             vec![Diagnostic::error(
                 &shown,
@@ -52,24 +52,6 @@ pub fn write(folder: &Path, force: bool) -> Result<Vec<PathBuf>, Vec<Diagnostic>
         written.push(path);
     }
     Ok(written)
-}
-
-/// Writes to a temporary file beside `path` and renames it into place, so an interrupted
-/// run never leaves a half-written file under the real name.
-pub fn write_atomically(path: &Path, content: &str) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.prinsipp-{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, content).and_then(|_| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 /// The starter files, with dates relative to `today` so the plan is current when written.

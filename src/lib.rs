@@ -5,8 +5,10 @@
 //! into findings (pure functions, no I/O), `report` renders them. `app` wires the commands.
 
 pub mod app;
+pub mod baseline;
 pub mod cli;
 pub mod config;
+pub mod files;
 pub mod finding;
 pub mod init;
 pub mod katalog;

@@ -150,7 +150,8 @@ fn phasing_out_an_unknown_system_is_a_finding_not_a_crash() {
         "json",
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
     let innut02: Vec<_> = findings
         .as_array()
         .unwrap()

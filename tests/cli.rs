@@ -152,7 +152,8 @@ fn an_approved_avvik_keeps_the_finding_visible_but_not_failing() {
         "--format",
         "json",
     ]);
-    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
     let covered: Vec<_> = findings
         .as_array()
         .unwrap()
@@ -190,10 +191,12 @@ fn json_has_every_field_of_every_finding() {
         "json",
     ]);
     assert_eq!(run.code, 1);
-    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
     let list = findings.as_array().unwrap();
     assert_eq!(list.len(), 7);
     let keys = [
+        "fingerprint",
         "code",
         "severity",
         "subject_kind",
@@ -211,7 +214,8 @@ fn json_has_every_field_of_every_finding() {
     ];
     assert_eq!(list[0].as_object().unwrap().len(), keys.len());
     // Keys stand in this fixed order in the text.
-    let first_object = &run.stdout[..run.stdout.find('}').unwrap()];
+    let start = run.stdout.find("\"findings\": [").unwrap();
+    let first_object = &run.stdout[start..start + run.stdout[start..].find('}').unwrap()];
     let positions: Vec<usize> = keys
         .iter()
         .map(|k| first_object.find(&format!("\"{k}\":")).unwrap())
@@ -231,7 +235,9 @@ fn json_has_every_field_of_every_finding() {
 #[test]
 fn same_input_gives_the_same_bytes() {
     let folder = repo("examples/eksempel-kommune");
-    for format in ["table", "json"] {
+    for format in [
+        "table", "json", "sarif", "junit", "github", "gitlab", "markdown",
+    ] {
         let a = prinsipp(&["check", &folder, "--dato", "2026-06-01", "--format", format]);
         let b = prinsipp(&["check", &folder, "--dato", "2026-06-01", "--format", format]);
         assert_eq!(a.stdout, b.stdout);
@@ -249,7 +255,8 @@ fn the_shipped_examples_behave_as_the_readme_says() {
         "json",
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
     let codes: std::collections::BTreeSet<&str> = findings
         .as_array()
         .unwrap()
@@ -384,7 +391,8 @@ fn systemer_and_prosjekter_flags_override_the_layout() {
         "--format",
         "json",
     ]);
-    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
     let codes: Vec<&str> = findings
         .as_array()
         .unwrap()
@@ -405,7 +413,8 @@ fn the_example_kommune_gives_exactly_its_documented_findings() {
         "--format",
         "json",
     ]);
-    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
     let got: Vec<String> = findings
         .as_array()
         .unwrap()

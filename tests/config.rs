@@ -23,7 +23,8 @@ const SYSTEM_OK: &[u8] = b"systemer:
 ";
 
 fn codes(run: &common::Run) -> Vec<String> {
-    let findings: serde_json::Value = serde_json::from_str(&run.stdout)
+    let findings: serde_json::Value = serde_json::from_str::<serde_json::Value>(&run.stdout)
+        .map(|v| v["findings"].clone())
         .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr));
     findings
         .as_array()
@@ -183,7 +184,8 @@ fn rules_can_be_turned_off_narrowed_and_regraded() {
     .unwrap();
     let tuned = prinsipp(&["check", d, "--dato", "2026-06-01", "--format", "json"]);
     assert_eq!(codes(&tuned), ["GEV-01 p", "KN-01 p"]);
-    let findings: serde_json::Value = serde_json::from_str(&tuned.stdout).unwrap();
+    let findings: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&tuned.stdout).unwrap()["findings"].clone();
     assert_eq!(findings[0]["severity"], "advarsel");
     assert_eq!(findings[1]["severity"], "feil");
 
@@ -350,7 +352,8 @@ fn a_strategy_profile_checks_its_rules_and_names_its_sections() {
         "--format",
         "json",
     ]);
-    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
     let list = findings.as_array().unwrap();
     assert!(!list.is_empty());
     let allowed = [

@@ -143,6 +143,25 @@ pub struct Benefit {
     pub spans: Spans,
 }
 
+impl Benefit {
+    /// The latest measurement with a value (by date; undated ones count as oldest).
+    pub fn last_measurement(&self) -> Option<&Measurement> {
+        self.measurements
+            .iter()
+            .filter(|m| m.value.is_some())
+            .max_by_key(|m| m.date)
+    }
+
+    /// Goal attainment in percent: (last − baseline) / (target − baseline) × 100. A figure
+    /// for the report, not a finding; `None` when it cannot be computed.
+    pub fn attainment_percent(&self) -> Option<f64> {
+        let base = self.baseline.as_ref()?.value?;
+        let target = self.target?;
+        let last = self.last_measurement()?.value?;
+        ((target - base).abs() > f64::EPSILON).then(|| (last - base) / (target - base) * 100.0)
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Baseline {
     pub value: Option<f64>,
@@ -155,4 +174,40 @@ pub struct Measurement {
     pub date: Option<Date>,
     pub value: Option<f64>,
     pub spans: Spans,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn benefit(base: f64, target: f64, values: &[(&str, f64)]) -> Benefit {
+        Benefit {
+            baseline: Some(Baseline {
+                value: Some(base),
+                ..Baseline::default()
+            }),
+            target: Some(target),
+            measurements: values
+                .iter()
+                .map(|(d, v)| Measurement {
+                    date: Date::parse(d),
+                    value: Some(*v),
+                    ..Measurement::default()
+                })
+                .collect(),
+            ..Benefit::default()
+        }
+    }
+
+    #[test]
+    fn attainment_uses_the_latest_measurement_and_handles_falling_targets() {
+        // 120 → 40 hours: measured 70 last, so (70-120)/(40-120) = 62.5 %.
+        let b = benefit(120.0, 40.0, &[("2028-01-15", 70.0), ("2027-06-01", 100.0)]);
+        assert_eq!(b.attainment_percent(), Some(62.5));
+        assert_eq!(
+            benefit(10.0, 10.0, &[("2027-01-01", 12.0)]).attainment_percent(),
+            None
+        );
+        assert_eq!(benefit(0.0, 50.0, &[]).attainment_percent(), None);
+    }
 }

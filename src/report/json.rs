@@ -1,12 +1,69 @@
-//! `--format json`: a list of findings, keys in a fixed order.
+//! `--format json`: the machine-readable result, versioned (docs/json.md). A later run reads
+//! it back as a baseline, so fields are only ever added within a format version.
 
-use crate::finding::{Finding, Status};
-use crate::model::Portfolio;
-use crate::text::Lang;
+use super::Report;
+use crate::finding::Status;
+use crate::model::GevinstType;
 use serde::Serialize;
+
+/// Bumped when a field changes meaning or goes away; adding a field does not bump it.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    format_version: u32,
+    tool: Tool,
+    kommune: Kommune<'a>,
+    dato: String,
+    strategi: Option<&'a str>,
+    fail_on: Option<&'a str>,
+    counts: JsonCounts,
+    rules: Vec<JsonRule<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+    /// With --baseline: findings of the baseline that no longer occur; otherwise null.
+    resolved: Option<Vec<JsonResolved<'a>>>,
+    gevinster: Vec<JsonBenefit<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Kommune<'a> {
+    navn: &'a str,
+    kommunenummer: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCounts {
+    feil: usize,
+    advarsel: usize,
+    info: usize,
+    avvik: usize,
+    baseline: usize,
+    resolved: usize,
+    failing: usize,
+    systemer: usize,
+    prosjekter: usize,
+}
+
+#[derive(Serialize)]
+struct JsonRule<'a> {
+    code: &'a str,
+    severity: &'a str,
+    principle: &'a str,
+    title: &'a str,
+    comply: &'a str,
+    sources: Vec<String>,
+    strategi_avsnitt: Option<String>,
+}
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
+    fingerprint: String,
     code: &'a str,
     severity: &'a str,
     subject_kind: &'a str,
@@ -18,48 +75,152 @@ struct JsonFinding<'a> {
     line: u32,
     column: u32,
     path: &'a str,
-    /// `open`, or `avvik` when an approved deviation covers it.
+    /// `open`, `avvik` (an approved deviation covers it) or `baseline` (known from --baseline).
     status: &'a str,
     avvik_ref: Option<&'a str>,
     avvik_gyldig_til: Option<String>,
-    /// With a strategy profile: the section of the strategy that asks for the rule.
     strategi_avsnitt: Option<&'a str>,
 }
 
-pub fn render(portfolio: &Portfolio, findings: &[Finding], lang: Lang) -> String {
-    let list: Vec<JsonFinding> = findings
+#[derive(Serialize)]
+struct JsonResolved<'a> {
+    fingerprint: &'a str,
+    code: &'a str,
+    subject_kind: &'a str,
+    subject_id: Option<&'a str>,
+    message: &'a str,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonBenefit<'a> {
+    prosjekt: &'a str,
+    gevinst: Option<&'a str>,
+    maaleenhet: Option<&'a str>,
+    nullpunkt: Option<f64>,
+    maalverdi: Option<f64>,
+    siste_maaling: Option<f64>,
+    maaloppnaaelse_prosent: Option<f64>,
+}
+
+pub fn render(r: &Report) -> String {
+    let lang = r.lang;
+    let c = r.counts();
+    let k = &r.settings.katalog;
+    let rules = r
+        .settings
+        .enabled_codes()
+        .into_iter()
+        .filter_map(|code| {
+            let rule = k.rule(code)?;
+            Some(JsonRule {
+                code: &rule.code,
+                severity: r.settings.severity(code).name(),
+                principle: k
+                    .principle_of(code)
+                    .map_or("", |p| p.principle.name.get(lang)),
+                title: rule.title.get(lang),
+                comply: rule.comply.get(lang),
+                sources: rule
+                    .sources
+                    .iter()
+                    .map(|s| format!("{} {}", s.doc, s.section))
+                    .collect(),
+                strategi_avsnitt: r.settings.section(code),
+            })
+        })
+        .collect();
+    let findings = r
+        .findings
         .iter()
         .map(|f| {
-            let (status, avvik_ref, avvik_gyldig_til) = match &f.status {
-                Status::Open => ("open", None, None),
+            let (avvik_ref, avvik_gyldig_til) = match &f.status {
                 Status::Avvik {
                     reference,
                     valid_until,
-                } => (
-                    "avvik",
-                    reference.as_deref(),
-                    valid_until.map(|d| d.to_string()),
-                ),
+                } => (reference.as_deref(), valid_until.map(|d| d.to_string())),
+                _ => (None, None),
             };
             JsonFinding {
+                fingerprint: f.fingerprint(),
                 code: &f.code,
                 severity: f.severity.name(),
                 subject_kind: f.subject.kind(),
                 subject_id: f.subject.id(),
                 system: f.system.as_deref(),
                 message: f.message.get(lang),
-                file: portfolio.file_name(f.at.file),
+                file: r.file(f),
                 line: f.at.line,
                 column: f.at.column,
                 path: &f.path,
-                status,
+                status: f.status_name(),
                 avvik_ref,
                 avvik_gyldig_til,
                 strategi_avsnitt: f.section.as_deref(),
             }
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string());
+    let resolved = r.resolved.map(|list| {
+        list.iter()
+            .map(|e| JsonResolved {
+                fingerprint: &e.fingerprint,
+                code: &e.code,
+                subject_kind: &e.subject_kind,
+                subject_id: e.subject_id.as_deref(),
+                message: &e.message,
+                path: &e.path,
+            })
+            .collect()
+    });
+    let gevinster = r
+        .portfolio
+        .judged_projects()
+        .flat_map(|p| {
+            p.benefit_plan
+                .iter()
+                .flat_map(move |plan| plan.benefits.iter().map(move |b| (p, b)))
+        })
+        .filter(|(_, b)| b.kind == Some(GevinstType::Kvantitativ))
+        .map(|(p, b)| JsonBenefit {
+            prosjekt: &p.id,
+            gevinst: b.id.as_deref(),
+            maaleenhet: b.unit.as_deref(),
+            nullpunkt: b.baseline.as_ref().and_then(|n| n.value),
+            maalverdi: b.target,
+            siste_maaling: b.last_measurement().and_then(|m| m.value),
+            maaloppnaaelse_prosent: b.attainment_percent().map(|p| (p * 10.0).round() / 10.0),
+        })
+        .collect();
+    let report = JsonReport {
+        format_version: FORMAT_VERSION,
+        tool: Tool {
+            name: "prinsipp",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        kommune: Kommune {
+            navn: &r.portfolio.kommune.name,
+            kommunenummer: &r.portfolio.kommune.number,
+        },
+        dato: r.date.to_string(),
+        strategi: r.settings.profile.as_ref().map(|p| p.name.as_str()),
+        fail_on: r.fail_on.map(|s| s.name()),
+        counts: JsonCounts {
+            feil: c.feil,
+            advarsel: c.advarsel,
+            info: c.info,
+            avvik: c.avvik,
+            baseline: c.baseline,
+            resolved: c.resolved,
+            failing: c.failing,
+            systemer: r.portfolio.systems.len(),
+            prosjekter: r.portfolio.judged_projects().count(),
+        },
+        rules,
+        findings,
+        resolved,
+        gevinster,
+    };
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string());
     text.push('\n');
     text
 }

@@ -3,11 +3,122 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod rules;
+pub mod sarif;
 pub mod table;
 
+use crate::baseline::BaselineEntry;
+use crate::finding::{Finding, Severity, Status};
+use crate::model::{Date, Portfolio};
+use crate::settings::Settings;
 use crate::text::Lang;
+
+/// Everything a renderer may show about one check.
+pub struct Report<'a> {
+    pub portfolio: &'a Portfolio,
+    pub findings: &'a [Finding],
+    pub settings: &'a Settings,
+    pub date: Date,
+    /// The level at which an open finding fails the run (`None`: never).
+    pub fail_on: Option<Severity>,
+    /// With `--baseline`: what the baseline held that no longer occurs.
+    pub resolved: Option<&'a [BaselineEntry]>,
+    /// The kommune folder as given, with a trailing `/` (empty for `.`): CI tools want
+    /// paths relative to the repository, not to the folder.
+    pub root: String,
+    pub lang: Lang,
+}
+
+/// How many findings of each kind a report holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub feil: usize,
+    pub advarsel: usize,
+    pub info: usize,
+    pub avvik: usize,
+    pub baseline: usize,
+    pub resolved: usize,
+    pub failing: usize,
+}
+
+impl<'a> Report<'a> {
+    /// The file a finding points into, relative to the kommune folder.
+    pub fn file(&self, f: &Finding) -> &'a str {
+        self.portfolio.file_name(f.at.file)
+    }
+
+    /// The same file relative to where prinsipp was run (the repository root in CI).
+    pub fn repo_path(&self, f: &Finding) -> String {
+        format!("{}{}", self.root, self.file(f))
+    }
+
+    /// An open finding at or above `--fail-on`: what makes the run fail.
+    pub fn is_failing(&self, f: &Finding) -> bool {
+        f.is_open() && self.fail_on.is_some_and(|t| f.severity >= t)
+    }
+
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts {
+            resolved: self.resolved.map_or(0, |r| r.len()),
+            ..Counts::default()
+        };
+        for f in self.findings {
+            match f.status {
+                Status::Avvik { .. } => c.avvik += 1,
+                Status::Baseline => c.baseline += 1,
+                Status::Open => match f.severity {
+                    Severity::Feil => c.feil += 1,
+                    Severity::Advarsel => c.advarsel += 1,
+                    Severity::Info => c.info += 1,
+                },
+            }
+            c.failing += usize::from(self.is_failing(f));
+        }
+        c
+    }
+
+    /// The rule's how-to-comply, first sentence: one line for a reader in a hurry.
+    pub fn how_to_comply(&self, code: &str) -> String {
+        let text = self
+            .settings
+            .katalog
+            .rule(code)
+            .map(|r| r.comply.get(self.lang).to_string())
+            .unwrap_or_default();
+        first_sentence(&text)
+    }
+}
+
+/// The text up to and including the first full stop that ends a sentence: one followed by
+/// a space and a capital letter, so «per 1. januar» is not cut.
+pub fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    let end = text
+        .match_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| text[i + 2..].chars().next().is_some_and(char::is_uppercase));
+    match end {
+        Some(end) => text[..=end].to_string(),
+        None => text.to_string(),
+    }
+}
+
+/// The folder prefix for repository-relative paths: `examples/x/` for `examples/x`, empty
+/// for `.`; absolute folders stay absolute.
+pub fn root_prefix(folder: &std::path::Path) -> String {
+    let text = folder.to_string_lossy().replace('\\', "/");
+    let text = text.trim_start_matches("./").trim_end_matches('/');
+    if text.is_empty() || text == "." {
+        String::new()
+    } else {
+        format!("{text}/")
+    }
+}
 
 /// How to render for this run.
 #[derive(Debug, Clone, Copy)]
@@ -62,4 +173,28 @@ pub fn wrap(text: &str, width: usize) -> String {
         lines.push(line);
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_sentence_does_not_cut_at_ordinals() {
+        assert_eq!(
+            first_sentence("Hold deg under taket per 1. januar. Neste setning."),
+            "Hold deg under taket per 1. januar."
+        );
+        assert_eq!(first_sentence("Én setning"), "Én setning");
+    }
+
+    #[test]
+    fn root_prefix_makes_paths_repository_relative() {
+        assert_eq!(root_prefix(std::path::Path::new(".")), "");
+        assert_eq!(
+            root_prefix(std::path::Path::new("./examples/x/")),
+            "examples/x/"
+        );
+        assert_eq!(root_prefix(std::path::Path::new("/abs/k")), "/abs/k/");
+    }
 }

@@ -6,21 +6,35 @@ use crate::model::Portfolio;
 use crate::text::Lang;
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
-/// The table and summary. `strategy` names the profile checked against, if any.
-pub fn render(
-    portfolio: &Portfolio,
-    findings: &[Finding],
-    style: &Style,
-    quiet: bool,
-    strategy: Option<&str>,
-) -> String {
+/// The table and summary line; with a baseline, also what the change introduces and resolves.
+pub fn render(r: &super::Report, style: &Style, quiet: bool) -> String {
     let mut out = String::new();
-    if !findings.is_empty() {
-        out.push_str(&table(portfolio, findings, style));
+    if !r.findings.is_empty() {
+        out.push_str(&table(r.portfolio, r.findings, style));
         out.push('\n');
     }
-    if !quiet || findings.is_empty() {
-        out.push_str(&summary(portfolio, findings, style.lang, strategy));
+    if !quiet || r.findings.is_empty() {
+        if r.resolved.is_some() {
+            let c = r.counts();
+            let new = c.feil + c.advarsel + c.info;
+            out.push_str(&match style.lang {
+                Lang::Nb => format!(
+                    "Denne endringen introduserer {new} nye funn og løser {}.\n",
+                    c.resolved
+                ),
+                Lang::En => format!(
+                    "This change introduces {new} new finding{} and resolves {}.\n",
+                    if new == 1 { "" } else { "s" },
+                    c.resolved
+                ),
+            });
+        }
+        out.push_str(&summary(
+            r.portfolio,
+            r.findings,
+            style.lang,
+            r.settings.profile.as_ref().map(|p| p.name.as_str()),
+        ));
         out.push('\n');
     }
     out
@@ -49,6 +63,12 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
         } = &f.status
         {
             message.push_str(&avvik_note(reference.as_deref(), *valid_until, lang));
+        }
+        if f.status == Status::Baseline {
+            message.push_str(match lang {
+                Lang::Nb => " (kjent fra baseline)",
+                Lang::En => " (known from the baseline)",
+            });
         }
         if let Some(section) = &f.section {
             let label = match lang {
@@ -189,7 +209,14 @@ pub fn summary(
         open(Severity::Advarsel),
         open(Severity::Info),
     );
-    let waived = findings.iter().filter(|f| !f.is_open()).count();
+    let waived = findings
+        .iter()
+        .filter(|f| matches!(f.status, Status::Avvik { .. }))
+        .count();
+    let known = findings
+        .iter()
+        .filter(|f| f.status == Status::Baseline)
+        .count();
     let projects = portfolio.judged_projects().count();
     let ideas = portfolio.projects.len() - projects;
     let systems = portfolio.systems.len();
@@ -206,6 +233,9 @@ pub fn summary(
             if waived > 0 {
                 counts.push(plural(waived, "godkjent avvik", "godkjente avvik"));
             }
+            if known > 0 {
+                counts.push(plural(known, "kjent fra baseline", "kjente fra baseline"));
+            }
         }
         Lang::En => {
             counts.push(plural(errors, "error", "errors"));
@@ -215,6 +245,13 @@ pub fn summary(
             }
             if waived > 0 {
                 counts.push(plural(waived, "approved deviation", "approved deviations"));
+            }
+            if known > 0 {
+                counts.push(plural(
+                    known,
+                    "known from the baseline",
+                    "known from the baseline",
+                ));
             }
         }
     }

@@ -357,3 +357,50 @@ pub fn missing<'k>(fields: &[(&'k str, &Option<String>)]) -> Vec<&'k str> {
 pub fn given(text: &Option<String>) -> bool {
     text.as_deref().is_some_and(|t| !t.trim().is_empty())
 }
+
+/// The subjects a rule looks at, so a test report can list what passed as well as what
+/// failed. Kept beside the rules: each rule's scope is its module's business.
+pub fn checked_subjects(code: &str, p: &Portfolio, settings: &Settings) -> Vec<Subject> {
+    let projects = || {
+        p.judged_projects()
+            .map(|pr| Subject::Project(pr.id.clone()))
+            .collect::<Vec<_>>()
+    };
+    let inventory = || {
+        p.systems
+            .iter()
+            .map(|s| Subject::System(s.id.clone()))
+            .collect::<Vec<_>>()
+    };
+    let systems = || {
+        all_systems(p)
+            .iter()
+            .map(SystemUse::subject)
+            .collect::<Vec<_>>()
+    };
+    let prefix = code.split_once('-').map_or(code, |(prefix, _)| prefix);
+    let mut subjects = match (code, prefix) {
+        ("INNUT-05", _) => vec![Subject::Portfolio],
+        (_, "AVV") => p
+            .avvik
+            .iter()
+            .map(|a| Subject::Avvik(a.applies_to.clone()))
+            .collect(),
+        ("SKY-03" | "FK-02" | "INV-01", _) => inventory(),
+        ("SKY-01", _) => new_systems(p).iter().map(SystemUse::subject).collect(),
+        ("FK-03", _) => projects().into_iter().chain(systems()).collect(),
+        (_, "SKY" | "PVN" | "SIK" | "UU" | "STD" | "HYL" | "ARK" | "DATA") => systems(),
+        _ => match settings
+            .own_rules
+            .iter()
+            .find(|r| r.code == code)
+            .map(|r| r.target)
+        {
+            Some(crate::settings::Target::System) => systems(),
+            _ => projects(),
+        },
+    };
+    let mut seen = std::collections::HashSet::new();
+    subjects.retain(|s| seen.insert(s.clone()));
+    subjects
+}

@@ -1,0 +1,102 @@
+//! `--baseline FILE`: an earlier `--format json` result. Findings whose fingerprint is in it
+//! are known (shown, not failing); fingerprints in it that no longer occur are resolved.
+//! Fingerprints are rule + subject + logical path, so edits that move lines change nothing.
+
+use crate::finding::{Finding, Status};
+use crate::load::Diagnostic;
+use crate::text::Text;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// The JSON format versions this build reads as a baseline.
+const READABLE_VERSIONS: &[u32] = &[1];
+
+#[derive(Debug, Clone, Deserialize)]
+struct BaselineFile {
+    format_version: u32,
+    findings: Vec<BaselineEntry>,
+}
+
+/// What a baseline remembers of a finding (enough to say what was resolved).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct BaselineEntry {
+    pub fingerprint: String,
+    pub code: String,
+    pub subject_kind: String,
+    pub subject_id: Option<String>,
+    pub message: String,
+    pub file: String,
+    pub line: u32,
+    pub path: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    entries: Vec<BaselineEntry>,
+}
+
+impl Baseline {
+    pub fn read(path: &std::path::Path) -> Result<Baseline, Diagnostic> {
+        let shown = path.display().to_string();
+        let fail = |nb: String, en: String| {
+            Diagnostic::error(&shown, 0, 0, Text::new(nb, en)).with_hint(Text::new(
+                "En baseline er resultatet av en tidligere kjøring med --format json=FIL",
+                "A baseline is the output of an earlier run with --format json=FILE",
+            ))
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            fail(
+                format!("Kan ikke lese baseline: {e}"),
+                format!("Cannot read the baseline: {e}"),
+            )
+        })?;
+        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| {
+            let (line, column) = (e.line() as u32, e.column() as u32);
+            let mut d = fail(
+                format!("Ugyldig baseline: {e}"),
+                format!("Invalid baseline: {e}"),
+            );
+            d.line = line;
+            d.column = column;
+            d
+        })?;
+        if !READABLE_VERSIONS.contains(&file.format_version) {
+            return Err(fail(
+                format!(
+                    "Baseline har format_version {}; denne versjonen av prinsipp leser {READABLE_VERSIONS:?}",
+                    file.format_version
+                ),
+                format!(
+                    "The baseline has format_version {}; this version of prinsipp reads {READABLE_VERSIONS:?}",
+                    file.format_version
+                ),
+            ));
+        }
+        Ok(Baseline {
+            entries: file.findings,
+        })
+    }
+
+    /// Marks the open findings the baseline knows; returns what it held that is gone now.
+    pub fn apply(&self, findings: &mut [Finding]) -> Vec<BaselineEntry> {
+        let known: HashSet<&str> = self
+            .entries
+            .iter()
+            .map(|e| e.fingerprint.as_str())
+            .collect();
+        let mut present = HashSet::new();
+        for f in findings.iter_mut() {
+            let fingerprint = f.fingerprint();
+            if f.is_open() && known.contains(fingerprint.as_str()) {
+                f.status = Status::Baseline;
+            }
+            present.insert(fingerprint);
+        }
+        let mut seen = HashSet::new();
+        self.entries
+            .iter()
+            .filter(|e| !present.contains(&e.fingerprint) && seen.insert(e.fingerprint.clone()))
+            .cloned()
+            .collect()
+    }
+}

@@ -1,0 +1,136 @@
+//! `--format junit`: one test suite per rule and one test case per subject it checked, so a
+//! CI test view shows what was checked, not only what failed. A finding that fails the run
+//! is a failure; an approved, baseline-known or below-threshold one is noted in system-out.
+
+use super::Report;
+use crate::finding::{Finding, Subject};
+use crate::text::Lang;
+
+/// Text for XML content and attributes: the five entities escaped, characters XML does not
+/// allow at all replaced.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+struct Case<'a> {
+    subject: Subject,
+    findings: Vec<&'a Finding>,
+}
+
+pub fn render(r: &Report) -> String {
+    let lang = r.lang;
+    let mut suites = String::new();
+    let (mut total_tests, mut total_failures) = (0, 0);
+    for code in r.settings.enabled_codes() {
+        let mut cases: Vec<Case> = crate::rules::checked_subjects(code, r.portfolio, r.settings)
+            .into_iter()
+            .map(|subject| Case {
+                subject,
+                findings: Vec::new(),
+            })
+            .collect();
+        for f in r.findings.iter().filter(|f| f.code == code) {
+            match cases.iter_mut().find(|c| c.subject == f.subject) {
+                Some(case) => case.findings.push(f),
+                None => cases.push(Case {
+                    subject: f.subject.clone(),
+                    findings: vec![f],
+                }),
+            }
+        }
+        let failures = cases
+            .iter()
+            .filter(|c| c.findings.iter().any(|f| r.is_failing(f)))
+            .count();
+        total_tests += cases.len();
+        total_failures += failures;
+        let title = r
+            .settings
+            .katalog
+            .rule(code)
+            .map_or("", |rule| rule.title.get(lang));
+        suites.push_str(&format!("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n", xml(&format!("{code} {title}")), cases.len()));
+        for case in &cases {
+            suites.push_str(&format!(
+                "    <testcase classname=\"{}\" name=\"{}\"",
+                xml(code),
+                xml(&case.subject.label())
+            ));
+            if case.findings.is_empty() {
+                suites.push_str("/>\n");
+                continue;
+            }
+            suites.push_str(">\n");
+            let (failing, other): (Vec<&&Finding>, Vec<&&Finding>) =
+                case.findings.iter().partition(|f| r.is_failing(f));
+            for f in failing {
+                let place = format!("{}:{}:{}", r.repo_path(f), f.at.line, f.at.column);
+                suites.push_str(&format!(
+                    "      <failure message=\"{}\" type=\"{}\">{}: {}</failure>\n",
+                    xml(f.message.get(lang)),
+                    f.severity.name(),
+                    xml(&place),
+                    xml(f.message.get(lang))
+                ));
+            }
+            if !other.is_empty() {
+                let notes: Vec<String> = other
+                    .iter()
+                    .map(|f| {
+                        format!(
+                            "{}:{}: {} [{}]",
+                            r.repo_path(f),
+                            f.at.line,
+                            f.message.get(lang),
+                            status_note(f, lang)
+                        )
+                    })
+                    .collect();
+                suites.push_str(&format!(
+                    "      <system-out>{}</system-out>\n",
+                    xml(&notes.join("\n"))
+                ));
+            }
+            suites.push_str("    </testcase>\n");
+        }
+        suites.push_str("  </testsuite>\n");
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"prinsipp\" tests=\"{total_tests}\" failures=\"{total_failures}\" errors=\"0\">\n{suites}</testsuites>\n"
+    )
+}
+
+fn status_note(f: &Finding, lang: Lang) -> String {
+    match (f.status_name(), lang) {
+        ("avvik", Lang::Nb) => "godkjent avvik".into(),
+        ("avvik", Lang::En) => "approved deviation".into(),
+        ("baseline", Lang::Nb) => "kjent fra baseline".into(),
+        ("baseline", Lang::En) => "known from the baseline".into(),
+        (_, Lang::Nb) => format!("{} under --fail-on", f.severity.name()),
+        (_, Lang::En) => format!("{} below --fail-on", f.severity.label(Lang::En)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn xml_text_is_escaped() {
+        assert_eq!(
+            super::xml("<a href=\"x\">&'\u{1b}"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{fffd}"
+        );
+    }
+}

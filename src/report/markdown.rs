@@ -1,0 +1,185 @@
+//! `--format markdown`: a pull-request comment a project manager can act on: a verdict,
+//! what is new, what was known, what was resolved, and for each finding how to comply.
+
+use super::Report;
+use crate::finding::{Finding, Severity, Status};
+use crate::text::Lang;
+
+/// User text in a markdown table cell: no line breaks, `|` escaped, HTML made inert.
+pub fn cell(text: &str) -> String {
+    text.replace('\r', "")
+        .replace('\n', " ")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+}
+
+/// A path in a code span; backticks in it would end the span.
+fn code(text: &str) -> String {
+    format!("`{}`", text.replace('`', "'").replace('|', "\\|"))
+}
+
+struct Words {
+    new_head: &'static str,
+    known_head: &'static str,
+    waived_head: &'static str,
+    resolved_head: &'static str,
+    columns: &'static str,
+    resolved_columns: &'static str,
+}
+
+const NB: Words = Words {
+    new_head: "Nye funn",
+    known_head: "Kjente funn (fra baseline)",
+    waived_head: "Godkjente avvik",
+    resolved_head: "Løst siden baseline",
+    columns: "| | Regel | Gjelder | Funn | Sted | Slik retter du det |\n|---|---|---|---|---|---|\n",
+    resolved_columns: "| Regel | Gjelder | Var |\n|---|---|---|\n",
+};
+
+const EN: Words = Words {
+    new_head: "New findings",
+    known_head: "Known findings (from the baseline)",
+    waived_head: "Approved deviations",
+    resolved_head: "Resolved since the baseline",
+    columns: "| | Rule | Subject | Finding | Location | How to comply |\n|---|---|---|---|---|---|\n",
+    resolved_columns: "| Rule | Subject | Was |\n|---|---|---|\n",
+};
+
+fn icon(f: &Finding) -> &'static str {
+    match f.severity {
+        Severity::Feil => "🔴",
+        Severity::Advarsel => "🟡",
+        Severity::Info => "🔵",
+    }
+}
+
+pub fn render(r: &Report) -> String {
+    let lang = r.lang;
+    let w = match lang {
+        Lang::Nb => &NB,
+        Lang::En => &EN,
+    };
+    let c = r.counts();
+    let new: Vec<&Finding> = r.findings.iter().filter(|f| f.is_open()).collect();
+    let known: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Baseline)
+        .collect();
+    let waived: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| matches!(f.status, Status::Avvik { .. }))
+        .collect();
+
+    let mut out = String::from("## prinsipp: ");
+    out.push_str(&match (c.failing, lang) {
+        (0, Lang::Nb) => "✅ ingen funn som stopper endringen\n\n".to_string(),
+        (0, Lang::En) => "✅ no finding that blocks the change\n\n".to_string(),
+        (n, Lang::Nb) => format!(
+            "❌ {n} {} må rettes eller godkjennes som avvik\n\n",
+            if n == 1 { "funn" } else { "funn" }
+        ),
+        (n, Lang::En) => format!(
+            "❌ {n} finding{} to fix or approve as a deviation\n\n",
+            if n == 1 { "" } else { "s" }
+        ),
+    });
+    let scope = super::table::summary(
+        r.portfolio,
+        r.findings,
+        lang,
+        r.settings.profile.as_ref().map(|p| p.name.as_str()),
+    );
+    if r.resolved.is_some() {
+        out.push_str(&match lang {
+            Lang::Nb => format!(
+                "Denne endringen introduserer **{} nye funn** og løser **{}**. ",
+                new.len(),
+                c.resolved
+            ),
+            Lang::En => format!(
+                "This change introduces **{} new finding{}** and resolves **{}**. ",
+                new.len(),
+                if new.len() == 1 { "" } else { "s" },
+                c.resolved
+            ),
+        });
+    }
+    out.push_str(&format!("{}.\n", scope.trim_end_matches('.')));
+
+    section(&mut out, r, w.new_head, &new, w, true);
+    section(&mut out, r, w.known_head, &known, w, false);
+    section(&mut out, r, w.waived_head, &waived, w, false);
+    if let Some(resolved) = r.resolved.filter(|list| !list.is_empty()) {
+        out.push_str(&format!(
+            "\n### {} ({})\n\n{}",
+            w.resolved_head,
+            resolved.len(),
+            w.resolved_columns
+        ));
+        for e in resolved {
+            let subject = match &e.subject_id {
+                Some(id) => format!("{} {id}", e.subject_kind),
+                None => e.subject_kind.clone(),
+            };
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                e.code,
+                cell(&subject),
+                cell(&e.message)
+            ));
+        }
+    }
+    out
+}
+
+/// A table of findings; sections other than the new findings fold away.
+fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &Words, open: bool) {
+    if findings.is_empty() {
+        return;
+    }
+    if open {
+        out.push_str(&format!("\n### {head} ({})\n\n", findings.len()));
+    } else {
+        out.push_str(&format!(
+            "\n<details><summary>{head} ({})</summary>\n\n",
+            findings.len()
+        ));
+    }
+    out.push_str(w.columns);
+    for f in findings {
+        let mut message = f.message.get(r.lang).to_string();
+        if let Status::Avvik {
+            reference: Some(reference),
+            ..
+        } = &f.status
+        {
+            message.push_str(&format!(" ({reference})"));
+        }
+        out.push_str(&format!(
+            "| {} {} | {} | {} | {} | {} | {} |\n",
+            icon(f),
+            f.severity.label(r.lang),
+            f.code,
+            cell(&f.subject.label()),
+            cell(&message),
+            code(&format!("{}:{}", r.repo_path(f), f.at.line)),
+            cell(&r.how_to_comply(&f.code)),
+        ));
+    }
+    if !open {
+        out.push_str("\n</details>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cells_cannot_break_the_table_or_inject_html() {
+        assert_eq!(super::cell("a|b\nc<script>"), "a\\|b c&lt;script&gt;");
+        assert_eq!(super::code("x`y|z"), "`x'y\\|z`");
+    }
+}

@@ -1,0 +1,112 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
+//! Approved deviations are suppressions (shown as dismissed), not dropped; with a baseline,
+//! results carry `baselineState`.
+
+use super::Report;
+use crate::finding::{Severity, Status};
+use serde_json::{Value, json};
+
+/// Where the rule documentation lives; a rule's anchor is its code in lower case.
+pub const DOCS_URL: &str = concat!(
+    "https://docs.rs/crate/prinsipp/",
+    env!("CARGO_PKG_VERSION"),
+    "/source/docs/regler.md"
+);
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Feil => "error",
+        Severity::Advarsel => "warning",
+        Severity::Info => "note",
+    }
+}
+
+pub fn render(r: &Report) -> String {
+    let lang = r.lang;
+    let k = &r.settings.katalog;
+    let codes = r.settings.enabled_codes();
+    let rules: Vec<Value> = codes
+        .iter()
+        .filter_map(|code| k.rule(code))
+        .map(|rule| {
+            let principle = k
+                .principle_of(&rule.code)
+                .map_or("", |p| p.principle.name.get(lang));
+            let sources: Vec<String> = rule
+                .sources
+                .iter()
+                .map(|s| format!("{} {}", s.doc, s.section))
+                .collect();
+            let help = format!("{}\n\n{}", rule.checks.get(lang), rule.comply.get(lang));
+            let markdown = format!(
+                "**{}**\n\n{}\n\n{}\n\n```yaml\n{}\n```\n\n{}",
+                principle,
+                rule.checks.get(lang),
+                rule.comply.get(lang),
+                rule.example.trim_end(),
+                sources.join("; ")
+            );
+            json!({
+                "id": rule.code,
+                "name": rule.code.replace('-', ""),
+                "shortDescription": { "text": rule.title.get(lang) },
+                "fullDescription": { "text": rule.checks.get(lang) },
+                "help": { "text": help, "markdown": markdown },
+                "helpUri": format!("{DOCS_URL}#{}", rule.code.to_lowercase()),
+                "defaultConfiguration": { "level": level(r.settings.severity(&rule.code)) },
+                "properties": { "tags": [principle], "sources": sources },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = r
+        .findings
+        .iter()
+        .map(|f| {
+            let mut result = json!({
+                "ruleId": f.code,
+                "level": level(f.severity),
+                "message": { "text": f.message.get(lang) },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": r.repo_path(f) },
+                        "region": { "startLine": f.at.line.max(1), "startColumn": f.at.column.max(1) },
+                    },
+                    "logicalLocations": [{
+                        "fullyQualifiedName": format!("{}{}", f.subject.label().replace(' ', "/"), f.path),
+                        "kind": f.subject.kind(),
+                    }],
+                }],
+                "partialFingerprints": { "prinsipp/v1": f.fingerprint() },
+            });
+            if let Some(index) = codes.iter().position(|c| *c == f.code) {
+                result["ruleIndex"] = json!(index);
+            }
+            if let Status::Avvik { reference, valid_until } = &f.status {
+                let until = valid_until.map(|d| format!(" til {d}")).unwrap_or_default();
+                let justification = format!("Godkjent avvik {}{until}", reference.as_deref().unwrap_or(""));
+                result["suppressions"] = json!([{ "kind": "external", "status": "accepted", "justification": justification.trim() }]);
+            }
+            if r.resolved.is_some() {
+                result["baselineState"] = json!(if f.status == Status::Baseline { "unchanged" } else { "new" });
+            }
+            result
+        })
+        .collect();
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "prinsipp",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": DOCS_URL,
+                "rules": rules,
+            }},
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_else(|_| "{}".to_string());
+    text.push('\n');
+    text
+}
