@@ -46,6 +46,9 @@ pub fn run(cli: &Cli) -> u8 {
             explain(code, config.as_deref(), &style, &mut out, &mut err)
         }
         Command::Init { folder, force } => init(folder, *force, &style, &mut out, &mut err),
+        Command::Schema { kind, dir } => {
+            schema(kind.as_deref(), dir.as_deref(), &style, &mut out, &mut err)
+        }
     };
     // A closed pipe (`prinsipp check | head`) is not an error worth a message.
     result.unwrap_or(EXIT_OK)
@@ -429,6 +432,43 @@ fn init(
             Ok(EXIT_INPUT)
         }
     }
+}
+
+fn schema(
+    kind: Option<&str>,
+    dir: Option<&Path>,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    if let Some(dir) = dir {
+        for kind in crate::schema::KINDS {
+            let path = dir.join(format!("{kind}.schema.json"));
+            if let Err(e) = crate::files::write_atomically(
+                &path,
+                &crate::schema::render(kind).unwrap_or_default(),
+            ) {
+                let shown = path.display().to_string();
+                let d = Diagnostic::error(
+                    &shown,
+                    0,
+                    0,
+                    Text::new(
+                        format!("Kan ikke skrive skjemaet: {e}"),
+                        format!("Cannot write the schema: {e}"),
+                    ),
+                );
+                write_all(err, &report::diagnostics::render(&[d], style))?;
+                return Ok(EXIT_INPUT);
+            }
+        }
+        return Ok(EXIT_OK);
+    }
+    write_all(
+        out,
+        &kind.and_then(crate::schema::render).unwrap_or_default(),
+    )?;
+    Ok(EXIT_OK)
 }
 
 /// --lang wins; otherwise English when LANG (or LC_ALL) asks for it, else bokmål.

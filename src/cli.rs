@@ -47,6 +47,15 @@ pub enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// JSON Schema (draft 2020-12) for the YAML files, for editors (yaml-language-server)
+    Schema {
+        /// kommune | systemer | prosjekter | avvik
+        #[arg(value_parser = ["kommune", "systemer", "prosjekter", "avvik"], required_unless_present = "dir")]
+        kind: Option<String>,
+        /// Write all four schemas into this folder instead (KIND.schema.json)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Write a commented starter kommune folder that passes `prinsipp check`
     Init {
         /// Where to write it (default: .)

@@ -16,5 +16,6 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod settings;
 pub mod text;

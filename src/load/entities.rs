@@ -1,6 +1,7 @@
 //! Readers for each kind of entry in the input format, key by key as datamodell.md lists them.
 
 use super::read::{Fields, Reader, What};
+use super::shape;
 use super::yaml::{Node, Value};
 use crate::model::*;
 use crate::text::Text;
@@ -48,12 +49,7 @@ pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
     let wrapped =
         matches!(&node.value, Value::Map(entries) if entries.iter().any(|e| e.key == "kommune"));
     let root = if wrapped {
-        r.map(
-            node,
-            "kommune.yaml",
-            ("kommune.yaml", "kommune.yaml"),
-            &["kommune"],
-        )?
+        r.map(node, "kommune.yaml", &shape::KOMMUNE_FILE)?
     } else {
         r.error(
             node.line,
@@ -85,22 +81,12 @@ pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
         return None;
     };
     let what = ("kommune", "kommune");
-    let f = r.map(
-        inner,
-        "kommune",
-        what,
-        &["navn", "kommunenummer", "strategi", "digitaliseringsfond"],
-    )?;
+    let f = r.map(inner, "kommune", &shape::KOMMUNE)?;
     let name = r.required(&f, "navn", what);
     let number = kommunenummer(r, &f);
     let strategy = r.text(&f, "strategi");
     let fund = r.nested(&f, "digitaliseringsfond", |r, n| {
-        let f = r.map(
-            n,
-            "digitaliseringsfond",
-            ("digitaliseringsfond", "digitaliseringsfond"),
-            &["budsjettaar", "saldo_1_januar_nok"],
-        )?;
+        let f = r.map(n, "digitaliseringsfond", &shape::FOND)?;
         Some(DigitaliseringsFond {
             budget_year: r.whole(&f, "budsjettaar"),
             balance_jan_1_nok: r.whole(&f, "saldo_1_januar_nok"),
@@ -163,7 +149,7 @@ fn kommunenummer(r: &mut Reader, f: &Fields) -> Option<String> {
 }
 
 pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
-    let f = r.map(node, "systemer", SYSTEM, &SYSTEM_KEYS)?;
+    let f = r.map(node, "systemer", &shape::SYSTEM)?;
     let id = r.required(&f, "id", SYSTEM);
     let name = r.required(&f, "navn", SYSTEM);
     if let Some(id) = &id {
@@ -190,7 +176,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         introduced: r.date(&f, "innfort"),
         retires: r.date(&f, "utfases"),
         agreement: r.nested(&f, "avtale", |r, n| {
-            let f = r.map(n, "avtale", ("avtale", "agreement"), &["utloper"])?;
+            let f = r.map(n, "avtale", &shape::AVTALE)?;
             Some(Agreement {
                 expires: r.date(&f, "utloper"),
                 spans: f.spans,
@@ -198,12 +184,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         }),
         components: r.names(&f, "felleskomponenter"),
         integrations: r.list(&f, "integrasjoner", |r, n| {
-            let f = r.map(
-                n,
-                "integrasjoner",
-                ("integrasjon", "integration"),
-                &["mot", "standard"],
-            )?;
+            let f = r.map(n, "integrasjoner", &shape::INTEGRASJON)?;
             Some(Integration {
                 target: r.text(&f, "mot"),
                 standard: r.text(&f, "standard"),
@@ -224,12 +205,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         public_facing: r.boolean(&f, "publikumsrettet"),
         accessibility_statement: r.text(&f, "tilgjengelighetserklaering"),
         archive: r.nested(&f, "arkiv", |r, n| {
-            let f = r.map(
-                n,
-                "arkiv",
-                ("arkiv", "archive"),
-                &["arkivverdig", "metode", "depot"],
-            )?;
+            let f = r.map(n, "arkiv", &shape::ARKIV)?;
             Some(Archive {
                 worth_archiving: r.boolean(&f, "arkivverdig"),
                 method: r.choice(&f, "metode", ArkivMetode::NAMES, ArkivMetode::from_name),
@@ -238,12 +214,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
             })
         }),
         datasets: r.list(&f, "datasett", |r, n| {
-            let f = r.map(
-                n,
-                "datasett",
-                ("datasett", "dataset"),
-                &["navn", "opphav", "kvalitet", "oppdatert", "datakatalog"],
-            )?;
+            let f = r.map(n, "datasett", &shape::DATASETT)?;
             Some(Dataset {
                 name: r.text(&f, "navn"),
                 origin: r.text(&f, "opphav"),
@@ -254,12 +225,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
             })
         }),
         cloud_assessment: r.nested(&f, "skyvurdering", |r, n| {
-            let f = r.map(
-                n,
-                "skyvurdering",
-                ("skyvurdering", "cloud assessment"),
-                &["konklusjon", "grunner", "begrunnelse", "dato"],
-            )?;
+            let f = r.map(n, "skyvurdering", &shape::SKYVURDERING)?;
             Some(CloudAssessment {
                 conclusion: r.choice(&f, "konklusjon", Konklusjon::NAMES, Konklusjon::from_name),
                 reasons: r.choices(&f, "grunner", Grunn::NAMES, Grunn::from_name),
@@ -275,7 +241,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
 }
 
 fn dated_ref(r: &mut Reader, node: &Node, key: &'static str) -> Option<DatedRef> {
-    let f = r.map(node, key, (key, key), &["dato", "ref"])?;
+    let f = r.map(node, key, &shape::DATED_REF)?;
     Some(DatedRef {
         date: r.date(&f, "dato"),
         reference: r.text(&f, "ref"),
@@ -284,7 +250,7 @@ fn dated_ref(r: &mut Reader, node: &Node, key: &'static str) -> Option<DatedRef>
 }
 
 fn approval(r: &mut Reader, node: &Node, key: &'static str) -> Option<Approval> {
-    let f = r.map(node, key, (key, key), &["dato", "av", "ref"])?;
+    let f = r.map(node, key, &shape::APPROVAL)?;
     Some(Approval {
         date: r.date(&f, "dato"),
         by: r.text(&f, "av"),
@@ -294,7 +260,7 @@ fn approval(r: &mut Reader, node: &Node, key: &'static str) -> Option<Approval> 
 }
 
 pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
-    let f = r.map(node, "prosjekt", PROJECT, &PROJECT_KEYS)?;
+    let f = r.map(node, "prosjekt", &shape::PROJECT)?;
     let id = r.required(&f, "id", PROJECT);
     let name = r.required(&f, "navn", PROJECT);
     // datamodell.md marks `prosjekteier` as required: without it no rule can tell who owns
@@ -312,12 +278,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         phase: r.choice(&f, "fase", Fase::NAMES, Fase::from_name),
         budget_nok: r.whole(&f, "budsjett_nok"),
         financing: r.list(&f, "finansiering", |r, n| {
-            let f = r.map(
-                n,
-                "finansiering",
-                ("finansiering", "financing"),
-                &["kilde", "belop_nok"],
-            )?;
+            let f = r.map(n, "finansiering", &shape::FINANSIERING)?;
             Some(Financing {
                 source: r.text(&f, "kilde"),
                 amount_nok: r.whole(&f, "belop_nok"),
@@ -331,12 +292,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
             approval(r, n, "prosesskartlegging")
         }),
         assessed_existing: r.list(&f, "vurderte_eksisterende", |r, n| {
-            let f = r.map(
-                n,
-                "vurderte_eksisterende",
-                ("vurderte_eksisterende", "vurderte_eksisterende"),
-                &["system", "konklusjon"],
-            )?;
+            let f = r.map(n, "vurderte_eksisterende", &shape::VURDERT)?;
             Some(AssessedExisting {
                 system: r.text(&f, "system"),
                 conclusion: r.text(&f, "konklusjon"),
@@ -347,12 +303,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         components: r.names(&f, "felleskomponenter"),
         new_systems: r.list(&f, "nye_systemer", new_system),
         retires: r.list(&f, "utfaser", |r, n| {
-            let f = r.map(
-                n,
-                "utfaser",
-                ("utfaser", "utfaser"),
-                &["system", "dato", "arkivplan"],
-            )?;
+            let f = r.map(n, "utfaser", &shape::UTFASER)?;
             Some(Retirement {
                 system: r.text(&f, "system"),
                 date: r.date(&f, "dato"),
@@ -361,12 +312,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
             })
         }),
         cost_benefit: r.nested(&f, "kost_nytte", |r, n| {
-            let f = r.map(
-                n,
-                "kost_nytte",
-                ("kost_nytte", "kost_nytte"),
-                &["enheten", "kommunen", "andre_forvaltningsnivaa"],
-            )?;
+            let f = r.map(n, "kost_nytte", &shape::KOST_NYTTE)?;
             Some(CostBenefit {
                 unit: r.text(&f, "enheten"),
                 kommune: r.text(&f, "kommunen"),
@@ -375,16 +321,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
             })
         }),
         governance: r.nested(&f, "styring", |r, n| {
-            let keys = &[
-                "ressurser",
-                "metodikk",
-                "plan",
-                "rapportering",
-                "kommunikasjon",
-                "endringsstyring",
-                "overforing_til_linje",
-            ];
-            let f = r.map(n, "styring", ("styring", "styring"), keys)?;
+            let f = r.map(n, "styring", &shape::STYRING)?;
             Some(Governance {
                 resources: r.text(&f, "ressurser"),
                 method: r.text(&f, "metodikk"),
@@ -418,12 +355,7 @@ fn new_system(r: &mut Reader, node: &Node) -> Option<NewSystem> {
                 );
                 return None;
             }
-            let f = r.map(
-                node,
-                "nye_systemer",
-                ("nye_systemer-oppføring", "nye_systemer entry"),
-                &["system"],
-            )?;
+            let f = r.map(node, "nye_systemer", &shape::NEW_SYSTEM_REF)?;
             let id = r.required(&f, "system", ("referanse", "reference"))?;
             return Some(NewSystem::Reference { id, spans: f.spans });
         }
@@ -432,12 +364,7 @@ fn new_system(r: &mut Reader, node: &Node) -> Option<NewSystem> {
 }
 
 fn benefit_plan(r: &mut Reader, node: &Node) -> Option<BenefitPlan> {
-    let f = r.map(
-        node,
-        "gevinstplan",
-        ("gevinstplan", "benefit plan"),
-        &["gevinstansvarlig", "sist_oppdatert", "gevinster"],
-    )?;
+    let f = r.map(node, "gevinstplan", &shape::GEVINSTPLAN)?;
     Some(BenefitPlan {
         responsible: r.text(&f, "gevinstansvarlig"),
         last_updated: r.date(&f, "sist_oppdatert"),
@@ -447,20 +374,7 @@ fn benefit_plan(r: &mut Reader, node: &Node) -> Option<BenefitPlan> {
 }
 
 fn benefit(r: &mut Reader, node: &Node) -> Option<Benefit> {
-    let keys = &[
-        "id",
-        "beskrivelse",
-        "kategori",
-        "type",
-        "indikator",
-        "maaleenhet",
-        "nullpunkt",
-        "maalverdi",
-        "realiseres",
-        "gevinsteier",
-        "maalinger",
-    ];
-    let f = r.map(node, "gevinster", ("gevinst", "benefit"), keys)?;
+    let f = r.map(node, "gevinster", &shape::GEVINST)?;
     Some(Benefit {
         id: r.text(&f, "id"),
         description: r.text(&f, "beskrivelse"),
@@ -469,12 +383,7 @@ fn benefit(r: &mut Reader, node: &Node) -> Option<Benefit> {
         indicator: r.text(&f, "indikator"),
         unit: r.text(&f, "maaleenhet"),
         baseline: r.nested(&f, "nullpunkt", |r, n| {
-            let f = r.map(
-                n,
-                "nullpunkt",
-                ("nullpunkt", "baseline"),
-                &["verdi", "dato"],
-            )?;
+            let f = r.map(n, "nullpunkt", &shape::NULLPUNKT)?;
             Some(Baseline {
                 value: r.number(&f, "verdi"),
                 date: r.date(&f, "dato"),
@@ -485,12 +394,7 @@ fn benefit(r: &mut Reader, node: &Node) -> Option<Benefit> {
         realised_by: r.date(&f, "realiseres"),
         owner: r.text(&f, "gevinsteier"),
         measurements: r.list(&f, "maalinger", |r, n| {
-            let f = r.map(
-                n,
-                "maalinger",
-                ("måling", "measurement"),
-                &["dato", "verdi"],
-            )?;
+            let f = r.map(n, "maalinger", &shape::MAALING)?;
             Some(Measurement {
                 date: r.date(&f, "dato"),
                 value: r.number(&f, "verdi"),
@@ -503,16 +407,7 @@ fn benefit(r: &mut Reader, node: &Node) -> Option<Benefit> {
 
 pub fn avvik(r: &mut Reader, node: &Node) -> Option<Avvik> {
     let what = ("avvik", "deviation");
-    let keys = &[
-        "regel",
-        "gjelder",
-        "begrunnelse",
-        "vedtatt_av",
-        "dato",
-        "gyldig_til",
-        "ref",
-    ];
-    let f = r.map(node, "avvik", what, keys)?;
+    let f = r.map(node, "avvik", &shape::AVVIK)?;
     let rule = r.required(&f, "regel", what);
     let applies_to = r.required(&f, "gjelder", what);
     let avvik = Avvik {

@@ -4,6 +4,7 @@
 mod diag;
 mod entities;
 mod read;
+pub mod shape;
 mod yaml;
 
 pub use diag::{Diagnostic, Level};
@@ -394,18 +395,35 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
     match job.kind {
         Kind::Kommune => result.kommune = entities::kommune(&mut reader, &root),
         Kind::Systems => {
-            result.systems = read_list(&mut reader, &root, "systemer", None, entities::system)
+            result.systems = read_list(
+                &mut reader,
+                &root,
+                &shape::SYSTEM_FILE,
+                "systemer",
+                None,
+                entities::system,
+            )
         }
         Kind::Projects => {
             result.projects = read_list(
                 &mut reader,
                 &root,
+                &shape::PROJECT_FILE,
                 "prosjekter",
                 Some("prosjekt"),
                 entities::project,
             )
         }
-        Kind::Avvik => result.avvik = read_list(&mut reader, &root, "avvik", None, entities::avvik),
+        Kind::Avvik => {
+            result.avvik = read_list(
+                &mut reader,
+                &root,
+                &shape::AVVIK_FILE,
+                "avvik",
+                None,
+                entities::avvik,
+            )
+        }
     }
     // Fields are read in model order; report them in the order they stand in the file.
     reader.diags.sort_by_key(|d| (d.line, d.column));
@@ -418,6 +436,7 @@ fn read_file(job: &Job, file: FileId, max_bytes: u64) -> FileResult {
 fn read_list<T>(
     r: &mut Reader,
     root: &Node,
+    file_shape: &shape::Shape,
     list_key: &'static str,
     single_key: Option<&'static str>,
     read: fn(&mut Reader, &Node) -> Option<T>,
@@ -483,8 +502,7 @@ fn read_list<T>(
         );
         return Vec::new();
     }
-    let allowed: Vec<&'static str> = std::iter::once(list_key).chain(single_key).collect();
-    let Some(fields) = r.map(root, list_key, (list_key, list_key), &allowed) else {
+    let Some(fields) = r.map(root, list_key, file_shape) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -2,6 +2,7 @@
 //! reports every unknown key, wrong type and bad value in a file, each at its own place.
 
 use super::diag::Diagnostic;
+use super::shape::Shape;
 use super::yaml::{Entry, Node, Value};
 use crate::model::*;
 use crate::text::{Text, did_you_mean};
@@ -123,14 +124,10 @@ impl<'a> Reader<'a> {
         );
     }
 
-    /// Reads a mapping, reporting every key that is not in `allowed` (with a suggestion).
-    pub fn map<'n>(
-        &mut self,
-        node: &'n Node,
-        key: &str,
-        what: What,
-        allowed: &[&'static str],
-    ) -> Option<Fields<'n>> {
+    /// Reads a mapping of the given shape, reporting every key the shape does not have (with a
+    /// suggestion).
+    pub fn map<'n>(&mut self, node: &'n Node, key: &str, shape: &Shape) -> Option<Fields<'n>> {
+        let what = shape.what;
         let Value::Map(entries) = &node.value else {
             let hint = Text::new(
                 format!(
@@ -155,13 +152,13 @@ impl<'a> Reader<'a> {
         };
         for entry in entries {
             let folded = fold_key(&entry.key);
-            match allowed.iter().find(|k| **k == folded) {
+            match shape.keys().find(|k| *k == folded) {
                 // `utloper` and `utløper` are one key: the second is reported, the first kept.
-                Some(known) if fields.entries.iter().any(|(k, _)| k == known) => {
+                Some(known) if fields.entries.iter().any(|(k, _)| *k == known) => {
                     let first = fields
                         .entries
                         .iter()
-                        .find(|(k, _)| k == known)
+                        .find(|(k, _)| *k == known)
                         .map_or(0, |(_, e)| e.line);
                     self.error(
                         entry.line,
@@ -189,8 +186,8 @@ impl<'a> Reader<'a> {
                         .add_key(known, self.pos(entry.line, entry.column));
                 }
                 None => {
-                    let list = allowed.join(", ");
-                    let hint = match did_you_mean(&folded, allowed.iter().copied()) {
+                    let list = shape.keys().collect::<Vec<_>>().join(", ");
+                    let hint = match did_you_mean(&folded, shape.keys()) {
                         Some(near) => Text::new(
                             format!("Mente du `{near}`? Tillatte felt i {}: {list}", what.0),
                             format!("Did you mean `{near}`? Allowed keys in {}: {list}", what.1),

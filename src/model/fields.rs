@@ -2,7 +2,6 @@
 //! fields as the files do: `ros`, `drift`, `arkiv.depot`, `gevinstplan.gevinstansvarlig`.
 
 use super::*;
-use std::sync::LazyLock;
 
 /// A field's value as own rules see it.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,16 +55,6 @@ fn list<T>(v: &[T]) -> FieldValue {
     } else {
         FieldValue::Present
     }
-}
-
-/// The keys a system may have, in the order of the data model: the top level of
-/// `SYSTEM_FIELDS`, so the loader and own rules can never disagree.
-pub static SYSTEM_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| top_level(SYSTEM_FIELDS));
-/// The keys a project may have (the top level of `PROJECT_FIELDS`).
-pub static PROJECT_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| top_level(PROJECT_FIELDS));
-
-fn top_level(paths: &[&'static str]) -> Vec<&'static str> {
-    paths.iter().copied().filter(|p| !p.contains('.')).collect()
 }
 
 /// Every field path of a system that own rules may name.

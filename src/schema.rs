@@ -1,0 +1,117 @@
+//! `prinsipp schema`: JSON Schema (draft 2020-12) for the YAML files, rendered from the
+//! format's shape table (load/shape.rs), the same table the readers take their keys from.
+//! Editors use it through yaml-language-server for completion and checks as you type.
+
+use crate::load::shape::{self, Shape, Ty};
+use serde_json::{Map, Value, json};
+
+/// The kinds of file, each with its own schema file under schema/.
+pub const KINDS: &[&str] = &["kommune", "systemer", "prosjekter", "avvik"];
+
+/// The schema for one kind of file, or `None` for an unknown kind.
+pub fn render(kind: &str) -> Option<String> {
+    let (title, root) = match kind {
+        "kommune" => ("kommune.yaml", object(&shape::KOMMUNE_FILE)),
+        "systemer" => (
+            "systemer/*.yaml: en liste under systemer:, eller ett system",
+            json!({ "oneOf": [object(&shape::SYSTEM_FILE), reference(&shape::SYSTEM)] }),
+        ),
+        "prosjekter" => ("prosjekter/*.yaml: prosjekt: eller prosjekter:", {
+            let mut o = object(&shape::PROJECT_FILE);
+            o["minProperties"] = json!(1);
+            o
+        }),
+        "avvik" => (
+            "avvik.yaml: registeret over godkjente avvik",
+            object(&shape::AVVIK_FILE),
+        ),
+        _ => return None,
+    };
+    let mut schema = Map::new();
+    schema.insert(
+        "$schema".into(),
+        json!("https://json-schema.org/draft/2020-12/schema"),
+    );
+    schema.insert("title".into(), json!(format!("prinsipp: {title}")));
+    if let Value::Object(root) = root {
+        schema.extend(root);
+    }
+    let defs: Map<String, Value> = shape::ALL
+        .iter()
+        .map(|s| (s.name.to_string(), object(s)))
+        .collect();
+    schema.insert("$defs".into(), Value::Object(defs));
+    let mut text = serde_json::to_string_pretty(&Value::Object(schema)).unwrap_or_default();
+    text.push('\n');
+    Some(text)
+}
+
+fn reference(shape: &Shape) -> Value {
+    json!({ "$ref": format!("#/$defs/{}", shape.name) })
+}
+
+/// A mapping: its keys, which are required, and nothing else.
+fn object(shape: &Shape) -> Value {
+    let properties: Map<String, Value> = shape
+        .fields
+        .iter()
+        .map(|f| {
+            let mut t = ty(f.ty);
+            // An optional key written with no value (`beskrivelse:`) is read as absent.
+            if !f.required {
+                allow_null(&mut t);
+            }
+            if let Value::Object(o) = &mut t {
+                o.insert("description".into(), json!(f.doc));
+            }
+            (f.key.to_string(), t)
+        })
+        .collect();
+    let required: Vec<&str> = shape
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.key)
+        .collect();
+    let mut o =
+        json!({ "type": "object", "properties": properties, "additionalProperties": false });
+    if !required.is_empty() {
+        o["required"] = json!(required);
+    }
+    o
+}
+
+fn allow_null(t: &mut Value) {
+    if let Some(list) = t.get_mut("type").and_then(Value::as_array_mut) {
+        if !list.contains(&json!("null")) {
+            list.push(json!("null"));
+        }
+    } else if let Some(single) = t.get("type").and_then(Value::as_str).map(str::to_string) {
+        t["type"] = json!([single, "null"]);
+    } else if let Some(list) = t.get_mut("enum").and_then(Value::as_array_mut) {
+        list.push(Value::Null);
+    }
+}
+
+fn ty(t: Ty) -> Value {
+    match t {
+        // Free text: numbers and booleans written plain are read as text.
+        Ty::Text => json!({ "type": ["string", "number", "boolean"] }),
+        Ty::Id => json!({ "type": "string", "pattern": "^[a-z0-9-]+$" }),
+        Ty::Kommunenummer => json!({ "type": "string", "pattern": "^[0-9]{4}$" }),
+        Ty::Bool => json!({ "type": "boolean" }),
+        Ty::Whole => json!({ "type": "integer", "minimum": 0 }),
+        Ty::Number => json!({ "type": "number" }),
+        Ty::Date => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
+        Ty::Enum(names) => json!({ "enum": names }),
+        Ty::EnumList(names) => json!({ "type": ["array", "null"], "items": { "enum": names } }),
+        Ty::Names => {
+            json!({ "type": ["array", "null"], "items": { "type": ["string", "number", "boolean"] } })
+        }
+        Ty::Object(s) => json!({ "anyOf": [reference(s), { "type": "null" }] }),
+        Ty::List(s) => json!({ "type": ["array", "null"], "items": reference(s) }),
+        Ty::NewSystem => {
+            json!({ "type": ["array", "null"], "items": { "oneOf": [reference(&shape::NEW_SYSTEM_REF), reference(&shape::SYSTEM)] } })
+        }
+    }
+}

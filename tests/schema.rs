@@ -1,0 +1,186 @@
+//! The JSON Schemas for editors: generated from the format's shape table, shipped under
+//! schema/, and checked both ways against the real loader.
+
+mod common;
+use common::{kommune, prinsipp, repo};
+use prinsipp::load::shape::{self, Shape, Ty};
+use serde_json::{Value, json};
+
+fn schema(kind: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo(&format!("schema/{kind}.schema.json"))).unwrap();
+    jsonschema::draft202012::new(&serde_json::from_str::<Value>(&text).unwrap()).unwrap()
+}
+
+/// The kind of schema a YAML file of a kommune folder answers to.
+fn kind_of(path: &std::path::Path, folder: &std::path::Path) -> Option<&'static str> {
+    let rel = path
+        .strip_prefix(folder)
+        .ok()?
+        .to_string_lossy()
+        .replace('\\', "/");
+    match rel.as_str() {
+        "kommune.yaml" => Some("kommune"),
+        "avvik.yaml" => Some("avvik"),
+        r if r.starts_with("systemer") => Some("systemer"),
+        r if r.starts_with("prosjekter") => Some("prosjekter"),
+        _ => None,
+    }
+}
+
+fn yaml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_shipped_schemas_are_what_the_binary_prints() {
+    for kind in prinsipp::schema::KINDS {
+        let run = prinsipp(&["schema", kind]);
+        assert_eq!(run.code, 0);
+        let shipped = std::fs::read_to_string(repo(&format!("schema/{kind}.schema.json")))
+            .unwrap_or_default();
+        assert!(
+            shipped == run.stdout,
+            "schema/{kind}.schema.json is stale: run `cargo run -- schema --dir schema`"
+        );
+    }
+}
+
+#[test]
+fn every_example_and_fixture_file_validates() {
+    let mut folders = vec![
+        repo("examples/eksempel-kommune"),
+        repo("examples/ryddig-kommune"),
+    ];
+    for entry in std::fs::read_dir(repo("tests/rules")).unwrap().flatten() {
+        for side in ["fails", "passes"] {
+            folders.push(entry.path().join(side).to_string_lossy().into_owned());
+        }
+    }
+    let validators: Vec<(&str, jsonschema::Validator)> = prinsipp::schema::KINDS
+        .iter()
+        .map(|k| (*k, schema(k)))
+        .collect();
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for folder in folders {
+        let folder = std::path::PathBuf::from(folder);
+        let mut files = Vec::new();
+        yaml_files(&folder, &mut files);
+        for file in files {
+            let Some(kind) = kind_of(&file, &folder) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&file).unwrap();
+            let value: Value =
+                yaml_serde::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let validator = &validators.iter().find(|(k, _)| *k == kind).unwrap().1;
+            for error in validator.iter_errors(&value) {
+                problems.push(format!(
+                    "{}: {error} at {}",
+                    file.display(),
+                    error.instance_path()
+                ));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 150, "{checked}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A sample value of every declared type, with every key of every nested shape.
+fn sample(t: Ty) -> Value {
+    match t {
+        Ty::Text => json!("tekst"),
+        Ty::Id => json!("id-1"),
+        Ty::Kommunenummer => json!("3999"),
+        Ty::Bool => json!(true),
+        Ty::Whole => json!(5),
+        Ty::Number => json!(1.5),
+        Ty::Date => json!("2026-01-01"),
+        Ty::Enum(names) => json!(names[0]),
+        Ty::EnumList(names) => json!([names[0]]),
+        Ty::Names => json!(["saksbehandling"]),
+        Ty::Object(s) => full(s),
+        Ty::List(s) => json!([full(s)]),
+        Ty::NewSystem => json!([{ "system": "id-1" }, full(&shape::SYSTEM)]),
+    }
+}
+
+fn full(s: &Shape) -> Value {
+    let mut o = serde_json::Map::new();
+    for f in s.fields {
+        o.insert(f.key.to_string(), sample(f.ty));
+    }
+    if s.name == "system" {
+        o.insert("id".into(), json!("inline-system"));
+    }
+    Value::Object(o)
+}
+
+/// Every key of the shape table, with a value of its declared type, is read by the loader
+/// without a complaint, and the same document passes the schema: neither can drift.
+#[test]
+fn every_key_of_every_shape_is_read_by_the_loader_and_accepted_by_the_schema() {
+    let mut inventory_system = full(&shape::SYSTEM);
+    inventory_system["id"] = json!("id-1");
+    let systems = json!({ "systemer": [inventory_system] });
+    let project = json!({ "prosjekt": full(&shape::PROJECT) });
+    let avvik = json!({ "avvik": [full(&shape::AVVIK)] });
+    let kommune_doc = json!({ "kommune": full(&shape::KOMMUNE) });
+    for (kind, doc) in [
+        ("kommune", &kommune_doc),
+        ("systemer", &systems),
+        ("prosjekter", &project),
+        ("avvik", &avvik),
+    ] {
+        let errors: Vec<String> = schema(kind)
+            .iter_errors(doc)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{kind}: {errors:?}");
+    }
+    // JSON is YAML: the loader reads the same documents.
+    let s = |v: &Value| serde_json::to_string_pretty(v).unwrap();
+    let dir = kommune(
+        "every-key",
+        &[
+            ("kommune.yaml", s(&kommune_doc).as_bytes()),
+            ("systemer/s.yaml", s(&systems).as_bytes()),
+            ("prosjekter/p.yaml", s(&project).as_bytes()),
+            ("avvik.yaml", s(&avvik).as_bytes()),
+        ],
+    );
+    let loaded = prinsipp::load::load_folder(&dir, &prinsipp::load::LoadOptions::default());
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.place(), d.message.en))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let portfolio = loaded.portfolio.unwrap();
+    assert_eq!(portfolio.systems.len(), 1);
+    assert_eq!(portfolio.projects[0].new_systems.len(), 2);
+}
+
+#[test]
+fn the_schema_rejects_what_the_loader_rejects() {
+    let validator = schema("systemer");
+    let bad = [
+        json!({ "systemer": [{ "id": "a", "navn": "A", "drift": "skyen" }] }),
+        json!({ "systemer": [{ "id": "a", "navn": "A", "systemeir": "x" }] }),
+        json!({ "systemer": [{ "id": "Stor", "navn": "A" }] }),
+        json!({ "systemer": [{ "navn": "A" }] }),
+        json!({ "systemer": [{ "id": "a", "navn": "A", "kjernesystem": "ja" }] }),
+    ];
+    for doc in bad {
+        assert!(!validator.is_valid(&doc), "{doc}");
+    }
+}
