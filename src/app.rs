@@ -228,6 +228,7 @@ fn check(
         write_all(err, &format!("{}\n", line.get(style.lang)))?;
     }
     let mut findings = crate::rules::check(&portfolio, &settings, date);
+    let known = baseline.as_ref().map(Baseline::fingerprints);
     let resolved = baseline.map(|b| b.apply(&mut findings));
     let fail_on = match args.fail_on {
         FailOn::Feil => Some(Severity::Feil),
@@ -242,6 +243,7 @@ fn check(
         date,
         fail_on,
         resolved: resolved.as_deref(),
+        known: known.as_ref(),
         root: report::root_prefix(&args.folder),
         lang: style.lang,
     };

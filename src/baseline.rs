@@ -77,6 +77,11 @@ impl Baseline {
         })
     }
 
+    /// Every fingerprint the baseline holds.
+    pub fn fingerprints(&self) -> HashSet<String> {
+        self.entries.iter().map(|e| e.fingerprint.clone()).collect()
+    }
+
     /// Marks the open findings the baseline knows; returns what it held that is gone now.
     pub fn apply(&self, findings: &mut [Finding]) -> Vec<BaselineEntry> {
         let known: HashSet<&str> = self

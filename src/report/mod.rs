@@ -28,6 +28,8 @@ pub struct Report<'a> {
     pub fail_on: Option<Severity>,
     /// With `--baseline`: what the baseline held that no longer occurs.
     pub resolved: Option<&'a [BaselineEntry]>,
+    /// With `--baseline`: the fingerprints it holds (also of findings now covered by avvik).
+    pub known: Option<&'a std::collections::HashSet<String>>,
     /// The kommune folder as given, with a trailing `/` (empty for `.`): CI tools want
     /// paths relative to the repository, not to the folder.
     pub root: String,

@@ -86,8 +86,8 @@ pub fn render(r: &Report) -> String {
                 let justification = format!("Godkjent avvik {}{until}", reference.as_deref().unwrap_or(""));
                 result["suppressions"] = json!([{ "kind": "external", "status": "accepted", "justification": justification.trim() }]);
             }
-            if r.resolved.is_some() {
-                result["baselineState"] = json!(if f.status == Status::Baseline { "unchanged" } else { "new" });
+            if let Some(known) = r.known {
+                result["baselineState"] = json!(if known.contains(&f.fingerprint()) { "unchanged" } else { "new" });
             }
             result
         })

@@ -1,0 +1,181 @@
+//! The CI recipes in docs/ci.md: the same `prinsipp` commands they run, run here on the
+//! example kommune, and each file they produce checked as its consumer would read it.
+
+mod common;
+use common::{repo, scratch};
+use std::path::Path;
+use std::process::Command;
+
+/// The `prinsipp check …` command lines of a recipe block.
+fn commands(recipe: &str) -> Vec<Vec<String>> {
+    recipe
+        .lines()
+        .map(|l| {
+            l.trim()
+                .trim_start_matches("- ")
+                .trim_start_matches("run: ")
+        })
+        .filter(|l| l.starts_with("prinsipp check"))
+        .map(|l| l.split_whitespace().skip(1).map(str::to_string).collect())
+        .collect()
+}
+
+fn block<'a>(doc: &'a str, marker: &str) -> &'a str {
+    let start = doc
+        .find(marker)
+        .unwrap_or_else(|| panic!("docs/ci.md has no {marker}"));
+    let end = doc[start..].find("```").unwrap();
+    &doc[start..start + end]
+}
+
+/// Runs a recipe's command in `cwd`, with the recipe's folders pointing at the example.
+fn run(args: &[String], cwd: &Path, kommune: &str, base: &str) -> i32 {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| {
+            if a == "kommune" {
+                kommune.to_string()
+            } else if a == "../base/kommune" {
+                base.to_string()
+            } else {
+                a.clone()
+            }
+        })
+        .collect();
+    Command::new(env!("CARGO_BIN_EXE_prinsipp"))
+        .args(&args)
+        .args(["--dato", "2026-06-01"])
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+        .status
+        .code()
+        .unwrap_or(-1)
+}
+
+#[test]
+fn the_github_recipe_produces_a_baseline_annotations_sarif_and_a_comment() {
+    let doc = std::fs::read_to_string(repo("docs/ci.md")).unwrap();
+    let steps = commands(block(&doc, "# .github/workflows/prinsipp.yml"));
+    assert_eq!(steps.len(), 2, "{steps:?}");
+    let cwd = scratch("recipe-github");
+    let kommune = repo("examples/eksempel-kommune");
+    assert_eq!(
+        run(&steps[0], &cwd, &kommune, &kommune),
+        0,
+        "the baseline step never fails"
+    );
+    let baseline: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(cwd.join("baseline.json")).unwrap()).unwrap();
+    assert_eq!(baseline["format_version"], 1);
+    // Against its own baseline the proposal introduces nothing: the gate passes.
+    assert_eq!(run(&steps[1], &cwd, &kommune, &kommune), 0);
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(cwd.join("prinsipp.sarif")).unwrap())
+            .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo("tests/data/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    assert!(validator.is_valid(&sarif));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().all(|r| r["baselineState"] == "unchanged"));
+    let comment = std::fs::read_to_string(cwd.join("prinsipp.md")).unwrap();
+    assert!(comment.starts_with("## prinsipp: ✅"), "{comment}");
+    assert!(
+        comment.contains("Denne endringen introduserer **0 nye funn** og løser **0**."),
+        "{comment}"
+    );
+}
+
+#[test]
+fn the_gitlab_recipe_produces_code_quality_and_junit() {
+    let doc = std::fs::read_to_string(repo("docs/ci.md")).unwrap();
+    let steps = commands(block(&doc, "# .gitlab-ci.yml"));
+    assert_eq!(steps.len(), 1);
+    let cwd = scratch("recipe-gitlab");
+    assert_eq!(
+        run(&steps[0], &cwd, &repo("examples/eksempel-kommune"), ""),
+        1,
+        "the example breaks principles"
+    );
+    let quality: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(cwd.join("gl-code-quality-report.json")).unwrap(),
+    )
+    .unwrap();
+    let issues = quality.as_array().unwrap();
+    assert_eq!(issues.len(), 43);
+    assert!(issues.iter().all(|i| i["check_name"].is_string()
+        && i["fingerprint"].is_string()
+        && i["location"]["lines"]["begin"].is_u64()));
+    let junit = std::fs::read_to_string(cwd.join("prinsipp-junit.xml")).unwrap();
+    let xml = roxmltree::Document::parse(&junit).unwrap();
+    assert_eq!(xml.root_element().attribute("failures"), Some("15"));
+
+    assert_eq!(
+        run(&steps[0], &cwd, &repo("examples/ryddig-kommune"), ""),
+        0,
+        "a compliant kommune passes"
+    );
+    let junit = std::fs::read_to_string(cwd.join("prinsipp-junit.xml")).unwrap();
+    let xml = roxmltree::Document::parse(&junit).unwrap();
+    assert_eq!(xml.root_element().attribute("failures"), Some("0"));
+    assert!(
+        xml.root_element()
+            .attribute("tests")
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+            > 50
+    );
+}
+
+#[test]
+fn the_pre_commit_hook_runs_prinsipp_check() {
+    let hooks: serde_json::Value =
+        yaml_serde::from_str(&std::fs::read_to_string(repo(".pre-commit-hooks.yaml")).unwrap())
+            .unwrap();
+    let hook = &hooks[0];
+    assert_eq!(hook["id"], "prinsipp");
+    assert_eq!(hook["entry"], "prinsipp check");
+    assert_eq!(hook["pass_filenames"], false);
+    let files = regex_lite_match(hook["files"].as_str().unwrap());
+    for path in [
+        "kommune.yaml",
+        "kommune/prosjekter/nytt.yaml",
+        "systemer/a.yml",
+        "avvik.yaml",
+        "prinsipp.toml",
+    ] {
+        assert!(files(path), "{path} should trigger the hook");
+    }
+    assert!(!files("README.md"));
+    // `entry` plus the recipe's `args` is a plain check of the folder.
+    let output = Command::new(env!("CARGO_BIN_EXE_prinsipp"))
+        .args(["check", &repo("examples/ryddig-kommune")])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+}
+
+/// The hook's `files` pattern, checked with the few constructs it uses (a test should not
+/// need a regex engine): it must match portfolio files and nothing else.
+fn regex_lite_match(pattern: &str) -> impl Fn(&str) -> bool {
+    assert_eq!(
+        pattern,
+        r"(^|/)(kommune\.yaml|avvik\.yaml|prinsipp\.toml|(systemer|prosjekter)(/.*)?\.ya?ml)$"
+    );
+    |path: &str| {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let in_folder = |f: &str| {
+            path.starts_with(&format!("{f}/"))
+                || path.contains(&format!("/{f}/"))
+                || path.starts_with(f) && (path.ends_with(".yaml") || path.ends_with(".yml"))
+        };
+        matches!(name, "kommune.yaml" | "avvik.yaml" | "prinsipp.toml")
+            || ((in_folder("systemer") || in_folder("prosjekter"))
+                && (path.ends_with(".yaml") || path.ends_with(".yml")))
+    }
+}
