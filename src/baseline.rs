@@ -36,7 +36,7 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    pub fn read(path: &std::path::Path) -> Result<Baseline, Diagnostic> {
+    pub fn read(path: &std::path::Path) -> Result<Baseline, Box<Diagnostic>> {
         let shown = path.display().to_string();
         let fail = |nb: String, en: String| {
             Diagnostic::error(&shown, 0, 0, Text::new(nb, en)).with_hint(Text::new(
@@ -58,10 +58,10 @@ impl Baseline {
             );
             d.line = line;
             d.column = column;
-            d
+            Box::new(d)
         })?;
         if !READABLE_VERSIONS.contains(&file.format_version) {
-            return Err(fail(
+            return Err(Box::new(fail(
                 format!(
                     "Baseline har format_version {}; denne versjonen av prinsipp leser {READABLE_VERSIONS:?}",
                     file.format_version
