@@ -70,7 +70,7 @@ impl Baseline {
                     "The baseline has format_version {}; this version of prinsipp reads {READABLE_VERSIONS:?}",
                     file.format_version
                 ),
-            ));
+            )));
         }
         Ok(Baseline {
             entries: file.findings,

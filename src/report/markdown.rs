@@ -78,9 +78,11 @@ pub fn render(r: &Report) -> String {
     out.push_str(&match (c.failing, lang) {
         (0, Lang::Nb) => "✅ ingen funn som stopper endringen\n\n".to_string(),
         (0, Lang::En) => "✅ no finding that blocks the change\n\n".to_string(),
-        (n, Lang::Nb) => format!("❌ {n} funn må rettes eller godkjennes som avvik
+        (n, Lang::Nb) => format!(
+            "❌ {n} funn må rettes eller godkjennes som avvik
 
-"),
+"
+        ),
         (n, Lang::En) => format!(
             "❌ {n} finding{} to fix or approve as a deviation\n\n",
             if n == 1 { "" } else { "s" }
