@@ -169,7 +169,7 @@ fn check(
         .and_then(|path| match Baseline::read(path) {
             Ok(b) => Some(b),
             Err(d) => {
-                diags.push(d);
+                diags.push(*d);
                 None
             }
         });
