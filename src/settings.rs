@@ -15,7 +15,7 @@ use toml::Spanned;
 
 /// Codes that every profile includes: references and the deviation register are the
 /// machinery, not a principle of one strategy.
-const ALWAYS: &[&str] = &["REF-01", "AVV-01", "AVV-02", "AVV-03", "AVV-04"];
+pub const ALWAYS: &[&str] = &["REF-01", "AVV-01", "AVV-02", "AVV-03", "AVV-04"];
 
 #[derive(Debug, Clone)]
 pub struct Settings {

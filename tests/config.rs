@@ -298,7 +298,7 @@ krav = [{ felt = "ros", finnes = true }]
     let d = dir.to_str().unwrap();
     let run = prinsipp(&["check", d, "--dato", "2026-06-01"]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains(" feil        | EGEN-01 | system arkiv | arkiv oppfyller ikke kravet: ros finnes | systemer/s.yaml:11:5"), "{}", run.stdout);
+    assert!(run.stdout.contains(" feil        | EGEN-01 | system arkiv | Krav som ikke er oppfylt for arkiv: ros finnes | systemer/s.yaml:11:5"), "{}", run.stdout);
 
     let toml_path = dir.join("prinsipp.toml");
     let cfg = toml_path.to_str().unwrap();

@@ -71,6 +71,10 @@ pub fn profile_table(settings: &Settings, profile: &Profile, style: &Style) -> S
             (Some(s), _, _) => s.to_string(),
             (None, true, Lang::Nb) => "(kommunens egen regel)".into(),
             (None, true, Lang::En) => "(the kommune's own rule)".into(),
+            (None, false, _) if !crate::settings::ALWAYS.contains(&code) => match lang {
+                Lang::Nb => "(slått på i prinsipp.toml)".into(),
+                Lang::En => "(turned on in prinsipp.toml)".into(),
+            },
             (None, false, Lang::Nb) => "(alltid med)".into(),
             (None, false, Lang::En) => "(always checked)".into(),
         };

@@ -24,7 +24,10 @@ pub fn check(c: &mut Checker) {
             continue;
         }
         let id = &s.id;
-        let phase = s.lifecycle.map(|l| l.name()).unwrap_or_default();
+        let (phase_nb, phase_en) = match s.lifecycle {
+            Some(Livslop::Avviklet) => ("er avviklet", "is decommissioned"),
+            _ => ("fases ut", "is being phased out"),
+        };
         c.emit_on(
             &u,
             "ARK-01",
@@ -32,11 +35,11 @@ pub fn check(c: &mut Checker) {
             "arkiv",
             Text::new(
                 format!(
-                    "{id} er arkivverdig og i {phase}, men arkiv mangler {}",
+                    "{id} er arkivverdig og {phase_nb}, men arkiv mangler {}",
                     join_names(&missing, Lang::Nb)
                 ),
                 format!(
-                    "{id} is worth archiving and in {phase}, but arkiv lacks {}",
+                    "{id} is worth archiving and {phase_en}, but arkiv lacks {}",
                     join_names(&missing, Lang::En)
                 ),
             ),

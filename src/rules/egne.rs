@@ -15,7 +15,8 @@ pub fn check(c: &mut Checker) {
                     let failed = failures(rule, |f| u.system.field(f));
                     if let Some(first) = failed.first() {
                         let at = u.at(&[first.field.split('.').next().unwrap_or_default()]);
-                        c.emit_on(&u, &rule.code, at, "", message(&u.system.id, &failed));
+                        let field = first.field.replace('.', "/");
+                        c.emit_on(&u, &rule.code, at, &field, message(&u.system.id, &failed));
                     }
                 }
             }
@@ -30,7 +31,7 @@ pub fn check(c: &mut Checker) {
                             &rule.code,
                             Subject::Project(project.id.clone()),
                             at,
-                            "/prosjekt".into(),
+                            format!("/prosjekt/{}", first.field.replace('.', "/")),
                             message(&project.id, &failed),
                         );
                     }
@@ -53,8 +54,8 @@ fn message(id: &str, failed: &[&Condition]) -> Text {
     let nb: Vec<String> = failed.iter().map(|c| c.describe().nb).collect();
     let en: Vec<String> = failed.iter().map(|c| c.describe().en).collect();
     Text::new(
-        format!("{id} oppfyller ikke kravet: {}", nb.join("; ")),
-        format!("{id} does not meet the requirement: {}", en.join("; ")),
+        format!("Krav som ikke er oppfylt for {id}: {}", nb.join("; ")),
+        format!("Requirements {id} does not meet: {}", en.join("; ")),
     )
 }
 

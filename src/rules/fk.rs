@@ -34,8 +34,8 @@ fn fk01_needs(c: &mut Checker) {
             }
             let list: Vec<&str> = components.iter().map(String::as_str).collect();
             c.emit("FK-01", Subject::Project(project.id.clone()), *at, format!("/prosjekt/behov/{i}"), Text::new(
-                format!("Behovet {need} dekkes av {}, men verken prosjektet eller de nye systemene bruker den", join_alternatives(&list, Lang::Nb)),
-                format!("The need {need} is covered by {}, but neither the project nor its new systems use it", join_alternatives(&list, Lang::En)),
+                format!("Behovet {need} dekkes av {}, men verken prosjektet eller de nye systemene bruker {}", join_alternatives(&list, Lang::Nb), if list.len() == 1 { "den" } else { "noen av dem" }),
+                format!("The need {need} is covered by {}, but neither the project nor its new systems use {}", join_alternatives(&list, Lang::En), if list.len() == 1 { "it" } else { "any of them" }),
             ));
         }
     }

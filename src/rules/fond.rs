@@ -25,7 +25,11 @@ pub fn check(c: &mut Checker) {
         let Some(first) = from_fund.first() else {
             continue;
         };
-        let amount: u64 = from_fund.iter().filter_map(|f| f.amount_nok).sum();
+        // Saturating: absurd amounts must not wrap around to something under the cap.
+        let amount: u64 = from_fund
+            .iter()
+            .filter_map(|f| f.amount_nok)
+            .fold(0, u64::saturating_add);
         let subject = Subject::Project(project.id.clone());
         let path = "/prosjekt/finansiering".to_string();
         let Some(balance) = balance else {

@@ -192,8 +192,8 @@ fn gev02_benefit_fields(c: &mut Checker, project: &Project, index: usize, benefi
         en.push(format!("lacks {}", join_names(&missing, Lang::En)));
     }
     if same_as_baseline {
-        nb.push("målverdien er lik nullpunktet".to_string());
-        en.push("its target equals its baseline".to_string());
+        nb.push("målverdien er lik nullpunktet, så den kan ikke måles".to_string());
+        en.push("its target equals its baseline, so it cannot be measured".to_string());
     }
     c.emit(
         "GEV-02",
@@ -201,8 +201,14 @@ fn gev02_benefit_fields(c: &mut Checker, project: &Project, index: usize, benefi
         benefit.spans.at,
         format!("/prosjekt/gevinstplan/gevinster/{index}"),
         Text::new(
-            format!("Gevinst {name} er ikke målbar: {}", nb.join(" og ")),
-            format!("Benefit {name} is not measurable: {}", en.join(" and ")),
+            format!(
+                "Gevinst {name} er ikke godt nok beskrevet: {}",
+                nb.join(" og ")
+            ),
+            format!(
+                "Benefit {name} is not described well enough: {}",
+                en.join(" and ")
+            ),
         ),
     );
 }

@@ -40,7 +40,7 @@ pub fn check(c: &mut Checker) {
             }
             let finding = c.emit("GJEN-01", Subject::Project(project.id.clone()), at, format!("/prosjekt/nye_systemer/{i}/kapabiliteter"), Text::new(
                 format!("Nytt system {} gjør det samme som {}, som ikke er vurdert i vurderte_eksisterende", new.id, join_names(&overlapping, Lang::Nb)),
-                format!("New system {} does what {} already does, which vurderte_eksisterende does not assess", new.id, join_names(&overlapping, Lang::En)),
+                format!("New system {} does what {} already {}, which vurderte_eksisterende does not assess", new.id, join_names(&overlapping, Lang::En), if overlapping.len() == 1 { "does" } else { "do" }),
             ));
             finding.system = Some(new.id.clone());
         }

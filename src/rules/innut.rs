@@ -37,8 +37,8 @@ pub fn check(c: &mut Checker) {
                 .key_opt("utfaser")
                 .unwrap_or_else(|| project.spans.key("nye_systemer"));
             c.emit("INNUT-01", subject(), at, "/prosjekt/utfaser".into(), Text::new(
-                format!("Prosjektet tar inn {}, men faser ut bare {} (krever minst {needed})", new_nb(new), systems_nb(out)),
-                format!("The project brings in {}, but phases out only {} (at least {needed} required)", new_en(new), systems_en(out)),
+                format!("Prosjektet tar inn {}, men har {} i utfaser (krever minst {needed})", new_nb(new), entries_nb(out)),
+                format!("The project brings in {}, but has {} in utfaser (at least {needed} required)", new_en(new), entries_en(out)),
             ));
         }
 
@@ -155,10 +155,24 @@ pub fn check(c: &mut Checker) {
         .collect();
     if new > out.len() {
         let out = out.len();
-        c.emit("INNUT-05", Subject::Portfolio, p.kommune.spans.at, "/kommune".into(), Text::new(
-            format!("Porteføljen vokser: åpne prosjekter tar inn {}, men faser ut bare {out} ulike", new_nb(new)),
-            format!("The portfolio grows: open projects bring in {}, but phase out only {out} distinct ones", new_en(new)),
-        ));
+        c.emit(
+            "INNUT-05",
+            Subject::Portfolio,
+            p.kommune.spans.at,
+            "/kommune".into(),
+            Text::new(
+                format!(
+                    "Porteføljen vokser: åpne prosjekter tar inn {}, men faser ut {}",
+                    new_nb(new),
+                    out_nb(out)
+                ),
+                format!(
+                    "The portfolio grows: open projects bring in {}, but phase out {}",
+                    new_en(new),
+                    out_en(out)
+                ),
+            ),
+        );
     }
 }
 
@@ -177,17 +191,32 @@ fn new_en(n: usize) -> String {
         format!("{n} new systems")
     }
 }
-fn systems_nb(n: usize) -> String {
-    if n == 1 {
-        "1 system".into()
-    } else {
-        format!("{n} systemer")
+/// «ingen», «bare 1 system», «bare 2 ulike systemer».
+fn out_nb(n: usize) -> String {
+    match n {
+        0 => "ingen".into(),
+        1 => "bare 1 system".into(),
+        n => format!("bare {n} ulike systemer"),
     }
 }
-fn systems_en(n: usize) -> String {
-    if n == 1 {
-        "1 system".into()
-    } else {
-        format!("{n} systems")
+fn out_en(n: usize) -> String {
+    match n {
+        0 => "none".into(),
+        1 => "only 1 system".into(),
+        n => format!("only {n} distinct systems"),
+    }
+}
+fn entries_nb(n: usize) -> String {
+    match n {
+        0 => "ingen oppføringer".into(),
+        1 => "bare 1 oppføring".into(),
+        n => format!("bare {n} oppføringer"),
+    }
+}
+fn entries_en(n: usize) -> String {
+    match n {
+        0 => "no entries".into(),
+        1 => "only 1 entry".into(),
+        n => format!("only {n} entries"),
     }
 }
