@@ -380,8 +380,8 @@ fn explain(
             format!("Did you mean {near}? `prinsipp rules` lists every rule."),
         ),
         None => Text::new(
-            "`prinsipp rules` viser alle reglene.",
-            "`prinsipp rules` lists every rule.",
+            "`prinsipp rules` viser alle reglene; kommunens egne regler leses fra ./prinsipp.toml eller --config FIL.",
+            "`prinsipp rules` lists every rule; the kommune's own rules are read from ./prinsipp.toml or --config FILE.",
         ),
     };
     let message = Text::new(

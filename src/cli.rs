@@ -121,7 +121,8 @@ pub struct CheckArgs {
 }
 
 fn parse_date(text: &str) -> Result<crate::model::Date, String> {
-    crate::model::Date::parse(text).ok_or_else(|| format!("«{text}» is not a date as YYYY-MM-DD"))
+    crate::model::Date::parse(text)
+        .ok_or_else(|| format!("«{text}» er ikke en dato ÅÅÅÅ-MM-DD / is not a date YYYY-MM-DD"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -145,10 +145,39 @@ fn norwegian(message: &str) -> String {
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!("feil type: fant {found}, ventet {expected}");
+            return format!(
+                "feil type: fant {}, ventet {}",
+                kind_nb(found),
+                kind_nb(expected)
+            );
         }
     }
-    message.to_string()
+    match message {
+        "duplicate key" => "nøkkelen står to ganger".into(),
+        m if m.starts_with("unclosed table") => "tabellnavnet mangler `]`".into(),
+        m if m.contains("u64 value was too large") || m.contains("too large") => {
+            "tallet er for stort".into()
+        }
+        m if m.starts_with("invalid value") => format!("ugyldig verdi ({m})"),
+        m => format!("ugyldig TOML ({m})"),
+    }
+}
+
+/// serde's words for values, in bokmål: «string "x"» → «tekst "x"», «a sequence» → «en liste».
+fn kind_nb(words: &str) -> String {
+    let replaced = words
+        .replacen("a sequence", "en liste", 1)
+        .replacen("sequence", "liste", 1)
+        .replacen("a string", "tekst", 1)
+        .replacen("string ", "tekst ", 1)
+        .replacen("a boolean", "true eller false", 1)
+        .replacen("boolean ", "sannhetsverdi ", 1)
+        .replacen("integer ", "heltall ", 1)
+        .replacen("floating point ", "desimaltall ", 1)
+        .replacen("a map", "en tabell", 1)
+        .replacen("map", "tabell", 1)
+        .replacen("struct ", "tabell ", 1);
+    replaced
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -193,7 +222,7 @@ mod tests {
         assert_eq!((errors[0].line, errors[0].column), (2, 7));
         assert_eq!(
             errors[0].message.nb,
-            "Ugyldig prinsipp.toml: feil type: fant integer `3`, ventet a string"
+            "Ugyldig prinsipp.toml: feil type: fant heltall `3`, ventet tekst"
         );
     }
 

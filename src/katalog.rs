@@ -69,6 +69,9 @@ pub struct SourceRef {
 pub struct Param {
     pub default: toml::Value,
     pub doc: Text,
+    /// The largest value that makes sense (a share is at most 1).
+    #[serde(default)]
+    pub max: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -8,6 +8,7 @@ use crate::katalog::{
     Capability, Component, Katalog, Principle, PrincipleMeta, Profile, RuleMeta, Standard,
 };
 use crate::load::Diagnostic;
+use crate::load::shape::{Shape, Ty};
 use crate::model::{PROJECT_FIELDS, Pos, SYSTEM_FIELDS};
 use crate::text::{Text, did_you_mean};
 use std::collections::{BTreeMap, BTreeSet};
@@ -278,9 +279,19 @@ impl Builder<'_> {
     ) {
         let known: Vec<&str> = katalog.profiles.iter().map(|p| p.name.as_str()).collect();
         let list = known.join(", ");
-        let near = did_you_mean(name, known.iter().copied())
-            .map(|n| (format!("Mente du {n}? "), format!("Did you mean {n}? ")))
-            .unwrap_or_default();
+        // `nittedal` or `ror-ikt` names the only profile it starts.
+        let by_prefix: Vec<&str> = known
+            .iter()
+            .copied()
+            .filter(|k| k.starts_with(name))
+            .collect();
+        let near = (if by_prefix.len() == 1 {
+            Some(by_prefix[0])
+        } else {
+            did_you_mean(name, known.iter().copied())
+        })
+        .map(|n| (format!("Mente du {n}? "), format!("Did you mean {n}? ")))
+        .unwrap_or_default();
         let message = Text::new(
             format!("Ukjent strategi «{name}»"),
             format!("Unknown strategy «{name}»"),
@@ -392,10 +403,10 @@ impl Builder<'_> {
             let near = did_you_mean(name.get_ref(), known.iter().copied())
                 .map(|n| (format!("Mente du {n}? "), format!("Did you mean {n}? ")))
                 .unwrap_or_default();
-            let list = if known.is_empty() {
-                "ingen / none".to_string()
+            let (list_nb, list_en) = if known.is_empty() {
+                ("ingen".to_string(), "none".to_string())
             } else {
-                known.join(", ")
+                (known.join(", "), known.join(", "))
             };
             self.error(
                 name,
@@ -404,8 +415,8 @@ impl Builder<'_> {
                     format!("{} has no parameter «{}»", rule.code, name.get_ref()),
                 ),
                 Some(Text::new(
-                    format!("{}Parametere for {}: {list}", near.0, rule.code),
-                    format!("{}Parameters of {}: {list}", near.1, rule.code),
+                    format!("{}Parametere for {}: {list_nb}", near.0, rule.code),
+                    format!("{}Parameters of {}: {list_en}", near.1, rule.code),
                 )),
             );
             return None;
@@ -422,6 +433,35 @@ impl Builder<'_> {
                 (std::mem::discriminant(other) == std::mem::discriminant(v)).then(|| v.clone())
             }
         };
+        let too_large = param
+            .max
+            .zip(
+                ok.as_ref()
+                    .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64))),
+            )
+            .filter(|(max, v)| v > max);
+        if let Some((max, _)) = too_large {
+            self.error(
+                value,
+                Text::new(
+                    format!(
+                        "{}.{} kan ikke være større enn {max}",
+                        rule.code,
+                        name.get_ref()
+                    ),
+                    format!(
+                        "{}.{} cannot be larger than {max}",
+                        rule.code,
+                        name.get_ref()
+                    ),
+                ),
+                Some(Text::new(
+                    format!("Standardverdien er {}", param.default),
+                    format!("The default is {}", param.default),
+                )),
+            );
+            return None;
+        }
         if ok.is_none() {
             let (nb, en) = match &param.default {
                 toml::Value::Integer(_) => ("et heltall ≥ 0", "a whole number ≥ 0"),
@@ -444,14 +484,48 @@ impl Builder<'_> {
     }
 }
 
+/// A name the catalogue may hold: lower-case a–z, digits and hyphens, like the ids.
+fn catalogue_name(name: &Spanned<String>, what: (&str, &str), b: &mut Builder) -> bool {
+    let id = name.get_ref();
+    let ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
+    if !ok {
+        b.error(
+            name,
+            Text::new(
+                format!(
+                    "Ugyldig {}navn «{id}»: bruk a–z, sifre og bindestrek",
+                    what.0
+                ),
+                format!(
+                    "Invalid {} name «{id}»: use a–z, digits and hyphens",
+                    what.1
+                ),
+            ),
+            None,
+        );
+    }
+    ok
+}
+
 fn extend_catalogue(k: &mut Katalog, config: &Config, b: &mut Builder) {
     let ext = &config.katalog;
-    for cap in &ext.kapabiliteter {
+    for cap in ext
+        .kapabiliteter
+        .iter()
+        .filter(|c| catalogue_name(c, ("kapabilitets", "capability"), b))
+    {
         if !k.is_capability(cap.get_ref()) {
             k.general_capabilities.push(cap.get_ref().clone());
         }
     }
-    for std in &ext.standarder {
+    for std in ext
+        .standarder
+        .iter()
+        .filter(|s| catalogue_name(s, ("standard", "standard"), b))
+    {
         if !k.is_standard(std.get_ref()) {
             k.standards.push(Standard {
                 id: std.get_ref().clone(),
@@ -460,32 +534,49 @@ fn extend_catalogue(k: &mut Katalog, config: &Config, b: &mut Builder) {
             });
         }
     }
+    let mut declared: Vec<&str> = Vec::new();
     for comp in &ext.felleskomponent {
+        if !catalogue_name(&comp.id, ("komponent", "component"), b) {
+            continue;
+        }
         let id = comp.id.get_ref().clone();
-        if !id
-            .bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-            || id.is_empty()
-        {
+        if declared.contains(&id.as_str()) || k.is_component(&id) {
             b.error(
                 &comp.id,
                 Text::new(
-                    format!("Ugyldig komponent-id «{id}»: bruk a–z, sifre og bindestrek"),
-                    format!("Invalid component id «{id}»: use a–z, digits and hyphens"),
+                    format!("Felleskomponenten «{id}» finnes allerede i katalogen"),
+                    format!("The component «{id}» is already in the catalogue"),
                 ),
-                None,
+                Some(Text::new(
+                    "Gi den nye komponenten en egen id, eller fjern denne",
+                    "Give the new component an id of its own, or remove this one",
+                )),
             );
             continue;
         }
-        if !k.is_component(&id) {
-            k.components.push(Component {
-                id: id.clone(),
-                name: comp.navn.clone().unwrap_or_else(|| id.clone()),
-                provider: comp.leverandor.clone().unwrap_or_default(),
-            });
-        }
-        for cap in &comp.dekker {
-            let cap = cap.get_ref();
+        declared.push(comp.id.get_ref());
+        k.components.push(Component {
+            id: id.clone(),
+            name: comp.navn.clone().unwrap_or_else(|| id.clone()),
+            provider: comp.leverandor.clone().unwrap_or_default(),
+        });
+        for cap_name in &comp.dekker {
+            if !catalogue_name(cap_name, ("kapabilitets", "capability"), b) {
+                continue;
+            }
+            let cap = cap_name.get_ref();
+            // A new capability one letter from a known one is a typo, not a new capability.
+            if !k.is_capability(cap) {
+                if let Some(near) = did_you_mean(cap, k.capability_names()) {
+                    let near = near.to_string();
+                    b.error(
+                        cap_name,
+                        Text::new(format!("«{cap}» er ikke en kjent kapabilitet"), format!("«{cap}» is not a known capability")),
+                        Some(Text::new(format!("Mente du {near}? En ny kapabilitet skrives også i katalog.kapabiliteter"), format!("Did you mean {near}? A new capability is also listed in katalog.kapabiliteter"))),
+                    );
+                    continue;
+                }
+            }
             k.general_capabilities.retain(|g| g != cap);
             match k.capabilities.iter_mut().find(|c| &c.id == cap) {
                 Some(existing) if !existing.components.contains(&id) => {
@@ -531,7 +622,10 @@ fn own_rule(
         );
         ok = false;
     } else if k.rule(&code).is_some() || earlier.iter().any(|r| r.code == code) {
-        b.error(&rule.kode, Text::new(format!("Regelkoden {code} er allerede i bruk"), format!("The rule code {code} is already taken")), Some(Text::new("Egne regler trenger en kode som ingen innebygd eller annen egen regel har, f.eks. EGEN-01", "Own rules need a code no built-in or other own rule has, e.g. EGEN-01")));
+        b.error(&rule.kode, Text::new(format!("Regelkoden {code} er allerede i bruk"), format!("The rule code {code} is already taken")), Some({
+            let free = (1..).map(|n| format!("EGEN-{n:02}")).find(|c| k.rule(c).is_none() && earlier.iter().all(|r| &r.code != c)).unwrap_or_default();
+            Text::new(format!("Egne regler trenger en kode som ingen innebygd eller annen egen regel har, f.eks. {free}"), format!("Own rules need a code no built-in or other own rule has, e.g. {free}"))
+        }));
         ok = false;
     }
     let severity = b.severity(&rule.alvorlighet);
@@ -552,13 +646,16 @@ fn own_rule(
             None
         }
     };
-    let fields = match target {
-        Some(Target::Project) => PROJECT_FIELDS,
-        _ => SYSTEM_FIELDS,
+    let (fields, shape) = match target {
+        Some(Target::Project) => (PROJECT_FIELDS, &crate::load::shape::PROJECT),
+        _ => (SYSTEM_FIELDS, &crate::load::shape::SYSTEM),
     };
-    let when = rule.hvis.as_ref().map(|c| condition(c, fields, b));
-    let require: Vec<Option<Condition>> =
-        rule.krav.iter().map(|c| condition(c, fields, b)).collect();
+    let when = rule.hvis.as_ref().map(|c| condition(c, fields, shape, b));
+    let require: Vec<Option<Condition>> = rule
+        .krav
+        .iter()
+        .map(|c| condition(c, fields, shape, b))
+        .collect();
     if rule.krav.is_empty() {
         b.error(
             &rule.kode,
@@ -631,7 +728,12 @@ fn own_rule(
     ))
 }
 
-fn condition(c: &ConditionConfig, fields: &[&str], b: &mut Builder) -> Option<Condition> {
+fn condition(
+    c: &ConditionConfig,
+    fields: &[&str],
+    shape: &Shape,
+    b: &mut Builder,
+) -> Option<Condition> {
     let field = c.felt.get_ref().trim().to_string();
     let mut ok = true;
     if !fields.contains(&field.as_str()) {
@@ -688,10 +790,89 @@ fn condition(c: &ConditionConfig, fields: &[&str], b: &mut Builder) -> Option<Co
         );
         ok = false;
     }
+    if ok {
+        ok = values_fit(c, &field, shape, b);
+    }
     (ok).then(|| Condition {
         field,
         test: tests.into_iter().next().unwrap_or(Test::Present),
     })
+}
+
+/// The values of `er` and `en_av` must be values the field can have: a condition that can
+/// never hold (`drift = "sky"`) would silently pass or fail every system.
+fn values_fit(c: &ConditionConfig, field: &str, shape: &Shape, b: &mut Builder) -> bool {
+    let Some(declared) = shape.resolve(field) else {
+        return true;
+    };
+    let values: Vec<(&toml::Value, std::ops::Range<usize>)> = match (&c.er, &c.en_av) {
+        (Some(v), _) => vec![(v.get_ref(), v.span())],
+        (_, Some(list)) => list.get_ref().iter().map(|v| (v, list.span())).collect(),
+        _ => return true,
+    };
+    let mut ok = true;
+    for (value, span) in values {
+        let problem: Option<(String, String, Option<Text>)> = match declared.ty {
+            Ty::Enum(names) | Ty::EnumList(names) => match value.as_str() {
+                Some(v) if names.contains(&v) => None,
+                _ => {
+                    let shown = show_value(value);
+                    let near = did_you_mean(&shown, names.iter().copied())
+                        .map(|n| Text::new(format!("Mente du {n}?"), format!("Did you mean {n}?")));
+                    Some((
+                        format!(
+                            "«{shown}» er ikke en verdi {field} kan ha; tillatt: {}",
+                            names.join(", ")
+                        ),
+                        format!(
+                            "«{shown}» is not a value {field} can have; allowed: {}",
+                            names.join(", ")
+                        ),
+                        near,
+                    ))
+                }
+            },
+            Ty::Bool if !value.is_bool() => Some((
+                format!("{field} er true eller false, ikke {value}"),
+                format!("{field} is true or false, not {value}"),
+                None,
+            )),
+            Ty::Whole | Ty::Number if !(value.is_integer() || value.is_float()) => Some((
+                format!("{field} er et tall, ikke {value}"),
+                format!("{field} is a number, not {value}"),
+                None,
+            )),
+            Ty::Date
+                if !value
+                    .as_str()
+                    .is_some_and(|d| crate::model::Date::parse(d).is_some()) =>
+            {
+                Some((
+                    format!("{field} er en dato (\"ÅÅÅÅ-MM-DD\"), ikke {value}"),
+                    format!("{field} is a date (\"YYYY-MM-DD\"), not {value}"),
+                    None,
+                ))
+            }
+            Ty::Object(_) | Ty::List(_) | Ty::NewSystem => Some((
+                format!(
+                    "{field} er en samling felt; bruk finnes eller mangler, eller et felt under den (f.eks. {field}.dato)"
+                ),
+                format!(
+                    "{field} holds keys; use finnes or mangler, or a key under it (e.g. {field}.dato)"
+                ),
+                None,
+            )),
+            _ => None,
+        };
+        if let Some((nb, en, hint)) = problem {
+            let (line, column) = crate::config::line_column(b.text, span.start);
+            let mut d = Diagnostic::error(b.file, line, column, Text::new(nb, en));
+            d.hint = hint;
+            b.errors.push(d);
+            ok = false;
+        }
+    }
+    ok
 }
 
 /// What an own rule checks, in words, for `rules` and `explain`.

@@ -477,6 +477,10 @@ impl<'a> Reader<'a> {
         read: impl FnOnce(&mut Self, &Node) -> Option<T>,
     ) -> Option<T> {
         let node = f.get(key)?;
+        // `dpia: {}` documents nothing: it counts as absent, like an empty text.
+        if matches!(&node.value, Value::Map(entries) if entries.is_empty()) {
+            return None;
+        }
         read(self, node)
     }
 }

@@ -1,7 +1,7 @@
 //! `prinsipp check --show-config`: the effective settings as TOML, in the shape of
 //! prinsipp.toml, so a user can see (and copy) what a run will use.
 
-use crate::settings::Settings;
+use crate::settings::{Condition, Settings, Target, Test};
 
 pub fn render(settings: &Settings) -> String {
     let k = &settings.katalog;
@@ -37,12 +37,44 @@ pub fn render(settings: &Settings) -> String {
             out.push_str(&format!("{name} = {value}\n"));
         }
     }
-    out.push_str(&format!("\n[katalog]  # versjon {}\n", k.version));
-    let general: Vec<&str> = k.general_capabilities.iter().map(String::as_str).collect();
-    out.push_str(&format!("kapabiliteter = {}\n", list(&general)));
-    let standards: Vec<&str> = k.standard_names().collect();
-    out.push_str(&format!("standarder = {}\n", list(&standards)));
-    for component in &k.components {
+    // The built-in catalogue is shown as comments; what prinsipp.toml added is written as
+    // settings, so the output can be used as a prinsipp.toml again.
+    let builtin = crate::katalog::Katalog::builtin();
+    out.push_str(&format!(
+        "\n# Innebygd katalog, versjon {}:\n",
+        builtin.version
+    ));
+    out.push_str(&format!(
+        "#   kapabiliteter uten komponent: {}\n",
+        builtin.general_capabilities.join(", ")
+    ));
+    for cap in &builtin.capabilities {
+        out.push_str(&format!(
+            "#   {} dekkes av {}\n",
+            cap.id,
+            cap.components.join(", ")
+        ));
+    }
+    out.push_str(&format!(
+        "#   standarder: {}\n",
+        builtin.standard_names().collect::<Vec<_>>().join(", ")
+    ));
+    let added_general: Vec<&str> = k
+        .general_capabilities
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !builtin.is_capability(c))
+        .collect();
+    let added_standards: Vec<&str> = k
+        .standard_names()
+        .filter(|s| !builtin.is_standard(s))
+        .collect();
+    out.push_str(&format!(
+        "\n[katalog]\nkapabiliteter = {}\nstandarder = {}\n",
+        list(&added_general),
+        list(&added_standards)
+    ));
+    for component in k.components.iter().filter(|c| !builtin.is_component(&c.id)) {
         let covers: Vec<&str> = k
             .capabilities
             .iter()
@@ -50,24 +82,36 @@ pub fn render(settings: &Settings) -> String {
             .map(|c| c.id.as_str())
             .collect();
         out.push_str(&format!(
-            "\n[[katalog.felleskomponent]]\nid = \"{}\"\nnavn = \"{}\"\ndekker = {}\n",
-            component.id,
-            component.name,
+            "\n[[katalog.felleskomponent]]\nid = {}\nnavn = {}\nleverandor = {}\ndekker = {}\n",
+            quoted(&component.id),
+            quoted(&component.name),
+            quoted(&component.provider),
             list(&covers)
         ));
     }
     for rule in &settings.own_rules {
+        let Some(meta) = k.rule(&rule.code) else {
+            continue;
+        };
+        let target = match rule.target {
+            Target::System => "system",
+            Target::Project => "prosjekt",
+        };
         out.push_str(&format!(
-            "\n[[egen_regel]]  # {}\nkode = \"{}\"\n",
-            k.rule(&rule.code).map_or("", |r| r.title.nb.as_str()),
-            rule.code
+            "\n[[egen_regel]]\nkode = {}\nalvorlighet = {}\ntittel = {}\ntitle = {}\nforklaring = {}\nexplanation = {}\ngjelder = {}\n",
+            quoted(&rule.code),
+            quoted(settings.severity(&rule.code).name()),
+            quoted(&meta.title.nb),
+            quoted(&meta.title.en),
+            quoted(&meta.comply.nb),
+            quoted(&meta.comply.en),
+            quoted(target),
         ));
         if let Some(when) = &rule.when {
-            out.push_str(&format!("# hvis: {}\n", when.describe().nb));
+            out.push_str(&format!("hvis = {}\n", condition(when)));
         }
-        for req in &rule.require {
-            out.push_str(&format!("# krav: {}\n", req.describe().nb));
-        }
+        let krav: Vec<String> = rule.require.iter().map(condition).collect();
+        out.push_str(&format!("krav = [{}]\n", krav.join(", ")));
     }
     out
 }
@@ -75,4 +119,20 @@ pub fn render(settings: &Settings) -> String {
 fn list(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("\"{i}\"")).collect();
     format!("[{}]", quoted.join(", "))
+}
+
+/// A TOML string literal.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// A condition as prinsipp.toml writes it.
+fn condition(c: &Condition) -> String {
+    let test = match &c.test {
+        Test::Equals(v) => format!("er = {v}"),
+        Test::OneOf(vs) => format!("en_av = {}", toml::Value::Array(vs.clone())),
+        Test::Present => "finnes = true".to_string(),
+        Test::Absent => "mangler = true".to_string(),
+    };
+    format!("{{ felt = {}, {test} }}", quoted(&c.field))
 }
