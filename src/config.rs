@@ -165,7 +165,7 @@ fn norwegian(message: &str) -> String {
 
 /// serde's words for values, in bokmål: «string "x"» → «tekst "x"», «a sequence» → «en liste».
 fn kind_nb(words: &str) -> String {
-    let replaced = words
+    words
         .replacen("a sequence", "en liste", 1)
         .replacen("sequence", "liste", 1)
         .replacen("a string", "tekst", 1)
@@ -176,8 +176,7 @@ fn kind_nb(words: &str) -> String {
         .replacen("floating point ", "desimaltall ", 1)
         .replacen("a map", "en tabell", 1)
         .replacen("map", "tabell", 1)
-        .replacen("struct ", "tabell ", 1);
-    replaced
+        .replacen("struct ", "tabell ", 1)
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -842,17 +842,11 @@ fn values_fit(c: &ConditionConfig, field: &str, shape: &Shape, b: &mut Builder) 
                 format!("{field} is a number, not {value}"),
                 None,
             )),
-            Ty::Date
-                if !value
-                    .as_str()
-                    .is_some_and(|d| crate::model::Date::parse(d).is_some()) =>
-            {
-                Some((
-                    format!("{field} er en dato (\"ÅÅÅÅ-MM-DD\"), ikke {value}"),
-                    format!("{field} is a date (\"YYYY-MM-DD\"), not {value}"),
-                    None,
-                ))
-            }
+            Ty::Date if value.as_str().and_then(crate::model::Date::parse).is_none() => Some((
+                format!("{field} er en dato (\"ÅÅÅÅ-MM-DD\"), ikke {value}"),
+                format!("{field} is a date (\"YYYY-MM-DD\"), not {value}"),
+                None,
+            )),
             Ty::Object(_) | Ty::List(_) | Ty::NewSystem => Some((
                 format!(
                     "{field} er en samling felt; bruk finnes eller mangler, eller et felt under den (f.eks. {field}.dato)"
