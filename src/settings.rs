@@ -196,8 +196,12 @@ impl Settings {
 
         if let Some(config) = config.map(|c| c.config) {
             extend_catalogue(&mut s.katalog, config, &mut b);
+            // Codes of earlier own rules, valid or not, so a repeated code is always reported.
+            let mut declared: Vec<String> = Vec::new();
             for rule in &config.egen_regel {
-                if let Some((own, principle)) = own_rule(rule, &s.katalog, &s.own_rules, &mut b) {
+                let result = own_rule(rule, &s.katalog, &declared, &mut b);
+                declared.push(rule.kode.get_ref().trim().to_string());
+                if let Some((own, principle)) = result {
                     s.enabled.insert(own.code.clone());
                     s.katalog.principles.push(principle);
                     s.own_rules.push(own);
@@ -594,10 +598,11 @@ fn extend_catalogue(k: &mut Katalog, config: &Config, b: &mut Builder) {
 
 /// Checks one own rule and turns it into a rule the engine runs and a principle the
 /// catalogue lists (so `rules`, `explain` and avvik treat it like a built-in one).
+/// `earlier` holds the codes of the own rules before it.
 fn own_rule(
     rule: &OwnRuleConfig,
     k: &Katalog,
-    earlier: &[OwnRule],
+    earlier: &[String],
     b: &mut Builder,
 ) -> Option<(OwnRule, Principle)> {
     let code = rule.kode.get_ref().trim().to_string();
@@ -621,9 +626,9 @@ fn own_rule(
             )),
         );
         ok = false;
-    } else if k.rule(&code).is_some() || earlier.iter().any(|r| r.code == code) {
+    } else if k.rule(&code).is_some() || earlier.contains(&code) {
         b.error(&rule.kode, Text::new(format!("Regelkoden {code} er allerede i bruk"), format!("The rule code {code} is already taken")), Some({
-            let free = (1..).map(|n| format!("EGEN-{n:02}")).find(|c| k.rule(c).is_none() && earlier.iter().all(|r| &r.code != c)).unwrap_or_default();
+            let free = (1..).map(|n| format!("EGEN-{n:02}")).find(|c| k.rule(c).is_none() && !earlier.contains(c)).unwrap_or_default();
             Text::new(format!("Egne regler trenger en kode som ingen innebygd eller annen egen regel har, f.eks. {free}"), format!("Own rules need a code no built-in or other own rule has, e.g. {free}"))
         }));
         ok = false;

@@ -574,3 +574,151 @@ fn explain_works_for_every_code_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn own_rule_values_must_be_values_the_field_can_have() {
+    let config = br#"[[egen_regel]]
+kode = "EGEN-01"
+alvorlighet = "feil"
+tittel = "x"
+forklaring = "y"
+gjelder = "system"
+hvis = { felt = "kjernesystem", er = "true" }
+krav = [{ felt = "drift", er = "sky" }, { felt = "ros.dato", er = 2026 }, { felt = "ros", er = "ja" }]
+
+[[egen_regel]]
+kode = "EGEN-01"
+alvorlighet = "info"
+tittel = "z"
+forklaring = "z"
+gjelder = "prosjekt"
+krav = [{ felt = "prosjektleder", finnes = true }]
+"#;
+    let dir = kommune(
+        "own-values",
+        &[("kommune.yaml", KOMMUNE), ("prinsipp.toml", config)],
+    );
+    let run = prinsipp(&["check", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("feil:"))
+        .map(|l| l.split_once("prinsipp.toml").unwrap().1)
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ":7:38: kjernesystem er true eller false, ikke \"true\"",
+            ":8:32: «sky» er ikke en verdi drift kan ha; tillatt: saas, paas, iaas, privat_sky, fellessky, egen_drift",
+            ":8:67: ros.dato er en dato (\"ÅÅÅÅ-MM-DD\"), ikke 2026",
+            ":8:96: ros er en samling felt; bruk finnes eller mangler, eller et felt under den (f.eks. ros.dato)",
+            ":11:8: Regelkoden EGEN-01 er allerede i bruk",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("f.eks. EGEN-02"),
+        "the hint offers a free code: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn catalogue_and_parameter_mistakes_are_reported() {
+    let config = br#"[parametere.FOND-01]
+andel = 1.5
+[katalog]
+kapabiliteter = ["Grave Melding"]
+[[katalog.felleskomponent]]
+id = "id-porten"
+[[katalog.felleskomponent]]
+id = "fiks-gravemelding"
+dekker = ["innbyger-autentisering"]
+"#;
+    let dir = kommune(
+        "catalogue-mistakes",
+        &[("kommune.yaml", KOMMUNE), ("prinsipp.toml", config)],
+    );
+    let run = prinsipp(&["check", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    for expected in [
+        "prinsipp.toml:2:9: FOND-01.andel kan ikke være større enn 1",
+        "prinsipp.toml:4:18: Ugyldig kapabilitetsnavn «Grave Melding»",
+        "prinsipp.toml:6:6: Felleskomponenten «id-porten» finnes allerede i katalogen",
+        "prinsipp.toml:9:11: «innbyger-autentisering» er ikke en kjent kapabilitet",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr.contains("Mente du innbygger-autentisering?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn show_config_can_be_used_as_a_prinsipp_toml_again() {
+    let config = br#"strategi = "overhalla-2018"
+[regler]
+paa = ["HYL-01"]
+[alvorlighet]
+GEV = "advarsel"
+[parametere.SIK-01]
+maaneder = 12
+[katalog]
+kapabiliteter = ["gravemelding"]
+[[katalog.felleskomponent]]
+id = "fiks-gravemelding"
+navn = "Fiks Gravemelding"
+dekker = ["gravemelding"]
+[[egen_regel]]
+kode = "EGEN-01"
+alvorlighet = "feil"
+tittel = "Lokale systemer har ROS"
+forklaring = "Vi har hele ansvaret for dem."
+gjelder = "system"
+hvis = { felt = "drift", er = "egen_drift" }
+krav = [{ felt = "ros.dato", finnes = true }]
+"#;
+    let dir = kommune(
+        "roundtrip",
+        &[("kommune.yaml", KOMMUNE), ("prinsipp.toml", config)],
+    );
+    let d = dir.to_str().unwrap();
+    let shown = prinsipp(&["check", d, "--show-config"]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    let again = common::scratch("roundtrip-config").join("prinsipp.toml");
+    std::fs::write(&again, &shown.stdout).unwrap();
+    let reshown = prinsipp(&[
+        "check",
+        d,
+        "--show-config",
+        "--config",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(reshown.code, 0, "{}", reshown.stderr);
+    assert_eq!(shown.stdout, reshown.stdout);
+    let rules = prinsipp(&["rules", "--config", again.to_str().unwrap()]);
+    assert!(
+        rules.stdout.contains("HYL-01") && rules.stdout.contains("(slått på i prinsipp.toml)"),
+        "{}",
+        rules.stdout
+    );
+}
+
+#[test]
+fn a_strategy_named_by_its_start_gets_a_suggestion() {
+    let run = prinsipp(&["rules", "--strategi", "ror-ikt"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("Mente du ror-ikt-2022?"),
+        "{}",
+        run.stderr
+    );
+}
