@@ -92,25 +92,161 @@ pub struct ConditionConfig {
 /// Reads prinsipp.toml. Syntax errors, unknown keys and wrong types come back as
 /// diagnostics at their place; meaning (unknown codes, parameters) is checked by `settings`.
 pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
-    toml::from_str::<Config>(text).map_err(|err| {
-        let (line, column) = err
-            .span()
-            .map(|s| line_column(text, s.start))
-            .unwrap_or((0, 0));
-        let message = err.message().trim();
-        let hint = unknown_key_hint(message);
-        let mut d = Diagnostic::error(
-            file,
-            line,
-            column,
-            Text::new(
-                format!("Ugyldig prinsipp.toml: {}", norwegian(message)),
-                format!("Invalid prinsipp.toml: {message}"),
-            ),
-        );
-        d.hint = hint;
-        vec![d]
-    })
+    // First every syntax error and every unknown key in the file, so one run shows them all;
+    // serde would stop at the first.
+    let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
+    let mut problems: Vec<Diagnostic> = syntax
+        .iter()
+        .map(|err| toml_error(text, file, err))
+        .collect();
+    if problems.is_empty() {
+        unknown_keys(table.get_ref(), ROOT, text, file, &mut problems);
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|d| (d.line, d.column));
+        return Err(problems);
+    }
+    toml::from_str::<Config>(text).map_err(|err| vec![toml_error(text, file, &err)])
+}
+
+/// The keys each table of prinsipp.toml may have; `None` for tables whose keys are names
+/// (rule codes in [alvorlighet], parameters), checked later against the rules.
+struct Keys {
+    name: &'static str,
+    keys: Option<&'static [(&'static str, Option<&'static Keys>)]>,
+}
+
+const CONDITION: Keys = Keys {
+    name: "betingelse",
+    keys: Some(&[
+        ("felt", None),
+        ("er", None),
+        ("en_av", None),
+        ("finnes", None),
+        ("mangler", None),
+    ]),
+};
+const OWN_RULE: Keys = Keys {
+    name: "egen_regel",
+    keys: Some(&[
+        ("kode", None),
+        ("alvorlighet", None),
+        ("tittel", None),
+        ("title", None),
+        ("forklaring", None),
+        ("explanation", None),
+        ("gjelder", None),
+        ("hvis", Some(&CONDITION)),
+        ("krav", Some(&CONDITION)),
+    ]),
+};
+const COMPONENT: Keys = Keys {
+    name: "felleskomponent",
+    keys: Some(&[
+        ("id", None),
+        ("navn", None),
+        ("leverandor", None),
+        ("dekker", None),
+    ]),
+};
+const KATALOG: Keys = Keys {
+    name: "katalog",
+    keys: Some(&[
+        ("kapabiliteter", None),
+        ("standarder", None),
+        ("felleskomponent", Some(&COMPONENT)),
+    ]),
+};
+const REGLER: Keys = Keys {
+    name: "regler",
+    keys: Some(&[("kun", None), ("paa", None), ("av", None)]),
+};
+const NAMES: Keys = Keys {
+    name: "",
+    keys: None,
+};
+const ROOT: &Keys = &Keys {
+    name: "prinsipp.toml",
+    keys: Some(&[
+        ("strategi", None),
+        ("regler", Some(&REGLER)),
+        ("alvorlighet", Some(&NAMES)),
+        ("parametere", Some(&NAMES)),
+        ("katalog", Some(&KATALOG)),
+        ("egen_regel", Some(&OWN_RULE)),
+    ]),
+};
+
+fn unknown_keys(
+    table: &toml::de::DeTable,
+    keys: &Keys,
+    text: &str,
+    file: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(allowed) = keys.keys else { return };
+    for (key, value) in table {
+        let name = key.get_ref().as_ref();
+        let Some((_, inner)) = allowed.iter().find(|(k, _)| *k == name) else {
+            let names: Vec<&str> = allowed.iter().map(|(k, _)| *k).collect();
+            let (line, column) = line_column(text, key.span().start);
+            let list = names.join(", ");
+            let hint = match did_you_mean(name, names.iter().copied()) {
+                Some(near) => Text::new(
+                    format!("Mente du `{near}`? Tillatt i {}: {list}", keys.name),
+                    format!("Did you mean `{near}`? Allowed in {}: {list}", keys.name),
+                ),
+                None => Text::new(
+                    format!("Tillatt i {}: {list}", keys.name),
+                    format!("Allowed in {}: {list}", keys.name),
+                ),
+            };
+            out.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    column,
+                    Text::new(
+                        format!("Ugyldig prinsipp.toml: ukjent felt `{name}`"),
+                        format!("Invalid prinsipp.toml: unknown key `{name}`"),
+                    ),
+                )
+                .with_hint(hint),
+            );
+            continue;
+        };
+        let Some(inner) = inner else { continue };
+        match value.get_ref() {
+            toml::de::DeValue::Table(t) => unknown_keys(t, inner, text, file, out),
+            toml::de::DeValue::Array(items) => {
+                for item in items {
+                    if let toml::de::DeValue::Table(t) = item.get_ref() {
+                        unknown_keys(t, inner, text, file, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn toml_error(text: &str, file: &str, err: &toml::de::Error) -> Diagnostic {
+    let (line, column) = err
+        .span()
+        .map(|s| line_column(text, s.start))
+        .unwrap_or((0, 0));
+    let message = err.message().trim();
+    let mut d = Diagnostic::error(
+        file,
+        line,
+        column,
+        Text::new(
+            format!("Ugyldig prinsipp.toml: {}", norwegian(message)),
+            format!("Invalid prinsipp.toml: {message}"),
+        ),
+    );
+    d.hint = unknown_key_hint(message);
+    d
 }
 
 /// serde says «unknown field `x`, expected one of `a`, `b`»: suggest the nearest.

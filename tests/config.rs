@@ -722,3 +722,38 @@ fn a_strategy_named_by_its_start_gets_a_suggestion() {
         run.stderr
     );
 }
+
+#[test]
+fn every_unknown_key_in_prinsipp_toml_is_reported_in_one_run() {
+    let config = b"strategy = \"x\"\n[regler]\nax = [\"HYL-01\"]\n[katalog]\nkapabilitet = [\"a\"]\n[[egen_regel]]\nkode = \"EGEN-01\"\nhvis = { felt = \"x\", err = 1 }\n";
+    let dir = kommune(
+        "many-keys",
+        &[("kommune.yaml", KOMMUNE), ("prinsipp.toml", config)],
+    );
+    let run = prinsipp(&["check", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("feil:"))
+        .map(|l| l.split_once("prinsipp.toml").unwrap().1)
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ":1:1: Ugyldig prinsipp.toml: ukjent felt `strategy`",
+            ":3:1: Ugyldig prinsipp.toml: ukjent felt `ax`",
+            ":5:1: Ugyldig prinsipp.toml: ukjent felt `kapabilitet`",
+            ":8:22: Ugyldig prinsipp.toml: ukjent felt `err`",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("Mente du `strategi`?")
+            && run.stderr.contains("Mente du `kapabiliteter`?")
+            && run.stderr.contains("Mente du `er`?"),
+        "{}",
+        run.stderr
+    );
+}
