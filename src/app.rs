@@ -176,7 +176,8 @@ fn check(
     let options = LoadOptions {
         systems: args.systemer.clone(),
         projects: args.prosjekter.clone(),
-        ..LoadOptions::default()
+        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+        max_files: args.max_files,
     };
     let loaded = load::load_folder(&args.folder, &options);
     diags.extend(loaded.diagnostics);

@@ -111,6 +111,14 @@ pub struct CheckArgs {
     #[arg(long)]
     pub prosjekter: Option<PathBuf>,
 
+    /// Refuse YAML files larger than this many MiB
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub max_file_size: u64,
+
+    /// Refuse a folder with more YAML files than this
+    #[arg(long, value_name = "N", default_value_t = crate::load::DEFAULT_MAX_FILES)]
+    pub max_files: usize,
+
     /// Print only findings and errors, no summary line
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,

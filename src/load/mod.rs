@@ -29,7 +29,13 @@ pub struct LoadOptions {
     /// Read projects from this file or folder instead of `prosjekter/` and `prosjekter.yaml`.
     pub projects: Option<PathBuf>,
     pub max_file_bytes: u64,
+    /// More YAML files than this is refused: a folder that large is a mistake (a wrong
+    /// path, a generated tree), and reading it would take a long time.
+    pub max_files: usize,
 }
+
+/// The default for `LoadOptions::max_files`.
+pub const DEFAULT_MAX_FILES: usize = 10_000;
 
 impl Default for LoadOptions {
     fn default() -> Self {
@@ -37,6 +43,7 @@ impl Default for LoadOptions {
             systems: None,
             projects: None,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_files: DEFAULT_MAX_FILES,
         }
     }
 }

@@ -51,7 +51,7 @@ pub(super) fn find_files(folder: &Path, options: &LoadOptions, diags: &mut Vec<D
             } else if place.is_file() {
                 add(place, kind);
             } else if place.is_dir() {
-                for path in walk_yaml(folder, &place, diags) {
+                for path in walk_yaml(folder, &place, options.max_files, diags) {
                     add(path, kind);
                 }
             }
@@ -65,7 +65,7 @@ pub(super) fn find_files(folder: &Path, options: &LoadOptions, diags: &mut Vec<D
 }
 
 /// Every .yaml/.yml file under `dir`, sorted, hidden ones skipped, symlinks not followed.
-fn walk_yaml(folder: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+fn walk_yaml(folder: &Path, dir: &Path, limit: usize, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
@@ -111,7 +111,19 @@ fn walk_yaml(folder: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Path
                 ));
             }
         } else if entry.file_type().is_file() && is_yaml {
+            if files.len() == limit {
+                let shown = display_path(folder, dir);
+                diags.push(
+                    Diagnostic::error(&shown, 0, 0, Text::new(format!("Mappa har flere enn {limit} YAML-filer; ingen av dem er lest"), format!("The folder holds more than {limit} YAML files; none was read")))
+                        .with_hint(Text::new("Sjekk at du har gitt riktig mappe, eller øk grensen med --max-files", "Check that the folder is the right one, or raise the limit with --max-files")),
+                );
+                return Vec::new();
+            }
             files.push(path.to_path_buf());
+        } else if is_yaml && !entry.file_type().is_dir() {
+            // A pipe, socket or device named *.yaml: reading it could block or fail.
+            let shown = display_path(folder, path);
+            diags.push(Diagnostic::error(&shown, 0, 0, Text::new("Ikke en vanlig fil (rør, sokkel eller enhet); den er ikke lest", "Not a regular file (pipe, socket or device); it was not read")));
         }
     }
     files
