@@ -321,7 +321,21 @@ fn yaml_error_text(err: &YamlError, text: &str) -> (u32, u32, Text, Option<Text>
             )),
         ),
     };
-    (err.line, err.column, message, hint)
+    let (line, column) = clamp_to_text(text, err.line, err.column);
+    (line, column, message, hint)
+}
+
+/// The parser reports the end of a file without a final newline as the line after it;
+/// point at the end of the last line instead, a place that exists.
+fn clamp_to_text(text: &str, line: u32, column: u32) -> (u32, u32) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    match lines.get(line.max(1) as usize - 1) {
+        Some(l) => (line.max(1), column.clamp(1, l.trim_end_matches('\r').chars().count() as u32 + 1)),
+        None => {
+            let last = lines.last().map_or(0, |l| l.trim_end_matches('\r').chars().count());
+            (lines.len() as u32, last as u32 + 1)
+        }
+    }
 }
 
 /// The first tab in the leading whitespace of a line up to `last_line` (the parser often
