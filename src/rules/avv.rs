@@ -18,9 +18,9 @@ pub fn check(c: &mut Checker) {
     }
     let project_ids: Vec<&str> = p.projects.iter().map(|pr| pr.id.as_str()).collect();
 
-    for (i, avvik) in p.avvik.iter().enumerate() {
+    for avvik in &p.avvik {
         let subject = || Subject::Avvik(avvik.applies_to.clone());
-        let path = format!("/avvik/{i}");
+        let path = format!("/avvik/{}", super::key(&avvik.rule));
         let problems = problems(c, avvik, &system_ids, &project_ids);
         let valid = problems.is_empty();
         if !valid {

@@ -29,7 +29,7 @@ pub fn check(c: &mut Checker) {
                 &u,
                 "DATA-01",
                 at,
-                &format!("datasett/{i}"),
+                &format!("datasett/{}", super::item_key(dataset.name.as_deref(), i)),
                 Text::new(
                     format!(
                         "Datasettet {name} i {} mangler {}",

@@ -25,7 +25,7 @@ fn fk01_needs(c: &mut Checker) {
             .iter()
             .chain(new_system_components.flat_map(|c| c.iter()))
             .collect();
-        for (i, (need, at)) in project.needs.0.iter().enumerate() {
+        for (need, at) in &project.needs.0 {
             let Some(components) = c.katalog.components_for(need) else {
                 continue;
             };
@@ -33,7 +33,7 @@ fn fk01_needs(c: &mut Checker) {
                 continue;
             }
             let list: Vec<&str> = components.iter().map(String::as_str).collect();
-            c.emit("FK-01", Subject::Project(project.id.clone()), *at, format!("/prosjekt/behov/{i}"), Text::new(
+            c.emit("FK-01", Subject::Project(project.id.clone()), *at, format!("/prosjekt/behov/{}", super::key(need)), Text::new(
                 format!("Behovet {need} dekkes av {}, men verken prosjektet eller de nye systemene bruker {}", join_alternatives(&list, Lang::Nb), if list.len() == 1 { "den" } else { "noen av dem" }),
                 format!("The need {need} is covered by {}, but neither the project nor its new systems use {}", join_alternatives(&list, Lang::En), if list.len() == 1 { "it" } else { "any of them" }),
             ));
@@ -47,7 +47,7 @@ fn fk02_provided(c: &mut Checker) {
         if system.lifecycle != Some(Livslop::Aktiv) {
             continue;
         }
-        for (i, (capability, at)) in system.capabilities.0.iter().enumerate() {
+        for (capability, at) in &system.capabilities.0 {
             let Some(components) = c.katalog.components_for(capability) else {
                 continue;
             };
@@ -59,7 +59,7 @@ fn fk02_provided(c: &mut Checker) {
                 "FK-02",
                 Subject::System(system.id.clone()),
                 *at,
-                format!("/system/kapabiliteter/{i}"),
+                format!("/system/kapabiliteter/{}", super::key(capability)),
                 Text::new(
                     format!(
                         "Systemet tilbyr {capability} uten å bruke {}",
@@ -103,7 +103,7 @@ fn unknown_names<'k>(
     path: &str,
     kind: ListKind,
 ) {
-    for (i, (name, at)) in names.0.iter().enumerate() {
+    for (name, at) in &names.0 {
         let (known, what) = match kind {
             ListKind::Capabilities => (
                 k.is_capability(name),
@@ -131,7 +131,7 @@ fn unknown_names<'k>(
             subject: subject.clone(),
             system: system.clone(),
             at: *at,
-            path: format!("{path}/{i}"),
+            path: format!("{path}/{}", super::key(name)),
             what,
             name: name.clone(),
             near,
@@ -207,7 +207,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                     subject: subject.clone(),
                     system: on.clone(),
                     at: integration.spans.key("standard"),
-                    path: format!("{base}/integrasjoner/{i}/standard"),
+                    path: format!("{base}/integrasjoner/{}/standard", super::item_key(integration.target.as_deref(), i)),
                     what: ("en standard i katalogen", "a standard in the catalogue"),
                     name: standard.to_string(),
                     near: did_you_mean(standard, k.standard_names()),
@@ -226,7 +226,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                     subject: subject.clone(),
                     system: on.clone(),
                     at: integration.spans.key("mot"),
-                    path: format!("{base}/integrasjoner/{i}/mot"),
+                    path: format!("{base}/integrasjoner/{}/mot", super::item_key(integration.target.as_deref(), i)),
                     what: (
                         "et system eller en felleskomponent",
                         "a system or a shared component",

@@ -50,7 +50,7 @@ pub fn check(c: &mut Checker) {
                         "GEV-05",
                         subject(),
                         benefit.spans.at,
-                        format!("/prosjekt/gevinstplan/gevinster/{i}/maalinger"),
+                        format!("/prosjekt/gevinstplan/gevinster/{}/maalinger", super::item_key(benefit.id.as_deref(), i)),
                         Text::new(
                             format!(
                                 "Gevinst {name} skulle vært realisert {due}, men har ingen målinger"
@@ -199,7 +199,7 @@ fn gev02_benefit_fields(c: &mut Checker, project: &Project, index: usize, benefi
         "GEV-02",
         Subject::Project(project.id.clone()),
         benefit.spans.at,
-        format!("/prosjekt/gevinstplan/gevinster/{index}"),
+        format!("/prosjekt/gevinstplan/gevinster/{}", super::item_key(benefit.id.as_deref(), index)),
         Text::new(
             format!(
                 "Gevinst {name} er ikke godt nok beskrevet: {}",

@@ -17,7 +17,7 @@ pub fn check(c: &mut Checker) {
             .iter()
             .filter_map(|a| a.system.as_deref())
             .collect();
-        for (i, entry) in project.new_systems.iter().enumerate() {
+        for entry in &project.new_systems {
             let (system, at) = match entry {
                 NewSystem::Inline(s) => (Some(s.as_ref()), s.spans.key("kapabiliteter")),
                 NewSystem::Reference { id, spans } => (p.system(id), spans.at),
@@ -38,7 +38,7 @@ pub fn check(c: &mut Checker) {
             if overlapping.is_empty() {
                 continue;
             }
-            let finding = c.emit("GJEN-01", Subject::Project(project.id.clone()), at, format!("/prosjekt/nye_systemer/{i}/kapabiliteter"), Text::new(
+            let finding = c.emit("GJEN-01", Subject::Project(project.id.clone()), at, format!("/prosjekt/nye_systemer/{}/kapabiliteter", super::key(&new.id)), Text::new(
                 format!("Nytt system {} gjør det samme som {}, som ikke er vurdert i vurderte_eksisterende", new.id, join_names(&overlapping, Lang::Nb)),
                 format!("New system {} does what {} already {}, which vurderte_eksisterende does not assess", new.id, join_names(&overlapping, Lang::En), if overlapping.len() == 1 { "does" } else { "do" }),
             ));

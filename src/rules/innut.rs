@@ -43,7 +43,8 @@ pub fn check(c: &mut Checker) {
         }
 
         for (i, entry) in project.retires.iter().enumerate() {
-            let path = |field: &str| format!("/prosjekt/utfaser/{i}{field}");
+            let item = super::item_key(entry.system.as_deref(), i);
+            let path = |field: &str| format!("/prosjekt/utfaser/{item}{field}");
             let system = entry.system.as_deref().and_then(|id| p.system(id));
             match (&entry.system, system) {
                 (None, _) => {

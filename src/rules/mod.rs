@@ -193,7 +193,7 @@ impl<'a> SystemUse<'a> {
     /// The logical path of `field` (empty: the system itself).
     pub fn path(&self, field: &str) -> String {
         let base = match self.project {
-            Some((_, index)) => format!("/prosjekt/nye_systemer/{index}"),
+            Some(_) => format!("/prosjekt/nye_systemer/{}", key(&self.system.id)),
             None => "/system".to_string(),
         };
         if field.is_empty() {
@@ -351,6 +351,21 @@ pub fn missing<'k>(fields: &[(&'k str, &Option<String>)]) -> Vec<&'k str> {
         .filter(|(_, v)| !given(v))
         .map(|(k, _)| *k)
         .collect()
+}
+
+/// A segment of a logical path, escaped as in a JSON pointer. Paths name list items by what
+/// they are (a system's id, a need's name), never by position, so a finding keeps its
+/// fingerprint when an item is inserted above it.
+pub fn key(name: &str) -> String {
+    name.replace('~', "~0").replace('/', "~1")
+}
+
+/// A list item's path segment: its name, or `#N` (1-based) when it has none.
+pub fn item_key(name: Option<&str>, index: usize) -> String {
+    match name {
+        Some(name) if !name.trim().is_empty() => key(name.trim()),
+        _ => format!("#{}", index + 1),
+    }
 }
 
 /// A text counts as given when it has more than whitespace.

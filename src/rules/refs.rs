@@ -8,14 +8,14 @@ use crate::text::Text;
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
     for project in p.judged_projects() {
-        for (i, entry) in project.new_systems.iter().enumerate() {
+        for entry in &project.new_systems {
             if let NewSystem::Reference { id, spans } = entry {
                 if p.system(id).is_none() {
                     let finding = c.emit(
                         "REF-01",
                         Subject::Project(project.id.clone()),
                         spans.at,
-                        format!("/prosjekt/nye_systemer/{i}/system"),
+                        format!("/prosjekt/nye_systemer/{}/system", super::key(id)),
                         Text::new(
                             format!(
                                 "nye_systemer viser til {id}, som ikke finnes i systemoversikten"
@@ -45,7 +45,7 @@ pub fn check(c: &mut Checker) {
                 "REF-01",
                 Subject::Project(project.id.clone()),
                 entry.spans.at,
-                format!("/prosjekt/vurderte_eksisterende/{i}/system"),
+                format!("/prosjekt/vurderte_eksisterende/{}/system", super::item_key(entry.system.as_deref(), i)),
                 Text::new(nb, en),
             );
         }
