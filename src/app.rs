@@ -197,9 +197,11 @@ fn check(
         &mut diags,
     );
     let (Some(portfolio), Some(settings)) = (portfolio, settings) else {
+        annotate_load_problems(&outputs, &diags, &args.folder, style, out)?;
         return input_failed(&diags, style, err);
     };
     if diags.iter().any(|d| d.level == Level::Error) {
+        annotate_load_problems(&outputs, &diags, &args.folder, style, out)?;
         return input_failed(&diags, style, err);
     }
     write_all(err, &report::diagnostics::render(&diags, style))?;
@@ -282,6 +284,21 @@ fn check(
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
 }
 
+/// With `--format github`, load problems become annotations too: a pull request that breaks
+/// a file shows where, like one that breaks a principle.
+fn annotate_load_problems(outputs: &[Output], diags: &[Diagnostic], folder: &Path, style: &Style, out: &mut impl Write) -> std::io::Result<()> {
+    for output in outputs.iter().filter(|o| o.format == CheckFormat::Github) {
+        let text = report::github::render_diagnostics(diags, &report::root_prefix(folder), style.lang);
+        match &output.path {
+            None => write_all(out, &text)?,
+            Some(path) => {
+                let _ = crate::files::write_atomically(path, &text);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The outputs asked for (the table on stdout when none); at most one may use stdout.
 fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
     let outputs = if args.outputs.is_empty() {
@@ -292,6 +309,17 @@ fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
     } else {
         args.outputs.clone()
     };
+    // `-` is standard output, as for most tools.
+    let outputs: Vec<Output> = outputs.into_iter().map(|o| Output { path: o.path.filter(|p| p.as_os_str() != "-"), ..o }).collect();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for path in outputs.iter().filter_map(|o| o.path.as_ref()) {
+        let normal: PathBuf = path.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
+        if seen.contains(&normal) {
+            let shown = path.display().to_string();
+            diags.push(Diagnostic::error("--format", 0, 0, Text::new(format!("To formater skal skrives til samme fil ({shown})"), format!("Two formats would be written to the same file ({shown})"))));
+        }
+        seen.push(normal);
+    }
     if outputs.iter().filter(|o| o.path.is_none()).count() > 1 {
         diags.push(
             Diagnostic::error(

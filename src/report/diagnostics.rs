@@ -1,6 +1,12 @@
 //! Load errors and warnings on stderr, compiler style: `feil: file:line:col: message`.
 
 use super::{Style, clean};
+
+/// A diagnostic is one line: a line break from the input (an odd key) must not start a new
+/// line that a CI log could read as a command.
+fn one_line(text: &str) -> String {
+    clean(&text.replace(['\n', '\r'], " "))
+}
 use crate::load::{Diagnostic, Level};
 use crate::text::Lang;
 
@@ -32,15 +38,15 @@ pub fn render(diags: &[Diagnostic], style: &Style) -> String {
         let sep = if place.is_empty() { "" } else { ": " };
         out.push_str(&format!(
             "{word}: {}{sep}{}\n",
-            clean(&place),
-            clean(d.message.get(style.lang))
+            one_line(&place),
+            one_line(d.message.get(style.lang))
         ));
         if let Some(hint) = &d.hint {
             let label = match style.lang {
                 Lang::Nb => "tips",
                 Lang::En => "hint",
             };
-            out.push_str(&format!("  {label}: {}\n", clean(hint.get(style.lang))));
+            out.push_str(&format!("  {label}: {}\n", one_line(hint.get(style.lang))));
         }
     }
     out

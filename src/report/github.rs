@@ -16,8 +16,8 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// One command per finding that is open or baseline-known (approved deviations are not
-/// annotated: they were decided on).
+/// One command per open finding: approved deviations were decided on, and findings known
+/// from the baseline would crowd out the new ones (GitHub shows only a few per step).
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
     for f in r
@@ -38,13 +38,7 @@ pub fn render(r: &Report) -> String {
                 .rule(&f.code)
                 .map_or("", |rule| rule.title.get(r.lang))
         );
-        let mut message = format!("{}: {}", f.subject.label(), f.message.get(r.lang));
-        if f.status == crate::finding::Status::Baseline {
-            message.push_str(match r.lang {
-                crate::text::Lang::Nb => " (kjent fra baseline)",
-                crate::text::Lang::En => " (known from the baseline)",
-            });
-        }
+        let message = format!("{}: {}", f.subject.label(), f.message.get(r.lang));
         out.push_str(&format!(
             "::{command} file={},line={},col={},title={}::{}\n",
             escape_property(&r.repo_path(f)),
@@ -69,4 +63,30 @@ mod tests {
         );
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
     }
+}
+
+/// Load problems as workflow commands, so a broken file in a pull request is annotated too.
+pub fn render_diagnostics(diags: &[crate::load::Diagnostic], root: &str, lang: crate::text::Lang) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let command = match d.level {
+            crate::load::Level::Error => "error",
+            crate::load::Level::Warning => "warning",
+        };
+        let mut props = Vec::new();
+        if !d.file.is_empty() && !d.file.starts_with("--") {
+            let file = if d.file.starts_with('/') { d.file.clone() } else { format!("{root}{}", d.file) };
+            props.push(format!("file={}", escape_property(&file)));
+        }
+        if d.line > 0 {
+            props.push(format!("line={},col={}", d.line, d.column.max(1)));
+        }
+        props.push("title=prinsipp".to_string());
+        let mut message = d.message.get(lang).to_string();
+        if let Some(hint) = &d.hint {
+            message.push_str(&format!(" ({})", hint.get(lang)));
+        }
+        out.push_str(&format!("::{command} {}::{}\n", props.join(","), escape_data(&message)));
+    }
+    out
 }
