@@ -232,7 +232,31 @@ fn check(
     }
     let mut findings = crate::rules::check(&portfolio, &settings, date);
     let known = baseline.as_ref().map(Baseline::fingerprints);
-    let resolved = baseline.map(|b| b.apply(&mut findings));
+    if let Some(b) = &baseline {
+        let now = settings.profile.as_ref().map(|p| p.name.clone());
+        if b.strategy != now {
+            let name = |s: &Option<String>| s.clone().unwrap_or_else(|| "alle".to_string());
+            let d = Diagnostic::warning(
+                "--baseline",
+                0,
+                0,
+                Text::new(
+                    format!(
+                        "Baselinen ble laget mot strategien {}, denne kontrollen mot {}: funn fra regler som ikke kjøres nå, regnes ikke som løst",
+                        name(&b.strategy),
+                        name(&now)
+                    ),
+                    format!(
+                        "The baseline was checked against strategy {}, this check against {}: findings of rules not run now do not count as resolved",
+                        name(&b.strategy),
+                        name(&now)
+                    ),
+                ),
+            );
+            write_all(err, &report::diagnostics::render(&[d], style))?;
+        }
+    }
+    let resolved = baseline.map(|b| b.apply(&mut findings, |code| settings.is_enabled(code)));
     let fail_on = match args.fail_on {
         FailOn::Feil => Some(Severity::Feil),
         FailOn::Advarsel => Some(Severity::Advarsel),
@@ -286,9 +310,16 @@ fn check(
 
 /// With `--format github`, load problems become annotations too: a pull request that breaks
 /// a file shows where, like one that breaks a principle.
-fn annotate_load_problems(outputs: &[Output], diags: &[Diagnostic], folder: &Path, style: &Style, out: &mut impl Write) -> std::io::Result<()> {
+fn annotate_load_problems(
+    outputs: &[Output],
+    diags: &[Diagnostic],
+    folder: &Path,
+    style: &Style,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     for output in outputs.iter().filter(|o| o.format == CheckFormat::Github) {
-        let text = report::github::render_diagnostics(diags, &report::root_prefix(folder), style.lang);
+        let text =
+            report::github::render_diagnostics(diags, &report::root_prefix(folder), style.lang);
         match &output.path {
             None => write_all(out, &text)?,
             Some(path) => {
@@ -310,13 +341,30 @@ fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
         args.outputs.clone()
     };
     // `-` is standard output, as for most tools.
-    let outputs: Vec<Output> = outputs.into_iter().map(|o| Output { path: o.path.filter(|p| p.as_os_str() != "-"), ..o }).collect();
+    let outputs: Vec<Output> = outputs
+        .into_iter()
+        .map(|o| Output {
+            path: o.path.filter(|p| p.as_os_str() != "-"),
+            ..o
+        })
+        .collect();
     let mut seen: Vec<PathBuf> = Vec::new();
     for path in outputs.iter().filter_map(|o| o.path.as_ref()) {
-        let normal: PathBuf = path.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
+        let normal: PathBuf = path
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
         if seen.contains(&normal) {
             let shown = path.display().to_string();
-            diags.push(Diagnostic::error("--format", 0, 0, Text::new(format!("To formater skal skrives til samme fil ({shown})"), format!("Two formats would be written to the same file ({shown})"))));
+            diags.push(Diagnostic::error(
+                "--format",
+                0,
+                0,
+                Text::new(
+                    format!("To formater skal skrives til samme fil ({shown})"),
+                    format!("Two formats would be written to the same file ({shown})"),
+                ),
+            ));
         }
         seen.push(normal);
     }

@@ -14,6 +14,8 @@ const READABLE_VERSIONS: &[u32] = &[1];
 #[derive(Debug, Clone, Deserialize)]
 struct BaselineFile {
     format_version: u32,
+    #[serde(default)]
+    strategi: Option<String>,
     findings: Vec<BaselineEntry>,
 }
 
@@ -33,6 +35,8 @@ pub struct BaselineEntry {
 #[derive(Debug, Clone)]
 pub struct Baseline {
     entries: Vec<BaselineEntry>,
+    /// The strategy profile the baseline was checked against (`None`: every rule).
+    pub strategy: Option<String>,
 }
 
 impl Baseline {
@@ -73,6 +77,7 @@ impl Baseline {
             )));
         }
         Ok(Baseline {
+            strategy: file.strategi,
             entries: file.findings,
         })
     }
@@ -82,8 +87,13 @@ impl Baseline {
         self.entries.iter().map(|e| e.fingerprint.clone()).collect()
     }
 
-    /// Marks the open findings the baseline knows; returns what it held that is gone now.
-    pub fn apply(&self, findings: &mut [Finding]) -> Vec<BaselineEntry> {
+    /// Marks the open findings the baseline knows; returns what it held that is gone now,
+    /// among the rules `ran` (a rule not run this time resolves nothing).
+    pub fn apply(
+        &self,
+        findings: &mut [Finding],
+        ran: impl Fn(&str) -> bool,
+    ) -> Vec<BaselineEntry> {
         let known: HashSet<&str> = self
             .entries
             .iter()
@@ -100,7 +110,11 @@ impl Baseline {
         let mut seen = HashSet::new();
         self.entries
             .iter()
-            .filter(|e| !present.contains(&e.fingerprint) && seen.insert(e.fingerprint.clone()))
+            .filter(|e| {
+                ran(&e.code)
+                    && !present.contains(&e.fingerprint)
+                    && seen.insert(e.fingerprint.clone())
+            })
             .cloned()
             .collect()
     }

@@ -26,14 +26,19 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("prinsipp-files-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("prinsipp-files-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
     }
 
     fn leftovers(dir: &Path) -> Vec<String> {
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".tmp")).collect()
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect()
     }
 
     #[test]
@@ -53,7 +58,14 @@ mod tests {
         let target = dir.join("rapport.json");
         std::fs::create_dir_all(target.join("innhold")).unwrap();
         assert!(write_atomically(&target, "nytt").is_err());
-        assert!(target.join("innhold").is_dir(), "what was there is untouched");
-        assert!(leftovers(&dir).is_empty(), "the temporary file is removed: {:?}", leftovers(&dir));
+        assert!(
+            target.join("innhold").is_dir(),
+            "what was there is untouched"
+        );
+        assert!(
+            leftovers(&dir).is_empty(),
+            "the temporary file is removed: {:?}",
+            leftovers(&dir)
+        );
     }
 }

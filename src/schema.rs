@@ -102,7 +102,9 @@ fn ty(t: Ty) -> Value {
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::Whole => json!({ "type": "integer", "minimum": 0 }),
         Ty::Number => json!({ "type": "number" }),
-        Ty::Date => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
+        Ty::Date => {
+            json!({ "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" })
+        }
         Ty::Enum(names) => json!({ "enum": names }),
         Ty::EnumList(names) => json!({ "type": ["array", "null"], "items": { "enum": names } }),
         Ty::Names => {

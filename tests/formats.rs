@@ -217,7 +217,7 @@ fn markdown_tells_a_project_manager_what_to_do() {
         md.starts_with("## prinsipp: ❌ 15 funn må rettes eller godkjennes som avvik\n"),
         "{md}"
     );
-    assert!(md.contains("### Nye funn (43)"));
+    assert!(md.contains("### Funn (43)"));
     assert!(md.contains("| | Regel | Gjelder | Funn | Sted | Slik retter du det |"));
     assert!(md.contains("<details><summary>Godkjente avvik (2)</summary>"));
     let rows = md
@@ -341,7 +341,7 @@ fn a_baseline_lets_only_new_findings_fail_and_lists_what_was_resolved() {
     ]);
     assert!(
         md.stdout
-            .contains("Denne endringen introduserer **1 nye funn** og løser **0**."),
+            .contains("Denne endringen introduserer **1 nytt funn** og løser **0**."),
         "{}",
         md.stdout
     );
@@ -539,5 +539,145 @@ fn user_text_is_escaped_in_every_format() {
     assert!(
         !table.contains('\r'),
         "control characters never reach the terminal"
+    );
+}
+
+/// Fingerprints name list items by what they are: inserting or reordering items, or adding
+/// a deviation above the others, changes no fingerprint.
+#[test]
+fn fingerprints_survive_insertions_and_reordering() {
+    let system = b"systemer:\n  - { id: sak, navn: Sak, systemeier: Kari, drift: saas, livslop: aktiv, programvaretype: hyllevare, personopplysninger: ingen }\n";
+    let project = |behov: &str, nye: &str| {
+        format!(
+            "prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Kari\n  fase: konsept\n  kost_nytte: {{ enheten: a, kommunen: b }}\n  behov: [{behov}]\n  nye_systemer:\n{nye}  gevinstplan:\n    gevinstansvarlig: Kari\n    gevinster:\n      - {{ kategori: tid, type: kvantitativ, indikator: t, maaleenhet: timer, nullpunkt: {{ verdi: 10, dato: 2026-01-01 }}, maalverdi: 5, realiseres: 2027-01-01, gevinsteier: Ola }}\n  utfaser:\n    - {{ system: sak, dato: 2027-01-01, arkivplan: A }}\n    - {{ system: sak, dato: 2027-01-01, arkivplan: A }}\n"
+        )
+    };
+    let a = "    - { id: ny-a, navn: A, drift: egen_drift }\n";
+    let b = "    - { id: ny-b, navn: B, drift: egen_drift }\n";
+    let avvik = |extra: &str| {
+        format!(
+            "avvik:\n{extra}  - {{ regel: SKY-01, gjelder: ny-b, begrunnelse: Krav, vedtatt_av: Styret, dato: 2026-01-01, ref: \"1\" }}\n  - {{ regel: FK-01, gjelder: p, dato: 2026-01-01 }}\n"
+        )
+    };
+    let dir = kommune(
+        "fingerprints",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/s.yaml", system),
+            (
+                "prosjekter/p.yaml",
+                project("varsling", &format!("{a}{b}")).as_bytes(),
+            ),
+            ("avvik.yaml", avvik("").as_bytes()),
+        ],
+    );
+    let d = dir.to_str().unwrap();
+    let base = scratch("fingerprints-base").join("base.json");
+    let first = prinsipp(&[
+        "check",
+        d,
+        "--dato",
+        DATO,
+        "--fail-on",
+        "info",
+        "--format",
+        &format!("json={}", base.display()),
+    ]);
+    assert_eq!(first.code, 1);
+    let before = json(&std::fs::read_to_string(&base).unwrap());
+    assert!(
+        before["findings"].as_array().unwrap().len() >= 3,
+        "{before}"
+    );
+
+    // Insert a need before the unmet one, swap the new systems, add a deviation on top.
+    std::fs::write(
+        dir.join("prosjekter/p.yaml"),
+        project("innbygger-autentisering, varsling", &format!("{b}{a}")),
+    )
+    .unwrap();
+    std::fs::write(dir.join("avvik.yaml"), avvik("  - { regel: GEV-03, gjelder: p, begrunnelse: Senere, vedtatt_av: Styret, dato: 2026-01-01, ref: \"2\" }\n")).unwrap();
+    let run = prinsipp(&[
+        "check",
+        d,
+        "--dato",
+        DATO,
+        "--fail-on",
+        "info",
+        "--baseline",
+        base.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let after = json(&run.stdout);
+    let new: Vec<String> = after["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "open")
+        .map(|f| format!("{} {}", f["code"], f["path"]))
+        .collect();
+    // The only new findings are what the change really adds: FK-01 for the new need, and
+    // AVV-04 for the new deviation (it covers nothing); the others keep their fingerprints.
+    assert_eq!(
+        new,
+        [
+            "\"FK-01\" \"/prosjekt/behov/innbygger-autentisering\"",
+            "\"AVV-04\" \"/avvik/GEV-03\""
+        ],
+        "{}",
+        run.stdout
+    );
+    assert_eq!(after["counts"]["resolved"], 0, "{}", run.stdout);
+}
+
+#[test]
+fn two_formats_cannot_share_a_file_and_dash_is_stdout() {
+    let run = prinsipp(&[
+        "check",
+        "examples/ryddig-kommune",
+        "--format",
+        "json=x.json",
+        "--format",
+        "sarif=./x.json",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("To formater skal skrives til samme fil (./x.json)"),
+        "{}",
+        run.stderr
+    );
+    let run = prinsipp(&[
+        "check",
+        "examples/ryddig-kommune",
+        "--dato",
+        DATO,
+        "--format",
+        "json=-",
+    ]);
+    assert_eq!(run.code, 0);
+    assert_eq!(json(&run.stdout)["format_version"], 1);
+    assert!(!std::path::Path::new(&repo("-")).exists());
+}
+
+#[test]
+fn load_problems_become_github_annotations() {
+    let dir = kommune(
+        "gh-load",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: a\nnavn: A\ndrift: skyen\n"),
+        ],
+    );
+    let run = prinsipp(&["check", dir.to_str().unwrap(), "--format", "github"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.starts_with("::error file="), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "systemer/a.yaml,line=3,col=8,title=prinsipp::Ugyldig verdi «skyen» for `drift`"
+        ),
+        "{}",
+        run.stdout
     );
 }

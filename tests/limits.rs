@@ -8,11 +8,28 @@ use common::{KOMMUNE, kommune, prinsipp};
 #[test]
 fn a_file_over_the_size_cap_is_refused_and_the_others_still_read() {
     let big = format!("systemer:\n{}", "  - { id: s, navn: S }\n".repeat(60_000));
-    let dir = kommune("too-big", &[("kommune.yaml", KOMMUNE), ("systemer/a.yaml", big.as_bytes()), ("systemer/b.yaml", b"id: b\nnavn: B\ndrfit: saas\n")]);
+    let dir = kommune(
+        "too-big",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", big.as_bytes()),
+            ("systemer/b.yaml", b"id: b\nnavn: B\ndrfit: saas\n"),
+        ],
+    );
     let run = prinsipp(&["check", dir.to_str().unwrap(), "--max-file-size", "1"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("feil: systemer/a.yaml: Fila er for stor (1.3 MiB; grensen er 1 MiB)"), "{}", run.stderr);
-    assert!(run.stderr.contains("feil: systemer/b.yaml:3:1: Ukjent felt `drfit`"), "the other file is still read: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("feil: systemer/a.yaml: Fila er for stor (1.3 MiB; grensen er 1 MiB)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("feil: systemer/b.yaml:3:1: Ukjent felt `drfit`"),
+        "the other file is still read: {}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -21,43 +38,111 @@ fn too_many_files_are_refused() {
     std::fs::write(dir.join("kommune.yaml"), KOMMUNE).unwrap();
     std::fs::create_dir_all(dir.join("systemer")).unwrap();
     for i in 0..30 {
-        std::fs::write(dir.join(format!("systemer/s{i:02}.yaml")), format!("id: s{i}\nnavn: S\n")).unwrap();
+        std::fs::write(
+            dir.join(format!("systemer/s{i:02}.yaml")),
+            format!("id: s{i}\nnavn: S\n"),
+        )
+        .unwrap();
     }
     let run = prinsipp(&["check", dir.to_str().unwrap(), "--max-files", "20"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("feil: systemer: Mappa har flere enn 20 YAML-filer; ingen av dem er lest"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("feil: systemer: Mappa har flere enn 20 YAML-filer; ingen av dem er lest"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("--max-files"));
-    assert_eq!(prinsipp(&["check", dir.to_str().unwrap(), "--max-files", "30", "--fail-on", "never"]).code, 0);
+    assert_eq!(
+        prinsipp(&[
+            "check",
+            dir.to_str().unwrap(),
+            "--max-files",
+            "30",
+            "--fail-on",
+            "never"
+        ])
+        .code,
+        0
+    );
 }
 
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_not_followed() {
-    let dir = kommune("symlink-loop", &[("kommune.yaml", KOMMUNE), ("systemer/a.yaml", b"id: a\nnavn: A\n")]);
+    let dir = kommune(
+        "symlink-loop",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: a\nnavn: A\n"),
+        ],
+    );
     std::os::unix::fs::symlink(dir.join("systemer"), dir.join("systemer/loop")).unwrap();
-    std::os::unix::fs::symlink(dir.join("systemer/a.yaml"), dir.join("systemer/lenke.yaml")).unwrap();
+    std::os::unix::fs::symlink(dir.join("systemer/a.yaml"), dir.join("systemer/lenke.yaml"))
+        .unwrap();
     let run = prinsipp(&["check", dir.to_str().unwrap(), "--fail-on", "never"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("advarsel: systemer/loop: Symbolsk lenke blir ikke fulgt"), "{}", run.stderr);
-    assert!(run.stderr.contains("advarsel: systemer/lenke.yaml: Symbolsk lenke blir ikke fulgt"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("advarsel: systemer/loop: Symbolsk lenke blir ikke fulgt"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("advarsel: systemer/lenke.yaml: Symbolsk lenke blir ikke fulgt"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[cfg(target_os = "linux")]
 #[test]
 fn an_unreadable_file_is_reported_and_the_run_goes_on() {
     // /proc/self/mem is a regular file that refuses to be read from offset 0, even for root.
-    let dir = kommune("unreadable", &[("kommune.yaml", KOMMUNE), ("prosjekter/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Kari\n  fasee: ide\n")]);
-    let run = prinsipp(&["check", dir.to_str().unwrap(), "--systemer", "/proc/self/mem"]);
+    let dir = kommune(
+        "unreadable",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (
+                "prosjekter/p.yaml",
+                b"prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Kari\n  fasee: ide\n",
+            ),
+        ],
+    );
+    let run = prinsipp(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--systemer",
+        "/proc/self/mem",
+    ]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("feil: /proc/self/mem: Kan ikke lese fila:"), "{}", run.stderr);
-    assert!(run.stderr.contains("feil: prosjekter/p.yaml:5:3: Ukjent felt `fasee`"), "the other files are read: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("feil: /proc/self/mem: Kan ikke lese fila:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("feil: prosjekter/p.yaml:5:3: Ukjent felt `fasee`"),
+        "the other files are read: {}",
+        run.stderr
+    );
 }
 
 #[cfg(unix)]
 #[test]
 fn a_socket_or_pipe_named_yaml_is_not_read() {
-    let dir = kommune("socket", &[("kommune.yaml", KOMMUNE), ("systemer/a.yaml", b"id: a\nnavn: A\n")]);
-    let _listener = std::os::unix::net::UnixListener::bind(dir.join("systemer/sokkel.yaml")).unwrap();
+    let dir = kommune(
+        "socket",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: a\nnavn: A\n"),
+        ],
+    );
+    let _listener =
+        std::os::unix::net::UnixListener::bind(dir.join("systemer/sokkel.yaml")).unwrap();
     let run = prinsipp(&["check", dir.to_str().unwrap()]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("feil: systemer/sokkel.yaml: Ikke en vanlig fil (rør, sokkel eller enhet); den er ikke lest"), "{}", run.stderr);

@@ -10,19 +10,57 @@ use prinsipp::settings::Settings;
 use prinsipp::text::Lang;
 use proptest::prelude::*;
 
-const DRIFT: &[&str] = &["saas", "paas", "iaas", "privat_sky", "fellessky", "egen_drift"];
+const DRIFT: &[&str] = &[
+    "saas",
+    "paas",
+    "iaas",
+    "privat_sky",
+    "fellessky",
+    "egen_drift",
+];
 const LIVSLOP: &[&str] = &["planlagt", "innfasing", "aktiv", "utfasing", "avviklet"];
-const FASE: &[&str] = &["ide", "konsept", "planlegge", "gjennomfore", "avslutte", "realisere"];
+const FASE: &[&str] = &[
+    "ide",
+    "konsept",
+    "planlegge",
+    "gjennomfore",
+    "avslutte",
+    "realisere",
+];
 const PERSON: &[&str] = &["ingen", "vanlige", "saerlige"];
-const CAPS: &[&str] = &["saksbehandling", "arkiv", "varsling", "innbygger-autentisering", "arkivintegrasjon", "okonomi"];
+const CAPS: &[&str] = &[
+    "saksbehandling",
+    "arkiv",
+    "varsling",
+    "innbygger-autentisering",
+    "arkivintegrasjon",
+    "okonomi",
+];
 const COMPONENTS: &[&str] = &["id-porten", "svarut", "fiks-arkiv", "krr"];
 
-fn system(i: usize, drift: usize, livslop: usize, person: usize, caps: Vec<usize>, comps: Vec<usize>, cloud_assessed: bool, public: bool) -> String {
+fn system(
+    i: usize,
+    drift: usize,
+    livslop: usize,
+    person: usize,
+    caps: Vec<usize>,
+    comps: Vec<usize>,
+    cloud_assessed: bool,
+    public: bool,
+) -> String {
     let caps: Vec<&str> = caps.iter().map(|c| CAPS[c % CAPS.len()]).collect();
-    let comps: Vec<&str> = comps.iter().map(|c| COMPONENTS[c % COMPONENTS.len()]).collect();
+    let comps: Vec<&str> = comps
+        .iter()
+        .map(|c| COMPONENTS[c % COMPONENTS.len()])
+        .collect();
     let mut s = format!(
         "  - id: sys-{i}\n    navn: System {i}\n    systemeier: Eier {i}\n    drift: {}\n    livslop: {}\n    programvaretype: hyllevare\n    personopplysninger: {}\n    kapabiliteter: [{}]\n    felleskomponenter: [{}]\n    avtale: {{ utloper: 2027-0{}-01 }}\n",
-        DRIFT[drift % DRIFT.len()], LIVSLOP[livslop % LIVSLOP.len()], PERSON[person % PERSON.len()], caps.join(", "), comps.join(", "), 1 + i % 9
+        DRIFT[drift % DRIFT.len()],
+        LIVSLOP[livslop % LIVSLOP.len()],
+        PERSON[person % PERSON.len()],
+        caps.join(", "),
+        comps.join(", "),
+        1 + i % 9
     );
     if cloud_assessed {
         s.push_str("    skyvurdering: { konklusjon: ikke_sky, grunner: [sikkerhet], begrunnelse: Lokal drift, dato: 2025-01-01 }\n");
@@ -33,16 +71,33 @@ fn system(i: usize, drift: usize, livslop: usize, person: usize, caps: Vec<usize
     s
 }
 
-fn project(i: usize, fase: usize, systems: usize, new: usize, retire: Option<usize>, plan: bool) -> String {
-    let mut s = format!("prosjekt:\n  id: prosjekt-{i}\n  navn: Prosjekt {i}\n  prosjekteier: Kari\n  fase: {}\n  behov: [{}]\n", FASE[fase % FASE.len()], CAPS[i % CAPS.len()]);
+fn project(
+    i: usize,
+    fase: usize,
+    systems: usize,
+    new: usize,
+    retire: Option<usize>,
+    plan: bool,
+) -> String {
+    let mut s = format!(
+        "prosjekt:\n  id: prosjekt-{i}\n  navn: Prosjekt {i}\n  prosjekteier: Kari\n  fase: {}\n  behov: [{}]\n",
+        FASE[fase % FASE.len()],
+        CAPS[i % CAPS.len()]
+    );
     if new > 0 {
         s.push_str("  nye_systemer:\n");
         for n in 0..new {
-            s.push_str(&format!("    - {{ id: ny-{i}-{n}, navn: Nytt {n}, drift: {} }}\n", DRIFT[(i + n) % DRIFT.len()]));
+            s.push_str(&format!(
+                "    - {{ id: ny-{i}-{n}, navn: Nytt {n}, drift: {} }}\n",
+                DRIFT[(i + n) % DRIFT.len()]
+            ));
         }
     }
     if let Some(r) = retire.filter(|_| systems > 0) {
-        s.push_str(&format!("  utfaser:\n    - {{ system: sys-{}, dato: 2027-01-01, arkivplan: Deponeres }}\n", r % systems));
+        s.push_str(&format!(
+            "  utfaser:\n    - {{ system: sys-{}, dato: 2027-01-01, arkivplan: Deponeres }}\n",
+            r % systems
+        ));
     }
     if plan {
         s.push_str("  gevinstplan:\n    gevinstansvarlig: Kari\n    sist_oppdatert: 2026-01-01\n    gevinster:\n      - { kategori: tid, type: kvantitativ, indikator: Timer, maaleenhet: timer, nullpunkt: { verdi: 10, dato: 2025-01-01 }, maalverdi: 5, realiseres: 2027-01-01, gevinsteier: Ola }\n");
@@ -89,7 +144,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         any::<usize>().prop_map(Mutation::RenameKey),
         (any::<usize>(), 0..6usize).prop_map(|(l, t)| Mutation::Retype(l, t)),
         any::<usize>().prop_map(Mutation::Truncate),
-        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..12)).prop_map(|(at, b)| Mutation::Splice(at, b)),
+        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..12))
+            .prop_map(|(at, b)| Mutation::Splice(at, b)),
     ]
 }
 
@@ -141,15 +197,41 @@ fn mutate(text: &str, m: &Mutation) -> Vec<u8> {
 /// Every format's output for one run, or the diagnostics when the input is unreadable.
 fn run(sources: &[Source]) -> (String, Vec<(String, u32, u32, String)>) {
     let loaded = load_sources(sources);
-    let mut places: Vec<(String, u32, u32, String)> = loaded.diagnostics.iter().map(|d| (d.file.clone(), d.line, d.column, d.message.en.clone())).collect();
+    let mut places: Vec<(String, u32, u32, String)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.clone(), d.line, d.column, d.message.en.clone()))
+        .collect();
     let Some(portfolio) = loaded.portfolio else {
-        let text = loaded.diagnostics.iter().map(|d| format!("{}: {}\n", d.place(), d.message.nb)).collect();
+        let text = loaded
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}\n", d.place(), d.message.nb))
+            .collect();
         return (text, places);
     };
     let settings = Settings::builtin();
-    let findings = prinsipp::rules::check(&portfolio, &settings, Date::parse("2026-06-01").unwrap());
-    places.extend(findings.iter().map(|f| (portfolio.file_name(f.at.file).to_string(), f.at.line, f.at.column, format!("{} {}", f.code, f.message.en))));
-    let report = Report { portfolio: &portfolio, findings: &findings, settings: &settings, date: Date::parse("2026-06-01").unwrap(), fail_on: None, resolved: None, known: None, root: String::new(), lang: Lang::Nb };
+    let findings =
+        prinsipp::rules::check(&portfolio, &settings, Date::parse("2026-06-01").unwrap());
+    places.extend(findings.iter().map(|f| {
+        (
+            portfolio.file_name(f.at.file).to_string(),
+            f.at.line,
+            f.at.column,
+            format!("{} {}", f.code, f.message.en),
+        )
+    }));
+    let report = Report {
+        portfolio: &portfolio,
+        findings: &findings,
+        settings: &settings,
+        date: Date::parse("2026-06-01").unwrap(),
+        fail_on: None,
+        resolved: None,
+        known: None,
+        root: String::new(),
+        lang: Lang::Nb,
+    };
     let style = Style::plain(Lang::Nb);
     let text = [
         report::table::render(&report, &style, false),
@@ -170,7 +252,9 @@ fn place_exists(sources: &[Source], (file, line, column, _): &(String, u32, u32,
     if *line == 0 {
         return true;
     }
-    let Some(source) = sources.iter().find(|s| &s.display == file) else { return file == "kommune.yaml" };
+    let Some(source) = sources.iter().find(|s| &s.display == file) else {
+        return file == "kommune.yaml";
+    };
     let text = String::from_utf8_lossy(&source.bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let lines: Vec<&str> = text.split('\n').collect();
@@ -182,18 +266,40 @@ fn place_exists(sources: &[Source], (file, line, column, _): &(String, u32, u32,
 
 fn check_case(sources: Vec<Source>) -> Result<(), TestCaseError> {
     let first = std::panic::catch_unwind(|| run(&sources));
-    prop_assert!(first.is_ok(), "panicked on {:?}", sources.iter().map(|s| String::from_utf8_lossy(&s.bytes).into_owned()).collect::<Vec<_>>());
+    prop_assert!(
+        first.is_ok(),
+        "panicked on {:?}",
+        sources
+            .iter()
+            .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
+            .collect::<Vec<_>>()
+    );
     let (text, places) = first.unwrap();
     let (again, _) = run(&sources);
     prop_assert_eq!(&text, &again, "the same input gave different output");
     for place in &places {
-        prop_assert!(place_exists(&sources, place), "reported place {:?} does not exist in {:?}", place, sources.iter().find(|s| s.display == place.0).map(|s| String::from_utf8_lossy(&s.bytes).into_owned()));
+        prop_assert!(
+            place_exists(&sources, place),
+            "reported place {:?} does not exist in {:?}",
+            place,
+            sources
+                .iter()
+                .find(|s| s.display == place.0)
+                .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
+        );
     }
     Ok(())
 }
 
 fn sources(files: Vec<(String, FileKind, String)>) -> Vec<Source> {
-    files.into_iter().map(|(display, kind, text)| Source { display, kind, bytes: text.into_bytes() }).collect()
+    files
+        .into_iter()
+        .map(|(display, kind, text)| Source {
+            display,
+            kind,
+            bytes: text.into_bytes(),
+        })
+        .collect()
 }
 
 proptest! {

@@ -32,7 +32,10 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
     let error = |line, column, message: Text, hint: Option<Text>| {
         let mut d = Diagnostic::error(shown, line, column, message);
         d.hint = hint;
-        FileResult { diags: vec![d], ..FileResult::default() }
+        FileResult {
+            diags: vec![d],
+            ..FileResult::default()
+        }
     };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -330,9 +333,14 @@ fn yaml_error_text(err: &YamlError, text: &str) -> (u32, u32, Text, Option<Text>
 fn clamp_to_text(text: &str, line: u32, column: u32) -> (u32, u32) {
     let lines: Vec<&str> = text.split('\n').collect();
     match lines.get(line.max(1) as usize - 1) {
-        Some(l) => (line.max(1), column.clamp(1, l.trim_end_matches('\r').chars().count() as u32 + 1)),
+        Some(l) => (
+            line.max(1),
+            column.clamp(1, l.trim_end_matches('\r').chars().count() as u32 + 1),
+        ),
         None => {
-            let last = lines.last().map_or(0, |l| l.trim_end_matches('\r').chars().count());
+            let last = lines
+                .last()
+                .map_or(0, |l| l.trim_end_matches('\r').chars().count());
             (lines.len() as u32, last as u32 + 1)
         }
     }
@@ -352,4 +360,3 @@ fn first_indenting_tab(text: &str, last_line: u32) -> Option<(u32, u32)> {
             indent.find('\t').map(|col| (i as u32 + 1, col as u32 + 1))
         })
 }
-

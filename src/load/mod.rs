@@ -14,9 +14,9 @@ pub use file::FileKind;
 
 use crate::model::*;
 use crate::text::Text;
+use file::FileResult;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use file::FileResult;
 use walk::{Job, display_path, find_files};
 
 /// Files larger than this are refused before they are read.
@@ -122,10 +122,26 @@ pub struct Source {
 pub fn load_sources(sources: &[Source]) -> Loaded {
     let mut diags = Vec::new();
     if !sources.iter().any(|s| s.kind == FileKind::Kommune) {
-        diags.push(Diagnostic::error("kommune.yaml", 0, 0, Text::new("Mappa mangler kommune.yaml", "The folder has no kommune.yaml")));
+        diags.push(Diagnostic::error(
+            "kommune.yaml",
+            0,
+            0,
+            Text::new(
+                "Mappa mangler kommune.yaml",
+                "The folder has no kommune.yaml",
+            ),
+        ));
     }
-    let results = sources.iter().enumerate().map(|(i, s)| file::parse_source(&s.bytes, s.kind, FileId(i as u32), &s.display)).collect();
-    assemble(sources.iter().map(|s| s.display.clone()).collect(), results, diags)
+    let results = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| file::parse_source(&s.bytes, s.kind, FileId(i as u32), &s.display))
+        .collect();
+    assemble(
+        sources.iter().map(|s| s.display.clone()).collect(),
+        results,
+        diags,
+    )
 }
 
 /// One portfolio from the files' results, in file order, with every diagnostic.
@@ -144,7 +160,10 @@ fn assemble(names: Vec<String>, results: Vec<FileResult>, mut diags: Vec<Diagnos
     check_unique_ids(&portfolio, &mut diags);
 
     let failed = diags.iter().any(|d| d.level == Level::Error);
-    Loaded { portfolio: (!failed).then_some(portfolio), diagnostics: diags }
+    Loaded {
+        portfolio: (!failed).then_some(portfolio),
+        diagnostics: diags,
+    }
 }
 
 fn read_in_parallel(jobs: &[Job], max_bytes: u64) -> Vec<FileResult> {
@@ -165,7 +184,10 @@ fn read_in_parallel(jobs: &[Job], max_bytes: u64) -> Vec<FileResult> {
                         let id = FileId(i as u32);
                         let result = match walk::read_bytes(job, max_bytes) {
                             Ok(bytes) => file::parse_source(&bytes, job.kind, id, &job.display),
-                            Err(d) => FileResult { diags: vec![d], ..FileResult::default() },
+                            Err(d) => FileResult {
+                                diags: vec![*d],
+                                ..FileResult::default()
+                            },
                         };
                         done.push((i, result));
                     }

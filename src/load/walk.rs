@@ -1,8 +1,8 @@
 //! Finding a kommune folder's files on disk and reading their bytes, within the limits.
 
+use super::LoadOptions;
 use super::diag::Diagnostic;
 use super::file::FileKind;
-use super::LoadOptions;
 use crate::text::Text;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +13,11 @@ pub(super) struct Job {
 }
 
 /// The files to read, in a fixed order: kommune.yaml, systems, projects, avvik.yaml.
-pub(super) fn find_files(folder: &Path, options: &LoadOptions, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
+pub(super) fn find_files(
+    folder: &Path,
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Job> {
     let mut jobs = Vec::new();
     let mut add = |path: PathBuf, kind| {
         let display = display_path(folder, &path);
@@ -123,7 +127,15 @@ fn walk_yaml(folder: &Path, dir: &Path, limit: usize, diags: &mut Vec<Diagnostic
         } else if is_yaml && !entry.file_type().is_dir() {
             // A pipe, socket or device named *.yaml: reading it could block or fail.
             let shown = display_path(folder, path);
-            diags.push(Diagnostic::error(&shown, 0, 0, Text::new("Ikke en vanlig fil (rør, sokkel eller enhet); den er ikke lest", "Not a regular file (pipe, socket or device); it was not read")));
+            diags.push(Diagnostic::error(
+                &shown,
+                0,
+                0,
+                Text::new(
+                    "Ikke en vanlig fil (rør, sokkel eller enhet); den er ikke lest",
+                    "Not a regular file (pipe, socket or device); it was not read",
+                ),
+            ));
         }
     }
     files
@@ -135,53 +147,35 @@ pub(super) fn display_path(folder: &Path, path: &Path) -> String {
     shown.to_string_lossy().replace('\\', "/")
 }
 
-/// The bytes of one file, or why it could not be read (too large, not a regular file,
-/// an I/O error).
-pub(super) fn read_bytes(job: &Job, max_bytes: u64) -> Result<Vec<u8>, Diagnostic> {
+/// The bytes of one file, or why it could not be read (too large, an I/O error).
+pub(super) fn read_bytes(job: &Job, max_bytes: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
     let shown = job.display.as_str();
-    let error = |line, column, message: Text, hint: Option<Text>| {
-        let mut d = Diagnostic::error(shown, line, column, message);
-        d.hint = hint;
-        Err(d)
-    };
-    match std::fs::metadata(&job.path) {
-        Ok(meta) if meta.len() > max_bytes => {
+    if let Ok(meta) = std::fs::metadata(&job.path) {
+        if meta.len() > max_bytes {
             let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
-            return error(
-                0,
-                0,
-                Text::new(
-                    format!(
-                        "Fila er for stor ({:.1} MiB; grensen er {:.0} MiB)",
-                        mib(meta.len()),
-                        mib(max_bytes)
-                    ),
-                    format!(
-                        "The file is too large ({:.1} MiB; the limit is {:.0} MiB)",
-                        mib(meta.len()),
-                        mib(max_bytes)
-                    ),
-                ),
-                Some(Text::new(
-                    "Del den opp i flere filer",
-                    "Split it into several files",
-                )),
+            let (size, limit) = (mib(meta.len()), mib(max_bytes));
+            let message = Text::new(
+                format!("Fila er for stor ({size:.1} MiB; grensen er {limit:.0} MiB)"),
+                format!("The file is too large ({size:.1} MiB; the limit is {limit:.0} MiB)"),
             );
-        }
-        _ => {}
-    }
-    match std::fs::read(&job.path) {
-        Ok(bytes) => Ok(bytes),
-        Err(err) => {
-            return error(
-                0,
-                0,
-                Text::new(
-                    format!("Kan ikke lese fila: {err}"),
-                    format!("Cannot read the file: {err}"),
-                ),
-                None,
+            let hint = Text::new(
+                "Del den opp i flere filer, eller øk grensen med --max-file-size",
+                "Split it into several files, or raise the limit with --max-file-size",
             );
+            return Err(Box::new(
+                Diagnostic::error(shown, 0, 0, message).with_hint(hint),
+            ));
         }
     }
+    std::fs::read(&job.path).map_err(|err| {
+        Box::new(Diagnostic::error(
+            shown,
+            0,
+            0,
+            Text::new(
+                format!("Kan ikke lese fila: {err}"),
+                format!("Cannot read the file: {err}"),
+            ),
+        ))
+    })
 }

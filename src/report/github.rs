@@ -66,7 +66,11 @@ mod tests {
 }
 
 /// Load problems as workflow commands, so a broken file in a pull request is annotated too.
-pub fn render_diagnostics(diags: &[crate::load::Diagnostic], root: &str, lang: crate::text::Lang) -> String {
+pub fn render_diagnostics(
+    diags: &[crate::load::Diagnostic],
+    root: &str,
+    lang: crate::text::Lang,
+) -> String {
     let mut out = String::new();
     for d in diags {
         let command = match d.level {
@@ -75,7 +79,11 @@ pub fn render_diagnostics(diags: &[crate::load::Diagnostic], root: &str, lang: c
         };
         let mut props = Vec::new();
         if !d.file.is_empty() && !d.file.starts_with("--") {
-            let file = if d.file.starts_with('/') { d.file.clone() } else { format!("{root}{}", d.file) };
+            let file = if d.file.starts_with('/') {
+                d.file.clone()
+            } else {
+                format!("{root}{}", d.file)
+            };
             props.push(format!("file={}", escape_property(&file)));
         }
         if d.line > 0 {
@@ -86,7 +94,11 @@ pub fn render_diagnostics(diags: &[crate::load::Diagnostic], root: &str, lang: c
         if let Some(hint) = &d.hint {
             message.push_str(&format!(" ({})", hint.get(lang)));
         }
-        out.push_str(&format!("::{command} {}::{}\n", props.join(","), escape_data(&message)));
+        out.push_str(&format!(
+            "::{command} {}::{}\n",
+            props.join(","),
+            escape_data(&message)
+        ));
     }
     out
 }

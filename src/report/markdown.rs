@@ -5,14 +5,26 @@ use super::Report;
 use crate::finding::{Finding, Severity, Status};
 use crate::text::Lang;
 
-/// User text in a markdown table cell: no line breaks, `|` escaped, HTML made inert.
+/// User text in a markdown table cell: one line, `|` escaped, HTML inert, no markdown
+/// (links, emphasis, mentions) and no control characters, whatever a system is named.
 pub fn cell(text: &str) -> String {
-    text.replace('\r', "")
-        .replace('\n', " ")
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '@' => out.push_str("&#64;"),
+            '|' | '\\' | '*' | '_' | '[' | ']' | '`' | '~' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A path in a code span; backticks in it would end the span.
@@ -22,6 +34,8 @@ fn code(text: &str) -> String {
 
 struct Words {
     new_head: &'static str,
+    open_head: &'static str,
+    more: &'static str,
     known_head: &'static str,
     waived_head: &'static str,
     resolved_head: &'static str,
@@ -31,6 +45,8 @@ struct Words {
 
 const NB: Words = Words {
     new_head: "Nye funn",
+    open_head: "Funn",
+    more: "… og {n} til: hele listen står i JSON- og SARIF-rapporten.",
     known_head: "Kjente funn (fra baseline)",
     waived_head: "Godkjente avvik",
     resolved_head: "Løst siden baseline",
@@ -40,6 +56,8 @@ const NB: Words = Words {
 
 const EN: Words = Words {
     new_head: "New findings",
+    open_head: "Findings",
+    more: "… and {n} more: the JSON and SARIF reports hold the whole list.",
     known_head: "Known findings (from the baseline)",
     waived_head: "Approved deviations",
     resolved_head: "Resolved since the baseline",
@@ -97,8 +115,12 @@ pub fn render(r: &Report) -> String {
     if r.resolved.is_some() {
         out.push_str(&match lang {
             Lang::Nb => format!(
-                "Denne endringen introduserer **{} nye funn** og løser **{}**. ",
-                new.len(),
+                "Denne endringen introduserer **{}** og løser **{}**. ",
+                if new.len() == 1 {
+                    "1 nytt funn".to_string()
+                } else {
+                    format!("{} nye funn", new.len())
+                },
                 c.resolved
             ),
             Lang::En => format!(
@@ -111,7 +133,12 @@ pub fn render(r: &Report) -> String {
     }
     out.push_str(&format!("{}.\n", scope.trim_end_matches('.')));
 
-    section(&mut out, r, w.new_head, &new, w, true);
+    let open_head = if r.resolved.is_some() {
+        w.new_head
+    } else {
+        w.open_head
+    };
+    section(&mut out, r, open_head, &new, w, true);
     section(&mut out, r, w.known_head, &known, w, false);
     section(&mut out, r, w.waived_head, &waived, w, false);
     if let Some(resolved) = r.resolved.filter(|list| !list.is_empty()) {
@@ -151,7 +178,10 @@ fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &
         ));
     }
     out.push_str(w.columns);
-    for f in findings {
+    // A comment has a size limit (GitHub: 65,536 characters): what needs action comes first
+    // and in full up to a point; known and approved findings are kept short.
+    let limit = if open { MAX_OPEN_ROWS } else { MAX_OTHER_ROWS };
+    for f in findings.iter().take(limit) {
         let mut message = f.message.get(r.lang).to_string();
         if let Status::Avvik {
             reference: Some(reference),
@@ -171,16 +201,29 @@ fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &
             cell(&r.how_to_comply(&f.code)),
         ));
     }
+    if findings.len() > limit {
+        out.push_str(&format!(
+            "\n{}\n",
+            w.more.replace("{n}", &(findings.len() - limit).to_string())
+        ));
+    }
     if !open {
         out.push_str("\n</details>\n");
     }
 }
+
+const MAX_OPEN_ROWS: usize = 100;
+const MAX_OTHER_ROWS: usize = 25;
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn cells_cannot_break_the_table_or_inject_html() {
         assert_eq!(super::cell("a|b\nc<script>"), "a\\|b c&lt;script&gt;");
+        assert_eq!(
+            super::cell("[lenke](x) **fet** @alle \u{1b}"),
+            "\\[lenke\\](x) \\*\\*fet\\*\\* &#64;alle \u{fffd}"
+        );
         assert_eq!(super::code("x`y|z"), "`x'y\\|z`");
     }
 }

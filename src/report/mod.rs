@@ -115,7 +115,12 @@ pub fn first_sentence(text: &str) -> String {
 pub fn root_prefix(folder: &std::path::Path) -> String {
     // An absolute folder inside the working directory is written relative to it, so CI tools
     // can map the paths to the repository.
-    let relative = std::env::current_dir().ok().and_then(|cwd| folder.strip_prefix(&cwd).ok().map(std::path::Path::to_path_buf));
+    let relative = std::env::current_dir().ok().and_then(|cwd| {
+        folder
+            .strip_prefix(&cwd)
+            .ok()
+            .map(std::path::Path::to_path_buf)
+    });
     let folder = relative.as_deref().unwrap_or(folder);
     let text = folder.to_string_lossy().replace('\\', "/");
     let text = text.trim_start_matches("./").trim_end_matches('/');

@@ -19,7 +19,12 @@ pub fn render(r: &super::Report, style: &Style, quiet: bool) -> String {
             let new = c.feil + c.advarsel + c.info;
             out.push_str(&match style.lang {
                 Lang::Nb => format!(
-                    "Denne endringen introduserer {new} nye funn og løser {}.\n",
+                    "Denne endringen introduserer {} og løser {}.\n",
+                    if new == 1 {
+                        "1 nytt funn".to_string()
+                    } else {
+                        format!("{new} nye funn")
+                    },
                     c.resolved
                 ),
                 Lang::En => format!(
@@ -105,18 +110,25 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
     // Severity, code and place never wrap; the message takes what is left.
     use comfy_table::{ColumnConstraint::*, Width::Fixed};
     let subject = if narrow {
-        UpperBoundary(Fixed(22))
+        Boundaries {
+            lower: Fixed(12),
+            upper: Fixed(22),
+        }
     } else {
         LowerBoundary(Fixed(10))
     };
     // When the place stands under the message, the message column is at least as wide as
-    // the longest place, so a path is never split.
+    // the longest place, so a path is never split — unless the terminal is too narrow to
+    // leave the subject its share.
     let longest_place = findings
         .iter()
         .map(|f| portfolio.file_name(f.at.file).chars().count() + 12)
         .max()
         .unwrap_or(0);
-    let message = LowerBoundary(Fixed(longest_place.min(60) as u16));
+    let room = style
+        .terminal_width
+        .map_or(usize::MAX, |w| (w as usize).saturating_sub(48));
+    let message = LowerBoundary(Fixed(longest_place.min(60).min(room) as u16));
     for (index, constraint) in [
         (0, ContentWidth),
         (1, ContentWidth),

@@ -207,7 +207,10 @@ fn fk03_unknown_names(c: &mut Checker) {
                     subject: subject.clone(),
                     system: on.clone(),
                     at: integration.spans.key("standard"),
-                    path: format!("{base}/integrasjoner/{}/standard", super::item_key(integration.target.as_deref(), i)),
+                    path: format!(
+                        "{base}/integrasjoner/{}/standard",
+                        super::item_key(integration.target.as_deref(), i)
+                    ),
                     what: ("en standard i katalogen", "a standard in the catalogue"),
                     name: standard.to_string(),
                     near: did_you_mean(standard, k.standard_names()),
@@ -226,7 +229,10 @@ fn fk03_unknown_names(c: &mut Checker) {
                     subject: subject.clone(),
                     system: on.clone(),
                     at: integration.spans.key("mot"),
-                    path: format!("{base}/integrasjoner/{}/mot", super::item_key(integration.target.as_deref(), i)),
+                    path: format!(
+                        "{base}/integrasjoner/{}/mot",
+                        super::item_key(integration.target.as_deref(), i)
+                    ),
                     what: (
                         "et system eller en felleskomponent",
                         "a system or a shared component",

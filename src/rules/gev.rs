@@ -50,7 +50,10 @@ pub fn check(c: &mut Checker) {
                         "GEV-05",
                         subject(),
                         benefit.spans.at,
-                        format!("/prosjekt/gevinstplan/gevinster/{}/maalinger", super::item_key(benefit.id.as_deref(), i)),
+                        format!(
+                            "/prosjekt/gevinstplan/gevinster/{}/maalinger",
+                            super::item_key(benefit.id.as_deref(), i)
+                        ),
                         Text::new(
                             format!(
                                 "Gevinst {name} skulle vært realisert {due}, men har ingen målinger"
@@ -199,7 +202,10 @@ fn gev02_benefit_fields(c: &mut Checker, project: &Project, index: usize, benefi
         "GEV-02",
         Subject::Project(project.id.clone()),
         benefit.spans.at,
-        format!("/prosjekt/gevinstplan/gevinster/{}", super::item_key(benefit.id.as_deref(), index)),
+        format!(
+            "/prosjekt/gevinstplan/gevinster/{}",
+            super::item_key(benefit.id.as_deref(), index)
+        ),
         Text::new(
             format!(
                 "Gevinst {name} er ikke godt nok beskrevet: {}",

@@ -45,7 +45,10 @@ pub fn check(c: &mut Checker) {
                 "REF-01",
                 Subject::Project(project.id.clone()),
                 entry.spans.at,
-                format!("/prosjekt/vurderte_eksisterende/{}/system", super::item_key(entry.system.as_deref(), i)),
+                format!(
+                    "/prosjekt/vurderte_eksisterende/{}/system",
+                    super::item_key(entry.system.as_deref(), i)
+                ),
                 Text::new(nb, en),
             );
         }

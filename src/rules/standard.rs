@@ -43,7 +43,10 @@ pub fn check(c: &mut Checker) {
                 &u,
                 "STD-01",
                 at,
-                &format!("integrasjoner/{}/standard", super::item_key(integration.target.as_deref(), i)),
+                &format!(
+                    "integrasjoner/{}/standard",
+                    super::item_key(integration.target.as_deref(), i)
+                ),
                 Text::new(nb, en),
             );
         }
