@@ -51,20 +51,6 @@ pub fn render(r: &Report) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn workflow_commands_are_escaped() {
-        assert_eq!(
-            escape_data("100% ferdig\r\n::set-output"),
-            "100%25 ferdig%0D%0A::set-output"
-        );
-        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
-    }
-}
-
 /// Load problems as workflow commands, so a broken file in a pull request is annotated too.
 pub fn render_diagnostics(
     diags: &[crate::load::Diagnostic],
@@ -101,4 +87,18 @@ pub fn render_diagnostics(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_commands_are_escaped() {
+        assert_eq!(
+            escape_data("100% ferdig\r\n::set-output"),
+            "100%25 ferdig%0D%0A::set-output"
+        );
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
 }
