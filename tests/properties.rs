@@ -38,16 +38,14 @@ const CAPS: &[&str] = &[
 ];
 const COMPONENTS: &[&str] = &["id-porten", "svarut", "fiks-arkiv", "krr"];
 
-fn system(
-    i: usize,
-    drift: usize,
-    livslop: usize,
-    person: usize,
-    caps: Vec<usize>,
-    comps: Vec<usize>,
-    cloud_assessed: bool,
-    public: bool,
-) -> String {
+/// A generated inventory system: drift, livslop, personal data, capabilities, components,
+/// whether it has a cloud assessment, whether it is public-facing.
+type SystemSpec = (usize, usize, usize, Vec<usize>, Vec<usize>, bool, bool);
+
+fn system(i: usize, spec: &SystemSpec) -> String {
+    let (drift, livslop, person, caps, comps, cloud_assessed, public) = spec;
+    let (drift, livslop, person, cloud_assessed, public) =
+        (*drift, *livslop, *person, *cloud_assessed, *public);
     let caps: Vec<&str> = caps.iter().map(|c| CAPS[c % CAPS.len()]).collect();
     let comps: Vec<&str> = comps
         .iter()
@@ -113,8 +111,8 @@ prop_compose! {
     ) -> Vec<(String, FileKind, String)> {
         let mut files = vec![("kommune.yaml".to_string(), FileKind::Kommune, "kommune:\n  navn: Prop kommune\n  kommunenummer: \"3999\"\n  digitaliseringsfond: { saldo_1_januar_nok: 1000000 }\n".to_string())];
         let mut inventory = String::from("systemer:\n");
-        for (i, (d, l, p, c, k, a, public)) in systems.iter().enumerate() {
-            inventory.push_str(&system(i, *d, *l, *p, c.clone(), k.clone(), *a, *public));
+        for (i, spec) in systems.iter().enumerate() {
+            inventory.push_str(&system(i, spec));
         }
         files.push(("systemer/systemer.yaml".to_string(), FileKind::Systems, inventory));
         for (i, (fase, new, retire, plan)) in projects.iter().enumerate() {
