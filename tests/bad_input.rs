@@ -586,8 +586,22 @@ fn rule_codes_in_the_register_are_read_in_any_case() {
 /// report a line after the last one. Every reported place must exist.
 #[test]
 fn a_truncated_file_is_reported_at_a_place_that_exists() {
-    let dir = kommune("truncated", &[("kommune.yaml", KOMMUNE), ("prosjekter/p.yaml", b"prosjekt:\n  id: p\n  navn: P\n  behov: [")]);
+    let dir = kommune(
+        "truncated",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (
+                "prosjekter/p.yaml",
+                b"prosjekt:\n  id: p\n  navn: P\n  behov: [",
+            ),
+        ],
+    );
     let run = check(&dir);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("feil: prosjekter/p.yaml:4:11: Ugyldig YAML"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("feil: prosjekter/p.yaml:4:11: Ugyldig YAML"),
+        "{}",
+        run.stderr
+    );
 }
