@@ -182,6 +182,7 @@ fn check(
     let loaded = load::load_folder(&args.folder, &options);
     diags.extend(loaded.diagnostics);
     let portfolio = loaded.portfolio;
+    let files = loaded.files;
     let kommune_strategy = portfolio.as_ref().and_then(|p| {
         let name = p.kommune.strategy.as_deref()?;
         Some((
@@ -197,11 +198,11 @@ fn check(
         &mut diags,
     );
     let (Some(portfolio), Some(settings)) = (portfolio, settings) else {
-        annotate_load_problems(&outputs, &diags, &args.folder, style, out)?;
+        annotate_load_problems(&outputs, &diags, &files, style, out)?;
         return input_failed(&diags, style, err);
     };
     if diags.iter().any(|d| d.level == Level::Error) {
-        annotate_load_problems(&outputs, &diags, &args.folder, style, out)?;
+        annotate_load_problems(&outputs, &diags, &files, style, out)?;
         return input_failed(&diags, style, err);
     }
     write_all(err, &report::diagnostics::render(&diags, style))?;
@@ -271,7 +272,6 @@ fn check(
         fail_on,
         resolved: resolved.as_deref(),
         known: known.as_ref(),
-        root: report::root_prefix(&args.folder),
         lang: style.lang,
     };
     for output in &outputs {
@@ -313,13 +313,12 @@ fn check(
 fn annotate_load_problems(
     outputs: &[Output],
     diags: &[Diagnostic],
-    folder: &Path,
+    files: &[crate::model::SourceFile],
     style: &Style,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     for output in outputs.iter().filter(|o| o.format == CheckFormat::Github) {
-        let text =
-            report::github::render_diagnostics(diags, &report::root_prefix(folder), style.lang);
+        let text = report::github::render_diagnostics(diags, files, style.lang);
         match &output.path {
             None => write_all(out, &text)?,
             Some(path) => {

@@ -112,7 +112,7 @@ pub struct CheckArgs {
     pub prosjekter: Option<PathBuf>,
 
     /// Refuse YAML files larger than this many MiB
-    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    #[arg(long, value_name = "MIB", default_value_t = crate::load::DEFAULT_MAX_FILE_BYTES / (1024 * 1024))]
     pub max_file_size: u64,
 
     /// Refuse a folder with more YAML files than this

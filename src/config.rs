@@ -1,7 +1,6 @@
 //! prinsipp.toml: a kommune's rule selection, severities, parameters, catalogue extensions
 //! and its own rules. Parsed with positions so every mistake is reported at its line.
 
-use crate::finding::Severity;
 use crate::load::Diagnostic;
 use crate::text::{Text, did_you_mean};
 use serde::Deserialize;
@@ -321,11 +320,6 @@ pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
     let line = before.matches('\n').count() as u32 + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
     (line, column)
-}
-
-/// Reads a severity name, or says what is allowed.
-pub fn severity(value: &str) -> Option<Severity> {
-    Severity::from_name(value)
 }
 
 #[cfg(test)]

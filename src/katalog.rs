@@ -297,9 +297,4 @@ impl Katalog {
     pub fn profile(&self, name: &str) -> Option<&Profile> {
         self.profiles.iter().find(|p| p.name == name)
     }
-
-    /// A rule parameter's built-in default.
-    pub fn param(&self, code: &str, name: &str) -> Option<&toml::Value> {
-        self.rule(code)?.params.get(name).map(|p| &p.default)
-    }
 }

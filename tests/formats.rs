@@ -681,3 +681,61 @@ fn load_problems_become_github_annotations() {
         run.stdout
     );
 }
+
+/// CI tools need paths from the repository root: the kommune folder's files are prefixed
+/// with the folder, files given by flag are used as given.
+#[test]
+fn paths_in_ci_formats_are_relative_to_the_working_directory() {
+    let bad = scratch("gh-config").join("prinsipp.toml");
+    std::fs::write(&bad, "[regler]\nax = 1\n").unwrap();
+    let shown = bad.to_string_lossy().into_owned();
+    let run = prinsipp(&[
+        "check",
+        "examples/ryddig-kommune",
+        "--config",
+        &shown,
+        "--format",
+        "github",
+    ]);
+    assert_eq!(run.code, 2);
+    let expected = bad
+        .strip_prefix(std::env::current_dir().unwrap())
+        .map_or(shown.clone(), |p| p.to_string_lossy().into_owned());
+    assert!(
+        run.stdout
+            .starts_with(&format!("::error file={expected},line=2,col=1,"))
+            || run
+                .stdout
+                .starts_with(&format!("::error file={shown},line=2,col=1,")),
+        "{}",
+        run.stdout
+    );
+
+    let run = prinsipp(&[
+        "check",
+        "examples/eksempel-kommune",
+        "--systemer",
+        "examples/eksempel-kommune/systemer/helse.yaml",
+        "--dato",
+        DATO,
+        "--format",
+        "gitlab",
+    ]);
+    let issues = json(&run.stdout);
+    let paths: std::collections::BTreeSet<&str> = issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["location"]["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains("examples/eksempel-kommune/systemer/helse.yaml"),
+        "{paths:?}"
+    );
+    assert!(
+        paths
+            .iter()
+            .all(|p| p.starts_with("examples/eksempel-kommune/") && !p.contains("//")),
+        "{paths:?}"
+    );
+}

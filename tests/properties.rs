@@ -227,7 +227,6 @@ fn run(sources: &[Source]) -> (String, Vec<(String, u32, u32, String)>) {
         fail_on: None,
         resolved: None,
         known: None,
-        root: String::new(),
         lang: Lang::Nb,
     };
     let style = Style::plain(Lang::Nb);

@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let settings = Settings::builtin();
     let date = Date::parse("2026-06-01").expect("a date");
     let findings = prinsipp::rules::check(&portfolio, &settings, date);
-    let r = Report { portfolio: &portfolio, findings: &findings, settings: &settings, date, fail_on: None, resolved: None, known: None, root: String::new(), lang: Lang::Nb };
+    let r = Report { portfolio: &portfolio, findings: &findings, settings: &settings, date, fail_on: None, resolved: None, known: None, lang: Lang::Nb };
     let style = Style::plain(Lang::Nb);
     for text in [
         report::table::render(&r, &style, false),

@@ -133,8 +133,26 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
     // Fields are read in model order; report them in the order they stand in the file.
     reader.diags.sort_by_key(|d| (d.line, d.column));
     result.diags.append(&mut reader.diags);
+    // Enough to act on: a file with thousands of problems (a wrong file, or a hostile one)
+    // must not flood the terminal or the CI log.
+    if result.diags.len() > MAX_DIAGNOSTICS_PER_FILE {
+        let more = result.diags.len() - MAX_DIAGNOSTICS_PER_FILE;
+        result.diags.truncate(MAX_DIAGNOSTICS_PER_FILE);
+        result.diags.push(Diagnostic::error(
+            shown,
+            0,
+            0,
+            Text::new(
+                format!("… og {more} feil til i denne fila"),
+                format!("… and {more} more errors in this file"),
+            ),
+        ));
+    }
     result
 }
+
+/// The most problems shown for one file.
+const MAX_DIAGNOSTICS_PER_FILE: usize = 100;
 
 /// A file holds `<list_key>:` with a list; for projects also `<single_key>:` with one entry;
 /// for systems (no single key) a system may stand alone at the top level.

@@ -54,6 +54,9 @@ impl Default for LoadOptions {
 pub struct Loaded {
     pub portfolio: Option<Portfolio>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every file that was read (also when the portfolio could not be built), to map a
+    /// diagnostic's file to its path from the working directory.
+    pub files: Vec<SourceFile>,
 }
 
 pub fn load_folder(folder: &Path, options: &LoadOptions) -> Loaded {
@@ -61,6 +64,7 @@ pub fn load_folder(folder: &Path, options: &LoadOptions) -> Loaded {
     let fail = |diags: Vec<Diagnostic>| Loaded {
         portfolio: None,
         diagnostics: diags,
+        files: Vec::new(),
     };
     if !folder.is_dir() {
         let shown = folder.display().to_string();
@@ -104,8 +108,14 @@ pub fn load_folder(folder: &Path, options: &LoadOptions) -> Loaded {
     }
 
     let results = read_in_parallel(&jobs, options.max_file_bytes);
-    let names = jobs.into_iter().map(|j| j.display).collect();
-    assemble(names, results, diags)
+    let files = jobs
+        .into_iter()
+        .map(|j| SourceFile {
+            path: walk::cwd_relative(&j.path),
+            display: j.display,
+        })
+        .collect();
+    assemble(files, results, diags)
 }
 
 /// A file given as bytes, for loading without a disk (the fuzzer, property tests).
@@ -137,18 +147,25 @@ pub fn load_sources(sources: &[Source]) -> Loaded {
         .enumerate()
         .map(|(i, s)| file::parse_source(&s.bytes, s.kind, FileId(i as u32), &s.display))
         .collect();
-    assemble(
-        sources.iter().map(|s| s.display.clone()).collect(),
-        results,
-        diags,
-    )
+    let files = sources
+        .iter()
+        .map(|s| SourceFile {
+            display: s.display.clone(),
+            path: s.display.clone(),
+        })
+        .collect();
+    assemble(files, results, diags)
 }
 
 /// One portfolio from the files' results, in file order, with every diagnostic.
-fn assemble(names: Vec<String>, results: Vec<FileResult>, mut diags: Vec<Diagnostic>) -> Loaded {
+fn assemble(
+    files: Vec<SourceFile>,
+    results: Vec<FileResult>,
+    mut diags: Vec<Diagnostic>,
+) -> Loaded {
     let mut portfolio = Portfolio::default();
-    for (display, result) in names.into_iter().zip(results) {
-        portfolio.files.push(SourceFile { display });
+    for (file, result) in files.into_iter().zip(results) {
+        portfolio.files.push(file);
         diags.extend(result.diags);
         if let Some(k) = result.kommune {
             portfolio.kommune = k;
@@ -160,9 +177,11 @@ fn assemble(names: Vec<String>, results: Vec<FileResult>, mut diags: Vec<Diagnos
     check_unique_ids(&portfolio, &mut diags);
 
     let failed = diags.iter().any(|d| d.level == Level::Error);
+    let files = portfolio.files.clone();
     Loaded {
         portfolio: (!failed).then_some(portfolio),
         diagnostics: diags,
+        files,
     }
 }
 
@@ -197,7 +216,11 @@ fn read_in_parallel(jobs: &[Job], max_bytes: u64) -> Vec<FileResult> {
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            // A panic in a worker is a bug: let it surface rather than check part of the folder.
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     results.sort_by_key(|(i, _)| *i);

@@ -97,10 +97,10 @@ fn walk_yaml(folder: &Path, dir: &Path, limit: usize, diags: &mut Vec<Diagnostic
             }
         };
         let path = entry.path();
-        let is_yaml = matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        );
+        let is_yaml = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
         if entry.path_is_symlink() {
             if is_yaml || path.is_dir() {
                 let shown = display_path(folder, path);
@@ -178,4 +178,20 @@ pub(super) fn read_bytes(job: &Job, max_bytes: u64) -> Result<Vec<u8>, Box<Diagn
             ),
         ))
     })
+}
+
+/// A path as seen from the working directory, with `/` separators: `./` dropped, and an
+/// absolute path inside the working directory made relative (CI tools want paths from the
+/// repository root).
+pub fn cwd_relative(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf));
+    let path = relative.as_deref().unwrap_or(path);
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut text = text.as_str();
+    while let Some(rest) = text.strip_prefix("./") {
+        text = rest;
+    }
+    text.to_string()
 }

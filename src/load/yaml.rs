@@ -74,6 +74,8 @@ enum Frame {
         node: Node,
         anchor: usize,
         key: Option<(String, u32, u32)>,
+        /// Keys so far and their lines: finding a repeated key stays O(1) per key.
+        seen: HashMap<String, u32>,
     },
 }
 
@@ -135,6 +137,7 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
                         },
                         anchor,
                         key: None,
+                        seen: HashMap::new(),
                     }
                 } else {
                     Frame::Seq {
@@ -200,7 +203,10 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
                 }
             }
             Some(Frame::Map {
-                node: parent, key, ..
+                node: parent,
+                key,
+                seen,
+                ..
             }) => match key.take() {
                 None => {
                     let text = match node.value {
@@ -211,18 +217,18 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
                     // A repeated key is reported and its value dropped (marked by line 0),
                     // so the rest of the file is still read.
                     let mut line = node.line;
-                    if let Value::Map(entries) = &parent.value {
-                        if let Some(first) = entries.iter().find(|e| e.key == text) {
-                            problems.push(YamlError {
-                                line: node.line,
-                                column: node.column,
-                                kind: YamlErrorKind::DuplicateKey {
-                                    key: text.clone(),
-                                    first_line: first.line,
-                                },
-                            });
-                            line = 0;
-                        }
+                    if let Some(&first_line) = seen.get(&text) {
+                        problems.push(YamlError {
+                            line: node.line,
+                            column: node.column,
+                            kind: YamlErrorKind::DuplicateKey {
+                                key: text.clone(),
+                                first_line,
+                            },
+                        });
+                        line = 0;
+                    } else {
+                        seen.insert(text.clone(), node.line);
                     }
                     *key = Some((text, line, node.column));
                 }

@@ -42,16 +42,22 @@ impl Date {
 
     /// Moves by whole months; the day is clamped to the target month's length
     /// (2026-08-31 plus one month is 2026-09-30).
+    /// Saturates at the years 1 and 9999: a huge parameter gives a far date, never a panic.
     pub fn add_months(self, months: i64) -> Date {
-        let index = self.year as i64 * 12 + (self.month as i64 - 1) + months;
+        let index = (self.year as i64 * 12 + (self.month as i64 - 1))
+            .saturating_add(months)
+            .clamp(12, 9999 * 12 + 11);
         let year = index.div_euclid(12) as i32;
         let month = index.rem_euclid(12) as u32 + 1;
         let day = self.day.min(days_in_month(year, month));
         Date { year, month, day }
     }
 
+    /// Saturates at 0001-01-01 and 9999-12-31, like `add_months`.
     pub fn add_days(self, days: i64) -> Date {
-        Date::from_days(self.days() + days)
+        const FIRST: i64 = -719_162; // 0001-01-01
+        const LAST: i64 = 2_932_896; // 9999-12-31
+        Date::from_days(self.days().saturating_add(days).clamp(FIRST, LAST))
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
@@ -123,6 +129,15 @@ mod tests {
                 .to_string(),
             "2029-02-28"
         );
+    }
+
+    #[test]
+    fn arithmetic_saturates_instead_of_overflowing() {
+        let d = Date::parse("2026-06-01").unwrap();
+        assert_eq!(d.add_months(i64::MAX).to_string(), "9999-12-01");
+        assert_eq!(d.add_months(i64::MIN).to_string(), "0001-01-01");
+        assert_eq!(d.add_days(i64::MAX).to_string(), "9999-12-31");
+        assert_eq!(d.add_days(i64::MIN).to_string(), "0001-01-01");
     }
 
     #[test]

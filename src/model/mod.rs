@@ -66,9 +66,6 @@ impl Names {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -102,7 +99,11 @@ pub struct Avvik {
 /// A source file that was read, by the path shown to users (relative to the kommune folder).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
+    /// The path users see: relative to the kommune folder when inside it.
     pub display: String,
+    /// The same file as a path from the working directory (the repository root in CI),
+    /// for CI tools that annotate files.
+    pub path: String,
 }
 
 /// Everything read from one kommune folder.
@@ -129,6 +130,14 @@ impl Portfolio {
         });
         index.get(id).map(|&i| &self.systems[i])
     }
+    /// The path of a file from the working directory (see `SourceFile::path`).
+    pub fn file_path(&self, file: FileId) -> &str {
+        self.files
+            .get(file.0 as usize)
+            .map(|f| f.path.as_str())
+            .unwrap_or("")
+    }
+
     pub fn file_name(&self, file: FileId) -> &str {
         self.files
             .get(file.0 as usize)

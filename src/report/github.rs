@@ -20,11 +20,7 @@ fn escape_property(text: &str) -> String {
 /// from the baseline would crowd out the new ones (GitHub shows only a few per step).
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
-    for f in r
-        .findings
-        .iter()
-        .filter(|f| f.is_open() || f.status == crate::finding::Status::Baseline)
-    {
+    for f in r.findings.iter().filter(|f| f.is_open()) {
         let command = match f.severity {
             Severity::Feil => "error",
             Severity::Advarsel => "warning",
@@ -52,9 +48,11 @@ pub fn render(r: &Report) -> String {
 }
 
 /// Load problems as workflow commands, so a broken file in a pull request is annotated too.
+/// `files` maps the names diagnostics use to paths from the working directory; a name not
+/// among them (prinsipp.toml given with --config) is such a path already.
 pub fn render_diagnostics(
     diags: &[crate::load::Diagnostic],
-    root: &str,
+    files: &[crate::model::SourceFile],
     lang: crate::text::Lang,
 ) -> String {
     let mut out = String::new();
@@ -65,11 +63,10 @@ pub fn render_diagnostics(
         };
         let mut props = Vec::new();
         if !d.file.is_empty() && !d.file.starts_with("--") {
-            let file = if d.file.starts_with('/') {
-                d.file.clone()
-            } else {
-                format!("{root}{}", d.file)
-            };
+            let file = files
+                .iter()
+                .find(|f| f.display == d.file)
+                .map_or(d.file.clone(), |f| f.path.clone());
             props.push(format!("file={}", escape_property(&file)));
         }
         if d.line > 0 {

@@ -30,9 +30,6 @@ pub struct Report<'a> {
     pub resolved: Option<&'a [BaselineEntry]>,
     /// With `--baseline`: the fingerprints it holds (also of findings now covered by avvik).
     pub known: Option<&'a std::collections::HashSet<String>>,
-    /// The kommune folder as given, with a trailing `/` (empty for `.`): CI tools want
-    /// paths relative to the repository, not to the folder.
-    pub root: String,
     pub lang: Lang,
 }
 
@@ -56,7 +53,7 @@ impl<'a> Report<'a> {
 
     /// The same file relative to where prinsipp was run (the repository root in CI).
     pub fn repo_path(&self, f: &Finding) -> String {
-        format!("{}{}", self.root, self.file(f))
+        self.portfolio.file_path(f.at.file).to_string()
     }
 
     /// An open finding at or above `--fail-on`: what makes the run fail.
@@ -107,27 +104,6 @@ pub fn first_sentence(text: &str) -> String {
     match end {
         Some(end) => text[..=end].to_string(),
         None => text.to_string(),
-    }
-}
-
-/// The folder prefix for repository-relative paths: `examples/x/` for `examples/x`, empty
-/// for `.`; absolute folders stay absolute.
-pub fn root_prefix(folder: &std::path::Path) -> String {
-    // An absolute folder inside the working directory is written relative to it, so CI tools
-    // can map the paths to the repository.
-    let relative = std::env::current_dir().ok().and_then(|cwd| {
-        folder
-            .strip_prefix(&cwd)
-            .ok()
-            .map(std::path::Path::to_path_buf)
-    });
-    let folder = relative.as_deref().unwrap_or(folder);
-    let text = folder.to_string_lossy().replace('\\', "/");
-    let text = text.trim_start_matches("./").trim_end_matches('/');
-    if text.is_empty() || text == "." {
-        String::new()
-    } else {
-        format!("{text}/")
     }
 }
 
@@ -197,15 +173,5 @@ mod tests {
             "Hold deg under taket per 1. januar."
         );
         assert_eq!(first_sentence("Én setning"), "Én setning");
-    }
-
-    #[test]
-    fn root_prefix_makes_paths_repository_relative() {
-        assert_eq!(root_prefix(std::path::Path::new(".")), "");
-        assert_eq!(
-            root_prefix(std::path::Path::new("./examples/x/")),
-            "examples/x/"
-        );
-        assert_eq!(root_prefix(std::path::Path::new("/abs/k")), "/abs/k/");
     }
 }

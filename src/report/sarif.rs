@@ -82,8 +82,12 @@ pub fn render(r: &Report) -> String {
                 result["ruleIndex"] = json!(index);
             }
             if let Status::Avvik { reference, valid_until } = &f.status {
-                let until = valid_until.map(|d| format!(" til {d}")).unwrap_or_default();
-                let justification = format!("Godkjent avvik {}{until}", reference.as_deref().unwrap_or(""));
+                let (approved, to) = match lang {
+                    crate::text::Lang::Nb => ("Godkjent avvik", "til"),
+                    crate::text::Lang::En => ("Approved deviation", "until"),
+                };
+                let until = valid_until.map(|d| format!(" {to} {d}")).unwrap_or_default();
+                let justification = format!("{approved} {}{until}", reference.as_deref().unwrap_or(""));
                 result["suppressions"] = json!([{ "kind": "external", "status": "accepted", "justification": justification.trim() }]);
             }
             if let Some(known) = r.known {

@@ -7,8 +7,8 @@ use crate::settings::{Condition, OwnRule, Target, Test};
 use crate::text::Text;
 
 pub fn check(c: &mut Checker) {
-    let rules = c.settings.own_rules.clone();
-    for rule in &rules {
+    let settings = c.settings;
+    for rule in &settings.own_rules {
         match rule.target {
             Target::System => {
                 for u in all_systems(c.portfolio) {
