@@ -440,7 +440,7 @@ fn explain(
     if settings.katalog.rule(&wanted).is_some() {
         write_all(
             out,
-            &report::rules::explain(&settings.katalog, &wanted, style),
+            &report::rules::explain(&settings, &wanted, style),
         )?;
         return Ok(EXIT_OK);
     }

@@ -230,18 +230,10 @@ fn read_in_parallel(jobs: &[Job], max_bytes: u64) -> Vec<FileResult> {
 /// Ids are unique across the inventory and every inline new system; project ids among
 /// projects. A duplicate names both places.
 fn check_unique_ids(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
-    let inline = p
-        .projects
-        .iter()
-        .flat_map(|pr| pr.new_systems.iter())
-        .filter_map(|n| match n {
-            NewSystem::Inline(s) => Some(s.as_ref()),
-            NewSystem::Reference { .. } => None,
-        });
     let systems = p
         .systems
         .iter()
-        .chain(inline)
+        .chain(p.inline_systems())
         .map(|s| (s.id.as_str(), s.spans.key("id")));
     report_duplicates(p, systems, ("system", "system"), diags);
     let projects = p

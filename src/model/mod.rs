@@ -144,6 +144,11 @@ impl Portfolio {
             .map(|f| f.display.as_str())
             .unwrap_or("")
     }
+    /// The systems written inline in any project's `nye_systemer` (ideas included).
+    pub fn inline_systems(&self) -> impl Iterator<Item = &System> {
+        self.projects.iter().flat_map(|p| p.new_systems.iter()).filter_map(NewSystem::inline)
+    }
+
     /// Projects that rules judge: every phase but `ide`.
     pub fn judged_projects(&self) -> impl Iterator<Item = &Project> {
         self.projects.iter().filter(|p| p.is_judged())

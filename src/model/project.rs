@@ -53,6 +53,22 @@ pub enum NewSystem {
 }
 
 impl NewSystem {
+    /// The system written inline, if it is one.
+    pub fn inline(&self) -> Option<&System> {
+        match self {
+            NewSystem::Inline(s) => Some(s),
+            NewSystem::Reference { .. } => None,
+        }
+    }
+
+    /// The system's fields: written inline, or the inventory system a reference names.
+    pub fn resolve<'a>(&'a self, p: &'a super::Portfolio) -> Option<&'a System> {
+        match self {
+            NewSystem::Inline(s) => Some(s),
+            NewSystem::Reference { id, .. } => p.system(id),
+        }
+    }
+
     pub fn id(&self) -> &str {
         match self {
             NewSystem::Inline(s) => &s.id,

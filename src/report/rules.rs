@@ -199,7 +199,7 @@ pub fn markdown(settings: &Settings, lang: Lang) -> String {
         ));
         for rule in &principle.rule {
             out.push_str(&format!("### {}\n\n", rule.code));
-            out.push_str(&explain_body(k, rule, lang, "####"));
+            out.push_str(&explain_body(settings, rule, lang, "####"));
         }
     }
     out.push_str(&format!("{profiles_head}\n\n"));
@@ -226,7 +226,8 @@ pub fn markdown(settings: &Settings, lang: Lang) -> String {
 }
 
 /// The parts of one rule's story after its heading.
-fn explain_body(k: &Katalog, rule: &RuleMeta, lang: Lang, head: &str) -> String {
+fn explain_body(settings: &Settings, rule: &RuleMeta, lang: Lang, head: &str) -> String {
+    let k = &settings.katalog;
     let heads = match lang {
         Lang::Nb => [
             "Alvorlighet",
@@ -249,7 +250,7 @@ fn explain_body(k: &Katalog, rule: &RuleMeta, lang: Lang, head: &str) -> String 
         "**{}** — {}: {}\n\n",
         rule.title.get(lang),
         heads[0],
-        rule.severity.label(lang)
+        settings.severity(&rule.code).label(lang)
     );
     out.push_str(&format!(
         "{head} {}\n\n{}\n\n",
@@ -290,7 +291,9 @@ fn explain_body(k: &Katalog, rule: &RuleMeta, lang: Lang, head: &str) -> String 
 }
 
 /// The whole story of one rule, for a person deciding how to comply.
-pub fn explain(katalog: &Katalog, code: &str, style: &Style) -> String {
+/// The severity shown is the one this run uses (prinsipp.toml may have changed it).
+pub fn explain(settings: &Settings, code: &str, style: &Style) -> String {
+    let katalog = &settings.katalog;
     let lang = style.lang;
     let (Some(rule), Some(principle)) = (katalog.rule(code), katalog.principle_of(code)) else {
         return String::new();
@@ -321,7 +324,7 @@ pub fn explain(katalog: &Katalog, code: &str, style: &Style) -> String {
         "{} — {} ({})\n\n",
         rule.code,
         rule.title.get(lang),
-        rule.severity.label(lang)
+        settings.severity(&rule.code).label(lang)
     );
     out.push_str(&format!(
         "{}: {}\n{}\n\n",

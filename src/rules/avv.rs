@@ -9,13 +9,7 @@ use crate::text::{Lang, Text, did_you_mean, join_names};
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
     let soon_days = c.param_int("AVV-03", "dager");
-    let mut system_ids: Vec<&str> = p.systems.iter().map(|s| s.id.as_str()).collect();
-    for project in &p.projects {
-        system_ids.extend(project.new_systems.iter().filter_map(|n| match n {
-            NewSystem::Inline(s) => Some(s.id.as_str()),
-            NewSystem::Reference { .. } => None,
-        }));
-    }
+    let system_ids: Vec<&str> = p.systems.iter().chain(p.inline_systems()).map(|s| s.id.as_str()).collect();
     let project_ids: Vec<&str> = p.projects.iter().map(|pr| pr.id.as_str()).collect();
 
     for avvik in &p.avvik {

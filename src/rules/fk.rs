@@ -16,10 +16,7 @@ pub fn check(c: &mut Checker) {
 fn fk01_needs(c: &mut Checker) {
     let p = c.portfolio;
     for project in p.judged_projects() {
-        let new_system_components = project.new_systems.iter().filter_map(|n| match n {
-            NewSystem::Inline(s) => Some(&s.components),
-            NewSystem::Reference { id, .. } => p.system(id).map(|s| &s.components),
-        });
+        let new_system_components = project.new_systems.iter().filter_map(|n| n.resolve(p)).map(|s| &s.components);
         let used: Vec<&str> = project
             .components
             .iter()
@@ -144,15 +141,7 @@ fn fk03_unknown_names(c: &mut Checker) {
     let p = c.portfolio;
     let k = c.katalog;
     let mut unknown: Vec<Unknown> = Vec::new();
-    let inline_ids: Vec<&str> = p
-        .projects
-        .iter()
-        .flat_map(|pr| pr.new_systems.iter())
-        .filter_map(|n| match n {
-            NewSystem::Inline(s) => Some(s.id.as_str()),
-            NewSystem::Reference { .. } => None,
-        })
-        .collect();
+    let inline_ids: Vec<&str> = p.inline_systems().map(|s| s.id.as_str()).collect();
 
     for project in p.judged_projects() {
         let subject = Subject::Project(project.id.clone());

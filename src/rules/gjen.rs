@@ -18,11 +18,8 @@ pub fn check(c: &mut Checker) {
             .filter_map(|a| a.system.as_deref())
             .collect();
         for entry in &project.new_systems {
-            let (system, at) = match entry {
-                NewSystem::Inline(s) => (Some(s.as_ref()), s.spans.key("kapabiliteter")),
-                NewSystem::Reference { id, spans } => (p.system(id), spans.at),
-            };
-            let Some(new) = system else { continue };
+            let Some(new) = entry.resolve(p) else { continue };
+            let at = entry.inline().map_or(entry.at(), |s| s.spans.key("kapabiliteter"));
             let overlapping: Vec<&str> = p
                 .systems
                 .iter()

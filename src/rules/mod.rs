@@ -232,11 +232,8 @@ pub fn all_systems(p: &Portfolio) -> Vec<SystemUse<'_>> {
     let mut named = std::collections::HashSet::new();
     for project in p.judged_projects() {
         for (index, entry) in project.new_systems.iter().enumerate() {
-            let (system, is_reference) = match entry {
-                NewSystem::Inline(s) => (Some(s.as_ref()), false),
-                NewSystem::Reference { id, .. } => (p.system(id), true),
-            };
-            let Some(system) = system else { continue };
+            let Some(system) = entry.resolve(p) else { continue };
+            let is_reference = entry.inline().is_none();
             if is_reference {
                 named.insert(system.id.as_str());
             }
