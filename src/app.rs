@@ -438,10 +438,7 @@ fn explain(
     };
     let wanted = code.trim().to_uppercase();
     if settings.katalog.rule(&wanted).is_some() {
-        write_all(
-            out,
-            &report::rules::explain(&settings, &wanted, style),
-        )?;
+        write_all(out, &report::rules::explain(&settings, &wanted, style))?;
         return Ok(EXIT_OK);
     }
     let codes: Vec<String> = settings

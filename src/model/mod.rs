@@ -146,7 +146,10 @@ impl Portfolio {
     }
     /// The systems written inline in any project's `nye_systemer` (ideas included).
     pub fn inline_systems(&self) -> impl Iterator<Item = &System> {
-        self.projects.iter().flat_map(|p| p.new_systems.iter()).filter_map(NewSystem::inline)
+        self.projects
+            .iter()
+            .flat_map(|p| p.new_systems.iter())
+            .filter_map(NewSystem::inline)
     }
 
     /// Projects that rules judge: every phase but `ide`.

@@ -9,7 +9,12 @@ use crate::text::{Lang, Text, did_you_mean, join_names};
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
     let soon_days = c.param_int("AVV-03", "dager");
-    let system_ids: Vec<&str> = p.systems.iter().chain(p.inline_systems()).map(|s| s.id.as_str()).collect();
+    let system_ids: Vec<&str> = p
+        .systems
+        .iter()
+        .chain(p.inline_systems())
+        .map(|s| s.id.as_str())
+        .collect();
     let project_ids: Vec<&str> = p.projects.iter().map(|pr| pr.id.as_str()).collect();
 
     for avvik in &p.avvik {

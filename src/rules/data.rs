@@ -20,11 +20,7 @@ pub fn check(c: &mut Checker) {
                 .name
                 .clone()
                 .unwrap_or_else(|| format!("nr. {}", i + 1));
-            let at = if u.is_reference {
-                u.at(&[])
-            } else {
-                dataset.spans.at
-            };
+            let at = u.place(dataset.spans.at);
             c.emit_on(
                 &u,
                 "DATA-01",

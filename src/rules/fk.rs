@@ -16,7 +16,11 @@ pub fn check(c: &mut Checker) {
 fn fk01_needs(c: &mut Checker) {
     let p = c.portfolio;
     for project in p.judged_projects() {
-        let new_system_components = project.new_systems.iter().filter_map(|n| n.resolve(p)).map(|s| &s.components);
+        let new_system_components = project
+            .new_systems
+            .iter()
+            .filter_map(|n| n.resolve(p))
+            .map(|s| &s.components);
         let used: Vec<&str> = project
             .components
             .iter()
@@ -233,10 +237,8 @@ fn fk03_unknown_names(c: &mut Checker) {
         }
         // The names of a referenced system are written in the inventory; the finding goes
         // to the project's entry, with the system's path.
-        if su.is_reference {
-            for u in &mut unknown[start..] {
-                u.at = su.at(&[]);
-            }
+        for u in &mut unknown[start..] {
+            u.at = su.place(u.at);
         }
     }
 

@@ -18,8 +18,12 @@ pub fn check(c: &mut Checker) {
             .filter_map(|a| a.system.as_deref())
             .collect();
         for entry in &project.new_systems {
-            let Some(new) = entry.resolve(p) else { continue };
-            let at = entry.inline().map_or(entry.at(), |s| s.spans.key("kapabiliteter"));
+            let Some(new) = entry.resolve(p) else {
+                continue;
+            };
+            let at = entry
+                .inline()
+                .map_or(entry.at(), |s| s.spans.key("kapabiliteter"));
             let overlapping: Vec<&str> = p
                 .systems
                 .iter()

@@ -214,6 +214,16 @@ impl<'a> SystemUse<'a> {
             .unwrap_or(self.entry_at)
     }
 
+    /// Where a finding on a nested item (a dataset, an integration) points: the item, or
+    /// for a reference the project's entry, as `at` does for keys.
+    pub fn place(&self, item: Pos) -> Pos {
+        if self.is_reference {
+            self.entry_at
+        } else {
+            item
+        }
+    }
+
     /// A system no judged project brings in, in planlagt or innfasing, is new on its own.
     pub fn is_new(&self) -> bool {
         self.project.is_some()
@@ -232,7 +242,9 @@ pub fn all_systems(p: &Portfolio) -> Vec<SystemUse<'_>> {
     let mut named = std::collections::HashSet::new();
     for project in p.judged_projects() {
         for (index, entry) in project.new_systems.iter().enumerate() {
-            let Some(system) = entry.resolve(p) else { continue };
+            let Some(system) = entry.resolve(p) else {
+                continue;
+            };
             let is_reference = entry.inline().is_none();
             if is_reference {
                 named.insert(system.id.as_str());

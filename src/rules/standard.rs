@@ -34,11 +34,7 @@ pub fn check(c: &mut Checker) {
                     ),
                 },
             };
-            let at = if u.is_reference {
-                u.at(&[])
-            } else {
-                integration.spans.key("standard")
-            };
+            let at = u.place(integration.spans.key("standard"));
             c.emit_on(
                 &u,
                 "STD-01",
