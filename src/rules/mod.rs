@@ -385,11 +385,13 @@ pub fn given(text: &Option<String>) -> bool {
 /// The subjects a rule looks at, so a test report can list what passed as well as what
 /// failed. Kept beside the rules: each rule's scope is its module's business.
 pub fn checked_subjects(code: &str, p: &Portfolio, settings: &Settings) -> Vec<Subject> {
-    let projects = || {
+    let projects_where = |keep: &dyn Fn(&Project) -> bool| {
         p.judged_projects()
+            .filter(|pr| keep(pr))
             .map(|pr| Subject::Project(pr.id.clone()))
             .collect::<Vec<_>>()
     };
+    let projects = || projects_where(&|_| true);
     let inventory = || {
         p.systems
             .iter()
@@ -413,6 +415,16 @@ pub fn checked_subjects(code: &str, p: &Portfolio, settings: &Settings) -> Vec<S
         ("SKY-03" | "FK-02" | "INV-01", _) => inventory(),
         ("SKY-01", _) => new_systems(p).iter().map(SystemUse::subject).collect(),
         ("FK-03", _) => projects().into_iter().chain(systems()).collect(),
+        // Rules that look only at some phases list only the projects they looked at.
+        ("PV-01", _) => projects_where(&|pr| pr.phase_at_least(Fase::Planlegge)),
+        ("PROS-01" | "ARKF-01", _) => {
+            projects_where(&|pr| pr.phase_at_least(Fase::Planlegge) && !pr.new_systems.is_empty())
+        }
+        ("GEV-05", _) => projects_where(&|pr| pr.phase == Some(Fase::Realisere)),
+        ("GEV-06", _) => {
+            projects_where(&|pr| matches!(pr.phase, Some(Fase::Gjennomfore | Fase::Avslutte)))
+        }
+        ("INNUT-04", _) => projects_where(&Project::is_open),
         (_, "SKY" | "PVN" | "SIK" | "UU" | "STD" | "HYL" | "ARK" | "DATA") => systems(),
         _ => match settings
             .own_rules
