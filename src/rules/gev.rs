@@ -33,11 +33,8 @@ pub fn check(c: &mut Checker) {
                 format!("The benefits are not described: {}", what.1),
             );
             let path = "/prosjekt/gevinstplan".to_string();
-            if project.phase_at_least(Fase::Planlegge) {
-                c.emit("GEV-01", subject(), at, path, message);
-            } else {
-                c.emit_mild("GEV-01", subject(), at, path, message);
-            }
+            let mild = !project.phase_at_least(Fase::Planlegge);
+            c.emit_graded(mild, "GEV-01", subject(), at, path, message);
             continue;
         };
 

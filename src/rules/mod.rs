@@ -107,26 +107,30 @@ impl<'a> Checker<'a> {
         path: String,
         message: Text,
     ) -> &mut Finding {
-        let severity = self.settings.severity(code);
-        self.push(code, severity, subject, at, path, message)
+        self.emit_graded(false, code, subject, at, path, message)
     }
 
     /// Records a finding of a rule that is milder in an earlier phase or a lighter case
-    /// (GEV-01 in konsept, PVN-01 for vanlige): `advarsel` unless prinsipp.toml set the
-    /// rule's severity, which then applies to every finding of it.
-    pub fn emit_mild(
+    /// (GEV-01 in konsept, PVN-01 for vanlige): with `mild`, `advarsel` unless
+    /// prinsipp.toml set the rule's severity, which then applies to every finding of it.
+    pub fn emit_graded(
         &mut self,
+        mild: bool,
         code: &str,
         subject: Subject,
         at: Pos,
         path: String,
         message: Text,
     ) -> &mut Finding {
-        let severity = self
-            .settings
-            .severity_override(code)
-            .unwrap_or(Severity::Advarsel);
+        let severity = self.severity(code, mild);
         self.push(code, severity, subject, at, path, message)
+    }
+
+    fn severity(&self, code: &str, mild: bool) -> Severity {
+        match (mild, self.settings.severity_override(code)) {
+            (true, None) => Severity::Advarsel,
+            _ => self.settings.severity(code),
+        }
     }
 
     fn push(
@@ -289,36 +293,20 @@ impl Checker<'_> {
         field: &str,
         message: Text,
     ) -> &mut Finding {
-        let severity = self.settings.severity(code);
-        self.push_on(u, code, severity, at, field, message)
+        self.emit_graded_on(false, u, code, at, field, message)
     }
 
-    /// As `emit_on`, for the milder case of a graded rule (see `emit_mild`).
-    pub fn emit_mild_on(
+    /// As `emit_on`, for a graded rule (see `emit_graded`).
+    pub fn emit_graded_on(
         &mut self,
+        mild: bool,
         u: &SystemUse,
         code: &str,
         at: Pos,
         field: &str,
         message: Text,
     ) -> &mut Finding {
-        let severity = self
-            .settings
-            .severity_override(code)
-            .unwrap_or(Severity::Advarsel);
-        self.push_on(u, code, severity, at, field, message)
-    }
-
-    fn push_on(
-        &mut self,
-        u: &SystemUse,
-        code: &str,
-        severity: Severity,
-        at: Pos,
-        field: &str,
-        message: Text,
-    ) -> &mut Finding {
-        let finding = self.push(code, severity, u.subject(), at, u.path(field), message);
+        let finding = self.emit_graded(mild, code, u.subject(), at, u.path(field), message);
         if u.project.is_some() {
             finding.system = Some(u.system.id.clone());
         }
@@ -345,11 +333,8 @@ pub fn missing_before_new_systems(
         let subject = Subject::Project(project.id.clone());
         let at = project.spans.key("nye_systemer");
         let path = format!("/prosjekt/{key}");
-        if project.phase_at_least(Fase::Gjennomfore) {
-            c.emit(code, subject, at, path, message.clone());
-        } else {
-            c.emit_mild(code, subject, at, path, message.clone());
-        }
+        let mild = !project.phase_at_least(Fase::Gjennomfore);
+        c.emit_graded(mild, code, subject, at, path, message.clone());
     }
 }
 

@@ -9,15 +9,24 @@ pub fn check(c: &mut Checker) {
         let s = u.system;
         let id = &s.id;
         let personal = s.personal_data;
-        if personal == Some(Personopplysninger::Saerlige) && s.dpia.is_none() {
-            c.emit_on(&u, "PVN-01", u.at(&["personopplysninger"]), "dpia", Text::new(
-                format!("{id} behandler særlige kategorier personopplysninger uten vurdering av personvernkonsekvenser (dpia)"),
-                format!("{id} processes special categories of personal data without a data protection impact assessment (dpia)"),
-            ));
-        } else if personal == Some(Personopplysninger::Vanlige) && s.dpia.is_none() {
-            c.emit_mild_on(&u, "PVN-01", u.at(&["personopplysninger"]), "dpia", Text::new(
-                format!("{id} behandler personopplysninger uten vurdering av personvernkonsekvenser (dpia)"),
-                format!("{id} processes personal data without a data protection impact assessment (dpia)"),
+        // No DPIA: an error for special categories, a warning for ordinary personal data.
+        let special = match personal {
+            Some(Personopplysninger::Saerlige) => Some(true),
+            Some(Personopplysninger::Vanlige) => Some(false),
+            _ => None,
+        };
+        if let (Some(special), None) = (special, &s.dpia) {
+            let (kind_nb, kind_en) = if special {
+                (
+                    "særlige kategorier personopplysninger",
+                    "special categories of personal data",
+                )
+            } else {
+                ("personopplysninger", "personal data")
+            };
+            c.emit_graded_on(!special, &u, "PVN-01", u.at(&["personopplysninger"]), "dpia", Text::new(
+                format!("{id} behandler {kind_nb} uten vurdering av personvernkonsekvenser (dpia)"),
+                format!("{id} processes {kind_en} without a data protection impact assessment (dpia)"),
             ));
         }
         let has_personal = matches!(
