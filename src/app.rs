@@ -198,11 +198,11 @@ fn check(
         &mut diags,
     );
     let (Some(portfolio), Some(settings)) = (portfolio, settings) else {
-        annotate_load_problems(&outputs, &diags, &files, style, out)?;
+        annotate_load_problems(&outputs, &diags, &files, style, out, err)?;
         return input_failed(&diags, style, err);
     };
     if diags.iter().any(|d| d.level == Level::Error) {
-        annotate_load_problems(&outputs, &diags, &files, style, out)?;
+        annotate_load_problems(&outputs, &diags, &files, style, out, err)?;
         return input_failed(&diags, style, err);
     }
     write_all(err, &report::diagnostics::render(&diags, style))?;
@@ -287,18 +287,8 @@ fn check(
         match &output.path {
             None => write_all(out, &text)?,
             Some(path) => {
-                if let Err(e) = crate::files::write_atomically(path, &text) {
-                    let shown = path.display().to_string();
-                    let d = Diagnostic::error(
-                        &shown,
-                        0,
-                        0,
-                        Text::new(
-                            format!("Kan ikke skrive rapporten: {e}"),
-                            format!("Cannot write the report: {e}"),
-                        ),
-                    );
-                    write_all(err, &report::diagnostics::render(&[d], style))?;
+                let what = Text::new("rapporten", "the report");
+                if !write_file(path, &text, &what, style, err)? {
                     return Ok(EXIT_INPUT);
                 }
             }
@@ -316,13 +306,20 @@ fn annotate_load_problems(
     files: &[crate::model::SourceFile],
     style: &Style,
     out: &mut impl Write,
+    err: &mut impl Write,
 ) -> std::io::Result<()> {
     for output in outputs.iter().filter(|o| o.format == CheckFormat::Github) {
         let text = report::github::render_diagnostics(diags, files, style.lang);
         match &output.path {
             None => write_all(out, &text)?,
             Some(path) => {
-                let _ = crate::files::write_atomically(path, &text);
+                write_file(
+                    path,
+                    &text,
+                    &Text::new("merknadene", "the annotations"),
+                    style,
+                    err,
+                )?;
             }
         }
     }
@@ -519,21 +516,14 @@ fn schema(
     if let Some(dir) = dir {
         for kind in crate::schema::KINDS {
             let path = dir.join(format!("{kind}.schema.json"));
-            if let Err(e) = crate::files::write_atomically(
+            let text = crate::schema::render(kind).unwrap_or_default();
+            if !write_file(
                 &path,
-                &crate::schema::render(kind).unwrap_or_default(),
-            ) {
-                let shown = path.display().to_string();
-                let d = Diagnostic::error(
-                    &shown,
-                    0,
-                    0,
-                    Text::new(
-                        format!("Kan ikke skrive skjemaet: {e}"),
-                        format!("Cannot write the schema: {e}"),
-                    ),
-                );
-                write_all(err, &report::diagnostics::render(&[d], style))?;
+                &text,
+                &Text::new("skjemaet", "the schema"),
+                style,
+                err,
+            )? {
                 return Ok(EXIT_INPUT);
             }
         }
@@ -544,6 +534,30 @@ fn schema(
         &kind.and_then(crate::schema::render).unwrap_or_default(),
     )?;
     Ok(EXIT_OK)
+}
+
+/// Writes an output file the user named; a failure is reported (what could not be written,
+/// and why) and answered with `false`.
+fn write_file(
+    path: &Path,
+    text: &str,
+    what: &Text,
+    style: &Style,
+    err: &mut impl Write,
+) -> std::io::Result<bool> {
+    let Err(e) = crate::files::write_atomically(path, text) else {
+        return Ok(true);
+    };
+    let shown = path.display().to_string();
+    let message = Text::new(
+        format!("Kan ikke skrive {}: {e}", what.nb),
+        format!("Cannot write {}: {e}", what.en),
+    );
+    write_all(
+        err,
+        &report::diagnostics::render(&[Diagnostic::error(&shown, 0, 0, message)], style),
+    )?;
+    Ok(false)
 }
 
 /// --lang wins; otherwise English when LANG (or LC_ALL) asks for it, else bokmål.

@@ -225,12 +225,11 @@ pub fn markdown(settings: &Settings, lang: Lang) -> String {
     out.trim_end().to_string() + "\n"
 }
 
-/// The parts of one rule's story after its heading.
-fn explain_body(settings: &Settings, rule: &RuleMeta, lang: Lang, head: &str) -> String {
-    let k = &settings.katalog;
-    let heads = match lang {
+/// The headings of a rule's story; the first one differs between `explain` and the docs.
+fn headings(lang: Lang, first: (&'static str, &'static str)) -> [&'static str; 6] {
+    match lang {
         Lang::Nb => [
-            "Alvorlighet",
+            first.0,
             "Hva som sjekkes",
             "Slik følger du regelen",
             "Eksempel",
@@ -238,14 +237,20 @@ fn explain_body(settings: &Settings, rule: &RuleMeta, lang: Lang, head: &str) ->
             "Kilder",
         ],
         Lang::En => [
-            "Severity",
+            first.1,
             "What is checked",
             "How to comply",
             "Example",
             "Parameters (can be changed in prinsipp.toml)",
             "Sources",
         ],
-    };
+    }
+}
+
+/// The parts of one rule's story after its heading.
+fn explain_body(settings: &Settings, rule: &RuleMeta, lang: Lang, head: &str) -> String {
+    let k = &settings.katalog;
+    let heads = headings(lang, ("Alvorlighet", "Severity"));
     let mut out = format!(
         "**{}** — {}: {}\n\n",
         rule.title.get(lang),
@@ -298,24 +303,7 @@ pub fn explain(settings: &Settings, code: &str, style: &Style) -> String {
     let (Some(rule), Some(principle)) = (katalog.rule(code), katalog.principle_of(code)) else {
         return String::new();
     };
-    let heads = match lang {
-        Lang::Nb => [
-            "Prinsipp",
-            "Hva som sjekkes",
-            "Slik følger du regelen",
-            "Eksempel",
-            "Parametere (kan endres i prinsipp.toml)",
-            "Kilder",
-        ],
-        Lang::En => [
-            "Principle",
-            "What is checked",
-            "How to comply",
-            "Example",
-            "Parameters (can be changed in prinsipp.toml)",
-            "Sources",
-        ],
-    };
+    let heads = headings(lang, ("Prinsipp", "Principle"));
     let width = style
         .terminal_width
         .map_or(88, |w| (w as usize).clamp(40, 100));
