@@ -142,40 +142,85 @@ fn fail_on_decides_the_exit_code() {
 fn an_approved_avvik_keeps_the_finding_visible_but_not_failing() {
     let folder = repo("tests/rules/AVV-03/passes");
     let config = only(&["AVV", "GEV-04"]);
-    let run = prinsipp(&[
-        "check",
-        &folder,
-        "--config",
-        &config,
-        "--dato",
-        "2026-06-01",
-        "--format",
-        "json",
-    ]);
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "check",
+            &folder,
+            "--config",
+            &config,
+            "--dato",
+            "2026-06-01",
+            "--fail-on",
+            "advarsel",
+        ];
+        a.extend_from_slice(extra);
+        prinsipp(&a)
+    };
+    // Both GEV-04 warnings are covered: with --fail-on advarsel they would fail the run if open.
+    let run = args(&["--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
     let findings: serde_json::Value =
         serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
-    let covered: Vec<_> = findings
+    let covered: Vec<(&str, &str, &str)> = findings
         .as_array()
         .unwrap()
         .iter()
         .filter(|f| f["status"] == "avvik")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["avvik_ref"].as_str().unwrap(),
+                f["avvik_gyldig_til"].as_str().unwrap(),
+            )
+        })
         .collect();
-    assert!(!covered.is_empty(), "{}", run.stdout);
-    assert!(
-        covered
-            .iter()
-            .all(|f| f["avvik_ref"].is_string() || f["avvik_ref"].is_null())
+    assert_eq!(
+        covered,
+        [
+            ("GEV-04", "26/0042", "2027-06-01"),
+            ("GEV-04", "26/0042", "2026-07-02")
+        ],
+        "{}",
+        run.stdout
     );
-    let table = prinsipp(&[
+    let table = args(&[]);
+    assert!(
+        table
+            .stdout
+            .contains("(godkjent avvik 26/0042 til 2026-07-02)"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("2 godkjente avvik"),
+        "{}",
+        table.stdout
+    );
+    // Without the register the same findings fail the run.
+    let bare = common::scratch("no-register");
+    for entry in ["kommune.yaml", "systemer", "prosjekter"] {
+        let from = std::path::Path::new(&folder).join(entry);
+        let to = bare.join(entry);
+        if from.is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+            for f in std::fs::read_dir(&from).unwrap().flatten() {
+                std::fs::copy(f.path(), to.join(f.file_name())).unwrap();
+            }
+        } else {
+            std::fs::copy(&from, &to).unwrap();
+        }
+    }
+    let open = prinsipp(&[
         "check",
-        &folder,
+        bare.to_str().unwrap(),
         "--config",
         &config,
         "--dato",
         "2026-06-01",
+        "--fail-on",
+        "advarsel",
     ]);
-    assert!(table.stdout.contains("(godkjent avvik"), "{}", table.stdout);
-    assert!(table.stdout.contains("godkjent"), "{}", table.stdout);
+    assert_eq!(open.code, 1, "{}", open.stdout);
 }
 
 #[test]
