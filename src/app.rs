@@ -6,12 +6,15 @@ use crate::cli::{
     CheckArgs, CheckFormat, Cli, ColorArg, Command, FailOn, LangArg, Output, RulesFormat,
 };
 use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Level};
 use crate::finding::Severity;
-use crate::load::{self, Diagnostic, Level, LoadOptions};
+use crate::input;
+use crate::load::{self, LoadOptions};
 use crate::model::Date;
 use crate::report::{self, Report, Style};
 use crate::settings::{ConfigFile, Settings};
-use crate::text::{Lang, Text, did_you_mean};
+use crate::suggest::did_you_mean;
+use crate::text::{Lang, Text};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -66,36 +69,74 @@ struct LoadedConfig {
     config: Option<Config>,
 }
 
-/// Reads `explicit`, or `default` when it exists; `Ok(None)` when there is no file to read.
+/// Where prinsipp.toml is read from.
+enum ConfigSource<'a> {
+    /// `--config FILE`.
+    Flag(&'a Path),
+    /// `prinsipp.toml` in the kommune folder, read through the folder's handle.
+    InFolder(&'a input::Folder, &'a Path),
+    /// `./prinsipp.toml` (for `rules` and `explain`).
+    WorkingDirectory,
+}
+
+/// Reads prinsipp.toml from `source`; `None` when there is none where it is optional. The
+/// file read is added to `inputs`.
 fn read_config(
-    explicit: Option<&Path>,
-    default: &Path,
+    source: ConfigSource,
+    limit: u64,
+    inputs: &mut Vec<input::Identity>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<LoadedConfig> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None if default.is_file() => default.to_path_buf(),
-        None => return None,
-    };
-    let display = path.display().to_string();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                &display,
-                0,
-                0,
-                Text::new(
-                    format!("Kan ikke lese innstillingene: {e}"),
-                    format!("Cannot read the settings: {e}"),
-                ),
-            ));
-            return Some(LoadedConfig {
-                display,
-                text: String::new(),
-                config: None,
-            });
+    let (display, read) = match source {
+        ConfigSource::Flag(path) => (path.display().to_string(), input::read_file(path, limit)),
+        ConfigSource::WorkingDirectory => match input::read_file(Path::new("prinsipp.toml"), limit)
+        {
+            Err(input::Problem::Missing) => return None,
+            read => ("prinsipp.toml".to_string(), read),
+        },
+        ConfigSource::InFolder(folder, path) => {
+            let display = path.join("prinsipp.toml").display().to_string();
+            let read = match folder.open_entry("prinsipp.toml") {
+                Ok(None) => return None,
+                Ok(Some(input::Opened::File(file))) => file.read(limit),
+                Ok(Some(input::Opened::Folder(_))) => Err(input::Problem::Not {
+                    wanted: input::Kind::File,
+                    found: input::Kind::Folder,
+                }),
+                Err(problem) => Err(problem),
+            };
+            (display, read)
         }
+    };
+    let failed = |diags: &mut Vec<Diagnostic>, d: Diagnostic| {
+        diags.push(d);
+        Some(LoadedConfig {
+            display: display.clone(),
+            text: String::new(),
+            config: None,
+        })
+    };
+    let text = match read {
+        Ok((bytes, identity)) => {
+            inputs.push(identity);
+            match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => {
+                    let d = Diagnostic::error(
+                        &display,
+                        0,
+                        0,
+                        Text::new(
+                            "Innstillingene er ikke gyldig UTF-8",
+                            "The settings are not valid UTF-8",
+                        ),
+                    )
+                    .with_hint(Text::new("Lagre fila som UTF-8", "Save the file as UTF-8"));
+                    return failed(diags, d);
+                }
+            }
+        }
+        Err(problem) => return failed(diags, problem.diagnostic(&display)),
     };
     let config = match crate::config::parse(&text, &display) {
         Ok(config) => Some(config),
@@ -109,6 +150,27 @@ fn read_config(
         text,
         config,
     })
+}
+
+/// Reads `--baseline FILE` within the size limit; the file read is added to `inputs`.
+fn read_baseline(
+    path: &Path,
+    limit: u64,
+    inputs: &mut Vec<input::Identity>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Baseline> {
+    let shown = path.display().to_string();
+    let parsed = match input::read_file(path, limit) {
+        Ok((bytes, identity)) => {
+            inputs.push(identity);
+            Baseline::parse(&bytes, &shown)
+        }
+        Err(problem) => Err(Box::new(problem.diagnostic(&shown).with_hint(Text::new(
+            "En baseline er resultatet av en tidligere kjøring med --format json=FIL",
+            "A baseline is the output of an earlier run with --format json=FILE",
+        )))),
+    };
+    parsed.map_err(|d| diags.push(*d)).ok()
 }
 
 /// The settings for this run, or None when the config has errors (already in `diags`).
@@ -158,28 +220,36 @@ fn check(
 ) -> std::io::Result<u8> {
     let mut diags = Vec::new();
     let outputs = outputs(args, &mut diags);
-    let config = read_config(
-        args.config.as_deref(),
-        &args.folder.join("prinsipp.toml"),
-        &mut diags,
-    );
+    let limit = args.max_file_size.saturating_mul(1024 * 1024);
+    // Every file this run reads: no output may replace one of them.
+    let mut inputs = Vec::new();
+    let folder = load::open_folder(&args.folder)
+        .map_err(|d| diags.push(*d))
+        .ok();
+    let config_source = match (&args.config, &folder) {
+        (Some(path), _) => Some(ConfigSource::Flag(path)),
+        (None, Some(folder)) => Some(ConfigSource::InFolder(folder, &args.folder)),
+        (None, None) => None,
+    };
+    let config =
+        config_source.and_then(|source| read_config(source, limit, &mut inputs, &mut diags));
     let baseline = args
         .baseline
-        .as_ref()
-        .and_then(|path| match Baseline::read(path) {
-            Ok(b) => Some(b),
-            Err(d) => {
-                diags.push(*d);
-                None
-            }
-        });
+        .as_deref()
+        .and_then(|path| read_baseline(path, limit, &mut inputs, &mut diags));
     let options = LoadOptions {
         systems: args.systemer.clone(),
         projects: args.prosjekter.clone(),
-        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+        max_file_bytes: limit,
         max_files: args.max_files,
     };
-    let loaded = load::load_folder(&args.folder, &options);
+    let loaded = match &folder {
+        Some(folder) => load::load_opened(folder, &args.folder, &options),
+        None => load::Loaded::default(),
+    };
+    inputs.extend(loaded.inputs.iter().cloned());
+    // Before anything is written: no output may replace an input or anything not a file.
+    let outputs = checked_outputs(outputs, &inputs, &mut diags);
     diags.extend(loaded.diagnostics);
     let portfolio = loaded.portfolio;
     let files = loaded.files;
@@ -198,11 +268,11 @@ fn check(
         &mut diags,
     );
     let (Some(portfolio), Some(settings)) = (portfolio, settings) else {
-        annotate_load_problems(&outputs, &diags, &files, style, out, err)?;
+        annotate_load_problems(&outputs, &diags, &files, &inputs, style, out, err)?;
         return input_failed(&diags, style, err);
     };
     if diags.iter().any(|d| d.level == Level::Error) {
-        annotate_load_problems(&outputs, &diags, &files, style, out, err)?;
+        annotate_load_problems(&outputs, &diags, &files, &inputs, style, out, err)?;
         return input_failed(&diags, style, err);
     }
     write_all(err, &report::diagnostics::render(&diags, style))?;
@@ -288,7 +358,7 @@ fn check(
             None => write_all(out, &text)?,
             Some(path) => {
                 let what = Text::new("rapporten", "the report");
-                if !write_file(path, &text, &what, style, err)? {
+                if !write_file(path, &text, &what, &inputs, style, err)? {
                     return Ok(EXIT_INPUT);
                 }
             }
@@ -304,6 +374,7 @@ fn annotate_load_problems(
     outputs: &[Output],
     diags: &[Diagnostic],
     files: &[crate::model::SourceFile],
+    inputs: &[input::Identity],
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -317,6 +388,7 @@ fn annotate_load_problems(
                     path,
                     &text,
                     &Text::new("merknadene", "the annotations"),
+                    inputs,
                     style,
                     err,
                 )?;
@@ -324,6 +396,28 @@ fn annotate_load_problems(
         }
     }
     Ok(())
+}
+
+/// The outputs whose targets may be written; each refused one is a diagnostic.
+fn checked_outputs(
+    outputs: Vec<Output>,
+    inputs: &[input::Identity],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Output> {
+    let what = Text::new("rapporten", "the report");
+    outputs
+        .into_iter()
+        .filter(|o| {
+            let Some(path) = &o.path else { return true };
+            match crate::files::check_target(path, inputs) {
+                Ok(()) => true,
+                Err(e) => {
+                    diags.push(output_refused(path, &what, &e));
+                    false
+                }
+            }
+        })
+        .collect()
 }
 
 /// The outputs asked for (the table on stdout when none); at most one may use stdout.
@@ -336,11 +430,13 @@ fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
     } else {
         args.outputs.clone()
     };
-    // `-` is standard output, as for most tools.
+    // `-` and /dev/stdout are standard output, as for most tools.
     let outputs: Vec<Output> = outputs
         .into_iter()
         .map(|o| Output {
-            path: o.path.filter(|p| p.as_os_str() != "-"),
+            path: o
+                .path
+                .filter(|p| p.as_os_str() != "-" && p.as_path() != Path::new("/dev/stdout")),
             ..o
         })
         .collect();
@@ -392,7 +488,16 @@ fn command_settings(
     err: &mut impl Write,
 ) -> std::io::Result<Option<Settings>> {
     let mut diags = Vec::new();
-    let config = read_config(config, &PathBuf::from("prinsipp.toml"), &mut diags);
+    let source = match config {
+        Some(path) => ConfigSource::Flag(path),
+        None => ConfigSource::WorkingDirectory,
+    };
+    let config = read_config(
+        source,
+        crate::load::DEFAULT_MAX_FILE_BYTES,
+        &mut Vec::new(),
+        &mut diags,
+    );
     let settings = settings(config.as_ref(), strategy, None, &mut diags);
     if settings.is_none() {
         write_all(err, &report::diagnostics::render(&diags, style))?;
@@ -521,6 +626,7 @@ fn schema(
                 &path,
                 &text,
                 &Text::new("skjemaet", "the schema"),
+                &[],
                 style,
                 err,
             )? {
@@ -537,27 +643,38 @@ fn schema(
 }
 
 /// Writes an output file the user named; a failure is reported (what could not be written,
-/// and why) and answered with `false`.
+/// and why) and answered with `false`. No file in `inputs` is ever replaced.
 fn write_file(
     path: &Path,
     text: &str,
     what: &Text,
+    inputs: &[input::Identity],
     style: &Style,
     err: &mut impl Write,
 ) -> std::io::Result<bool> {
-    let Err(e) = crate::files::write_atomically(path, text) else {
+    let Err(e) = crate::files::write_output(path, text, inputs) else {
         return Ok(true);
     };
-    let shown = path.display().to_string();
-    let message = Text::new(
-        format!("Kan ikke skrive {}: {e}", what.nb),
-        format!("Cannot write {}: {e}", what.en),
-    );
     write_all(
         err,
-        &report::diagnostics::render(&[Diagnostic::error(&shown, 0, 0, message)], style),
+        &report::diagnostics::render(&[output_refused(path, what, &e)], style),
     )?;
     Ok(false)
+}
+
+/// «Kan ikke skrive rapporten: det er en av filene …», at the output's path.
+fn output_refused(path: &Path, what: &Text, e: &crate::files::WriteError) -> Diagnostic {
+    let shown = path.display().to_string();
+    let why = e.message();
+    Diagnostic::error(
+        &shown,
+        0,
+        0,
+        Text::new(
+            format!("Kan ikke skrive {}: {}", what.nb, why.nb),
+            format!("Cannot write {}: {}", what.en, why.en),
+        ),
+    )
 }
 
 /// --lang wins; otherwise English when LANG (or LC_ALL) asks for it, else bokmål.

@@ -2,9 +2,9 @@
 //! are known (shown, not failing); fingerprints in it that no longer occur are resolved.
 //! Fingerprints are rule + subject + logical path, so edits that move lines change nothing.
 
+use crate::diagnostic::Diagnostic;
 use crate::finding::{Finding, Status};
-use crate::load::Diagnostic;
-use crate::text::Text;
+use crate::text::{Text, shorten};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -40,22 +40,19 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    pub fn read(path: &std::path::Path) -> Result<Baseline, Box<Diagnostic>> {
-        let shown = path.display().to_string();
+    /// Reads a baseline from its bytes (read by `crate::input`, within the size limit);
+    /// `shown` names it in diagnostics.
+    pub fn parse(bytes: &[u8], shown: &str) -> Result<Baseline, Box<Diagnostic>> {
         let fail = |nb: String, en: String| {
-            Diagnostic::error(&shown, 0, 0, Text::new(nb, en)).with_hint(Text::new(
+            Diagnostic::error(shown, 0, 0, Text::new(nb, en)).with_hint(Text::new(
                 "En baseline er resultatet av en tidligere kjøring med --format json=FIL",
                 "A baseline is the output of an earlier run with --format json=FILE",
             ))
         };
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            fail(
-                format!("Kan ikke lese baseline: {e}"),
-                format!("Cannot read the baseline: {e}"),
-            )
-        })?;
-        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| {
+        let file: BaselineFile = serde_json::from_slice(bytes).map_err(|e| {
             let (line, column) = (e.line() as u32, e.column() as u32);
+            // serde_json quotes the offending value: cut it.
+            let e = shorten(&e.to_string()).into_owned();
             let mut d = fail(
                 format!("Ugyldig baseline: {e}"),
                 format!("Invalid baseline: {e}"),

@@ -1,8 +1,9 @@
 //! prinsipp.toml: a kommune's rule selection, severities, parameters, catalogue extensions
 //! and its own rules. Parsed with positions so every mistake is reported at its line.
 
-use crate::load::Diagnostic;
-use crate::text::{Text, did_you_mean};
+use crate::diagnostic::Diagnostic;
+use crate::suggest::did_you_mean;
+use crate::text::Text;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;

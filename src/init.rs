@@ -2,7 +2,7 @@
 //! Files are written to a temporary name and renamed into place, and nothing that exists
 //! is overwritten unless the user asked with --force.
 
-use crate::load::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::model::Date;
 use crate::text::Text;
 use std::path::{Path, PathBuf};
@@ -37,15 +37,16 @@ pub fn write(folder: &Path, force: bool) -> Result<Vec<PathBuf>, Vec<Diagnostic>
     let mut written = Vec::new();
     for (name, content) in &files {
         let path = folder.join(name);
-        crate::files::write_atomically(&path, content).map_err(|e| {
+        crate::files::write_output(&path, content, &[]).map_err(|e| {
             let shown = path.display().to_string();
+            let why = e.message();
             vec![Diagnostic::error(
                 &shown,
                 0,
                 0,
                 Text::new(
-                    format!("Kan ikke skrive fila: {e}"),
-                    format!("Cannot write the file: {e}"),
+                    format!("Kan ikke skrive fila: {}", why.nb),
+                    format!("Cannot write the file: {}", why.en),
                 ),
             )]
         })?;

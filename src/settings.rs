@@ -3,14 +3,15 @@
 //! in rules/, the chosen strategy and prinsipp.toml; every mistake becomes a diagnostic.
 
 use crate::config::{ConditionConfig, Config, OwnRuleConfig};
+use crate::diagnostic::Diagnostic;
 use crate::finding::Severity;
 use crate::katalog::{
     Capability, Component, Katalog, Principle, PrincipleMeta, Profile, RuleMeta, Standard,
 };
-use crate::load::Diagnostic;
 use crate::load::shape::{Shape, Ty};
 use crate::model::{PROJECT_FIELDS, Pos, SYSTEM_FIELDS};
-use crate::text::{Text, did_you_mean};
+use crate::suggest::did_you_mean;
+use crate::text::Text;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 

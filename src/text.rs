@@ -60,46 +60,16 @@ fn join_with(names: &[&str], and: &str) -> String {
     }
 }
 
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    let limit = (word.chars().count() / 3).clamp(1, 3);
-    candidates
-        .into_iter()
-        .map(|c| (levenshtein(&word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, c)| c)
-}
+/// The most characters of a value the user wrote that a message repeats.
+pub const MAX_SHOWN_CHARS: usize = 80;
 
-/// Edit distance where swapping two neighbouring letters counts as one edit
-/// (optimal string alignment): «drfit» is one edit from «drift».
-fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+/// A value the user wrote, as a message repeats it: cut to `MAX_SHOWN_CHARS` with «…», so
+/// a 4 MB value is not echoed whole to a terminal or a CI log.
+pub fn shorten(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(MAX_SHOWN_CHARS) {
+        None => std::borrow::Cow::Borrowed(value),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &value[..end])),
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -107,11 +77,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn suggests_near_misses_only() {
-        let names = ["systemeier", "systemforvalter", "drift"];
-        assert_eq!(did_you_mean("systemeir", names), Some("systemeier"));
-        assert_eq!(did_you_mean("drfit", names), Some("drift"));
-        assert_eq!(did_you_mean("budsjett", names), None);
+    fn long_values_are_cut() {
+        assert_eq!(shorten("kort"), "kort");
+        let long = "æ".repeat(MAX_SHOWN_CHARS + 5);
+        assert_eq!(shorten(&long), format!("{}…", "æ".repeat(MAX_SHOWN_CHARS)));
+        assert_eq!(
+            shorten(&"x".repeat(MAX_SHOWN_CHARS)),
+            "x".repeat(MAX_SHOWN_CHARS)
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! prinsipp.toml, strategy profiles and the kommune's own rules, as a user meets them.
 
 mod common;
-use common::{KOMMUNE, kommune, prinsipp, repo};
+use common::{KOMMUNE, kommune, no_config, prinsipp, repo};
 
 const SYSTEM_OK: &[u8] = b"systemer:
   - id: portal
@@ -528,7 +528,7 @@ fn init_writes_a_clean_starter_and_never_overwrites_without_force() {
 
 #[test]
 fn the_committed_rule_docs_are_what_the_binary_generates() {
-    let run = prinsipp(&["rules", "--format", "markdown", "--config", "/dev/null"]);
+    let run = prinsipp(&["rules", "--format", "markdown", "--config", &no_config()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let committed = std::fs::read_to_string(repo("docs/regler.md")).unwrap_or_default();
     assert!(
@@ -539,6 +539,7 @@ fn the_committed_rule_docs_are_what_the_binary_generates() {
 
 #[test]
 fn explain_works_for_every_code_in_both_languages() {
+    let empty = no_config();
     for rule in prinsipp::katalog::Katalog::builtin().rules() {
         for (lang, heads) in [
             (
@@ -555,14 +556,7 @@ fn explain_works_for_every_code_in_both_languages() {
                 ["What is checked:", "How to comply:", "Example:", "Sources:"],
             ),
         ] {
-            let run = prinsipp(&[
-                "explain",
-                &rule.code,
-                "--lang",
-                lang,
-                "--config",
-                "/dev/null",
-            ]);
+            let run = prinsipp(&["explain", &rule.code, "--lang", lang, "--config", &empty]);
             assert_eq!(run.code, 0, "{}", rule.code);
             for head in heads {
                 assert!(

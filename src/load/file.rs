@@ -1,12 +1,12 @@
 //! One file's bytes → entities: UTF-8, YAML with positions, the typed readers. Knows
 //! nothing of folders or disks, so the fuzzer and property tests can feed it directly.
 
-use super::diag::Diagnostic;
 use super::read::Reader;
 use super::yaml::{self, Node, Value, YamlError, YamlErrorKind};
 use super::{entities, shape};
+use crate::diagnostic::Diagnostic;
 use crate::model::*;
-use crate::text::Text;
+use crate::text::{Text, shorten};
 
 /// What a file holds, by where it lies in the folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +186,7 @@ fn read_list<T>(
         // `system:` or `systemr:` at the top is a misspelt wrapper, not a system.
         let misspelt = match entries.as_slice() {
             [only] if matches!(only.value.value, Value::Seq(_) | Value::Map(_)) => {
-                crate::text::did_you_mean(&only.key, std::iter::once(list_key).chain(single_key))
+                crate::suggest::did_you_mean(&only.key, std::iter::once(list_key).chain(single_key))
                     .map(|near| (only, near))
             }
             _ => None,
@@ -298,8 +298,8 @@ fn yaml_error_text(err: &YamlError, text: &str) -> (u32, u32, Text, Option<Text>
         ),
         YamlErrorKind::AliasBudget => (
             Text::new(
-                "For mange utvidelser av YAML-aliaser (*navn); fila avvises",
-                "Too many expansions of YAML aliases (*name); the file is refused",
+                "YAML-aliasene (*navn) ville gjort fila mange ganger større enn den er; fila avvises",
+                "The YAML aliases (*name) would make the file many times larger than it is; the file is refused",
             ),
             Some(Text::new(
                 "Skriv verdiene ut i stedet for å bruke ankre og aliaser",
@@ -329,6 +329,22 @@ fn yaml_error_text(err: &YamlError, text: &str) -> (u32, u32, Text, Option<Text>
             Some(Text::new(
                 "Fjern eller slå sammen den ene",
                 "Remove or merge one of them",
+            )),
+        ),
+        YamlErrorKind::Tag(tag) => (
+            Text::new(
+                format!(
+                    "YAML-taggen `{}` er ikke en del av formatet; fila avvises",
+                    shorten(tag)
+                ),
+                format!(
+                    "The YAML tag `{}` is not part of the format; the file is refused",
+                    shorten(tag)
+                ),
+            ),
+            Some(Text::new(
+                "Fjern taggen: prinsipp leser bare vanlige verdier (tekst, tall, datoer, lister, mappinger)",
+                "Remove the tag: prinsipp reads plain values only (text, numbers, dates, lists, mappings)",
             )),
         ),
         YamlErrorKind::SeveralDocuments => (

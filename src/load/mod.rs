@@ -1,7 +1,6 @@
 //! Reading a kommune folder: find the files, parse each (in parallel), build the Portfolio,
 //! and collect every problem in every file as a diagnostic with its place.
 
-mod diag;
 mod entities;
 mod file;
 mod read;
@@ -9,15 +8,16 @@ pub mod shape;
 mod walk;
 mod yaml;
 
-pub use diag::{Diagnostic, Level};
+pub use crate::diagnostic::{Diagnostic, Level};
 pub use file::FileKind;
 
+use crate::input::{self, Folder, Identity, Problem};
 use crate::model::*;
 use crate::text::Text;
 use file::FileResult;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use walk::{Job, display_path, find_files};
+use walk::{Job, display_path};
 
 /// Files larger than this are refused before they are read.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -50,52 +50,77 @@ impl Default for LoadOptions {
 
 /// The outcome of loading: the portfolio when every file could be read, and every
 /// diagnostic (errors and warnings) in file order.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Loaded {
     pub portfolio: Option<Portfolio>,
     pub diagnostics: Vec<Diagnostic>,
     /// Every file that was read (also when the portfolio could not be built), to map a
     /// diagnostic's file to its path from the working directory.
     pub files: Vec<SourceFile>,
+    /// Which files were read, so that no output replaces one of them.
+    pub inputs: Vec<Identity>,
 }
 
-pub fn load_folder(folder: &Path, options: &LoadOptions) -> Loaded {
-    let mut diags = Vec::new();
-    let fail = |diags: Vec<Diagnostic>| Loaded {
-        portfolio: None,
-        diagnostics: diags,
-        files: Vec::new(),
-    };
-    if !folder.is_dir() {
-        let shown = folder.display().to_string();
-        let message = if folder.exists() {
-            Text::new(
-                format!("{shown} er ikke en mappe"),
-                format!("{shown} is not a folder"),
-            )
-        } else {
-            Text::new(
-                format!("Fant ikke mappa {shown}"),
-                format!("Folder {shown} not found"),
-            )
-        };
-        let hint = Text::new(
-            "Gi mappa der kommune.yaml ligger: prinsipp check MAPPE",
-            "Give the folder that holds kommune.yaml: prinsipp check FOLDER",
-        );
-        diags.push(Diagnostic::error(&shown, 0, 0, message).with_hint(hint));
-        return fail(diags);
+/// Opens the kommune folder at `path` and loads it (see [`load_opened`]).
+pub fn load_folder(path: &Path, options: &LoadOptions) -> Loaded {
+    match open_folder(path) {
+        Ok(folder) => load_opened(&folder, path, options),
+        Err(d) => Loaded {
+            portfolio: None,
+            diagnostics: vec![*d],
+            files: Vec::new(),
+            inputs: Vec::new(),
+        },
     }
+}
 
-    let jobs = find_files(folder, options, &mut diags);
-    if !jobs.iter().any(|j| j.kind == FileKind::Kommune) {
+/// Opens the kommune folder the user named; a link there is not followed.
+pub fn open_folder(path: &Path) -> Result<Folder, Box<Diagnostic>> {
+    let shown = path.display().to_string();
+    let message = match input::Folder::open(path) {
+        Ok(folder) => return Ok(folder),
+        Err(Problem::Missing) => Text::new(
+            format!("Fant ikke mappa {shown}"),
+            format!("Folder {shown} not found"),
+        ),
+        Err(Problem::Not {
+            found: input::Kind::Link,
+            ..
+        }) => Text::new(
+            format!("{shown} er en symbolsk lenke; prinsipp følger ikke lenker"),
+            format!("{shown} is a symbolic link; prinsipp does not follow links"),
+        ),
+        Err(Problem::Io(e)) => Text::new(
+            format!("Kan ikke åpne mappa {shown}: {e}"),
+            format!("Cannot open the folder {shown}: {e}"),
+        ),
+        Err(_) => Text::new(
+            format!("{shown} er ikke en mappe"),
+            format!("{shown} is not a folder"),
+        ),
+    };
+    let hint = Text::new(
+        "Gi mappa der kommune.yaml ligger: prinsipp check MAPPE",
+        "Give the folder that holds kommune.yaml: prinsipp check FOLDER",
+    );
+    Err(Box::new(
+        Diagnostic::error(&shown, 0, 0, message).with_hint(hint),
+    ))
+}
+
+/// Loads the kommune folder `folder`, opened from `path`: every file read by handle,
+/// parsed in parallel, assembled into one portfolio with every problem in every file.
+pub fn load_opened(folder: &Folder, path: &Path, options: &LoadOptions) -> Loaded {
+    let mut diags = Vec::new();
+    let found = walk::read_files(folder, path, options, &mut diags);
+    if !found.kommune_reported && !found.jobs.iter().any(|j| j.kind == FileKind::Kommune) {
         let hint = Text::new(
             "Lag en med `prinsipp init`, eller se docs/datamodell.md",
             "Create one with `prinsipp init`, or see docs/datamodell.md",
         );
         diags.push(
             Diagnostic::error(
-                &display_path(folder, &folder.join("kommune.yaml")),
+                &display_path(path, &path.join("kommune.yaml")),
                 0,
                 0,
                 Text::new(
@@ -107,7 +132,8 @@ pub fn load_folder(folder: &Path, options: &LoadOptions) -> Loaded {
         );
     }
 
-    let results = read_in_parallel(&jobs, options.max_file_bytes);
+    let mut jobs = found.jobs;
+    let results = parse_in_parallel(&mut jobs);
     let files = jobs
         .into_iter()
         .map(|j| SourceFile {
@@ -115,7 +141,9 @@ pub fn load_folder(folder: &Path, options: &LoadOptions) -> Loaded {
             display: j.display,
         })
         .collect();
-    assemble(files, results, diags)
+    let mut loaded = assemble(files, results, diags);
+    loaded.inputs = found.inputs;
+    loaded
 }
 
 /// A file given as bytes, for loading without a disk (the fuzzer, property tests).
@@ -182,10 +210,17 @@ fn assemble(
         portfolio: (!failed).then_some(portfolio),
         diagnostics: diags,
         files,
+        inputs: Vec::new(),
     }
 }
 
-fn read_in_parallel(jobs: &[Job], max_bytes: u64) -> Vec<FileResult> {
+/// Parses every job's bytes; each file's bytes are dropped as soon as it is parsed.
+fn parse_in_parallel(jobs: &mut [Job]) -> Vec<FileResult> {
+    let contents: Vec<std::sync::Mutex<Vec<u8>>> = jobs
+        .iter_mut()
+        .map(|j| std::sync::Mutex::new(std::mem::take(&mut j.bytes)))
+        .collect();
+    let jobs = &*jobs;
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -201,13 +236,12 @@ fn read_in_parallel(jobs: &[Job], max_bytes: u64) -> Vec<FileResult> {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(job) = jobs.get(i) else { break };
                         let id = FileId(i as u32);
-                        let result = match walk::read_bytes(job, max_bytes) {
-                            Ok(bytes) => file::parse_source(&bytes, job.kind, id, &job.display),
-                            Err(d) => FileResult {
-                                diags: vec![*d],
-                                ..FileResult::default()
-                            },
-                        };
+                        let bytes = std::mem::take(
+                            &mut *contents[i]
+                                .lock()
+                                .unwrap_or_else(std::sync::PoisonError::into_inner),
+                        );
+                        let result = file::parse_source(&bytes, job.kind, id, &job.display);
                         done.push((i, result));
                     }
                     done

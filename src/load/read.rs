@@ -1,11 +1,12 @@
 //! The node tree → typed model. Every problem is recorded and reading goes on, so one run
 //! reports every unknown key, wrong type and bad value in a file, each at its own place.
 
-use super::diag::Diagnostic;
 use super::shape::Shape;
 use super::yaml::{Entry, Node, Value};
+use crate::diagnostic::Diagnostic;
 use crate::model::*;
-use crate::text::{Text, did_you_mean};
+use crate::suggest::did_you_mean;
+use crate::text::Text;
 
 /// What a mapping is, for messages: (bokmål, English).
 pub type What = (&'static str, &'static str);

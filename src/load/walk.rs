@@ -1,183 +1,296 @@
-//! Finding a kommune folder's files on disk and reading their bytes, within the limits.
+//! Finding a kommune folder's files and reading their bytes, within the limits: every file
+//! is opened by handle without following links (see `crate::input`), and anything that is
+//! not a regular file or a real folder where the format expects one is a diagnostic.
 
 use super::LoadOptions;
-use super::diag::Diagnostic;
 use super::file::FileKind;
+use crate::diagnostic::Diagnostic;
+use crate::input::{self, Entry, Folder, Identity, Kind, Opened, Problem};
 use crate::text::Text;
 use std::path::{Path, PathBuf};
 
+/// Folders inside `systemer/` or `prosjekter/` deeper than this are refused: no portfolio
+/// needs them, and each level holds a handle open while it is walked.
+const MAX_FOLDER_DEPTH: usize = 16;
+
+/// One file's bytes, read.
 pub(super) struct Job {
     pub(super) path: PathBuf,
     pub(super) display: String,
     pub(super) kind: FileKind,
+    pub(super) bytes: Vec<u8>,
 }
 
-/// The files to read, in a fixed order: kommune.yaml, systems, projects, avvik.yaml.
-pub(super) fn find_files(
-    folder: &Path,
+/// What the walk found: the files read, in a fixed order (kommune.yaml, systems, projects,
+/// avvik.yaml), and which files they were.
+pub(super) struct Found {
+    pub(super) jobs: Vec<Job>,
+    pub(super) inputs: Vec<Identity>,
+    /// kommune.yaml is there but could not be read (already reported).
+    pub(super) kommune_reported: bool,
+}
+
+struct Walk<'a> {
+    root: &'a Path,
+    options: &'a LoadOptions,
+    diags: &'a mut Vec<Diagnostic>,
+    found: Found,
+}
+
+/// Reads the files of the kommune folder `folder` (at `root`).
+pub(super) fn read_files(
+    folder: &Folder,
+    root: &Path,
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    let mut add = |path: PathBuf, kind| {
-        let display = display_path(folder, &path);
-        jobs.push(Job {
-            path,
-            display,
-            kind,
-        });
+) -> Found {
+    let mut w = Walk {
+        root,
+        options,
+        diags,
+        found: Found {
+            jobs: Vec::new(),
+            inputs: Vec::new(),
+            kommune_reported: false,
+        },
     };
-    let kommune = folder.join("kommune.yaml");
-    if kommune.is_file() {
-        add(kommune, FileKind::Kommune);
-    }
+    w.found.kommune_reported = w.top_file(folder, "kommune.yaml", FileKind::Kommune);
     for (kind, name, custom) in [
         (FileKind::Systems, "systemer", &options.systems),
         (FileKind::Projects, "prosjekter", &options.projects),
     ] {
-        let places = match custom {
-            Some(path) => vec![path.clone()],
-            None => vec![
-                folder.join(format!("{name}.yaml")),
-                folder.join(format!("{name}.yml")),
-                folder.join(name),
-            ],
-        };
-        for place in places {
-            if custom.is_some() && !place.exists() {
-                let shown = place.display().to_string();
-                diags.push(Diagnostic::error(
+        match custom {
+            Some(path) => w.flag_path(path, kind),
+            None => {
+                w.top_file(folder, &format!("{name}.yaml"), kind);
+                w.top_file(folder, &format!("{name}.yml"), kind);
+                w.top_entry(folder, name, kind);
+            }
+        }
+    }
+    w.top_file(folder, "avvik.yaml", FileKind::Avvik);
+    w.found
+}
+
+impl Walk<'_> {
+    fn report(&mut self, path: &Path, problem: &Problem) {
+        let shown = display_path(self.root, path);
+        self.diags.push(problem.diagnostic(&shown));
+    }
+
+    /// A file the format names at the top of the folder; `true` when it is there but could
+    /// not be read (reported).
+    fn top_file(&mut self, folder: &Folder, name: &str, kind: FileKind) -> bool {
+        let path = self.root.join(name);
+        match folder.open_entry(name) {
+            Ok(None) => false,
+            Ok(Some(Opened::File(file))) => !self.read(file, path, kind),
+            Ok(Some(Opened::Folder(_))) => {
+                let not_a_file = Problem::Not {
+                    wanted: Kind::File,
+                    found: Kind::Folder,
+                };
+                self.report(&path, &not_a_file);
+                true
+            }
+            Err(problem) => {
+                self.report(&path, &problem);
+                true
+            }
+        }
+    }
+
+    /// `systemer` or `prosjekter`: a folder to walk (or a file).
+    fn top_entry(&mut self, folder: &Folder, name: &str, kind: FileKind) {
+        let path = self.root.join(name);
+        match folder.open_entry(name) {
+            Ok(None) => {}
+            Ok(Some(Opened::File(file))) => {
+                self.read(file, path, kind);
+            }
+            Ok(Some(Opened::Folder(sub))) => self.walk_folder(&sub, &path, kind),
+            Err(problem) => self.report(&path, &problem),
+        }
+    }
+
+    /// `--systemer PATH` or `--prosjekter PATH`: a file or a folder, nothing else.
+    fn flag_path(&mut self, path: &Path, kind: FileKind) {
+        match input::open(path) {
+            Ok(Opened::File(file)) => {
+                self.read(file, path.to_path_buf(), kind);
+            }
+            Ok(Opened::Folder(sub)) => self.walk_folder(&sub, path, kind),
+            Err(problem) => self.report(path, &problem),
+        }
+    }
+
+    /// Every .yaml/.yml file under a folder, sorted, hidden ones skipped; more than
+    /// `--max-files` in one folder tree is refused whole.
+    fn walk_folder(&mut self, folder: &Folder, path: &Path, kind: FileKind) {
+        let first_job = self.found.jobs.len();
+        let mut count = 0;
+        if !self.walk(folder, path, kind, 0, &mut count) {
+            self.found.jobs.truncate(first_job);
+            let limit = self.options.max_files;
+            let shown = display_path(self.root, path);
+            self.diags.push(
+                Diagnostic::error(
                     &shown,
                     0,
                     0,
-                    Text::new(format!("Fant ikke {shown}"), format!("{shown} not found")),
+                    Text::new(
+                        format!("Mappa har flere enn {limit} YAML-filer; ingen av dem er lest"),
+                        format!("The folder holds more than {limit} YAML files; none was read"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Sjekk at du har gitt riktig mappe, eller øk grensen med --max-files",
+                    "Check that the folder is the right one, or raise the limit with --max-files",
+                )),
+            );
+        }
+    }
+
+    /// `false` when the folder tree holds more YAML files than the limit.
+    fn walk(
+        &mut self,
+        folder: &Folder,
+        path: &Path,
+        kind: FileKind,
+        depth: usize,
+        count: &mut usize,
+    ) -> bool {
+        let entries = match folder.entries() {
+            Ok(entries) => entries,
+            Err(problem) => {
+                let shown = display_path(self.root, path);
+                let reason = match problem {
+                    Problem::Io(e) => e.to_string(),
+                    other => format!("{other:?}"),
+                };
+                self.diags.push(Diagnostic::error(
+                    &shown,
+                    0,
+                    0,
+                    Text::new(
+                        format!("Kan ikke lese mappa: {reason}"),
+                        format!("Cannot read the folder: {reason}"),
+                    ),
                 ));
-            } else if place.is_file() {
-                add(place, kind);
-            } else if place.is_dir() {
-                for path in walk_yaml(folder, &place, options.max_files, diags) {
-                    add(path, kind);
+                return true;
+            }
+        };
+        for Entry { name, kind: found } in entries {
+            if name.starts_with('.') {
+                continue;
+            }
+            let child = path.join(&name);
+            let is_yaml = is_yaml(&name);
+            match found {
+                Kind::Folder => match folder.open_entry(&name) {
+                    Ok(Some(Opened::Folder(sub))) if depth < MAX_FOLDER_DEPTH => {
+                        if !self.walk(&sub, &child, kind, depth + 1, count) {
+                            return false;
+                        }
+                    }
+                    Ok(Some(Opened::Folder(_))) => self.too_deep(&child),
+                    Ok(Some(Opened::File(file))) if is_yaml => {
+                        *count += 1;
+                        if *count > self.options.max_files {
+                            return false;
+                        }
+                        self.read(file, child, kind);
+                    }
+                    Ok(_) => {}
+                    Err(problem) => self.report(&child, &problem),
+                },
+                Kind::Link if is_yaml || folder.link_is_folder(&name) => {
+                    let link = Problem::Not {
+                        wanted: Kind::File,
+                        found: Kind::Link,
+                    };
+                    self.report(&child, &link);
+                }
+                _ if !is_yaml => {}
+                Kind::File => {
+                    *count += 1;
+                    if *count > self.options.max_files {
+                        return false;
+                    }
+                    match folder.open_entry(&name) {
+                        Ok(Some(Opened::File(file))) => {
+                            self.read(file, child, kind);
+                        }
+                        Ok(Some(Opened::Folder(_))) => {
+                            let not_a_file = Problem::Not {
+                                wanted: Kind::File,
+                                found: Kind::Folder,
+                            };
+                            self.report(&child, &not_a_file);
+                        }
+                        Ok(None) => {}
+                        Err(problem) => self.report(&child, &problem),
+                    }
+                }
+                // A pipe, socket or device named *.yaml: never opened.
+                found => {
+                    let special = Problem::Not {
+                        wanted: Kind::File,
+                        found,
+                    };
+                    self.report(&child, &special);
                 }
             }
         }
+        true
     }
-    let avvik = folder.join("avvik.yaml");
-    if avvik.is_file() {
-        add(avvik, FileKind::Avvik);
-    }
-    jobs
-}
 
-/// Every .yaml/.yml file under `dir`, sorted, hidden ones skipped, symlinks not followed.
-fn walk_yaml(folder: &Path, dir: &Path, limit: usize, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name();
-    let hidden =
-        |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-    for entry in walker.into_iter().filter_entry(|e| !hidden(e)) {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let shown = err
-                    .path()
-                    .map(|p| display_path(folder, p))
-                    .unwrap_or_default();
-                diags.push(Diagnostic::error(
-                    &shown,
-                    0,
-                    0,
-                    Text::new(
-                        format!("Kan ikke lese mappa: {err}"),
-                        format!("Cannot read the folder: {err}"),
-                    ),
-                ));
-                continue;
+    fn too_deep(&mut self, path: &Path) {
+        let shown = display_path(self.root, path);
+        self.diags.push(Diagnostic::error(
+            &shown,
+            0,
+            0,
+            Text::new(
+                format!("Mappene er nestet dypere enn {MAX_FOLDER_DEPTH} nivåer; denne er ikke lest"),
+                format!("The folders are nested deeper than {MAX_FOLDER_DEPTH} levels; this one was not read"),
+            ),
+        ));
+    }
+
+    /// Reads one file within the size limit; `false` when it could not be read (reported).
+    fn read(&mut self, file: input::InputFile, path: PathBuf, kind: FileKind) -> bool {
+        match file.read(self.options.max_file_bytes) {
+            Ok((bytes, identity)) => {
+                self.found.inputs.push(identity);
+                let display = display_path(self.root, &path);
+                self.found.jobs.push(Job {
+                    path,
+                    display,
+                    kind,
+                    bytes,
+                });
+                true
             }
-        };
-        let path = entry.path();
-        let is_yaml = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-        if entry.path_is_symlink() {
-            if is_yaml || path.is_dir() {
-                let shown = display_path(folder, path);
-                diags.push(Diagnostic::warning(
-                    &shown,
-                    0,
-                    0,
-                    Text::new(
-                        "Symbolsk lenke blir ikke fulgt; fila er ikke lest",
-                        "Symbolic link not followed; the file was not read",
-                    ),
-                ));
+            Err(problem) => {
+                self.report(&path, &problem);
+                false
             }
-        } else if entry.file_type().is_file() && is_yaml {
-            if files.len() == limit {
-                let shown = display_path(folder, dir);
-                diags.push(
-                    Diagnostic::error(&shown, 0, 0, Text::new(format!("Mappa har flere enn {limit} YAML-filer; ingen av dem er lest"), format!("The folder holds more than {limit} YAML files; none was read")))
-                        .with_hint(Text::new("Sjekk at du har gitt riktig mappe, eller øk grensen med --max-files", "Check that the folder is the right one, or raise the limit with --max-files")),
-                );
-                return Vec::new();
-            }
-            files.push(path.to_path_buf());
-        } else if is_yaml && !entry.file_type().is_dir() {
-            // A pipe, socket or device named *.yaml: reading it could block or fail.
-            let shown = display_path(folder, path);
-            diags.push(Diagnostic::error(
-                &shown,
-                0,
-                0,
-                Text::new(
-                    "Ikke en vanlig fil (rør, sokkel eller enhet); den er ikke lest",
-                    "Not a regular file (pipe, socket or device); it was not read",
-                ),
-            ));
         }
     }
-    files
+}
+
+fn is_yaml(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// The path users see: relative to the kommune folder when inside it, with `/` separators.
 pub(super) fn display_path(folder: &Path, path: &Path) -> String {
     let shown = path.strip_prefix(folder).unwrap_or(path);
     shown.to_string_lossy().replace('\\', "/")
-}
-
-/// The bytes of one file, or why it could not be read (too large, an I/O error).
-pub(super) fn read_bytes(job: &Job, max_bytes: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
-    let shown = job.display.as_str();
-    if let Ok(meta) = std::fs::metadata(&job.path) {
-        if meta.len() > max_bytes {
-            let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
-            let (size, limit) = (mib(meta.len()), mib(max_bytes));
-            let message = Text::new(
-                format!("Fila er for stor ({size:.1} MiB; grensen er {limit:.0} MiB)"),
-                format!("The file is too large ({size:.1} MiB; the limit is {limit:.0} MiB)"),
-            );
-            let hint = Text::new(
-                "Del den opp i flere filer, eller øk grensen med --max-file-size",
-                "Split it into several files, or raise the limit with --max-file-size",
-            );
-            return Err(Box::new(
-                Diagnostic::error(shown, 0, 0, message).with_hint(hint),
-            ));
-        }
-    }
-    std::fs::read(&job.path).map_err(|err| {
-        Box::new(Diagnostic::error(
-            shown,
-            0,
-            0,
-            Text::new(
-                format!("Kan ikke lese fila: {err}"),
-                format!("Cannot read the file: {err}"),
-            ),
-        ))
-    })
 }
 
 /// A path as seen from the working directory, with `/` separators: `./` dropped, and an

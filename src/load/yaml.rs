@@ -4,16 +4,21 @@
 //! Reading into this tree first lets the typed reader (read.rs) report every problem in a
 //! file, each at its own line:column, and lets every entity keep the places of its keys for
 //! findings. The tree also enforces the limits that keep hostile input cheap: nesting depth,
-//! alias expansion (billion laughs), duplicate keys and one document per file.
+//! alias expansion (billion laughs, in nodes and in bytes), duplicate keys, one document per
+//! file, and no tags (`!!binary`, `!!python/…`: the format has plain values only).
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::HashMap;
 
 /// Deeper nesting than any portfolio needs; guards the reader's recursion.
 pub const MAX_DEPTH: usize = 64;
-/// Nodes that aliases may add beyond what is written; linear in the input, so an alias bomb
-/// is refused after a bounded amount of work.
-const MIN_ALIAS_BUDGET: usize = 100_000;
+/// What aliases may add to the tree, in bytes of memory: this many times the file's size
+/// (at least `MIN_ALIAS_BYTES`), so an alias bomb, of many nodes or of one long string
+/// repeated, is refused after a bounded amount of work and memory.
+const ALIAS_BYTES_PER_FILE_BYTE: usize = 4;
+const MIN_ALIAS_BYTES: usize = 1 << 20;
+/// What one node costs beyond its text, roughly (`Node`, `Entry`, their vectors).
+const NODE_BYTES: usize = 64;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -63,16 +68,21 @@ pub enum YamlErrorKind {
         first_line: u32,
     },
     SeveralDocuments,
+    /// An explicit tag (`!!binary`, `!custom`), as written.
+    Tag(String),
 }
 
 enum Frame {
     Seq {
         node: Node,
         anchor: usize,
+        /// What the node weighs so far (see `NODE_BYTES`), to price its aliases.
+        bytes: usize,
     },
     Map {
         node: Node,
         anchor: usize,
+        bytes: usize,
         key: Option<(String, u32, u32)>,
         /// Keys so far and their lines: finding a repeated key stays O(1) per key.
         seen: HashMap<String, u32>,
@@ -92,12 +102,12 @@ pub struct Parsed {
 pub fn parse(text: &str) -> Result<Parsed, YamlError> {
     let mut problems = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
+    // Each anchor's node and what it weighs in bytes.
     let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
-    let mut written_nodes = 0usize;
-    let mut alias_nodes = 0usize;
-    let alias_budget = MIN_ALIAS_BUDGET.max(text.len());
+    let mut alias_bytes = 0usize;
+    let alias_budget = MIN_ALIAS_BYTES.max(text.len().saturating_mul(ALIAS_BYTES_PER_FILE_BYTE));
 
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| YamlError {
@@ -112,7 +122,7 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
         })?;
         let (line, column) = start_of(&span);
         let at = |kind| YamlError { line, column, kind };
-        let (node, anchor) = match event {
+        let (node, anchor, bytes) = match event {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
@@ -120,7 +130,12 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
                 }
                 continue;
             }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+            Event::SequenceStart(_, Some(tag))
+            | Event::MappingStart(_, Some(tag))
+            | Event::Scalar(_, _, _, Some(tag)) => {
+                return Err(at(YamlErrorKind::Tag(tag_as_written(&tag))));
+            }
+            Event::SequenceStart(anchor, None) | Event::MappingStart(anchor, None) => {
                 if stack.len() >= MAX_DEPTH {
                     return Err(at(YamlErrorKind::TooDeep));
                 }
@@ -136,6 +151,7 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
                             value: Value::Map(Vec::new()),
                         },
                         anchor,
+                        bytes: NODE_BYTES,
                         key: None,
                         seen: HashMap::new(),
                     }
@@ -147,17 +163,29 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
                             value: Value::Seq(Vec::new()),
                         },
                         anchor,
+                        bytes: NODE_BYTES,
                     }
                 });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { node, anchor } | Frame::Map { node, anchor, .. }) => {
-                    (node, anchor)
-                }
+                Some(
+                    Frame::Seq {
+                        node,
+                        anchor,
+                        bytes,
+                    }
+                    | Frame::Map {
+                        node,
+                        anchor,
+                        bytes,
+                        ..
+                    },
+                ) => (node, anchor, bytes),
                 None => continue,
             },
-            Event::Scalar(text, style, anchor, _) => {
+            Event::Scalar(text, style, anchor, None) => {
+                let bytes = NODE_BYTES + text.len();
                 let plain = style == ScalarStyle::Plain;
                 let value = if plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
                     Value::Null
@@ -174,75 +202,86 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
                         value,
                     },
                     anchor,
+                    bytes,
                 )
             }
             Event::Alias(id) => {
-                let (node, size) = anchors
+                let (node, bytes) = anchors
                     .get(&id)
                     .ok_or_else(|| at(YamlErrorKind::UnknownAlias))?;
-                alias_nodes += size;
-                if alias_nodes > alias_budget.max(written_nodes) {
+                // Priced before the copy is made: a refused alias costs nothing.
+                alias_bytes = alias_bytes.saturating_add(*bytes);
+                if alias_bytes > alias_budget {
                     return Err(at(YamlErrorKind::AliasBudget));
                 }
                 let mut node = node.clone();
                 node.line = line;
                 node.column = column;
-                (node, 0)
+                (node, 0, *bytes)
             }
             _ => continue,
         };
-        written_nodes += 1;
         if anchor != 0 {
-            anchors.insert(anchor, (node.clone(), count_nodes(&node)));
+            anchors.insert(anchor, (node.clone(), bytes));
         }
         match stack.last_mut() {
             None => root = Some(node),
-            Some(Frame::Seq { node: parent, .. }) => {
+            Some(Frame::Seq {
+                node: parent,
+                bytes: parent_bytes,
+                ..
+            }) => {
+                *parent_bytes = parent_bytes.saturating_add(bytes);
                 if let Value::Seq(items) = &mut parent.value {
                     items.push(node);
                 }
             }
             Some(Frame::Map {
                 node: parent,
-                key,
+                bytes: parent_bytes,
+                key: pending,
                 seen,
                 ..
-            }) => match key.take() {
-                None => {
-                    let text = match node.value {
-                        Value::Scalar { text, .. } => text,
-                        Value::Null => String::new(),
-                        _ => return Err(at(YamlErrorKind::ComplexKey)),
-                    };
-                    // A repeated key is reported and its value dropped (marked by line 0),
-                    // so the rest of the file is still read.
-                    let mut line = node.line;
-                    if let Some(&first_line) = seen.get(&text) {
-                        problems.push(YamlError {
-                            line: node.line,
-                            column: node.column,
-                            kind: YamlErrorKind::DuplicateKey {
-                                key: text.clone(),
-                                first_line,
-                            },
-                        });
-                        line = 0;
-                    } else {
-                        seen.insert(text.clone(), node.line);
+            }) => {
+                // Keys and values both weigh on the mapping.
+                *parent_bytes = parent_bytes.saturating_add(bytes);
+                match pending.take() {
+                    None => {
+                        let text = match node.value {
+                            Value::Scalar { text, .. } => text,
+                            Value::Null => String::new(),
+                            _ => return Err(at(YamlErrorKind::ComplexKey)),
+                        };
+                        // A repeated key is reported and its value dropped (marked by line
+                        // 0), so the rest of the file is still read.
+                        let mut line = node.line;
+                        if let Some(&first_line) = seen.get(&text) {
+                            problems.push(YamlError {
+                                line: node.line,
+                                column: node.column,
+                                kind: YamlErrorKind::DuplicateKey {
+                                    key: text.clone(),
+                                    first_line,
+                                },
+                            });
+                            line = 0;
+                        } else {
+                            seen.insert(text.clone(), node.line);
+                        }
+                        *pending = Some((text, line, node.column));
                     }
-                    *key = Some((text, line, node.column));
-                }
-                Some((key, line, column)) => {
-                    if let (Value::Map(entries), true) = (&mut parent.value, line > 0) {
-                        entries.push(Entry {
-                            key,
-                            line,
-                            column,
-                            value: node,
-                        });
+                    Some((key, line, column)) => {
+                        if let (Value::Map(entries), true) = (&mut parent.value, line > 0) {
+                            entries.push(Entry {
+                                key,
+                                line,
+                                column,
+                                value: node,
+                            });
+                        }
                     }
                 }
-            },
+            }
         }
     }
     Ok(Parsed { root, problems })
@@ -252,11 +291,12 @@ fn start_of(span: &Span) -> (u32, u32) {
     (span.start.line() as u32, span.start.col() as u32 + 1)
 }
 
-fn count_nodes(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(count_nodes).sum(),
-        Value::Map(entries) => entries.iter().map(|e| 1 + count_nodes(&e.value)).sum(),
-        _ => 0,
+/// A tag as it reads in the file: `!!binary` for the core schema's, others whole.
+fn tag_as_written(tag: &saphyr_parser::Tag) -> String {
+    if tag.is_yaml_core_schema() {
+        format!("!!{}", tag.suffix)
+    } else {
+        format!("{}{}", tag.handle, tag.suffix)
     }
 }
 

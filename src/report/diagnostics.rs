@@ -7,7 +7,7 @@ use super::{Style, clean};
 fn one_line(text: &str) -> String {
     clean(&text.replace(['\n', '\r'], " "))
 }
-use crate::load::{Diagnostic, Level};
+use crate::diagnostic::{Diagnostic, Level};
 use crate::text::Lang;
 
 pub fn error_word(lang: Lang) -> &'static str {

@@ -51,15 +51,15 @@ pub fn render(r: &Report) -> String {
 /// `files` maps the names diagnostics use to paths from the working directory; a name not
 /// among them (prinsipp.toml given with --config) is such a path already.
 pub fn render_diagnostics(
-    diags: &[crate::load::Diagnostic],
+    diags: &[crate::diagnostic::Diagnostic],
     files: &[crate::model::SourceFile],
     lang: crate::text::Lang,
 ) -> String {
     let mut out = String::new();
     for d in diags {
         let command = match d.level {
-            crate::load::Level::Error => "error",
-            crate::load::Level::Warning => "warning",
+            crate::diagnostic::Level::Error => "error",
+            crate::diagnostic::Level::Warning => "warning",
         };
         let mut props = Vec::new();
         if !d.file.is_empty() && !d.file.starts_with("--") {

@@ -4,23 +4,28 @@
 use super::{Checker, given};
 use crate::finding::{Finding, Status, Subject};
 use crate::model::*;
-use crate::text::{Lang, Text, did_you_mean, join_names};
+use crate::suggest::{Suggester, did_you_mean};
+use crate::text::{Lang, Text, join_names};
 
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
     let soon_days = c.param_int("AVV-03", "dager");
-    let system_ids: Vec<&str> = p
+    let ids: Vec<&str> = p
         .systems
         .iter()
         .chain(p.inline_systems())
         .map(|s| s.id.as_str())
+        .chain(p.projects.iter().map(|pr| pr.id.as_str()))
         .collect();
-    let project_ids: Vec<&str> = p.projects.iter().map(|pr| pr.id.as_str()).collect();
+    let subjects = Subjects {
+        known: ids.iter().copied().collect(),
+        suggest: Suggester::new(ids.iter().copied().chain(["portefolje"])),
+    };
 
     for avvik in &p.avvik {
         let subject = || Subject::Avvik(avvik.applies_to.clone());
         let path = format!("/avvik/{}", super::key(&avvik.rule));
-        let problems = problems(c, avvik, &system_ids, &project_ids);
+        let problems = problems(c, avvik, &subjects);
         let valid = problems.is_empty();
         if !valid {
             let nb: Vec<&str> = problems.iter().map(|t| t.nb.as_str()).collect();
@@ -118,8 +123,15 @@ pub fn check(c: &mut Checker) {
     }
 }
 
+/// What a deviation may name: every system and project id (looked up once per entry, so a
+/// long register on a large portfolio stays linear).
+struct Subjects<'a> {
+    known: std::collections::HashSet<&'a str>,
+    suggest: Suggester<'a>,
+}
+
 /// What keeps a deviation from being valid: missing fields, an unknown rule or subject.
-fn problems(c: &Checker, avvik: &Avvik, system_ids: &[&str], project_ids: &[&str]) -> Vec<Text> {
+fn problems(c: &Checker, avvik: &Avvik, subjects: &Subjects) -> Vec<Text> {
     let mut out = Vec::new();
     let mut missing = Vec::new();
     if !given(&avvik.justification) {
@@ -148,13 +160,8 @@ fn problems(c: &Checker, avvik: &Avvik, system_ids: &[&str], project_ids: &[&str
         ));
     }
     let target = avvik.applies_to.as_str();
-    if target != "portefolje" && !system_ids.contains(&target) && !project_ids.contains(&target) {
-        let candidates = system_ids
-            .iter()
-            .chain(project_ids)
-            .copied()
-            .chain(["portefolje"]);
-        let (nb, en) = suggestion(did_you_mean(target, candidates));
+    if target != "portefolje" && !subjects.known.contains(target) {
+        let (nb, en) = suggestion(subjects.suggest.nearest(target));
         out.push(Text::new(
             format!("gjelder {target}, som verken er et system, et prosjekt eller portefolje{nb}"),
             format!("gjelder {target} is neither a system, a project nor portefolje{en}"),

@@ -4,7 +4,8 @@ use super::{Checker, all_systems};
 use crate::finding::Subject;
 use crate::katalog::Katalog;
 use crate::model::*;
-use crate::text::{Lang, Text, did_you_mean, join_alternatives};
+use crate::suggest::{Suggester, did_you_mean};
+use crate::text::{Lang, Text, join_alternatives};
 
 pub fn check(c: &mut Checker) {
     fk01_needs(c);
@@ -145,7 +146,16 @@ fn fk03_unknown_names(c: &mut Checker) {
     let p = c.portfolio;
     let k = c.katalog;
     let mut unknown: Vec<Unknown> = Vec::new();
-    let inline_ids: Vec<&str> = p.inline_systems().map(|s| s.id.as_str()).collect();
+    let inline_ids: std::collections::HashSet<&str> =
+        p.inline_systems().map(|s| s.id.as_str()).collect();
+    // Built once: every unknown integration target is looked up among all system ids.
+    let targets = Suggester::new(
+        p.systems
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(inline_ids.iter().copied())
+            .chain(k.component_names()),
+    );
 
     for project in p.judged_projects() {
         let subject = Subject::Project(project.id.clone());
@@ -210,14 +220,8 @@ fn fk03_unknown_names(c: &mut Checker) {
                 });
             }
             let known =
-                |t: &str| p.system(t).is_some() || inline_ids.contains(&t) || k.is_component(t);
+                |t: &str| p.system(t).is_some() || inline_ids.contains(t) || k.is_component(t);
             if let Some(target) = integration.target.as_deref().filter(|t| !known(t)) {
-                let candidates = p
-                    .systems
-                    .iter()
-                    .map(|s| s.id.as_str())
-                    .chain(inline_ids.iter().copied())
-                    .chain(k.component_names());
                 unknown.push(Unknown {
                     subject: subject.clone(),
                     system: on.clone(),
@@ -231,7 +235,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                         "a system or a shared component",
                     ),
                     name: target.to_string(),
-                    near: did_you_mean(target, candidates),
+                    near: targets.nearest(target),
                 });
             }
         }

@@ -69,3 +69,11 @@ pub fn only(codes: &[&str]) -> String {
     std::fs::write(&path, format!("[regler]\nkun = [{}]\n", list.join(", "))).unwrap();
     path.to_string_lossy().into_owned()
 }
+
+/// An empty prinsipp.toml: `--config` with it runs the built-in rules only, whatever
+/// ./prinsipp.toml holds.
+pub fn no_config() -> String {
+    let path = scratch("no-config").join("prinsipp.toml");
+    std::fs::write(&path, "").unwrap();
+    path.to_string_lossy().into_owned()
+}

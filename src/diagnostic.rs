@@ -1,4 +1,4 @@
-//! Load diagnostics: what made a file unreadable (errors) or what the user should know
+//! Diagnostics: what made an input unreadable (errors) or what the user should know
 //! about how it was read (warnings). Errors stop the run before any rule (exit 2).
 
 use crate::text::Text;
