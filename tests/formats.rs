@@ -129,7 +129,7 @@ fn junit_lists_passes_and_failures_per_rule_and_subject() {
         failure
             .text()
             .unwrap()
-            .starts_with("examples/eksempel-kommune/prosjekter/velferdsteknologi.yaml:"),
+            .starts_with("SKY-01 examples/eksempel-kommune/prosjekter/velferdsteknologi.yaml:"),
         "{:?}",
         failure.text()
     );

@@ -1,12 +1,7 @@
 //! Load errors and warnings on stderr, compiler style: `feil: file:line:col: message`.
 
-use super::{Style, clean};
-
-/// A diagnostic is one line: a line break from the input (an odd key) must not start a new
-/// line that a CI log could read as a command.
-fn one_line(text: &str) -> String {
-    clean(&text.replace(['\n', '\r'], " "))
-}
+use super::Style;
+use super::escape::line as one_line;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::text::Lang;
 

@@ -2,19 +2,8 @@
 //! the pull request's files.
 
 use super::Report;
+use super::escape::{workflow_data as escape_data, workflow_property as escape_property};
 use crate::finding::Severity;
-
-/// Data after `::` may not hold `%`, CR or LF.
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Property values (file, title) may also not hold `:` or `,`.
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
 
 /// One command per open finding: approved deviations were decided on, and findings known
 /// from the baseline would crowd out the new ones (GitHub shows only a few per step).
@@ -84,18 +73,4 @@ pub fn render_diagnostics(
         ));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn workflow_commands_are_escaped() {
-        assert_eq!(
-            escape_data("100% ferdig\r\n::set-output"),
-            "100%25 ferdig%0D%0A::set-output"
-        );
-        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
-    }
 }

@@ -1,6 +1,7 @@
 //! `--format gitlab`: a GitLab Code Quality report (a JSON array of issues).
 
 use super::Report;
+use super::escape;
 use crate::finding::{Severity, Status};
 use serde_json::json;
 
@@ -18,7 +19,7 @@ pub fn render(r: &Report) -> String {
             };
             json!({
                 "type": "issue",
-                "description": format!("{} {}: {}", f.code, f.subject.label(), f.message.get(r.lang)),
+                "description": escape::line(&format!("{} {}: {}", f.code, f.subject.label(), f.message.get(r.lang))),
                 "check_name": f.code,
                 "fingerprint": f.fingerprint(),
                 "severity": severity,
@@ -27,7 +28,9 @@ pub fn render(r: &Report) -> String {
             })
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_string());
+    let mut text = escape::json_inert(
+        serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_string()),
+    );
     text.push('\n');
     text
 }

@@ -220,7 +220,9 @@ pub fn render(r: &Report) -> String {
         resolved,
         gevinster,
     };
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string());
+    let mut text = super::escape::json_inert(
+        serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string()),
+    );
     text.push('\n');
     text
 }

@@ -3,27 +3,9 @@
 //! is a failure; an approved, baseline-known or below-threshold one is noted in system-out.
 
 use super::Report;
+use super::escape::xml;
 use crate::finding::{Finding, Subject};
 use crate::text::Lang;
-
-/// Text for XML content and attributes: the five entities escaped, characters XML does not
-/// allow at all replaced.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 struct Case<'a> {
     subject: Subject,
@@ -81,9 +63,12 @@ pub fn render(r: &Report) -> String {
             if let Some(first) = failing.first() {
                 let lines: Vec<String> = failing
                     .iter()
+                    // Each line starts with the rule's code, never with user text: a log
+                    // that prints the file cannot mistake a line for a CI command.
                     .map(|f| {
                         format!(
-                            "{}:{}:{}: {}",
+                            "{} {}:{}:{}: {}",
+                            f.code,
                             r.repo_path(f),
                             f.at.line,
                             f.at.column,
@@ -103,7 +88,8 @@ pub fn render(r: &Report) -> String {
                     .iter()
                     .map(|f| {
                         format!(
-                            "{}:{}: {} [{}]",
+                            "{} {}:{}: {} [{}]",
+                            f.code,
                             r.repo_path(f),
                             f.at.line,
                             f.message.get(lang),
@@ -133,16 +119,5 @@ fn status_note(f: &Finding, lang: Lang) -> String {
         ("baseline", Lang::En) => "known from the baseline".into(),
         (_, Lang::Nb) => format!("{} under --fail-on", f.severity.name()),
         (_, Lang::En) => format!("{} below --fail-on", f.severity.label(Lang::En)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn xml_text_is_escaped() {
-        assert_eq!(
-            super::xml("<a href=\"x\">&'\u{1b}"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{fffd}"
-        );
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod escape;
 pub mod github;
 pub mod gitlab;
 pub mod json;
@@ -129,18 +130,18 @@ impl Style {
     }
 }
 
-/// User text on a terminal: control characters (escape sequences, carriage returns) are
-/// replaced so a crafted name cannot rewrite the screen.
-pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
+/// A rule's text in markdown: the built-in rules' texts are written as markdown; a
+/// kommune's own rule's come from prinsipp.toml and are escaped.
+pub fn rule_markdown<'t>(
+    settings: &Settings,
+    code: &str,
+    text: &'t str,
+) -> std::borrow::Cow<'t, str> {
+    if settings.own_rules.iter().any(|r| r.code == code) {
+        std::borrow::Cow::Owned(escape::markdown_cell(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Word-wraps a paragraph to `width` characters (for explain's prose).

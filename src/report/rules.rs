@@ -1,7 +1,7 @@
 //! `prinsipp rules` and `prinsipp explain`: the rule metadata from rules/ (and the
 //! kommune's own rules), rendered as a table, JSON, markdown or one rule's full story.
 
-use super::Style;
+use super::{Style, rule_markdown};
 use crate::katalog::{Katalog, Profile, RuleMeta, SourceRef};
 use crate::settings::Settings;
 use crate::text::Lang;
@@ -47,7 +47,7 @@ pub fn table(settings: &Settings, style: &Style) -> String {
         table.add_row(vec![
             rule.code.clone(),
             severity,
-            rule.title.get(lang).to_string(),
+            super::escape::line(rule.title.get(lang)),
             short_sources(rule, lang),
         ]);
     }
@@ -81,7 +81,7 @@ pub fn profile_table(settings: &Settings, profile: &Profile, style: &Style) -> S
         table.add_row(vec![
             rule.code.clone(),
             settings.severity(code).label(lang).to_string(),
-            rule.title.get(lang).to_string(),
+            super::escape::line(rule.title.get(lang)),
             section,
         ]);
     }
@@ -155,7 +155,9 @@ pub fn json(settings: &Settings, lang: Lang) -> String {
             });
         }
     }
-    let mut text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string());
+    let mut text = super::escape::json_inert(
+        serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string()),
+    );
     text.push('\n');
     text
 }
@@ -185,17 +187,19 @@ pub fn markdown(settings: &Settings, lang: Lang) -> String {
         out.push_str(&format!(
             "| [{code}](#{anchor}) | {} | {} |\n",
             settings.severity(&rule.code).label(lang),
-            rule.title.get(lang),
+            rule_markdown(settings, &rule.code, rule.title.get(lang)),
             code = rule.code,
             anchor = rule.code.to_lowercase()
         ));
     }
     out.push('\n');
     for principle in &k.principles {
+        // A kommune's own rule is a principle of its own, named from prinsipp.toml.
+        let first = principle.rule.first().map_or("", |r| r.code.as_str());
         out.push_str(&format!(
             "## {}\n\n{}\n\n",
-            principle.principle.name.get(lang),
-            principle.principle.summary.get(lang)
+            rule_markdown(settings, first, principle.principle.name.get(lang)),
+            rule_markdown(settings, first, principle.principle.summary.get(lang))
         ));
         for rule in &principle.rule {
             out.push_str(&format!("### {}\n\n", rule.code));
@@ -248,24 +252,25 @@ fn headings(lang: Lang, first: (&'static str, &'static str)) -> [&'static str; 6
 }
 
 /// The parts of one rule's story after its heading.
-fn explain_body(settings: &Settings, rule: &RuleMeta, lang: Lang, head: &str) -> String {
+fn explain_body<'a>(settings: &Settings, rule: &'a RuleMeta, lang: Lang, head: &str) -> String {
     let k = &settings.katalog;
     let heads = headings(lang, ("Alvorlighet", "Severity"));
+    let text = |t: &'a crate::text::Text| rule_markdown(settings, &rule.code, t.get(lang));
     let mut out = format!(
         "**{}** — {}: {}\n\n",
-        rule.title.get(lang),
+        text(&rule.title),
         heads[0],
         settings.severity(&rule.code).label(lang)
     );
     out.push_str(&format!(
         "{head} {}\n\n{}\n\n",
         heads[1],
-        rule.checks.get(lang)
+        text(&rule.checks)
     ));
     out.push_str(&format!(
         "{head} {}\n\n{}\n\n",
         heads[2],
-        rule.comply.get(lang)
+        text(&rule.comply)
     ));
     if !rule.example.trim().is_empty() {
         out.push_str(&format!(
@@ -354,5 +359,6 @@ pub fn explain(settings: &Settings, code: &str, style: &Style) -> String {
     for s in &rule.sources {
         out.push_str(&format!("  {}\n", source_line(katalog, s)));
     }
-    out
+    // A kommune's own rule's words come from prinsipp.toml: nothing hidden reaches the terminal.
+    super::escape::lines(&out)
 }

@@ -3,6 +3,7 @@
 //! results carry `baselineState`.
 
 use super::Report;
+use super::escape;
 use crate::finding::{Severity, Status};
 use serde_json::{Value, json};
 
@@ -37,24 +38,29 @@ pub fn render(r: &Report) -> String {
                 .iter()
                 .map(|s| format!("{} {}", s.doc, s.section))
                 .collect();
-            let help = format!("{}\n\n{}", rule.checks.get(lang), rule.comply.get(lang));
+            let help = escape::lines(&format!(
+                "{}\n\n{}",
+                rule.checks.get(lang),
+                rule.comply.get(lang)
+            ));
+            let md = |text: &str| super::rule_markdown(r.settings, &rule.code, text).into_owned();
             let markdown = format!(
                 "**{}**\n\n{}\n\n{}\n\n```yaml\n{}\n```\n\n{}",
-                principle,
-                rule.checks.get(lang),
-                rule.comply.get(lang),
+                md(principle),
+                md(rule.checks.get(lang)),
+                md(rule.comply.get(lang)),
                 rule.example.trim_end(),
                 sources.join("; ")
             );
             json!({
                 "id": rule.code,
                 "name": rule.code.replace('-', ""),
-                "shortDescription": { "text": rule.title.get(lang) },
-                "fullDescription": { "text": rule.checks.get(lang) },
+                "shortDescription": { "text": escape::line(rule.title.get(lang)) },
+                "fullDescription": { "text": escape::lines(rule.checks.get(lang)) },
                 "help": { "text": help, "markdown": markdown },
                 "helpUri": format!("{DOCS_URL}#{}", rule.code.to_lowercase()),
                 "defaultConfiguration": { "level": level(r.settings.severity(&rule.code)) },
-                "properties": { "tags": [principle], "sources": sources },
+                "properties": { "tags": [escape::line(principle)], "sources": sources },
             })
         })
         .collect();
@@ -65,10 +71,10 @@ pub fn render(r: &Report) -> String {
             let mut result = json!({
                 "ruleId": f.code,
                 "level": level(f.severity),
-                "message": { "text": f.message.get(lang) },
+                "message": { "text": escape::line(f.message.get(lang)) },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": r.repo_path(f) },
+                        "artifactLocation": { "uri": escape::uri_path(&r.repo_path(f)) },
                         "region": { "startLine": f.at.line.max(1), "startColumn": f.at.column.max(1) },
                     },
                     "logicalLocations": [{
@@ -87,7 +93,8 @@ pub fn render(r: &Report) -> String {
                     crate::text::Lang::En => ("Approved deviation", "until"),
                 };
                 let until = valid_until.map(|d| format!(" {to} {d}")).unwrap_or_default();
-                let justification = format!("{approved} {}{until}", reference.as_deref().unwrap_or(""));
+                let reference = escape::line(reference.as_deref().unwrap_or(""));
+                let justification = format!("{approved} {reference}{until}");
                 result["suppressions"] = json!([{ "kind": "external", "status": "accepted", "justification": justification.trim() }]);
             }
             if let Some(known) = r.known {
@@ -110,7 +117,9 @@ pub fn render(r: &Report) -> String {
             "columnKind": "unicodeCodePoints",
         }],
     });
-    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_else(|_| "{}".to_string());
+    let mut text = escape::json_inert(
+        serde_json::to_string_pretty(&sarif).unwrap_or_else(|_| "{}".to_string()),
+    );
     text.push('\n');
     text
 }

@@ -1,6 +1,7 @@
 //! The default output: one row per finding, then a one-line summary.
 
-use super::{Style, clean};
+use super::Style;
+use super::escape::line;
 use crate::finding::{Finding, Severity, Status};
 use crate::model::Portfolio;
 use crate::text::Lang;
@@ -61,7 +62,7 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
     }
     let mut table = new_table(style, &header);
     for f in findings {
-        let mut message = clean(f.message.get(lang));
+        let mut message = line(f.message.get(lang));
         if let Status::Avvik {
             reference,
             valid_until,
@@ -89,7 +90,7 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
             (true, Severity::Advarsel) => severity.fg(Color::Yellow),
             (true, Severity::Info) => severity.fg(Color::Blue),
         };
-        let place = clean(&format!(
+        let place = line(&format!(
             "{}:{}:{}",
             portfolio.file_name(f.at.file),
             f.at.line,
@@ -98,7 +99,7 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
         let mut row = vec![
             severity,
             Cell::new(&f.code),
-            Cell::new(clean(&f.subject.label())),
+            Cell::new(line(&f.subject.label())),
         ];
         if narrow {
             row.push(Cell::new(format!("{message}\n→ {place}")));
@@ -188,7 +189,7 @@ pub fn trim_lines(text: &str) -> String {
 /// « (godkjent avvik 26/0042 til 2027-01-20)»
 fn avvik_note(reference: Option<&str>, until: Option<crate::model::Date>, lang: Lang) -> String {
     let reference = reference
-        .map(|r| format!(" {}", clean(r)))
+        .map(|r| format!(" {}", line(r)))
         .unwrap_or_default();
     let until = until.map(|d| match lang {
         Lang::Nb => format!(" til {d}"),
