@@ -98,7 +98,7 @@ impl Baseline {
             .collect();
         let mut present = HashSet::new();
         for f in findings.iter_mut() {
-            let fingerprint = f.fingerprint();
+            let fingerprint = f.fingerprint.clone();
             if f.is_open() && known.contains(fingerprint.as_str()) {
                 f.status = Status::Baseline;
             }

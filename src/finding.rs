@@ -106,22 +106,14 @@ pub struct Finding {
     pub status: Status,
     /// The section of the active strategy profile that asks for the rule.
     pub section: Option<String>,
+    /// What identifies this finding across runs (see [`fingerprint`]); unique within a
+    /// run. Set once every finding of the run is known.
+    pub fingerprint: String,
 }
 
 impl Finding {
     pub fn is_open(&self) -> bool {
         self.status == Status::Open
-    }
-
-    /// What identifies this finding across runs: rule, subject and logical path, never the
-    /// line (which moves when the file is edited). A 64-bit FNV-1a hash, as 16 hex digits.
-    pub fn fingerprint(&self) -> String {
-        fingerprint(
-            &self.code,
-            self.subject.kind(),
-            self.subject.id().unwrap_or(""),
-            &self.path,
-        )
     }
 
     /// `open`, `avvik` or `baseline`, as in JSON.
@@ -134,7 +126,8 @@ impl Finding {
     }
 }
 
-/// The fingerprint of a finding's identity (see `Finding::fingerprint`).
+/// What identifies a finding across runs: rule, subject and logical path, never the line
+/// (which moves when the file is edited). A 64-bit FNV-1a hash, as 16 hex digits.
 pub fn fingerprint(code: &str, kind: &str, id: &str, path: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for part in [code, kind, id, path] {

@@ -2,6 +2,7 @@
 //! format's shape table (load/shape.rs), the same table the readers take their keys from.
 //! Editors use it through yaml-language-server for completion and checks as you type.
 
+use crate::load::MAX_ID_CHARS;
 use crate::load::shape::{self, Shape, Ty};
 use serde_json::{Map, Value, json};
 
@@ -97,7 +98,8 @@ fn ty(t: Ty) -> Value {
     match t {
         // Free text: numbers and booleans written plain are read as text.
         Ty::Text => json!({ "type": ["string", "number", "boolean"] }),
-        Ty::Id => json!({ "type": "string", "pattern": "^[a-z0-9-]+$" }),
+        Ty::Id => json!({ "type": "string", "pattern": "^[a-z0-9-]+$", "maxLength": MAX_ID_CHARS }),
+        Ty::Ref => json!({ "type": ["string", "number", "boolean"], "maxLength": MAX_ID_CHARS }),
         Ty::Kommunenummer => json!({ "type": "string", "pattern": "^[0-9]{4}$" }),
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::Whole => json!({ "type": "integer", "minimum": 0 }),

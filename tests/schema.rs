@@ -99,7 +99,7 @@ fn every_example_and_fixture_file_validates() {
 fn sample(t: Ty) -> Value {
     match t {
         Ty::Text => json!("tekst"),
-        Ty::Id => json!("id-1"),
+        Ty::Id | Ty::Ref => json!("id-1"),
         Ty::Kommunenummer => json!("3999"),
         Ty::Bool => json!(true),
         Ty::Whole => json!(5),

@@ -1,16 +1,41 @@
 //! Readers for each kind of entry in the input format, key by key as datamodell.md lists them.
 
-use super::read::{Fields, Reader, What};
+use super::read::{Fields, MAX_ID_CHARS, Reader, What};
 use super::shape;
 use super::yaml::{Node, Value};
 use crate::model::*;
-use crate::text::Text;
+use crate::text::{Text, shorten};
 
 const SYSTEM: What = ("system", "system");
 const PROJECT: What = ("prosjekt", "project");
 
-/// Ids name systems and projects in references and messages: lower-case ASCII, digits, `-`.
+/// Ids name systems and projects in references and messages: lower-case ASCII, digits, `-`,
+/// at most `MAX_ID_CHARS` long.
 fn check_id(r: &mut Reader, f: &Fields, id: &str) {
+    if id.chars().count() > MAX_ID_CHARS {
+        let at = f.spans.key("id");
+        r.error(
+            at.line,
+            at.column,
+            Text::new(
+                format!(
+                    "Id-en «{}» er for lang ({} tegn; høyst {MAX_ID_CHARS})",
+                    shorten(id),
+                    id.chars().count()
+                ),
+                format!(
+                    "The id «{}» is too long ({} characters; at most {MAX_ID_CHARS})",
+                    shorten(id),
+                    id.chars().count()
+                ),
+            ),
+            Some(Text::new(
+                "En id er et kort navn til bruk i referanser; navnet står i `navn`",
+                "An id is a short name for references; the full name goes in `navn`",
+            )),
+        );
+        return;
+    }
     if !id.is_empty()
         && id
             .bytes()
@@ -30,6 +55,7 @@ fn check_id(r: &mut Reader, f: &Fields, id: &str) {
             _ => "-".into(),
         })
         .collect();
+    let id = shorten(id);
     r.error(
         at.line,
         at.column,
@@ -122,6 +148,7 @@ fn kommunenummer(r: &mut Reader, f: &Fields) -> Option<String> {
             Some(text.clone())
         }
         Value::Scalar { text, .. } => {
+            let text = shorten(text);
             r.error(
                 node.line,
                 node.column,
@@ -186,7 +213,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         integrations: r.list(&f, "integrasjoner", |r, n| {
             let f = r.map(n, "integrasjoner", &shape::INTEGRASJON)?;
             Some(Integration {
-                target: r.text(&f, "mot"),
+                target: r.reference(&f, "mot"),
                 standard: r.text(&f, "standard"),
                 spans: f.spans,
             })
@@ -216,6 +243,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         datasets: r.list(&f, "datasett", |r, n| {
             let f = r.map(n, "datasett", &shape::DATASETT)?;
             Some(Dataset {
+                id: r.reference(&f, "id"),
                 name: r.text(&f, "navn"),
                 origin: r.text(&f, "opphav"),
                 quality: r.text(&f, "kvalitet"),
@@ -294,7 +322,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         assessed_existing: r.list(&f, "vurderte_eksisterende", |r, n| {
             let f = r.map(n, "vurderte_eksisterende", &shape::VURDERT)?;
             Some(AssessedExisting {
-                system: r.text(&f, "system"),
+                system: r.reference(&f, "system"),
                 conclusion: r.text(&f, "konklusjon"),
                 spans: f.spans,
             })
@@ -305,7 +333,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         retires: r.list(&f, "utfaser", |r, n| {
             let f = r.map(n, "utfaser", &shape::UTFASER)?;
             Some(Retirement {
-                system: r.text(&f, "system"),
+                system: r.reference(&f, "system"),
                 date: r.date(&f, "dato"),
                 archive_plan: r.text(&f, "arkivplan"),
                 spans: f.spans,
@@ -356,7 +384,9 @@ fn new_system(r: &mut Reader, node: &Node) -> Option<NewSystem> {
                 return None;
             }
             let f = r.map(node, "nye_systemer", &shape::NEW_SYSTEM_REF)?;
-            let id = r.required(&f, "system", ("referanse", "reference"))?;
+            let id = r
+                .required(&f, "system", ("referanse", "reference"))
+                .filter(|v| r.id_length(&f, "system", v))?;
             return Some(NewSystem::Reference { id, spans: f.spans });
         }
     }
@@ -376,7 +406,7 @@ fn benefit_plan(r: &mut Reader, node: &Node) -> Option<BenefitPlan> {
 fn benefit(r: &mut Reader, node: &Node) -> Option<Benefit> {
     let f = r.map(node, "gevinster", &shape::GEVINST)?;
     Some(Benefit {
-        id: r.text(&f, "id"),
+        id: r.reference(&f, "id"),
         description: r.text(&f, "beskrivelse"),
         category: r.choice(&f, "kategori", Kategori::NAMES, Kategori::from_name),
         kind: r.choice(&f, "type", GevinstType::NAMES, GevinstType::from_name),
@@ -408,8 +438,13 @@ fn benefit(r: &mut Reader, node: &Node) -> Option<Benefit> {
 pub fn avvik(r: &mut Reader, node: &Node) -> Option<Avvik> {
     let what = ("avvik", "deviation");
     let f = r.map(node, "avvik", &shape::AVVIK)?;
-    let rule = r.required(&f, "regel", what);
-    let applies_to = r.required(&f, "gjelder", what);
+    // Both name a rule code or an id: a longer one is refused, not repeated everywhere.
+    let rule = r
+        .required(&f, "regel", what)
+        .filter(|v| r.id_length(&f, "regel", v));
+    let applies_to = r
+        .required(&f, "gjelder", what)
+        .filter(|v| r.id_length(&f, "gjelder", v));
     let avvik = Avvik {
         // Rule codes are upper case; `sky-03` in the register means SKY-03.
         rule: rule

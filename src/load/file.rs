@@ -1,7 +1,7 @@
 //! One file's bytes → entities: UTF-8, YAML with positions, the typed readers. Knows
 //! nothing of folders or disks, so the fuzzer and property tests can feed it directly.
 
-use super::read::Reader;
+use super::read::{MAX_PROBLEMS, Reader};
 use super::yaml::{self, Node, Value, YamlError, YamlErrorKind};
 use super::{entities, shape};
 use crate::diagnostic::Diagnostic;
@@ -64,7 +64,9 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
             return error(line, column, message, hint);
         }
     };
-    for problem in &parsed.problems {
+    // Duplicate keys past the limit are only counted (see `MAX_PROBLEMS`).
+    let mut skipped = parsed.problems.len().saturating_sub(MAX_PROBLEMS);
+    for problem in parsed.problems.iter().take(MAX_PROBLEMS) {
         let (line, column, message, hint) = yaml_error_text(problem, text);
         let mut d = Diagnostic::error(shown, line, column, message);
         d.hint = hint;
@@ -135,9 +137,10 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
     result.diags.append(&mut reader.diags);
     // Enough to act on: a file with thousands of problems (a wrong file, or a hostile one)
     // must not flood the terminal or the CI log.
-    if result.diags.len() > MAX_DIAGNOSTICS_PER_FILE {
-        let more = result.diags.len() - MAX_DIAGNOSTICS_PER_FILE;
-        result.diags.truncate(MAX_DIAGNOSTICS_PER_FILE);
+    skipped += reader.skipped + result.diags.len().saturating_sub(MAX_PROBLEMS);
+    result.diags.truncate(MAX_PROBLEMS);
+    if skipped > 0 {
+        let more = skipped;
         result.diags.push(Diagnostic::error(
             shown,
             0,
@@ -150,9 +153,6 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
     }
     result
 }
-
-/// The most problems shown for one file.
-const MAX_DIAGNOSTICS_PER_FILE: usize = 100;
 
 /// A file holds `<list_key>:` with a list; for projects also `<single_key>:` with one entry;
 /// for systems (no single key) a system may stand alone at the top level.

@@ -10,6 +10,7 @@ mod yaml;
 
 pub use crate::diagnostic::{Diagnostic, Level};
 pub use file::FileKind;
+pub use read::MAX_ID_CHARS;
 
 use crate::input::{self, Folder, Identity, Problem};
 use crate::model::*;

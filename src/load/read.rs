@@ -6,7 +6,7 @@ use super::yaml::{Entry, Node, Value};
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
 use crate::suggest::did_you_mean;
-use crate::text::Text;
+use crate::text::{Text, shorten};
 
 /// What a mapping is, for messages: (bokmål, English).
 pub type What = (&'static str, &'static str);
@@ -15,7 +15,16 @@ pub struct Reader<'a> {
     pub file: FileId,
     pub display: &'a str,
     pub diags: Vec<Diagnostic>,
+    /// Problems found after `MAX_PROBLEMS` were recorded: counted, not described, so a
+    /// file with 200,000 unknown keys costs no more than one with a hundred.
+    pub skipped: usize,
 }
+
+/// The longest id: ids are short names for references (the name goes in `navn`).
+pub const MAX_ID_CHARS: usize = 100;
+
+/// The most problems described for one file; the rest are counted.
+pub const MAX_PROBLEMS: usize = 100;
 
 /// The known keys of one mapping, with their entries, after unknown keys were reported.
 pub struct Fields<'n> {
@@ -51,7 +60,10 @@ fn fold_key(key: &str) -> String {
 fn describe(node: &Node) -> (String, String) {
     match &node.value {
         Value::Null => ("en tom verdi".into(), "an empty value".into()),
-        Value::Scalar { text, .. } => (format!("«{text}»"), format!("«{text}»")),
+        Value::Scalar { text, .. } => {
+            let text = shorten(text);
+            (format!("«{text}»"), format!("«{text}»"))
+        }
         Value::Seq(_) => ("en liste".into(), "a list".into()),
         Value::Map(_) => ("en mapping".into(), "a mapping".into()),
     }
@@ -95,6 +107,7 @@ impl<'a> Reader<'a> {
             file,
             display,
             diags: Vec::new(),
+            skipped: 0,
         }
     }
 
@@ -106,7 +119,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// True once `MAX_PROBLEMS` are recorded: further problems are only counted.
+    pub fn full(&self) -> bool {
+        self.diags.len() >= MAX_PROBLEMS
+    }
+
     pub fn error(&mut self, line: u32, column: u32, message: Text, hint: Option<Text>) {
+        if self.full() {
+            self.skipped += 1;
+            return;
+        }
         let mut d = Diagnostic::error(self.display, line, column, message);
         d.hint = hint;
         self.diags.push(d);
@@ -186,6 +208,7 @@ impl<'a> Reader<'a> {
                         .spans
                         .add_key(known, self.pos(entry.line, entry.column));
                 }
+                None if self.full() => self.skipped += 1,
                 None => {
                     let list = shape.keys().collect::<Vec<_>>().join(", ");
                     let hint = match did_you_mean(&folded, shape.keys()) {
@@ -202,8 +225,8 @@ impl<'a> Reader<'a> {
                         entry.line,
                         entry.column,
                         Text::new(
-                            format!("Ukjent felt `{}` i {}", entry.key, what.0),
-                            format!("Unknown key `{}` in {}", entry.key, what.1),
+                            format!("Ukjent felt `{}` i {}", shorten(&entry.key), what.0),
+                            format!("Unknown key `{}` in {}", shorten(&entry.key), what.1),
                         ),
                         Some(hint),
                     );
@@ -244,6 +267,32 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// Text that names an id (`gjelder`, `mot`, `system`, `regel`): no id is longer than
+    /// `MAX_ID_CHARS`, so a longer one is an error, not a name to repeat in every message.
+    pub fn reference(&mut self, f: &Fields, key: &str) -> Option<String> {
+        self.text(f, key)
+            .filter(|text| self.id_length(f, key, text))
+    }
+
+    /// Whether `text`, the value of `key`, is no longer than an id may be; reported if not.
+    pub fn id_length(&mut self, f: &Fields, key: &str, text: &str) -> bool {
+        let chars = text.chars().count();
+        if chars <= MAX_ID_CHARS {
+            return true;
+        }
+        let at = f.spans.key(key);
+        self.error(
+            at.line,
+            at.column,
+            Text::new(
+                format!("`{key}` er for lang ({chars} tegn): den skal nevne en id, og en id har høyst {MAX_ID_CHARS} tegn"),
+                format!("`{key}` is too long ({chars} characters): it names an id, and an id has at most {MAX_ID_CHARS}"),
+            ),
+            None,
+        );
+        false
     }
 
     pub fn boolean(&mut self, f: &Fields, key: &str) -> Option<bool> {
@@ -335,6 +384,7 @@ impl<'a> Reader<'a> {
                     }
                 });
             if shaped {
+                // Ten characters: short enough to repeat whole.
                 self.error(
                     node.line,
                     node.column,
@@ -393,6 +443,7 @@ impl<'a> Reader<'a> {
             return Some(v);
         }
         let allowed = names.join(", ");
+        let shown = shorten(text);
         let hint = did_you_mean(text, names.iter().copied())
             .map(|near| {
                 Text::new(
@@ -405,8 +456,8 @@ impl<'a> Reader<'a> {
             node.line,
             node.column,
             Text::new(
-                format!("Ugyldig verdi «{text}» for `{key}`; tillatt: {allowed}"),
-                format!("Invalid value «{text}» for `{key}`; allowed: {allowed}"),
+                format!("Ugyldig verdi «{shown}» for `{key}`; tillatt: {allowed}"),
+                format!("Invalid value «{shown}» for `{key}`; allowed: {allowed}"),
             ),
             hint,
         );

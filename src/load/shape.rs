@@ -9,8 +9,10 @@ use crate::model::*;
 pub enum Ty {
     /// Any scalar, read as text (`ref: 2023` is the text «2023»).
     Text,
-    /// `[a-z0-9-]+`
+    /// `[a-z0-9-]+`, at most `MAX_ID_CHARS` long.
     Id,
+    /// Text that names an id or a rule code (`mot`, `gjelder`): at most `MAX_ID_CHARS` long.
+    Ref,
     /// Four digits in quotes.
     Kommunenummer,
     Bool,
@@ -238,7 +240,7 @@ pub static INTEGRASJON: Shape = Shape {
     name: "integrasjon",
     what: ("integrasjon", "integration"),
     fields: &[
-        f("mot", Ty::Text, "System-id eller felleskomponent"),
+        f("mot", Ty::Ref, "System-id eller felleskomponent"),
         f(
             "standard",
             Ty::Text,
@@ -274,6 +276,11 @@ pub static DATASETT: Shape = Shape {
     name: "datasett",
     what: ("datasett", "dataset"),
     fields: &[
+        f(
+            "id",
+            Ty::Ref,
+            "Datasettets faste id, f.eks. D1 (valgfri): funnene på datasettet beholder identiteten sin når navnet endres",
+        ),
         f("navn", Ty::Text, "Datasettets navn"),
         f("opphav", Ty::Text, "Hvor dataene kommer fra"),
         f(
@@ -412,7 +419,7 @@ pub static VURDERT: Shape = Shape {
     name: "vurdert_system",
     what: ("vurderte_eksisterende", "vurderte_eksisterende"),
     fields: &[
-        f("system", Ty::Text, "Id-en til systemet som ble vurdert"),
+        f("system", Ty::Ref, "Id-en til systemet som ble vurdert"),
         f("konklusjon", Ty::Text, "Hva vurderingen konkluderte med"),
     ],
 };
@@ -421,7 +428,7 @@ pub static UTFASER: Shape = Shape {
     name: "utfasing",
     what: ("utfaser", "utfaser"),
     fields: &[
-        f("system", Ty::Text, "Id-en til systemet som fases ut"),
+        f("system", Ty::Ref, "Id-en til systemet som fases ut"),
         f("dato", Ty::Date, "Når det er ute av bruk"),
         f("arkivplan", Ty::Text, "Hvordan dataene tas vare på"),
     ],
@@ -477,7 +484,7 @@ pub static GEVINST: Shape = Shape {
     name: "gevinst",
     what: ("gevinst", "benefit"),
     fields: &[
-        f("id", Ty::Text, "Gevinstens id, f.eks. G1"),
+        f("id", Ty::Ref, "Gevinstens id, f.eks. G1"),
         f("beskrivelse", Ty::Text, "Hva gevinsten er"),
         f(
             "kategori",
@@ -537,12 +544,12 @@ pub static AVVIK: Shape = Shape {
     fields: &[
         req(
             "regel",
-            Ty::Text,
+            Ty::Ref,
             "Regelkoden avviket gjelder, f.eks. SKY-01",
         ),
         req(
             "gjelder",
-            Ty::Text,
+            Ty::Ref,
             "System-id, prosjekt-id eller portefolje",
         ),
         f("begrunnelse", Ty::Text, "Hvorfor avviket er godkjent"),

@@ -73,6 +73,8 @@ pub struct Archive {
 
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
+    /// A key of the user's choosing that stays when the name changes.
+    pub id: Option<String>,
     pub name: Option<String>,
     pub origin: Option<String>,
     pub quality: Option<String>,

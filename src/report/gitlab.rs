@@ -21,7 +21,7 @@ pub fn render(r: &Report) -> String {
                 "type": "issue",
                 "description": escape::line(&format!("{} {}: {}", f.code, f.subject.label(), f.message.get(r.lang))),
                 "check_name": f.code,
-                "fingerprint": f.fingerprint(),
+                "fingerprint": f.fingerprint.clone(),
                 "severity": severity,
                 "categories": ["Style"],
                 "location": { "path": r.repo_path(f), "lines": { "begin": f.at.line.max(1) } },

@@ -142,7 +142,7 @@ pub fn render(r: &Report) -> String {
                 _ => (None, None),
             };
             JsonFinding {
-                fingerprint: f.fingerprint(),
+                fingerprint: f.fingerprint.clone(),
                 code: &f.code,
                 severity: f.severity.name(),
                 subject_kind: f.subject.kind(),

@@ -82,7 +82,7 @@ pub fn render(r: &Report) -> String {
                         "kind": f.subject.kind(),
                     }],
                 }],
-                "partialFingerprints": { "prinsipp/v1": f.fingerprint() },
+                "partialFingerprints": { "prinsipp/v1": f.fingerprint.clone() },
             });
             if let Some(index) = codes.iter().position(|c| *c == f.code) {
                 result["ruleIndex"] = json!(index);
@@ -98,7 +98,7 @@ pub fn render(r: &Report) -> String {
                 result["suppressions"] = json!([{ "kind": "external", "status": "accepted", "justification": justification.trim() }]);
             }
             if let Some(known) = r.known {
-                result["baselineState"] = json!(if known.contains(&f.fingerprint()) { "unchanged" } else { "new" });
+                result["baselineState"] = json!(if known.contains(&f.fingerprint) { "unchanged" } else { "new" });
             }
             result
         })

@@ -25,7 +25,9 @@ pub fn check(c: &mut Checker) {
                 &u,
                 "DATA-01",
                 at,
-                &format!("datasett/{}", super::item_key(dataset.name.as_deref(), i)),
+                // Keyed by its id, or its place in the list: never by its name, which is
+                // free text that may be corrected without the finding becoming new.
+                &format!("datasett/{}", super::item_key(dataset.id.as_deref(), i)),
                 Text::new(
                     format!(
                         "Datasettet {name} i {} mangler {}",

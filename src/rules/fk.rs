@@ -254,7 +254,8 @@ fn fk03_unknown_names(c: &mut Checker) {
             ),
             None => (String::new(), String::new()),
         };
-        let name = u.name;
+        // Names are free text: a long one is cut, not repeated whole.
+        let name = crate::text::shorten(&u.name);
         let finding = c.emit(
             "FK-03",
             u.subject,

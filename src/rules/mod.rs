@@ -94,7 +94,36 @@ pub fn check(portfolio: &Portfolio, settings: &Settings, date: Date) -> Vec<Find
                 &b.path,
             ))
     });
+    set_fingerprints(&mut findings);
     findings
+}
+
+/// Gives every finding its fingerprint, unique within the run: when two findings share
+/// rule, subject and path (two integrations from one system to the same target), the
+/// second and later, in file order, get `~2`, `~3`… after their path. (`~` followed by
+/// a digit other than 0 or 1 never occurs in a path otherwise: `key` escapes `~` as `~0`.)
+fn set_fingerprints(findings: &mut [Finding]) {
+    let mut seen: std::collections::HashMap<(String, &'static str, String, String), usize> =
+        std::collections::HashMap::new();
+    for f in findings.iter_mut() {
+        let identity = (
+            f.code.clone(),
+            f.subject.kind(),
+            f.subject.id().unwrap_or("").to_string(),
+            f.path.clone(),
+        );
+        let count = seen.entry(identity).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            f.path = format!("{}~{count}", f.path);
+        }
+        f.fingerprint = crate::finding::fingerprint(
+            &f.code,
+            f.subject.kind(),
+            f.subject.id().unwrap_or(""),
+            &f.path,
+        );
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -152,6 +181,7 @@ impl<'a> Checker<'a> {
             path,
             status: Status::Open,
             section: None,
+            fingerprint: String::new(),
         });
         let last = self.findings.len() - 1;
         &mut self.findings[last]
