@@ -247,4 +247,20 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "nytt");
         assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
     }
+
+    /// Before: the temporary file had a predictable name and was opened following links,
+    /// so a link planted there redirected the report into another file.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_a_predictable_temporary_name_is_not_followed() {
+        let dir = scratch("predictable");
+        let victim = dir.join("offer.txt");
+        std::fs::write(&victim, "urørt").unwrap();
+        let planted = dir.join(format!(".rapport.json.prinsipp-{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, planted).unwrap();
+        let target = dir.join("rapport.json");
+        write_output(&target, "nytt", &[]).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "urørt");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "nytt");
+    }
 }

@@ -77,3 +77,121 @@ pub fn no_config() -> String {
     std::fs::write(&path, "").unwrap();
     path.to_string_lossy().into_owned()
 }
+
+/// What a run cost: peak memory and CPU time, as the kernel counted them.
+#[cfg(unix)]
+pub struct Cost {
+    pub max_rss_bytes: u64,
+    pub cpu: std::time::Duration,
+}
+
+/// The most memory and CPU time any input under 1 MB may cost (README, «Untrusted input»).
+pub const MAX_MEMORY: u64 = 256 * 1024 * 1024;
+pub const MAX_CPU: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Runs `prinsipp` with `args` in `cwd` as [`prinsipp`] does, under limits: address space
+/// 1 GiB and 20 s of CPU (so that a runaway input fails the test instead of the machine),
+/// and killed after 60 s of wall time (a read that blocks forever). Returns what it
+/// printed and what it cost.
+#[cfg(unix)]
+#[allow(
+    clippy::zombie_processes,
+    reason = "reaped by wait4, which also gives its peak memory and CPU time"
+)]
+pub fn prinsipp_bounded(args: &[&str], cwd: &Path) -> (Run, Cost) {
+    use std::io::Read;
+    use std::os::unix::process::CommandExt;
+    // PRINSIPP_BIN runs the suite against another build (to show a case failing before
+    // its fix).
+    let binary =
+        std::env::var_os("PRINSIPP_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_prinsipp").into());
+    let mut command = Command::new(binary);
+    command
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: only async-signal-safe calls (setrlimit) between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = |resource, value: libc::rlim_t| {
+                let l = libc::rlimit {
+                    rlim_cur: value,
+                    rlim_max: value,
+                };
+                if libc::setrlimit(resource, &l) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            };
+            limit(libc::RLIMIT_AS, 1 << 30)?;
+            limit(libc::RLIMIT_CPU, 20)?;
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("the binary runs");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let pid = child.id() as libc::pid_t;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut status = 0;
+    // SAFETY: rusage is plain data, filled by the kernel.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: waits for our own child; status and usage are valid for writing.
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if done == pid {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            // SAFETY: as above.
+            unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+            panic!("prinsipp {args:?} did not finish in 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -libc::WTERMSIG(status)
+    };
+    let time = |t: libc::timeval| {
+        std::time::Duration::from_secs(t.tv_sec as u64)
+            + std::time::Duration::from_micros(t.tv_usec as u64)
+    };
+    let run = Run {
+        code,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
+    let cost = Cost {
+        // Linux counts ru_maxrss in KiB.
+        max_rss_bytes: usage.ru_maxrss as u64 * 1024,
+        cpu: time(usage.ru_utime) + time(usage.ru_stime),
+    };
+    (run, cost)
+}
+
+/// Asserts that a run stayed within [`MAX_MEMORY`] and [`MAX_CPU`].
+#[cfg(unix)]
+pub fn assert_cheap(cost: &Cost, what: &str) {
+    assert!(
+        cost.max_rss_bytes <= MAX_MEMORY,
+        "{what}: {} MB of memory",
+        cost.max_rss_bytes / (1024 * 1024)
+    );
+    assert!(cost.cpu <= MAX_CPU, "{what}: {:?} of CPU", cost.cpu);
+}

@@ -1,0 +1,735 @@
+//! Hostile input: one case per class of attack on a CI run over a pull request anyone can
+//! open (memory, time, symbolic links, special files, output targets, escaping,
+//! fingerprints). Each runs the binary under rlimits and asserts the exit code, the
+//! diagnostic and what the run cost: no input under 1 MB may use more than 256 MB of
+//! memory or 5 s of CPU (`common::assert_cheap`).
+
+#![cfg(unix)]
+
+mod common;
+use common::{KOMMUNE, assert_cheap, kommune, prinsipp_bounded, scratch};
+use std::os::unix::fs::{FileTypeExt, symlink};
+use std::path::Path;
+
+fn check(dir: &Path, extra: &[&str]) -> (common::Run, common::Cost) {
+    let mut args = vec!["check", dir.to_str().unwrap(), "--dato", "2026-06-01"];
+    args.extend_from_slice(extra);
+    prinsipp_bounded(&args, dir)
+}
+
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+/// A file outside the kommune folder that a link could make prinsipp read and repeat.
+const SECRET: &str = "HEMMELIG_TOKEN_7f3a";
+
+fn secret_file() -> std::path::PathBuf {
+    let dir = scratch("secret");
+    let path = dir.join("secret.yaml");
+    std::fs::write(&path, format!("{SECRET}: x\nkommune:\n  {SECRET}_2: y\n")).unwrap();
+    path
+}
+
+fn assert_not_leaked(run: &common::Run) {
+    assert!(
+        !run.stdout.contains(SECRET) && !run.stderr.contains(SECRET),
+        "the linked file was read: {}{}",
+        run.stdout,
+        run.stderr
+    );
+}
+
+// ---- memory and time ----
+
+#[test]
+fn a_forty_thousand_character_reference_costs_nothing() {
+    // Before: «did you mean» built a 40,000 × n matrix per candidate (7.7 GB, abort).
+    let long = "a".repeat(40_000);
+    let avvik = format!(
+        "avvik:\n  - regel: SKY-01\n    gjelder: {long}\n    begrunnelse: x\n    vedtatt_av: y\n    dato: 2026-01-01\n"
+    );
+    let dir = kommune(
+        "long-reference",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("avvik.yaml", avvik.as_bytes()),
+            ("systemer/a.yaml", b"systemer:\n  - id: a\n    navn: A\n"),
+        ],
+    );
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "40,000-character reference");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "feil: avvik.yaml:3:5: `gjelder` er for lang (40000 tegn): den skal nevne en id, og en id har høyst 100 tegn"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.len() < 1_000, "{}", run.stderr);
+}
+
+#[test]
+fn a_forty_thousand_character_key_is_cut_and_gets_no_suggestion() {
+    // An explicit key (`? key`): a plain key is at most 1,024 characters in YAML.
+    let system = format!(
+        "systemer:\n  - id: a\n    navn: A\n    ? {}\n    : x\n",
+        "a".repeat(40_000)
+    );
+    let dir = kommune(
+        "long-key",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", system.as_bytes()),
+        ],
+    );
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "40,000-character key");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let cut = format!(
+        "feil: systemer/a.yaml:4:7: Ukjent felt `{}…` i system",
+        "a".repeat(80)
+    );
+    assert!(run.stderr.contains(&cut), "{}", run.stderr);
+    assert!(!run.stderr.contains("Mente du"), "{}", run.stderr);
+    assert!(run.stderr.len() < 1_000, "{}", run.stderr);
+}
+
+#[test]
+fn thousands_of_unknown_targets_among_thousands_of_systems_are_cheap() {
+    // 4,000 systems, each integrated with a misspelt target: 4,000 suggestions among
+    // 4,000 ids (before: 244 s for this size).
+    let mut systems = String::from("systemer:\n");
+    for i in 0..4_000 {
+        let target = (i * 7_919) % 4_000;
+        systems.push_str(&format!(
+            "  - id: system-{i:05}\n    navn: S\n    integrasjoner:\n      - mot: systen-{target:05}\n"
+        ));
+    }
+    assert!(systems.len() < 1_000_000);
+    let dir = kommune(
+        "many-targets",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", systems.as_bytes()),
+        ],
+    );
+    let (run, cost) = check(&dir, &["--format", "json", "--fail-on", "never"]);
+    assert_cheap(&cost, "4,000 unknown targets");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "«systen-00000» er ikke et system eller en felleskomponent; mente du «system-00000»?"
+        ),
+        "the suggestion is still made"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let fk03 = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "FK-03")
+        .count();
+    assert_eq!(fk03, 4_000);
+}
+
+#[test]
+fn a_string_alias_bomb_is_refused_at_the_alias() {
+    // One 500 KB string, aliased 2,000 times: a 1 MB file that would be 1 GB in memory.
+    let mut bomb = format!(
+        "felles: &s \"{}\"\nsystemer:\n  - id: a\n    navn: A\n    beskrivelse: [",
+        "x".repeat(500_000)
+    );
+    bomb.push_str(&vec!["*s"; 2_000].join(", "));
+    bomb.push_str("]\n");
+    assert!(bomb.len() < 1_000_000);
+    let dir = kommune(
+        "string-bomb",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", bomb.as_bytes()),
+        ],
+    );
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "string alias bomb");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    // At the alias that would pass the bound: the fifth (4 × the file's size).
+    assert!(
+        run.stderr.contains(
+            "feil: systemer/a.yaml:5:35: YAML-aliasene (*navn) ville gjort fila mange ganger større enn den er; fila avvises"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_node_alias_bomb_is_refused() {
+    let mut bomb = String::from(
+        "systemer:\n  - id: a\n    navn: A\n    a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n",
+    );
+    for i in 1..12 {
+        let p = i - 1;
+        bomb.push_str(&format!(
+            "    a{i}: &a{i} [{}]\n",
+            vec![format!("*a{p}"); 10].join(", ")
+        ));
+    }
+    let dir = kommune(
+        "node-bomb",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", bomb.as_bytes()),
+        ],
+    );
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "node alias bomb");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("YAML-aliasene (*navn) ville gjort fila")
+    );
+}
+
+#[test]
+fn two_hundred_thousand_unknown_keys_are_counted_not_described() {
+    // 2.6 MB, yet within the bounds for 1 MB: unknown keys past the hundredth cost a count.
+    let mut text = String::from("systemer:\n  - id: a\n    navn: A\n");
+    for i in 0..200_000 {
+        text.push_str(&format!("    k{i}: x\n"));
+    }
+    let dir = kommune(
+        "many-keys",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", text.as_bytes()),
+        ],
+    );
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "200,000 unknown keys");
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.matches("Ukjent felt").count(), 100);
+    assert!(
+        run.stderr
+            .contains("feil: systemer/a.yaml: … og 199900 feil til i denne fila"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_long_bad_value_is_cut_in_the_diagnostic() {
+    let text = format!(
+        "systemer:\n  - id: a\n    navn: A\n    drift: {}\n",
+        "x".repeat(900_000)
+    );
+    let dir = kommune(
+        "long-value",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", text.as_bytes()),
+        ],
+    );
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "900 KB enum value");
+    assert_eq!(run.code, 2);
+    let shown = format!("Ugyldig verdi «{}…» for `drift`", "x".repeat(80));
+    assert!(
+        run.stderr.contains(&shown),
+        "{}",
+        &run.stderr[..500.min(run.stderr.len())]
+    );
+    assert!(run.stderr.len() < 2_000);
+}
+
+#[test]
+fn tags_are_refused_with_one_message() {
+    let dir = kommune(
+        "tags",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (
+                "systemer/a.yaml",
+                b"systemer:\n  - id: a\n    navn: !!binary aGVsbG8=\n",
+            ),
+            (
+                "systemer/b.yaml",
+                b"systemer:\n  - id: b\n    navn: !!python/object/apply:os.system [\"ls\"]\n",
+            ),
+        ],
+    );
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "tags");
+    assert_eq!(run.code, 2);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("feil:"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "feil: systemer/a.yaml:3:11: YAML-taggen `!!binary` er ikke en del av formatet; fila avvises",
+            "feil: systemer/b.yaml:3:11: YAML-taggen `!!python/object/apply:os.system` er ikke en del av formatet; fila avvises",
+        ],
+        "{}",
+        run.stderr
+    );
+}
+
+// ---- symbolic links and special files ----
+
+#[test]
+fn no_top_level_file_is_read_through_a_link() {
+    let secret = secret_file();
+    for name in [
+        "kommune.yaml",
+        "avvik.yaml",
+        "systemer.yaml",
+        "prosjekter.yaml",
+        "prinsipp.toml",
+    ] {
+        let dir = kommune(
+            "top-link",
+            &[
+                ("kommune.yaml", KOMMUNE),
+                ("systemer/a.yaml", b"id: a\nnavn: A\n"),
+            ],
+        );
+        let _ = std::fs::remove_file(dir.join(name));
+        symlink(&secret, dir.join(name)).unwrap();
+        let (run, cost) = check(&dir, &[]);
+        assert_cheap(&cost, name);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        let shown = if name == "prinsipp.toml" {
+            format!("{}/prinsipp.toml", dir.display())
+        } else {
+            name.to_string()
+        };
+        assert!(
+            run.stderr.contains(&format!(
+                "feil: {shown}: Symbolsk lenke; prinsipp følger ikke lenker, så den er ikke lest"
+            )),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("Mappa mangler kommune.yaml"),
+            "{name}: a link is not a missing file"
+        );
+        assert_not_leaked(&run);
+    }
+}
+
+#[test]
+fn a_linked_folder_is_refused_not_read() {
+    let outside = scratch("outside");
+    std::fs::write(outside.join("x.yaml"), format!("{SECRET}: x\n")).unwrap();
+    let dir = kommune("folder-link", &[("kommune.yaml", KOMMUNE)]);
+    symlink(&outside, dir.join("systemer")).unwrap();
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "linked folder");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("feil: systemer: Symbolsk lenke; prinsipp følger ikke lenker"),
+        "{}",
+        run.stderr
+    );
+    assert_not_leaked(&run);
+    // The kommune folder itself may not be a link either.
+    let link = scratch("kommune-link").join("kommune");
+    symlink(&dir, &link).unwrap();
+    let (run, _) = check(&link, &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("er en symbolsk lenke; prinsipp følger ikke lenker"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_pipe_or_folder_where_a_file_belongs_is_an_error_at_its_path() {
+    let dir = kommune(
+        "fifo-avvik",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: a\nnavn: A\n"),
+        ],
+    );
+    mkfifo(&dir.join("avvik.yaml"));
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "avvik.yaml as a pipe");
+    assert_eq!(
+        run.code, 2,
+        "the register is not silently dropped: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("feil: avvik.yaml: Ventet en fil, fant et rør (FIFO); den er ikke lest"),
+        "{}",
+        run.stderr
+    );
+
+    for (name, found) in [
+        ("kommune.yaml", "et rør (FIFO)"),
+        ("kommune.yaml", "en mappe"),
+    ] {
+        let dir = kommune(
+            "special-kommune",
+            &[("systemer/a.yaml", b"id: a\nnavn: A\n")],
+        );
+        if found == "en mappe" {
+            std::fs::create_dir(dir.join(name)).unwrap();
+        } else {
+            mkfifo(&dir.join(name));
+        }
+        let (run, cost) = check(&dir, &[]);
+        assert_cheap(&cost, name);
+        assert_eq!(run.code, 2);
+        assert!(
+            run.stderr.contains(&format!(
+                "feil: {name}: Ventet en fil, fant {found}; den er ikke lest"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("Mappa mangler kommune.yaml"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn flags_naming_a_pipe_or_a_device_are_refused() {
+    let dir = kommune("flag-special", &[("kommune.yaml", KOMMUNE)]);
+    let fifo = dir.join("rør");
+    mkfifo(&fifo);
+    let fifo = fifo.to_str().unwrap();
+    for (flag, path, found) in [
+        ("--systemer", "/dev/zero", "en enhet"),
+        ("--prosjekter", fifo, "et rør (FIFO)"),
+        ("--baseline", fifo, "et rør (FIFO)"),
+        ("--baseline", "/dev/zero", "en enhet"),
+        ("--config", "/dev/zero", "en enhet"),
+    ] {
+        let (run, cost) = check(&dir, &[flag, path]);
+        assert_cheap(&cost, &format!("{flag} {path}"));
+        assert_eq!(run.code, 2, "{flag} {path}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("Ventet en fil, fant {found}")),
+            "{flag} {path}: {}",
+            run.stderr
+        );
+    }
+    // A baseline or settings file over the size limit is refused before it is read whole.
+    let big = dir.join("stor.json");
+    std::fs::write(&big, vec![b' '; 2 * 1024 * 1024]).unwrap();
+    let (run, _) = check(
+        &dir,
+        &["--baseline", big.to_str().unwrap(), "--max-file-size", "1"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("Fila er for stor (2.0 MiB; grensen er 1 MiB)"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---- output targets ----
+
+#[test]
+fn an_output_never_replaces_a_device_a_pipe_or_an_input() {
+    let dir = kommune("outputs", &[("kommune.yaml", KOMMUNE)]);
+    // /dev/null is written through and stays a device (as root, it used to be replaced).
+    let (run, _) = check(&dir, &["--format", "json=/dev/null"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device(),
+        "/dev/null is still a device"
+    );
+    // A pipe nobody reads is refused; one that is read gets the report.
+    let fifo = dir.join("rapport.json");
+    mkfifo(&fifo);
+    let (run, cost) = check(&dir, &["--format", "json=rapport.json"]);
+    assert_cheap(&cost, "a pipe with no reader");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("Kan ikke skrive rapporten: det er et rør som ingen leser fra"),
+        "{}",
+        run.stderr
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let (run, _) = check(&dir, &["--format", "json=rapport.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(reader.join().unwrap().contains("\"format_version\": 1"));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    // An input is refused, and left as it was.
+    let (run, _) = check(&dir, &["--format", "json=kommune.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "feil: kommune.yaml: Kan ikke skrive rapporten: det er en av filene denne kjøringen leser; prinsipp overskriver ikke inndata"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(dir.join("kommune.yaml")).unwrap(), KOMMUNE);
+    // `-` and /dev/stdout are standard output.
+    for stdout in ["json=-", "json=/dev/stdout"] {
+        let (run, _) = check(&dir, &["--format", stdout]);
+        assert_eq!(run.code, 0);
+        assert!(run.stdout.contains("\"format_version\": 1"), "{stdout}");
+    }
+}
+
+#[test]
+fn an_output_is_never_written_through_a_planted_link() {
+    let dir = kommune("planted", &[("kommune.yaml", KOMMUNE)]);
+    let victim = scratch("victim").join("viktig.txt");
+    std::fs::write(&victim, "urørt").unwrap();
+    symlink(&victim, dir.join("prinsipp.sarif")).unwrap();
+    let (run, _) = check(&dir, &["--format", "sarif=prinsipp.sarif"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "feil: prinsipp.sarif: Kan ikke skrive rapporten: det er en symbolsk lenke; prinsipp skriver ikke gjennom lenker"
+        ),
+        "{}",
+        run.stderr
+    );
+    // A folder on the way that is a link: the same.
+    symlink(victim.parent().unwrap(), dir.join("rapporter")).unwrap();
+    let (run, _) = check(&dir, &["--format", "sarif=rapporter/ny.sarif"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("mappa rapporter på veien dit er en symbolsk lenke"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "urørt");
+    assert!(!victim.parent().unwrap().join("ny.sarif").exists());
+}
+
+// ---- escaping ----
+
+/// A file name and a capability name full of what must never reach a person raw.
+#[test]
+fn nothing_hidden_reaches_any_output() {
+    let evil_file = "systemer/a\n::error::injisert \u{202e}.yaml";
+    let system = "systemer:\n  - id: a\n    navn: A\n    kapabiliteter: [\"x\\e[2J\\b\\x7f\\u202e\\n::error::fra-navn\"]\n";
+    let dir = kommune(
+        "escaping",
+        &[("kommune.yaml", KOMMUNE), (evil_file, system.as_bytes())],
+    );
+    let formats = [
+        "table", "json", "sarif", "junit", "github", "gitlab", "markdown",
+    ];
+    for format in formats {
+        let (run, _) = check(&dir, &["--format", format, "--fail-on", "never"]);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        assert!(run.stdout.contains("FK-03"), "{format}: {}", run.stdout);
+        for c in ['\u{1b}', '\u{8}', '\u{7f}', '\u{202e}'] {
+            assert!(!run.stdout.contains(c), "{format} carries {:?}", c);
+        }
+        for line in run.stdout.lines() {
+            assert!(
+                !line.trim_start().starts_with("::error::"),
+                "{format}: a line a CI log would run as a command: {line}"
+            );
+        }
+    }
+    // SARIF names the file by a percent-encoded URI; JSON keeps the exact value.
+    let (run, _) = check(&dir, &["--format", "sarif"]);
+    assert!(
+        run.stdout
+            .contains("\"uri\": \"systemer/a%0A%3A%3Aerror%3A%3Ainjisert%20%E2%80%AE.yaml\""),
+        "{}",
+        run.stdout
+    );
+    let (run, _) = check(&dir, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let fk03 = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "FK-03")
+        .unwrap();
+    let message = fk03["message"].as_str().unwrap();
+    assert!(
+        message.contains("\u{202e}"),
+        "JSON keeps the value: {message}"
+    );
+    assert!(run.stdout.contains("\\u202e"));
+}
+
+// ---- fingerprints ----
+
+const TWO_INTEGRATIONS: &str = "systemer:\n  - id: arkiv\n    navn: Arkiv\n  - id: sak\n    navn: Sak\n    integrasjoner:\n      - { mot: arkiv, standard: proprietaer }\n";
+
+#[test]
+fn a_second_integration_to_the_same_target_is_a_new_finding() {
+    let dir = kommune(
+        "two-integrations",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", TWO_INTEGRATIONS.as_bytes()),
+        ],
+    );
+    let only = common::only(&["STD-01"]);
+    let (run, _) = check(&dir, &["--config", &only, "--format", "json=baseline.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The same system gets a second proprietary integration with the same target.
+    let two = format!("{TWO_INTEGRATIONS}      - {{ mot: arkiv, standard: proprietaer }}\n");
+    std::fs::write(dir.join("systemer/a.yaml"), two).unwrap();
+    let (run, _) = check(
+        &dir,
+        &[
+            "--config",
+            &only,
+            "--baseline",
+            "baseline.json",
+            "--fail-on",
+            "advarsel",
+            "--format",
+            "gitlab",
+        ],
+    );
+    assert_eq!(
+        run.code, 1,
+        "the new integration fails the run: {}",
+        run.stderr
+    );
+    let issues: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let fingerprints: Vec<&str> = issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), 2);
+    assert_ne!(fingerprints[0], fingerprints[1], "GitLab shows both");
+    let (run, _) = check(
+        &dir,
+        &[
+            "--config",
+            &only,
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let states: Vec<(&str, &str)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap(), f["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("/system/integrasjoner/arkiv/standard", "baseline"),
+            ("/system/integrasjoner/arkiv/standard~2", "open"),
+        ]
+    );
+}
+
+#[test]
+fn a_renamed_dataset_keeps_its_finding() {
+    let dataset = |name: &str| {
+        format!(
+            "systemer:\n  - id: a\n    navn: A\n    datasett:\n      - navn: {name}\n        opphav: x\n      - id: bygg\n        navn: {name} 2\n"
+        )
+    };
+    let dir = kommune(
+        "dataset",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", dataset("Byggesaker").as_bytes()),
+        ],
+    );
+    let only = common::only(&["DATA-01"]);
+    let (before, _) = check(&dir, &["--config", &only, "--format", "json"]);
+    std::fs::write(dir.join("systemer/a.yaml"), dataset("Byggesaksarkivet")).unwrap();
+    let (after, _) = check(&dir, &["--config", &only, "--format", "json"]);
+    let paths = |run: &common::Run| {
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["path"].as_str().unwrap().to_string(),
+                    f["fingerprint"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(paths(&before), paths(&after));
+    let paths: Vec<String> = paths(&before).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(paths, ["/system/datasett/#1", "/system/datasett/bygg"]);
+}
+
+/// Over every shipped example and rule fixture, with every rule on: no two findings of a
+/// run share a fingerprint.
+#[test]
+fn fingerprints_are_unique_in_every_example_and_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(root.join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.join("kommune.yaml").is_file() {
+            folders.push(path);
+        }
+    }
+    for rule in std::fs::read_dir(root.join("tests/rules")).unwrap() {
+        for case in ["fails", "passes"] {
+            folders.push(rule.as_ref().unwrap().path().join(case));
+        }
+    }
+    let settings = prinsipp::settings::Settings::builtin();
+    let date = prinsipp::model::Date::parse("2026-06-01").unwrap();
+    let mut checked = 0;
+    for folder in &folders {
+        let loaded = prinsipp::load::load_folder(folder, &prinsipp::load::LoadOptions::default());
+        let Some(portfolio) = loaded.portfolio else {
+            continue;
+        };
+        let findings = prinsipp::rules::check(&portfolio, &settings, date);
+        let mut seen = std::collections::HashSet::new();
+        for f in &findings {
+            assert!(
+                seen.insert(f.fingerprint.clone()),
+                "{}: {} {} {} shares its fingerprint",
+                folder.display(),
+                f.code,
+                f.subject.label(),
+                f.path
+            );
+        }
+        checked += findings.len();
+    }
+    assert!(checked > 300, "{checked} findings checked");
+}
