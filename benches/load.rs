@@ -9,6 +9,8 @@
 //! - serde_yaml: yaml_serde (the maintained serde_yaml) into equivalent typed structs,
 //!   no positions, no rules: the floor a serde-based loader would start from.
 
+mod common;
+use common::peak_rss_mb;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -86,18 +88,6 @@ fn run_variant(name: &str, folder: &Path) {
     }
     let secs = start.elapsed().as_secs_f64();
     println!("{secs} {}", peak_rss_mb());
-}
-
-/// Peak resident memory of this process (VmHWM), in MB.
-fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
 }
 
 fn write_inventory(folder: &Path) {

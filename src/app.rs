@@ -31,8 +31,14 @@ pub fn run(cli: &Cli) -> u8 {
     };
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
+    run_with(cli, &style, &mut out, &mut err)
+}
+
+/// Runs a command with the given style, writing what would go to standard output and
+/// standard error to `out` and `err` (the fuzzer's entry: the whole run, files included).
+pub fn run_with(cli: &Cli, style: &Style, out: &mut impl Write, err: &mut impl Write) -> u8 {
     let result = match &cli.command {
-        Command::Check(args) => check(args, &style, &mut out, &mut err),
+        Command::Check(args) => check(args, style, out, err),
         Command::Rules {
             format,
             strategi,
@@ -41,17 +47,13 @@ pub fn run(cli: &Cli) -> u8 {
             *format,
             strategi.as_deref(),
             config.as_deref(),
-            &style,
-            &mut out,
-            &mut err,
+            style,
+            out,
+            err,
         ),
-        Command::Explain { code, config } => {
-            explain(code, config.as_deref(), &style, &mut out, &mut err)
-        }
-        Command::Init { folder, force } => init(folder, *force, &style, &mut out, &mut err),
-        Command::Schema { kind, dir } => {
-            schema(kind.as_deref(), dir.as_deref(), &style, &mut out, &mut err)
-        }
+        Command::Explain { code, config } => explain(code, config.as_deref(), style, out, err),
+        Command::Init { folder, force } => init(folder, *force, style, out, err),
+        Command::Schema { kind, dir } => schema(kind.as_deref(), dir.as_deref(), style, out, err),
     };
     // A closed pipe (`prinsipp check | head`) is not an error worth a message.
     result.unwrap_or(EXIT_OK)

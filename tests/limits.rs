@@ -150,3 +150,30 @@ fn a_socket_or_pipe_named_yaml_is_not_read() {
         run.stderr
     );
 }
+
+#[test]
+fn folders_nested_too_deep_are_refused() {
+    let deep = format!("systemer/{}a.yaml", "d/".repeat(17));
+    let dir = kommune(
+        "too-deep",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (deep.as_str(), b"id: a\nnavn: A\n"),
+            ("systemer/b.yaml", b"id: b\nnavn: B\ndrfit: saas\n"),
+        ],
+    );
+    let run = prinsipp(&["check", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(&format!(
+            "feil: systemer/{}: Mappene er nestet dypere enn 16 nivåer; denne er ikke lest",
+            "d/".repeat(16) + "d"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("feil: systemer/b.yaml:3:1: Ukjent felt `drfit`")
+    );
+}
