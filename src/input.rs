@@ -167,6 +167,19 @@ pub struct Entry {
 
 pub use imp::{Folder, Identity, open, output_target};
 
+impl Folder {
+    /// Opens the folder at `path`; a link there is not followed.
+    pub fn open(path: &Path) -> Result<Folder, Problem> {
+        match open(path)? {
+            Opened::Folder(folder) => Ok(folder),
+            Opened::File(_) => Err(Problem::Not {
+                wanted: Kind::Folder,
+                found: Kind::File,
+            }),
+        }
+    }
+}
+
 /// What sits at an output path now: `None` when nothing does.
 pub struct Target {
     pub kind: Kind,
@@ -276,17 +289,6 @@ mod imp {
     }
 
     impl Folder {
-        /// Opens the folder at `path`; a link there is not followed.
-        pub fn open(path: &Path) -> Result<Folder, Problem> {
-            match open(path)? {
-                Opened::Folder(folder) => Ok(folder),
-                Opened::File(_) => Err(Problem::Not {
-                    wanted: Kind::Folder,
-                    found: Kind::File,
-                }),
-            }
-        }
-
         /// Opens the entry `name`; `Ok(None)` when there is none.
         pub fn open_entry(&self, name: &str) -> Result<Option<Opened>, Problem> {
             match rustix::fs::openat(&self.fd, name, flags(), Mode::empty()) {
@@ -395,16 +397,6 @@ mod imp {
     }
 
     impl Folder {
-        pub fn open(path: &Path) -> Result<Folder, Problem> {
-            match open(path)? {
-                Opened::Folder(folder) => Ok(folder),
-                Opened::File(_) => Err(Problem::Not {
-                    wanted: Kind::Folder,
-                    found: Kind::File,
-                }),
-            }
-        }
-
         pub fn open_entry(&self, name: &str) -> Result<Option<Opened>, Problem> {
             match open(&self.path.join(name)) {
                 Err(Problem::Missing) => Ok(None),

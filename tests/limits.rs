@@ -1,6 +1,6 @@
 //! Limits that keep hostile or mistaken input cheap, each with its diagnostic. (The YAML
-//! limits — nesting, aliases, duplicate keys, several documents, BOM, CRLF, tabs, empty
-//! files, non-UTF-8 — are in bad_input.rs.)
+//! limits — nesting, duplicate keys, several documents, BOM, CRLF, tabs, empty files,
+//! non-UTF-8 — are in bad_input.rs; alias bombs and the resource bounds in hostile.rs.)
 
 mod common;
 use common::{KOMMUNE, kommune, prinsipp};
