@@ -55,6 +55,8 @@ pub enum Problem {
         bytes: Option<u64>,
         limit: u64,
     },
+    /// A folder on the way to a relative path is a symbolic link (named as walked).
+    LinkOnTheWay(String),
     Io(std::io::Error),
 }
 
@@ -73,6 +75,14 @@ impl Problem {
             .with_hint(Text::new(
                 "Legg fila eller mappa selv her, eller gi den virkelige stien",
                 "Put the file or folder itself here, or give its real path",
+            )),
+            Problem::LinkOnTheWay(folder) => error(
+                format!("Mappa {folder} på veien hit er en symbolsk lenke; prinsipp følger ikke lenker, så dette er ikke lest"),
+                format!("The folder {folder} on the way here is a symbolic link; prinsipp does not follow links, so this was not read"),
+            )
+            .with_hint(Text::new(
+                "Gi den virkelige stien, eller legg mappa selv der lenken er",
+                "Give the real path, or put the folder itself where the link is",
             )),
             Problem::Not { wanted, found } => {
                 let (w, f) = (wanted.described(), found.described());
@@ -206,6 +216,7 @@ mod imp {
     use rustix::fs::{AtFlags, FileType, Mode, OFlags};
     use rustix::io::Errno;
     use std::os::fd::OwnedFd;
+    use std::path::Component;
 
     /// Which file an input was (device and inode), so that no output replaces an input.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -333,11 +344,50 @@ mod imp {
     }
 
     /// Opens `path`, a file or a folder; a link at the last component is not followed.
+    /// An absolute path is the caller's own choice and its folders are followed; inside the
+    /// working directory (a relative path), where a pull request could have put a link,
+    /// every folder on the way is opened by handle without following one.
     pub fn open(path: &Path) -> Result<Opened, Problem> {
         let path = normalised(path);
-        match rustix::fs::open(&path, flags(), Mode::empty()) {
+        if path.is_absolute() {
+            return match rustix::fs::open(&path, flags(), Mode::empty()) {
+                Ok(fd) => classify(fd),
+                Err(errno) => Err(explain_failure(errno, || rustix::fs::lstat(&path))),
+            };
+        }
+        let folder_flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let mut dir = rustix::fs::open(".", folder_flags, Mode::empty()).map_err(problem)?;
+        let mut components: Vec<Component> = path.components().collect();
+        let last = components.pop();
+        let mut walked = PathBuf::new();
+        for component in components {
+            walked.push(component);
+            let name = component.as_os_str();
+            let opened =
+                rustix::fs::openat(&dir, name, folder_flags | OFlags::NOFOLLOW, Mode::empty());
+            dir = match opened {
+                Ok(fd) => fd,
+                Err(errno @ (Errno::LOOP | Errno::NOTDIR)) => {
+                    let stat = rustix::fs::statat(&dir, name, AtFlags::SYMLINK_NOFOLLOW);
+                    return Err(match stat.map(|s| FileType::from_raw_mode(s.st_mode)) {
+                        Ok(FileType::Symlink) => {
+                            Problem::LinkOnTheWay(walked.to_string_lossy().into_owned())
+                        }
+                        _ => problem(errno),
+                    });
+                }
+                Err(errno) => return Err(problem(errno)),
+            };
+        }
+        let Some(last) = last else {
+            return classify(dir);
+        };
+        let name = last.as_os_str();
+        match rustix::fs::openat(&dir, name, flags(), Mode::empty()) {
             Ok(fd) => classify(fd),
-            Err(errno) => Err(explain_failure(errno, || rustix::fs::lstat(&path))),
+            Err(errno) => Err(explain_failure(errno, || {
+                rustix::fs::statat(&dir, name, AtFlags::SYMLINK_NOFOLLOW)
+            })),
         }
     }
 
@@ -428,6 +478,19 @@ mod imp {
 
     pub fn open(path: &Path) -> Result<Opened, Problem> {
         let path = normalised(path);
+        // Inside the working directory no folder on the way may be a link (as on Unix).
+        if path.is_relative() {
+            let mut walked = PathBuf::new();
+            for component in path.parent().into_iter().flat_map(Path::components) {
+                walked.push(component);
+                if walked
+                    .symlink_metadata()
+                    .is_ok_and(|m| m.file_type().is_symlink())
+                {
+                    return Err(Problem::LinkOnTheWay(walked.to_string_lossy().into_owned()));
+                }
+            }
+        }
         let meta = path.symlink_metadata().map_err(io)?;
         match kind_of(&meta) {
             Kind::Folder => Ok(Opened::Folder(Folder { path })),

@@ -340,6 +340,28 @@ fn a_linked_folder_is_refused_not_read() {
         run.stderr
     );
     assert_not_leaked(&run);
+    // Nor a folder on the way to a relative path (inside the working directory, where a
+    // pull request could have put it): the kommune folder's, or a flag's.
+    let work = scratch("link-on-the-way");
+    symlink(&outside, work.join("org")).unwrap();
+    std::fs::create_dir(work.join("ekte")).unwrap();
+    std::fs::write(work.join("ekte/kommune.yaml"), KOMMUNE).unwrap();
+    for args in [
+        vec!["check", "org/kommune"],
+        vec!["check", "ekte", "--config", "org/x.yaml"],
+        vec!["check", "ekte", "--systemer", "org/x.yaml"],
+    ] {
+        let (run, _) = prinsipp_bounded(&args, &work);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "Mappa org på veien hit er en symbolsk lenke; prinsipp følger ikke lenker, så dette er ikke lest"
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_not_leaked(&run);
+    }
     // The kommune folder itself may not be a link either.
     let link = scratch("kommune-link").join("kommune");
     symlink(&dir, &link).unwrap();

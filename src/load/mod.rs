@@ -91,6 +91,9 @@ pub fn open_folder(path: &Path) -> Result<Folder, Box<Diagnostic>> {
             format!("{shown} er en symbolsk lenke; prinsipp følger ikke lenker"),
             format!("{shown} is a symbolic link; prinsipp does not follow links"),
         ),
+        Err(problem @ Problem::LinkOnTheWay(_)) => {
+            return Err(Box::new(problem.diagnostic(&shown)));
+        }
         Err(Problem::Io(e)) => Text::new(
             format!("Kan ikke åpne mappa {shown}: {e}"),
             format!("Cannot open the folder {shown}: {e}"),
