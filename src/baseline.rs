@@ -8,8 +8,9 @@ use crate::text::{Text, shorten};
 use serde::Deserialize;
 use std::collections::HashSet;
 
-/// The JSON format versions this build reads as a baseline.
-const READABLE_VERSIONS: &[u32] = &[1];
+/// The JSON format versions this build reads as a baseline. Version 1 had 64-bit FNV
+/// fingerprints, which a crafted id could match: its findings cannot be compared.
+const READABLE_VERSIONS: &[u32] = &[2];
 
 #[derive(Debug, Clone, Deserialize)]
 struct BaselineFile {
@@ -61,6 +62,23 @@ impl Baseline {
             d.column = column;
             Box::new(d)
         })?;
+        if file.format_version == 1 {
+            return Err(Box::new(
+                Diagnostic::error(
+                    shown,
+                    0,
+                    0,
+                    Text::new(
+                        "Baselinen er laget av en eldre prinsipp (format_version 1), med fingeravtrykk som ikke kan sammenlignes med dagens",
+                        "The baseline was made by an older prinsipp (format_version 1), with fingerprints that cannot be compared with today's",
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Lag den på nytt med denne versjonen: prinsipp check MAPPE --fail-on never --format json=FIL",
+                    "Make it again with this version: prinsipp check FOLDER --fail-on never --format json=FILE",
+                )),
+            ));
+        }
         if !READABLE_VERSIONS.contains(&file.format_version) {
             return Err(Box::new(fail(
                 format!(

@@ -245,7 +245,7 @@ fn toml_error(text: &str, file: &str, err: &toml::de::Error) -> Diagnostic {
             format!("Invalid prinsipp.toml: {message}"),
         ),
     );
-    d.hint = unknown_key_hint(message);
+    d.hint = unknown_key_hint(message).map(Text::cut_quoted);
     d
 }
 

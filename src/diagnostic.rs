@@ -28,7 +28,7 @@ impl Diagnostic {
             file: file.to_string(),
             line,
             column,
-            message,
+            message: message.cut_quoted(),
             hint: None,
         }
     }
@@ -41,7 +41,7 @@ impl Diagnostic {
     }
 
     pub fn with_hint(mut self, hint: Text) -> Diagnostic {
-        self.hint = Some(hint);
+        self.hint = Some(hint.cut_quoted());
         self
     }
 

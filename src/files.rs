@@ -89,10 +89,12 @@ pub fn check_target(path: &Path, inputs: &[Identity]) -> Result<(), WriteError> 
     }
 }
 
-/// A relative path stays inside the working directory (the repository in CI), where a
-/// pull request could have put a link: no folder on the way may be one. An absolute path
-/// is the caller's own choice.
+/// Inside the working directory (the repository in CI: a relative path, or an absolute one
+/// that leads there), where a pull request could have put a link, no folder on the way may
+/// be one. The rest of an absolute path is the caller's own choice.
 fn link_on_the_way(path: &Path) -> Result<(), WriteError> {
+    let below = input::below_working_directory(path);
+    let path = below.as_deref().unwrap_or(path);
     if path.is_absolute() {
         return Ok(());
     }

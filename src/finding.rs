@@ -127,16 +127,20 @@ impl Finding {
 }
 
 /// What identifies a finding across runs: rule, subject and logical path, never the line
-/// (which moves when the file is edited). A 64-bit FNV-1a hash, as 16 hex digits.
+/// (which moves when the file is edited). SHA-256 of the four, each preceded by its length
+/// (so no two tuples give the same bytes), cut to 128 bits, as 32 hex digits: no id or
+/// name a pull request writes can be made to match a fingerprint already in a baseline.
 pub fn fingerprint(code: &str, kind: &str, id: &str, path: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
     for part in [code, kind, id, path] {
-        for byte in part.bytes().chain(std::iter::once(0x1f)) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        hash.update((part.len() as u64).to_le_bytes());
+        hash.update(part.as_bytes());
     }
-    format!("{hash:016x}")
+    hash.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -145,12 +149,17 @@ mod tests {
 
     #[test]
     fn fingerprints_are_stable_and_ignore_lines() {
-        // Fixed value: changing the hash breaks every baseline users have stored.
+        // Fixed value: changing the hash breaks every baseline users have stored (it was
+        // changed once, from FNV-1a, with JSON format_version 2).
         assert_eq!(
             fingerprint("SKY-01", "prosjekt", "x", "/prosjekt/nye_systemer/0/drift"),
             fingerprint("SKY-01", "prosjekt", "x", "/prosjekt/nye_systemer/0/drift")
         );
-        assert_eq!(fingerprint("A", "b", "c", "d"), "34773f03da9c5ad5"); // checked against an independent FNV-1a
+        // Checked against Python's hashlib (length-prefixed fields, 128 bits).
+        assert_eq!(
+            fingerprint("A", "b", "c", "d"),
+            "b938457d1018c1e7a217425fca6e9b88"
+        );
         assert_ne!(
             fingerprint("SKY-01", "prosjekt", "x", "/a"),
             fingerprint("SKY-01", "prosjekt", "x", "/b")
@@ -158,6 +167,11 @@ mod tests {
         assert_ne!(
             fingerprint("AB", "c", "", ""),
             fingerprint("A", "bc", "", "")
+        );
+        // A separator inside a field cannot make two identities one.
+        assert_ne!(
+            fingerprint("A", "b\u{1f}c", "", "d"),
+            fingerprint("A", "b", "c", "d")
         );
     }
 }

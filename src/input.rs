@@ -171,8 +171,16 @@ pub fn read_file(path: &Path, limit: u64) -> Result<(Vec<u8>, Identity), Problem
 
 /// An entry of a folder, as listed (before it is opened).
 pub struct Entry {
+    /// The name; not UTF-8 bytes shown as U+FFFD.
     pub name: String,
     pub kind: Kind,
+    /// The name is UTF-8 and holds nothing hidden (control or direction characters): a
+    /// name that is not would be shown differently from what it is, or not be found again.
+    pub plain_name: bool,
+}
+
+fn plain_name(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|name| !name.chars().any(crate::text::is_hidden))
 }
 
 pub use imp::{Folder, Identity, open, output_target};
@@ -194,6 +202,15 @@ impl Folder {
 pub struct Target {
     pub kind: Kind,
     pub identity: Identity,
+}
+
+/// The part of `path` below the working directory, when it lies there (an absolute path
+/// into the repository, as CI writes `$GITHUB_WORKSPACE/…`): a pull request could have
+/// put a link anywhere in that part, so it is treated as a relative path.
+pub fn below_working_directory(path: &Path) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let rest = path.strip_prefix(&cwd).ok()?;
+    Some(normalised(rest))
 }
 
 /// A path with trailing separators and `.` components dropped: `kommune/` must not make the
@@ -318,10 +335,12 @@ mod imp {
             let mut out = Vec::new();
             while let Some(entry) = dir.read() {
                 let entry = entry.map_err(problem)?;
-                let name = entry.file_name().to_string_lossy().into_owned();
+                let bytes = entry.file_name().to_bytes();
+                let name = String::from_utf8_lossy(bytes).into_owned();
                 if name == "." || name == ".." {
                     continue;
                 }
+                let plain_name = plain_name(bytes);
                 let mut kind = kind_of(entry.file_type());
                 if kind == Kind::Other {
                     // The file system does not say in the listing: ask without following.
@@ -329,7 +348,11 @@ mod imp {
                         rustix::fs::statat(&self.fd, entry.file_name(), AtFlags::SYMLINK_NOFOLLOW)
                             .map_or(Kind::Other, |s| kind_of(FileType::from_raw_mode(s.st_mode)));
                 }
-                out.push(Entry { name, kind });
+                out.push(Entry {
+                    name,
+                    kind,
+                    plain_name,
+                });
             }
             out.sort_by(|a, b| a.name.cmp(&b.name));
             Ok(out)
@@ -349,6 +372,7 @@ mod imp {
     /// every folder on the way is opened by handle without following one.
     pub fn open(path: &Path) -> Result<Opened, Problem> {
         let path = normalised(path);
+        let path = below_working_directory(&path).unwrap_or(path);
         if path.is_absolute() {
             return match rustix::fs::open(&path, flags(), Mode::empty()) {
                 Ok(fd) => classify(fd),
@@ -462,9 +486,11 @@ mod imp {
                     .path()
                     .symlink_metadata()
                     .map_or(Kind::Other, |m| kind_of(&m));
+                let raw = entry.file_name();
                 out.push(Entry {
-                    name: entry.file_name().to_string_lossy().into_owned(),
+                    name: raw.to_string_lossy().into_owned(),
                     kind,
+                    plain_name: raw.to_str().is_some_and(|n| plain_name(n.as_bytes())),
                 });
             }
             out.sort_by(|a, b| a.name.cmp(&b.name));
@@ -478,6 +504,7 @@ mod imp {
 
     pub fn open(path: &Path) -> Result<Opened, Problem> {
         let path = normalised(path);
+        let path = below_working_directory(&path).unwrap_or(path);
         // Inside the working directory no folder on the way may be a link (as on Unix).
         if path.is_relative() {
             let mut walked = PathBuf::new();

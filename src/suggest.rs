@@ -1,54 +1,84 @@
 //! "Did you mean …?": the known name nearest to a misspelt one, in bounded time and memory
-//! whatever the input (a 40,000-character id, or thousands of unknown names against
-//! thousands of known ones).
+//! whatever the input (a 40,000-character id, thousands of unknown names against
+//! thousands of known ones, or names made to defeat the index).
 //!
-//! Distance is optimal string alignment: Levenshtein where swapping two neighbouring
-//! letters counts as one edit («drfit» is one edit from «drift»). A name is suggested when
-//! it is within a third of the word's length (one to three edits); ties go to the name
-//! that sorts first, so the same input always gets the same hint.
+//! Distance is optimal string alignment, ignoring case: Levenshtein where swapping two
+//! neighbouring letters counts as one edit («drfit» is one edit from «drift», «sky-0l» from
+//! «SKY-01»). A name is suggested when it is within a third of the word's length (one to
+//! three edits); the nearest wins, and ties go to the name that sorts first in lower case,
+//! so the same input always gets the same hint.
+//!
+//! Two ways to look: [`did_you_mean`] scans a list once (a key, a value, a rule code);
+//! [`Suggester`] indexes a long list for many lookups (every system id, the catalogue).
+//! Both cap what they compare and skip what cannot be near; the index also has a budget
+//! of work linear in its names, after which it makes no more suggestions: a hint is worth
+//! little next to a run that finishes.
+
+use std::collections::HashMap;
 
 /// Words longer than this get no suggestion: a typo is a slip in a short name, and
 /// comparing long texts is work an attacker could multiply.
 pub const MAX_WORD_CHARS: usize = 48;
-
-/// The most trie nodes one lookup may visit: a bound on the work of one suggestion that
-/// realistic names never reach (a lookup among 8,000 similar ids visits a few hundred).
-const MAX_VISITS: usize = 20_000;
 
 /// How many edits a word of `len` characters may be from a suggestion.
 fn threshold(len: usize) -> usize {
     (len / 3).clamp(1, 3)
 }
 
-/// The word as compared: lower case, as characters; `None` when too long to suggest for.
+/// A text as compared: lower case, character by character.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase)
+}
+
+/// The word as compared; `None` when too long to suggest for.
 fn prepare(word: &str) -> Option<Vec<char>> {
-    let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let chars: Vec<char> = folded(word).take(MAX_WORD_CHARS + 1).collect();
     (chars.len() <= MAX_WORD_CHARS).then_some(chars)
 }
 
+/// The order in which ties are broken: lower case first, then as written.
+fn sort_key(name: &str) -> (String, &str) {
+    (folded(name).collect(), name)
+}
+
+/// Which characters a text holds, hashed into 64 bits. An edit adds at most one character
+/// the other text lacks and removes at most one, so the larger of the two differences is
+/// a lower bound of the distance (a shared bit can only make the bound smaller).
+fn char_mask(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0, |mask, c| mask | 1 << (c as u32 % 64))
+}
+
+fn mask_bound(a: u64, b: u64) -> usize {
+    (a & !b).count_ones().max((b & !a).count_ones()) as usize
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo. For
-/// short lists (keys, enum values, catalogue names); many lookups in one long list go
-/// through [`Suggester`].
+/// one lookup in a list; many lookups in one long list go through [`Suggester`].
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let word = prepare(word)?;
+    let word_mask = char_mask(word.iter().copied());
     let mut limit = threshold(word.len());
-    let mut best: Option<(usize, &str)> = None;
+    let mut best: Option<(usize, (String, &str))> = None;
     let mut rows = Rows::default();
     // An empty name is no suggestion.
     for candidate in candidates.into_iter().filter(|c| !c.is_empty()) {
+        if mask_bound(word_mask, char_mask(folded(candidate))) > limit {
+            continue;
+        }
         let Some(distance) = rows.distance_within(&word, candidate, limit) else {
             continue;
         };
-        if best.is_none_or(|b| (distance, candidate) < b) {
-            best = Some((distance, candidate));
+        let key = (distance, sort_key(candidate));
+        if best.as_ref().is_none_or(|b| key < *b) {
+            best = Some(key);
             // Only as near or nearer can win from here on.
             limit = distance;
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, (_, c))| c)
 }
 
 /// Three reusable rows of the edit-distance table (the swap looks two rows back): memory
@@ -71,7 +101,7 @@ impl Rows {
             return None;
         }
         self.candidate.clear();
-        self.candidate.extend(candidate.chars());
+        self.candidate.extend(folded(candidate).take(n + limit + 1));
         let m = self.candidate.len();
         if m.abs_diff(n) > limit {
             return None;
@@ -102,12 +132,21 @@ impl Rows {
     }
 }
 
+/// The most trie nodes one lookup may visit.
+const MAX_VISITS: usize = 20_000;
+/// The work all lookups of one index may do together, in table cells: a fixed part and a
+/// part per name, so the whole is linear in the input (about a second of work at most).
+const BUDGET_BASE: usize = 20_000_000;
+const BUDGET_PER_NAME: usize = 4_000;
+
 /// Many lookups in one long list of names (every system id): the names in a trie, searched
-/// with one table row per level and subtrees cut off as soon as no name in them can be near
-/// enough. Names sharing a prefix share its work, so thousands of lookups among thousands
-/// of names take about linear time.
+/// with one table row per level, first for names one edit away, then two, then three;
+/// subtrees are cut off as soon as no name in them can be near enough, by distance or by
+/// length. Names sharing a prefix share its work. The same word is looked up once.
 pub struct Suggester<'a> {
     nodes: Vec<TrieNode<'a>>,
+    budget: usize,
+    cache: HashMap<String, Option<&'a str>>,
 }
 
 struct TrieNode<'a> {
@@ -115,56 +154,104 @@ struct TrieNode<'a> {
     /// order, so the first name found at a distance wins ties.
     children: Vec<(char, u32)>,
     name: Option<&'a str>,
+    /// The shortest and longest name (in characters) at or below this node.
+    shortest: usize,
+    longest: usize,
 }
 
 impl<'a> Suggester<'a> {
     pub fn new(names: impl IntoIterator<Item = &'a str>) -> Suggester<'a> {
         let mut s = Suggester {
-            nodes: vec![TrieNode {
-                children: Vec::new(),
-                name: None,
-            }],
+            nodes: vec![TrieNode::new()],
+            budget: BUDGET_BASE,
+            cache: HashMap::new(),
         };
         for name in names {
+            let chars: Vec<char> = folded(name).take(MAX_WORD_CHARS + 4).collect();
+            let length = chars.len();
             // No word a suggestion is made for is near a name this long; an empty name
             // is no suggestion.
-            if name.is_empty() || name.chars().count() > MAX_WORD_CHARS + 3 {
+            if name.is_empty() || length > MAX_WORD_CHARS + 3 {
                 continue;
             }
+            s.budget = s.budget.saturating_add(BUDGET_PER_NAME);
             let mut at = 0usize;
-            for c in name.chars() {
+            s.nodes[at].note_length(length);
+            for c in chars {
                 at = match s.nodes[at].children.binary_search_by_key(&c, |(k, _)| *k) {
                     Ok(i) => s.nodes[at].children[i].1 as usize,
                     Err(i) => {
                         let next = s.nodes.len();
-                        s.nodes.push(TrieNode {
-                            children: Vec::new(),
-                            name: None,
-                        });
+                        s.nodes.push(TrieNode::new());
                         s.nodes[at].children.insert(i, (c, next as u32));
                         next
                     }
                 };
+                s.nodes[at].note_length(length);
             }
-            s.nodes[at].name = Some(name);
+            // Two names alike but for case share a node: the one that sorts first wins.
+            let slot = &mut s.nodes[at].name;
+            if slot.is_none_or(|old| sort_key(name) < sort_key(old)) {
+                *slot = Some(name);
+            }
         }
         s
     }
 
-    /// The nearest name to `word`, as [`did_you_mean`] would find it.
-    pub fn nearest(&self, word: &str) -> Option<&'a str> {
-        let word = prepare(word)?;
-        let mut search = Search {
-            word: &word,
-            limit: Some(threshold(word.len())),
-            best: None,
-            visits: 0,
-            rows: vec![(0..=word.len()).collect()],
-        };
-        for &(c, child) in &self.nodes[0].children {
-            search.visit(self, child as usize, c, None, 1)?;
+    /// The nearest name to `word`, as [`did_you_mean`] would find it, while the budget
+    /// lasts.
+    pub fn nearest(&mut self, word: &str) -> Option<&'a str> {
+        let chars = prepare(word)?;
+        if let Some(found) = self.cache.get(word) {
+            return *found;
         }
-        search.best.map(|(_, name)| name)
+        let found = self.search(&chars);
+        self.cache.insert(word.to_string(), found);
+        found
+    }
+
+    fn search(&mut self, word: &[char]) -> Option<&'a str> {
+        // Nearer first: most typos are one edit away, and that search is cheap.
+        for limit in 1..=threshold(word.len()) {
+            let mut search = Search {
+                word,
+                limit: Some(limit),
+                best: None,
+                visits: 0,
+                rows: vec![(0..=word.len()).collect()],
+            };
+            let mut within_budget = true;
+            for &(c, child) in &self.nodes[0].children {
+                if search.visit(self, child as usize, c, None, 1).is_none() {
+                    within_budget = false;
+                    break;
+                }
+            }
+            self.budget = self.budget.saturating_sub(search.visits * (word.len() + 1));
+            if !within_budget {
+                return None;
+            }
+            if let Some((_, name)) = search.best {
+                return Some(name);
+            }
+        }
+        None
+    }
+}
+
+impl TrieNode<'_> {
+    fn new() -> Self {
+        TrieNode {
+            children: Vec::new(),
+            name: None,
+            shortest: usize::MAX,
+            longest: 0,
+        }
+    }
+
+    fn note_length(&mut self, length: usize) {
+        self.shortest = self.shortest.min(length);
+        self.longest = self.longest.max(length);
     }
 }
 
@@ -180,7 +267,7 @@ struct Search<'w, 'a> {
 
 impl<'a> Search<'_, 'a> {
     /// Walks the subtree under `node`, reached by `c` at `depth` (after `parent_char`).
-    /// `None` when the visit budget ran out: then no suggestion is made at all.
+    /// `None` when this lookup or the index ran out of budget: then no suggestion is made.
     fn visit(
         &mut self,
         trie: &Suggester<'a>,
@@ -192,11 +279,16 @@ impl<'a> Search<'_, 'a> {
         let Some(limit) = self.limit else {
             return Some(());
         };
+        let n = self.word.len();
+        let here = &trie.nodes[node];
+        // No name below is of a length within reach.
+        if here.longest + limit < n || here.shortest > n + limit {
+            return Some(());
+        }
         self.visits += 1;
-        if self.visits > MAX_VISITS {
+        if self.visits > MAX_VISITS || self.visits * (n + 1) > trie.budget {
             return None;
         }
-        let n = self.word.len();
         let mut row = Vec::with_capacity(n + 1);
         row.push(depth);
         for j in 1..=n {
@@ -213,7 +305,7 @@ impl<'a> Search<'_, 'a> {
         if row.iter().all(|&d| d > limit) {
             return Some(());
         }
-        if let Some(name) = trie.nodes[node].name {
+        if let Some(name) = here.name {
             let distance = row[n];
             if distance <= limit {
                 // Names met later sort after this one: only a nearer one can win.
@@ -222,7 +314,7 @@ impl<'a> Search<'_, 'a> {
             }
         }
         self.rows.push(row);
-        for &(next, child) in &trie.nodes[node].children {
+        for &(next, child) in &here.children {
             self.visit(trie, child as usize, next, Some(c), depth + 1)?;
         }
         self.rows.pop();
@@ -295,7 +387,7 @@ mod tests {
             "zzzz",
             "dirft",
         ];
-        let trie = Suggester::new(names);
+        let mut trie = Suggester::new(names);
         for word in words {
             assert_eq!(trie.nearest(word), did_you_mean(word, names), "{word}");
         }
@@ -311,6 +403,59 @@ mod tests {
         assert_eq!(rows.distance_within(&word, "abcd", 0), Some(0));
     }
 
+    /// Many random ids, as a large inventory of opaque codes: every one-letter typo still
+    /// finds its id (the search one edit away stays within the per-lookup bound).
+    #[test]
+    fn one_edit_typos_are_found_among_many_random_ids() {
+        let mut state: u64 = 7;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as usize
+        };
+        let alphabet: Vec<char> = "abcdefghijklmnopqrstuvwxyz0123456789".chars().collect();
+        let ids: Vec<String> = (0..12_000)
+            .map(|_| (0..10).map(|_| alphabet[next() % alphabet.len()]).collect())
+            .collect();
+        let mut trie = Suggester::new(ids.iter().map(String::as_str));
+        for id in ids.iter().step_by(60) {
+            let mut typo: Vec<char> = id.chars().collect();
+            let at = next() % typo.len();
+            typo[at] = if typo[at] == 'x' { 'y' } else { 'x' };
+            let typo: String = typo.into_iter().collect();
+            // Among random ids no other is one edit from the typo (fixed seed: checked).
+            assert_eq!(trie.nearest(&typo), Some(id.as_str()), "{typo}");
+        }
+    }
+
+    /// Names built to defeat the index (every three-letter prefix, and words long enough
+    /// to keep them all in reach) cost a bounded amount of work in all: the budget runs
+    /// out and the rest get no suggestion, rather than the run taking minutes.
+    #[test]
+    fn work_is_bounded_whatever_the_names() {
+        let letters: Vec<char> = "abcdefghijklmnopqrst".chars().collect();
+        let mut names = Vec::new();
+        for a in &letters {
+            for b in &letters {
+                for c in &letters {
+                    names.push(format!("{a}{b}{c}{}", "z".repeat(42)));
+                }
+            }
+        }
+        let mut trie = Suggester::new(names.iter().map(String::as_str));
+        // The real budget is the same mechanism, larger (BUDGET_BASE, BUDGET_PER_NAME).
+        trie.budget = 2_000_000;
+        let mut cells = 0;
+        for i in 0..2_000 {
+            let before = trie.budget;
+            assert_eq!(trie.nearest(&format!("{i:045}")), None);
+            cells += before - trie.budget;
+        }
+        assert!(cells <= 2_000_000, "{cells} cells of work");
+        assert_eq!(trie.budget, 0, "the budget is spent, and no more");
+    }
+
     proptest::proptest! {
         /// On names from a small alphabet (so that many are near each other), the trie and
         /// the scan always agree.
@@ -319,7 +464,7 @@ mod tests {
             names in proptest::collection::vec("[abc-]{0,7}", 0..40),
             words in proptest::collection::vec("[abcd-]{0,8}", 1..10),
         ) {
-            let trie = Suggester::new(names.iter().map(String::as_str));
+            let mut trie = Suggester::new(names.iter().map(String::as_str));
             for word in &words {
                 proptest::prop_assert_eq!(
                     trie.nearest(word),

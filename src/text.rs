@@ -26,6 +26,14 @@ impl Text {
         }
     }
 
+    /// The same text with every «quoted value» cut (see [`cut_quoted`]).
+    pub fn cut_quoted(self) -> Text {
+        Text {
+            nb: cut_quoted(&self.nb).into_owned(),
+            en: cut_quoted(&self.en).into_owned(),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Nb => &self.nb,
@@ -60,6 +68,21 @@ fn join_with(names: &[&str], and: &str) -> String {
     }
 }
 
+/// Characters that change the direction of the text around them: the embeddings,
+/// overrides and isolates, and the directional marks.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// What no output a person reads shows as is: control characters (C0, DEL, C1), bidi
+/// controls, and the line and paragraph separators.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 /// The most characters of a value the user wrote that a message repeats.
 pub const MAX_SHOWN_CHARS: usize = 80;
 
@@ -70,6 +93,28 @@ pub fn shorten(value: &str) -> std::borrow::Cow<'_, str> {
         None => std::borrow::Cow::Borrowed(value),
         Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &value[..end])),
     }
+}
+
+/// A message with every «quoted value» in it cut as [`shorten`] cuts one: messages quote
+/// what the user wrote in «», so this bounds every message whatever the input.
+pub fn cut_quoted(message: &str) -> std::borrow::Cow<'_, str> {
+    if !message.contains('«') {
+        return std::borrow::Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message;
+    while let Some(open) = rest.find('«') {
+        let (before, quoted) = rest.split_at(open + '«'.len_utf8());
+        out.push_str(before);
+        let Some(close) = quoted.find('»') else {
+            out.push_str(&shorten(quoted));
+            return std::borrow::Cow::Owned(out);
+        };
+        out.push_str(&shorten(&quoted[..close]));
+        rest = &quoted[close..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -85,6 +130,17 @@ mod tests {
             shorten(&"x".repeat(MAX_SHOWN_CHARS)),
             "x".repeat(MAX_SHOWN_CHARS)
         );
+    }
+
+    #[test]
+    fn quoted_values_are_cut_in_a_message() {
+        let long = "y".repeat(5_000);
+        let message = format!("Ukjent regel «{long}» og «kort»");
+        assert_eq!(
+            cut_quoted(&message),
+            format!("Ukjent regel «{}…» og «kort»", "y".repeat(MAX_SHOWN_CHARS))
+        );
+        assert_eq!(cut_quoted("ingen sitat"), "ingen sitat");
     }
 
     #[test]

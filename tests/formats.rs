@@ -52,11 +52,11 @@ fn sarif_validates_against_the_official_schema_and_has_what_github_needs() {
             .unwrap();
         assert!(uri.starts_with("examples/eksempel-kommune/"), "{uri}");
         assert_eq!(
-            result["partialFingerprints"]["prinsipp/v1"]
+            result["partialFingerprints"]["prinsipp/v2"]
                 .as_str()
                 .unwrap()
                 .len(),
-            16
+            32
         );
         assert!(["error", "warning", "note"].contains(&result["level"].as_str().unwrap()));
     }
@@ -402,6 +402,26 @@ fn a_bad_baseline_or_two_formats_on_stdout_are_input_errors() {
         "{}",
         run.stderr
     );
+    // A baseline from before the fingerprints were cryptographic cannot be compared.
+    std::fs::write(
+        &bad,
+        "{\"format_version\": 1, \"findings\": [{\"fingerprint\": \"34773f03da9c5ad5\", \"code\": \"SKY-01\", \"subject_kind\": \"system\", \"subject_id\": \"a\", \"message\": \"m\", \"file\": \"f\", \"line\": 1, \"path\": \"/system\"}]}",
+    )
+    .unwrap();
+    let run = prinsipp(&[
+        "check",
+        "examples/ryddig-kommune",
+        "--baseline",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "Baselinen er laget av en eldre prinsipp (format_version 1), med fingeravtrykk som ikke kan sammenlignes med dagens"
+        ),
+        "{}",
+        run.stderr
+    );
 
     let run = prinsipp(&[
         "check",
@@ -657,7 +677,7 @@ fn two_formats_cannot_share_a_file_and_dash_is_stdout() {
         "json=-",
     ]);
     assert_eq!(run.code, 0);
-    assert_eq!(json(&run.stdout)["format_version"], 1);
+    assert_eq!(json(&run.stdout)["format_version"], 2);
     assert!(!std::path::Path::new(&repo("-")).exists());
 }
 

@@ -73,6 +73,27 @@ fn a_forty_thousand_character_reference_costs_nothing() {
 }
 
 #[test]
+fn a_reference_with_hidden_characters_is_refused() {
+    // A separator or an override in `gjelder` could make two subjects one fingerprint, or
+    // one name read as another.
+    let avvik = "avvik:\n  - regel: SKY-01\n    gjelder: \"a\\x1fb\\u202e\"\n    begrunnelse: x\n    vedtatt_av: y\n    dato: 2026-01-01\n";
+    let dir = kommune(
+        "hidden-reference",
+        &[("kommune.yaml", KOMMUNE), ("avvik.yaml", avvik.as_bytes())],
+    );
+    let (run, cost) = check(&dir, &[]);
+    assert_cheap(&cost, "hidden characters in a reference");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "feil: avvik.yaml:3:5: `gjelder` har kontroll- eller retningstegn: den skal nevne en id"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_forty_thousand_character_key_is_cut_and_gets_no_suggestion() {
     // An explicit key (`? key`): a plain key is at most 1,024 characters in YAML.
     let system = format!(
@@ -156,10 +177,11 @@ fn a_string_alias_bomb_is_refused_at_the_alias() {
     let (run, cost) = check(&dir, &[]);
     assert_cheap(&cost, "string alias bomb");
     assert_eq!(run.code, 2, "{}", run.stderr);
-    // At the alias that would pass the bound: the fifth (4 × the file's size).
+    // At the alias that would pass the bound (4 × the file's size, the anchor's own copy
+    // included): the fourth.
     assert!(
         run.stderr.contains(
-            "feil: systemer/a.yaml:5:35: YAML-aliasene (*navn) ville gjort fila mange ganger større enn den er; fila avvises"
+            "feil: systemer/a.yaml:5:31: YAML-aliasene (*navn) ville gjort fila mange ganger større enn den er; fila avvises"
         ),
         "{}",
         run.stderr
@@ -502,7 +524,7 @@ fn an_output_never_replaces_a_device_a_pipe_or_an_input() {
     std::thread::sleep(std::time::Duration::from_millis(200));
     let (run, _) = check(&dir, &["--format", "json=rapport.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(reader.join().unwrap().contains("\"format_version\": 1"));
+    assert!(reader.join().unwrap().contains("\"format_version\": 2"));
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
     // An input is refused, and left as it was.
     let (run, _) = check(&dir, &["--format", "json=kommune.yaml"]);
@@ -519,7 +541,7 @@ fn an_output_never_replaces_a_device_a_pipe_or_an_input() {
     for stdout in ["json=-", "json=/dev/stdout"] {
         let (run, _) = check(&dir, &["--format", stdout]);
         assert_eq!(run.code, 0);
-        assert!(run.stdout.contains("\"format_version\": 1"), "{stdout}");
+        assert!(run.stdout.contains("\"format_version\": 2"), "{stdout}");
     }
 }
 
@@ -554,43 +576,129 @@ fn an_output_is_never_written_through_a_planted_link() {
 
 // ---- escaping ----
 
-/// A file name and a capability name full of what must never reach a person raw.
+/// What must never reach a person raw: C0 and C1 controls, DEL, bidi overrides, line
+/// separators, and line breaks that would start a CI workflow command.
+const HIDDEN: [char; 8] = [
+    '\u{1b}', '\u{8}', '\u{7f}', '\u{85}', '\u{9b}', '\u{202e}', '\u{2028}', '\u{2066}',
+];
+
+fn assert_nothing_hidden(what: &str, text: &str) {
+    for c in HIDDEN {
+        assert!(!text.contains(c), "{what} carries {c:?}");
+    }
+    for line in text.lines() {
+        assert!(
+            !line.trim_start().starts_with("::"),
+            "{what}: a line a CI log would run as a command: {line}"
+        );
+    }
+}
+
+/// A file name with hidden characters is refused where it is found, never read.
+#[test]
+fn a_file_name_with_hidden_characters_is_refused() {
+    let dir = kommune(
+        "odd-name",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a\n::error::x\u{202e}.yaml", b"id: a\nnavn: A\n"),
+        ],
+    );
+    let (run, _) = check(&dir, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "feil: systemer/a ::error::x\u{fffd}.yaml: Navnet har tegn som ikke kan vises som de er"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_nothing_hidden("stderr", &run.stderr);
+}
+
+/// A folder path, a capability name and a kommune's own rule full of what must never reach
+/// a person raw: every format, stderr, --show-config and explain.
 #[test]
 fn nothing_hidden_reaches_any_output() {
-    let evil_file = "systemer/a\n::error::injisert \u{202e}.yaml";
-    let system = "systemer:\n  - id: a\n    navn: A\n    kapabiliteter: [\"x\\e[2J\\b\\x7f\\u202e\\n::error::fra-navn\"]\n";
-    let dir = kommune(
-        "escaping",
-        &[("kommune.yaml", KOMMUNE), (evil_file, system.as_bytes())],
-    );
-    let formats = [
-        "table", "json", "sarif", "junit", "github", "gitlab", "markdown",
-    ];
-    for format in formats {
-        let (run, _) = check(&dir, &["--format", format, "--fail-on", "never"]);
-        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
-        assert!(run.stdout.contains("FK-03"), "{format}: {}", run.stdout);
-        for c in ['\u{1b}', '\u{8}', '\u{7f}', '\u{202e}'] {
-            assert!(!run.stdout.contains(c), "{format} carries {:?}", c);
-        }
-        for line in run.stdout.lines() {
-            assert!(
-                !line.trim_start().starts_with("::error::"),
-                "{format}: a line a CI log would run as a command: {line}"
-            );
-        }
+    let work = scratch("escaping");
+    // The folder is the user's own path, so it is read: its name reaches every output.
+    let folder = "k\n::error::mappe \u{202e}\u{85}";
+    let system = "systemer:\n  - id: a\n    navn: A\n    kapabiliteter: [\"x\\e[2J\\b\\x7f\\u202e\\N\\x9b\\u2028\\u2066\\n::error::fra-navn\"]\n";
+    let toml = "[[egen_regel]]\nkode = \"EGEN-01\"\nalvorlighet = \"advarsel\"\ntittel = \"T\\n::error::tittel \\u202e\"\nforklaring = \"F\\n  ::warning::forklaring \\u0085\"\ngjelder = \"system\"\nkrav = [{ felt = \"ros\", finnes = true }]\n";
+    for (path, content) in [
+        ("kommune.yaml", KOMMUNE),
+        ("systemer/a.yaml", system.as_bytes()),
+        ("prinsipp.toml", toml.as_bytes()),
+    ] {
+        let path = work.join(folder).join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
     }
-    // SARIF names the file by a percent-encoded URI; JSON keeps the exact value.
-    let (run, _) = check(&dir, &["--format", "sarif"]);
+    let run = |args: &[&str]| {
+        let mut all = vec![
+            "check",
+            folder,
+            "--dato",
+            "2026-06-01",
+            "--fail-on",
+            "never",
+        ];
+        all.extend_from_slice(args);
+        prinsipp_bounded(&all, &work).0
+    };
+    for format in [
+        "table", "json", "sarif", "junit", "github", "gitlab", "markdown",
+    ] {
+        let out = run(&["--format", format]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        assert!(out.stdout.contains("FK-03"), "{format}: {}", out.stdout);
+        assert!(out.stdout.contains("EGEN-01"), "{format}: {}", out.stdout);
+        if format == "github" {
+            // Every line is one of prinsipp's own commands, one per finding.
+            for line in out.stdout.lines() {
+                assert!(
+                    ["::error file=", "::warning file=", "::notice file="]
+                        .iter()
+                        .any(|start| line.starts_with(start)),
+                    "{line}"
+                );
+                assert!(!HIDDEN.iter().any(|c| line.contains(*c)), "{line}");
+            }
+        } else {
+            assert_nothing_hidden(format, &out.stdout);
+        }
+        assert_nothing_hidden(&format!("{format} (stderr)"), &out.stderr);
+    }
+    let shown = run(&["--show-config"]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
     assert!(
-        run.stdout
-            .contains("\"uri\": \"systemer/a%0A%3A%3Aerror%3A%3Ainjisert%20%E2%80%AE.yaml\""),
+        shown
+            .stdout
+            .contains("tittel = \"T\\n::error::tittel \\u202E\""),
         "{}",
-        run.stdout
+        shown.stdout
     );
-    let (run, _) = check(&dir, &["--format", "json"]);
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let fk03 = json["findings"]
+    assert_nothing_hidden("--show-config", &shown.stdout);
+    let config = work.join(folder).join("prinsipp.toml");
+    let explained = prinsipp_bounded(
+        &["explain", "EGEN-01", "--config", config.to_str().unwrap()],
+        &work,
+    )
+    .0;
+    assert_eq!(explained.code, 0, "{}", explained.stderr);
+    assert_nothing_hidden("explain", &explained.stdout);
+    // SARIF names the file by a percent-encoded URI; JSON keeps the exact value.
+    let sarif = run(&["--format", "sarif"]);
+    assert!(
+        sarif
+            .stdout
+            .contains("\"uri\": \"k%0A%3A%3Aerror%3A%3Amappe%20%E2%80%AE%C2%85/systemer/a.yaml\""),
+        "{}",
+        sarif.stdout
+    );
+    let json = run(&["--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let fk03 = value["findings"]
         .as_array()
         .unwrap()
         .iter()
@@ -598,10 +706,10 @@ fn nothing_hidden_reaches_any_output() {
         .unwrap();
     let message = fk03["message"].as_str().unwrap();
     assert!(
-        message.contains("\u{202e}"),
+        message.contains('\u{202e}'),
         "JSON keeps the value: {message}"
     );
-    assert!(run.stdout.contains("\\u202e"));
+    assert!(json.stdout.contains("\\u202e"));
 }
 
 // ---- fingerprints ----

@@ -68,7 +68,7 @@ fn the_github_recipe_produces_a_baseline_annotations_sarif_and_a_comment() {
     );
     let baseline: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(cwd.join("baseline.json")).unwrap()).unwrap();
-    assert_eq!(baseline["format_version"], 1);
+    assert_eq!(baseline["format_version"], 2);
     // Against its own baseline the proposal introduces nothing: the gate passes.
     assert_eq!(run(&steps[1], &cwd, &kommune, &kommune), 0);
     let sarif: serde_json::Value =

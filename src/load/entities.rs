@@ -386,7 +386,7 @@ fn new_system(r: &mut Reader, node: &Node) -> Option<NewSystem> {
             let f = r.map(node, "nye_systemer", &shape::NEW_SYSTEM_REF)?;
             let id = r
                 .required(&f, "system", ("referanse", "reference"))
-                .filter(|v| r.id_length(&f, "system", v))?;
+                .filter(|v| r.names_an_id(&f, "system", v))?;
             return Some(NewSystem::Reference { id, spans: f.spans });
         }
     }
@@ -441,10 +441,10 @@ pub fn avvik(r: &mut Reader, node: &Node) -> Option<Avvik> {
     // Both name a rule code or an id: a longer one is refused, not repeated everywhere.
     let rule = r
         .required(&f, "regel", what)
-        .filter(|v| r.id_length(&f, "regel", v));
+        .filter(|v| r.names_an_id(&f, "regel", v));
     let applies_to = r
         .required(&f, "gjelder", what)
-        .filter(|v| r.id_length(&f, "gjelder", v));
+        .filter(|v| r.names_an_id(&f, "gjelder", v));
     let avvik = Avvik {
         // Rule codes are upper case; `sky-03` in the register means SKY-03.
         rule: rule

@@ -31,7 +31,7 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
     let mut result = FileResult::default();
     let error = |line, column, message: Text, hint: Option<Text>| {
         let mut d = Diagnostic::error(shown, line, column, message);
-        d.hint = hint;
+        d.hint = hint.map(Text::cut_quoted);
         FileResult {
             diags: vec![d],
             ..FileResult::default()
@@ -69,7 +69,7 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
     for problem in parsed.problems.iter().take(MAX_PROBLEMS) {
         let (line, column, message, hint) = yaml_error_text(problem, text);
         let mut d = Diagnostic::error(shown, line, column, message);
-        d.hint = hint;
+        d.hint = hint.map(Text::cut_quoted);
         result.diags.push(d);
     }
     let root = match parsed.root {
@@ -318,14 +318,17 @@ fn yaml_error_text(err: &YamlError, text: &str) -> (u32, u32, Text, Option<Text>
             None,
         ),
         YamlErrorKind::DuplicateKey { key, first_line } => (
-            Text::new(
-                format!(
-                    "Nøkkelen `{key}` står to ganger i samme mapping (første gang på linje {first_line})"
-                ),
-                format!(
-                    "The key `{key}` appears twice in one mapping (first on line {first_line})"
-                ),
-            ),
+            {
+                let key = shorten(key);
+                Text::new(
+                    format!(
+                        "Nøkkelen `{key}` står to ganger i samme mapping (første gang på linje {first_line})"
+                    ),
+                    format!(
+                        "The key `{key}` appears twice in one mapping (first on line {first_line})"
+                    ),
+                )
+            },
             Some(Text::new(
                 "Fjern eller slå sammen den ene",
                 "Remove or merge one of them",

@@ -130,7 +130,7 @@ impl<'a> Reader<'a> {
             return;
         }
         let mut d = Diagnostic::error(self.display, line, column, message);
-        d.hint = hint;
+        d.hint = hint.map(Text::cut_quoted);
         self.diags.push(d);
     }
 
@@ -273,16 +273,29 @@ impl<'a> Reader<'a> {
     /// `MAX_ID_CHARS`, so a longer one is an error, not a name to repeat in every message.
     pub fn reference(&mut self, f: &Fields, key: &str) -> Option<String> {
         self.text(f, key)
-            .filter(|text| self.id_length(f, key, text))
+            .filter(|text| self.names_an_id(f, key, text))
     }
 
-    /// Whether `text`, the value of `key`, is no longer than an id may be; reported if not.
-    pub fn id_length(&mut self, f: &Fields, key: &str, text: &str) -> bool {
+    /// Whether `text`, the value of `key`, could name an id: no longer than an id may be,
+    /// and without control or direction characters; reported if not.
+    pub fn names_an_id(&mut self, f: &Fields, key: &str, text: &str) -> bool {
         let chars = text.chars().count();
+        let at = f.spans.key(key);
+        if text.chars().any(crate::text::is_hidden) {
+            self.error(
+                at.line,
+                at.column,
+                Text::new(
+                    format!("`{key}` har kontroll- eller retningstegn: den skal nevne en id"),
+                    format!("`{key}` holds control or direction characters: it names an id"),
+                ),
+                None,
+            );
+            return false;
+        }
         if chars <= MAX_ID_CHARS {
             return true;
         }
-        let at = f.spans.key(key);
         self.error(
             at.line,
             at.column,

@@ -180,12 +180,21 @@ impl Walk<'_> {
                 return true;
             }
         };
-        for Entry { name, kind: found } in entries {
+        for Entry {
+            name,
+            kind: found,
+            plain_name,
+        } in entries
+        {
             if name.starts_with('.') {
                 continue;
             }
             let child = path.join(&name);
             let is_yaml = is_yaml(&name);
+            if !plain_name && (is_yaml || found == Kind::Folder) {
+                self.odd_name(&child);
+                continue;
+            }
             match found {
                 Kind::Folder => match folder.open_entry(&name) {
                     Ok(Some(Opened::Folder(sub))) if depth < MAX_FOLDER_DEPTH => {
@@ -243,6 +252,26 @@ impl Walk<'_> {
             }
         }
         true
+    }
+
+    /// A file or folder whose name is not plain text: never read, never silently skipped.
+    fn odd_name(&mut self, path: &Path) {
+        let shown = display_path(self.root, path);
+        self.diags.push(
+            Diagnostic::error(
+                &shown,
+                0,
+                0,
+                Text::new(
+                    "Navnet har tegn som ikke kan vises som de er (kontrolltegn, retningstegn eller ugyldig UTF-8); den er ikke lest",
+                    "The name holds characters that cannot be shown as they are (control or direction characters, or invalid UTF-8); it was not read",
+                ),
+            )
+            .with_hint(Text::new(
+                "Gi fila eller mappa et navn med vanlige tegn",
+                "Give the file or folder a name of ordinary characters",
+            )),
+        );
     }
 
     fn too_deep(&mut self, path: &Path) {

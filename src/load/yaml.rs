@@ -222,6 +222,16 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
             _ => continue,
         };
         if anchor != 0 {
+            // The anchor keeps a copy of its node: that copy weighs on the budget too
+            // (anchors nested in anchors would otherwise copy the same text many times).
+            alias_bytes = alias_bytes.saturating_add(bytes);
+            if alias_bytes > alias_budget {
+                return Err(YamlError {
+                    line: node.line,
+                    column: node.column,
+                    kind: YamlErrorKind::AliasBudget,
+                });
+            }
             anchors.insert(anchor, (node.clone(), bytes));
         }
         match stack.last_mut() {

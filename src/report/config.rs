@@ -1,6 +1,7 @@
 //! `prinsipp check --show-config`: the effective settings as TOML, in the shape of
 //! prinsipp.toml, so a user can see (and copy) what a run will use.
 
+use super::escape;
 use crate::settings::{Condition, Settings, Target, Test};
 
 pub fn render(settings: &Settings) -> String {
@@ -33,8 +34,8 @@ pub fn render(settings: &Settings) -> String {
             continue;
         }
         out.push_str(&format!("\n[parametere.{code}]\n"));
-        for (name, value) in params {
-            out.push_str(&format!("{name} = {value}\n"));
+        for (name, v) in params {
+            out.push_str(&format!("{name} = {}\n", value(v)));
         }
     }
     // The built-in catalogue is shown as comments; what prinsipp.toml added is written as
@@ -117,20 +118,39 @@ pub fn render(settings: &Settings) -> String {
 }
 
 fn list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| format!("\"{i}\"")).collect();
+    let quoted: Vec<String> = items.iter().map(|i| quoted(i)).collect();
     format!("[{}]", quoted.join(", "))
 }
 
-/// A TOML string literal.
+/// A TOML string on one line, with nothing hidden (see `escape::toml_string`).
 fn quoted(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
+    escape::toml_string(text)
+}
+
+/// A TOML value on one line: strings as `quoted`, arrays and tables item by item.
+fn value(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => quoted(s),
+        toml::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(value).collect();
+            format!("[{}]", items.join(", "))
+        }
+        toml::Value::Table(table) => {
+            let entries: Vec<String> = table
+                .iter()
+                .map(|(k, v)| format!("{} = {}", quoted(k), value(v)))
+                .collect();
+            format!("{{ {} }}", entries.join(", "))
+        }
+        other => other.to_string(),
+    }
 }
 
 /// A condition as prinsipp.toml writes it.
 fn condition(c: &Condition) -> String {
     let test = match &c.test {
-        Test::Equals(v) => format!("er = {v}"),
-        Test::OneOf(vs) => format!("en_av = {}", toml::Value::Array(vs.clone())),
+        Test::Equals(v) => format!("er = {}", value(v)),
+        Test::OneOf(vs) => format!("en_av = {}", value(&toml::Value::Array(vs.clone()))),
         Test::Present => "finnes = true".to_string(),
         Test::Absent => "mangler = true".to_string(),
     };

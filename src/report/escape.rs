@@ -8,20 +8,7 @@
 //! become U+FFFD, visibly. Machine-read JSON keeps every value exact, with those characters
 //! written as `\u` escapes so that the file itself shows nothing hidden.
 
-/// Characters that change the direction of the text around them: the embeddings,
-/// overrides and isolates, and the directional marks.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-    )
-}
-
-/// What no human-read output shows as is: control characters (C0, DEL, C1), bidi
-/// controls, and the line and paragraph separators.
-fn is_hidden(c: char) -> bool {
-    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
-}
+use crate::text::is_hidden;
 
 /// User text on one line, for a person: line breaks and tabs become spaces, anything else
 /// hidden becomes U+FFFD.
@@ -35,17 +22,31 @@ pub fn line(text: &str) -> String {
         .collect()
 }
 
-/// Text of prinsipp's own that may hold user text and line breaks of its own (explain's
-/// prose, a table cell with a second line): line breaks are kept, anything else hidden
-/// becomes U+FFFD.
+/// Text of several lines that may hold user text (explain's prose for a kommune's own
+/// rule): line breaks are kept, anything else hidden becomes U+FFFD, and a line that
+/// would start with `::` (after spaces: a CI runner trims them) gets U+FFFD before it, so
+/// no line can be read as a workflow command.
 pub fn lines(text: &str) -> String {
-    text.chars()
+    let visible: String = text
+        .chars()
         .map(|c| match c {
             '\n' => c,
             c if is_hidden(c) => '\u{fffd}',
             c => c,
         })
-        .collect()
+        .collect();
+    let guarded: Vec<String> = visible
+        .split('\n')
+        .map(|line| {
+            let indent = line.len() - line.trim_start().len();
+            if line.trim_start().starts_with("::") {
+                format!("{}\u{fffd}{}", &line[..indent], &line[indent..])
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    guarded.join("\n")
 }
 
 /// User text in a markdown table cell: one line, `|` escaped, HTML inert, no markdown
@@ -133,6 +134,27 @@ pub fn uri_path(path: &str) -> String {
     out
 }
 
+/// A TOML basic string on one line: `"` and `\` escaped, line breaks and tabs as `\n`,
+/// `\r`, `\t`, and anything else hidden as `\uXXXX`. The value reads back the same, and no
+/// line of the file is user text.
+pub fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_hidden(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Serialised JSON with every hidden character that serde_json writes raw (DEL, C1
 /// controls, bidi controls, line separators) as a `\u` escape: the values are the same,
 /// and the file shows nothing hidden in a terminal or an editor. Such characters only
@@ -206,5 +228,19 @@ mod tests {
     fn terminal_text_is_one_line_and_visible() {
         assert_eq!(line("a\nb\r\u{1b}[2J\u{202e}"), "a b \u{fffd}[2J\u{fffd}");
         assert_eq!(lines("a\nb\u{9b}"), "a\nb\u{fffd}");
+        assert_eq!(
+            lines("tekst\n  ::error::x\n::warning a"),
+            "tekst\n  \u{fffd}::error::x\n\u{fffd}::warning a"
+        );
+    }
+
+    #[test]
+    fn toml_strings_are_one_line_and_read_back_the_same() {
+        let value = "a\"b\\c\n::error::x\t\u{202e}\u{1b}";
+        let text = format!("v = {}", toml_string(value));
+        assert_eq!(text.lines().count(), 1);
+        assert!(!text.contains('\u{202e}'));
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        assert_eq!(table["v"].as_str(), Some(value));
     }
 }

@@ -7,7 +7,7 @@ use crate::model::GevinstType;
 use serde::Serialize;
 
 /// Bumped when a field changes meaning or goes away; adding a field does not bump it.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {

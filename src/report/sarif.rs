@@ -82,7 +82,7 @@ pub fn render(r: &Report) -> String {
                         "kind": f.subject.kind(),
                     }],
                 }],
-                "partialFingerprints": { "prinsipp/v1": f.fingerprint.clone() },
+                "partialFingerprints": { "prinsipp/v2": f.fingerprint.clone() },
             });
             if let Some(index) = codes.iter().position(|c| *c == f.code) {
                 result["ruleIndex"] = json!(index);

@@ -4,7 +4,7 @@
 use super::{Checker, given};
 use crate::finding::{Finding, Status, Subject};
 use crate::model::*;
-use crate::suggest::{Suggester, did_you_mean};
+use crate::suggest::Suggester;
 use crate::text::{Lang, Text, join_names};
 
 pub fn check(c: &mut Checker) {
@@ -17,15 +17,16 @@ pub fn check(c: &mut Checker) {
         .map(|s| s.id.as_str())
         .chain(p.projects.iter().map(|pr| pr.id.as_str()))
         .collect();
-    let subjects = Subjects {
+    let mut subjects = Subjects {
         known: ids.iter().copied().collect(),
         suggest: Suggester::new(ids.iter().copied().chain(["portefolje"])),
+        rules: Suggester::new(c.katalog.rules().map(|r| r.code.as_str())),
     };
 
     for avvik in &p.avvik {
         let subject = || Subject::Avvik(avvik.applies_to.clone());
         let path = format!("/avvik/{}", super::key(&avvik.rule));
-        let problems = problems(c, avvik, &subjects);
+        let problems = problems(c, avvik, &mut subjects);
         let valid = problems.is_empty();
         if !valid {
             let nb: Vec<&str> = problems.iter().map(|t| t.nb.as_str()).collect();
@@ -128,10 +129,12 @@ pub fn check(c: &mut Checker) {
 struct Subjects<'a> {
     known: std::collections::HashSet<&'a str>,
     suggest: Suggester<'a>,
+    /// Every rule code (a register may name many unknown ones).
+    rules: Suggester<'a>,
 }
 
 /// What keeps a deviation from being valid: missing fields, an unknown rule or subject.
-fn problems(c: &Checker, avvik: &Avvik, subjects: &Subjects) -> Vec<Text> {
+fn problems(c: &Checker, avvik: &Avvik, subjects: &mut Subjects) -> Vec<Text> {
     let mut out = Vec::new();
     let mut missing = Vec::new();
     if !given(&avvik.justification) {
@@ -150,10 +153,7 @@ fn problems(c: &Checker, avvik: &Avvik, subjects: &Subjects) -> Vec<Text> {
         ));
     }
     if c.katalog.rule(&avvik.rule).is_none() {
-        let (nb, en) = suggestion(did_you_mean(
-            &avvik.rule,
-            c.katalog.rules().map(|r| r.code.as_str()),
-        ));
+        let (nb, en) = suggestion(subjects.rules.nearest(&avvik.rule));
         out.push(Text::new(
             format!("regelen {} finnes ikke{nb}", avvik.rule),
             format!("there is no rule {}{en}", avvik.rule),

@@ -4,7 +4,7 @@ use super::{Checker, all_systems};
 use crate::finding::Subject;
 use crate::katalog::Katalog;
 use crate::model::*;
-use crate::suggest::{Suggester, did_you_mean};
+use crate::suggest::Suggester;
 use crate::text::{Lang, Text, join_alternatives};
 
 pub fn check(c: &mut Checker) {
@@ -95,9 +95,19 @@ struct Unknown<'a> {
     near: Option<&'a str>,
 }
 
+/// The lists a name may be near, each indexed once for the whole rule.
+struct Lookups<'a> {
+    katalog: &'a Katalog,
+    capabilities: Suggester<'a>,
+    components: Suggester<'a>,
+    standards: Suggester<'a>,
+    /// Every system id and component: what an integration may name.
+    targets: Suggester<'a>,
+}
+
 /// Reports every name of one list that the catalogue does not know.
 fn unknown_names<'k>(
-    k: &'k Katalog,
+    lookups: &mut Lookups<'k>,
     out: &mut Vec<Unknown<'k>>,
     subject: &Subject,
     system: &Option<String>,
@@ -105,6 +115,7 @@ fn unknown_names<'k>(
     path: &str,
     kind: ListKind,
 ) {
+    let k = lookups.katalog;
     for (name, at) in &names.0 {
         let (known, what) = match kind {
             ListKind::Capabilities => (
@@ -126,8 +137,8 @@ fn unknown_names<'k>(
             continue;
         }
         let near = match kind {
-            ListKind::Capabilities => did_you_mean(name, k.capability_names()),
-            ListKind::Components => did_you_mean(name, k.component_names()),
+            ListKind::Capabilities => lookups.capabilities.nearest(name),
+            ListKind::Components => lookups.components.nearest(name),
         };
         out.push(Unknown {
             subject: subject.clone(),
@@ -148,19 +159,25 @@ fn fk03_unknown_names(c: &mut Checker) {
     let mut unknown: Vec<Unknown> = Vec::new();
     let inline_ids: std::collections::HashSet<&str> =
         p.inline_systems().map(|s| s.id.as_str()).collect();
-    // Built once: every unknown integration target is looked up among all system ids.
-    let targets = Suggester::new(
-        p.systems
-            .iter()
-            .map(|s| s.id.as_str())
-            .chain(inline_ids.iter().copied())
-            .chain(k.component_names()),
-    );
+    // Built once: every unknown name is looked up in the same few lists.
+    let mut lookups = Lookups {
+        katalog: k,
+        capabilities: Suggester::new(k.capability_names()),
+        components: Suggester::new(k.component_names()),
+        standards: Suggester::new(k.standard_names()),
+        targets: Suggester::new(
+            p.systems
+                .iter()
+                .map(|s| s.id.as_str())
+                .chain(inline_ids.iter().copied())
+                .chain(k.component_names()),
+        ),
+    };
 
     for project in p.judged_projects() {
         let subject = Subject::Project(project.id.clone());
         unknown_names(
-            k,
+            &mut lookups,
             &mut unknown,
             &subject,
             &None,
@@ -169,7 +186,7 @@ fn fk03_unknown_names(c: &mut Checker) {
             ListKind::Capabilities,
         );
         unknown_names(
-            k,
+            &mut lookups,
             &mut unknown,
             &subject,
             &None,
@@ -183,7 +200,7 @@ fn fk03_unknown_names(c: &mut Checker) {
         let on = su.project.map(|_| system.id.clone());
         let start = unknown.len();
         unknown_names(
-            k,
+            &mut lookups,
             &mut unknown,
             &subject,
             &on,
@@ -192,7 +209,7 @@ fn fk03_unknown_names(c: &mut Checker) {
             ListKind::Capabilities,
         );
         unknown_names(
-            k,
+            &mut lookups,
             &mut unknown,
             &subject,
             &on,
@@ -216,7 +233,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                     ),
                     what: ("en standard i katalogen", "a standard in the catalogue"),
                     name: standard.to_string(),
-                    near: did_you_mean(standard, k.standard_names()),
+                    near: lookups.standards.nearest(standard),
                 });
             }
             let known =
@@ -235,7 +252,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                         "a system or a shared component",
                     ),
                     name: target.to_string(),
-                    near: targets.nearest(target),
+                    near: lookups.targets.nearest(target),
                 });
             }
         }

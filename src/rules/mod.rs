@@ -176,7 +176,8 @@ impl<'a> Checker<'a> {
             severity,
             subject,
             system: None,
-            message,
+            // Free text the user wrote (a name, a standard) is quoted and cut.
+            message: message.cut_quoted(),
             at,
             path,
             status: Status::Open,
