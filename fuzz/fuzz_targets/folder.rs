@@ -18,6 +18,10 @@ use prinsipp::text::Lang;
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::{Path, PathBuf};
 
+/// A file outside the kommune folder that links point at: never to be read into an output.
+const SECRET: &str = "utenfor-7f3a9c-hemmelig";
+const OUTSIDE: &[u8] = b"utenfor-7f3a9c-hemmelig: x\n";
+
 const FORMATS: [&str; 7] = ["table", "json", "sarif", "junit", "github", "gitlab", "markdown"];
 
 /// What the control bytes ask for, bit by bit.
@@ -100,7 +104,7 @@ fuzz_target!(|data: &[u8]| {
     let out = root.join("ut");
     let outside = root.join("utenfor.yaml");
     std::fs::create_dir_all(&out).expect("a folder");
-    write(&outside, b"utenfor: ikke les meg\n");
+    write(&outside, OUTSIDE);
 
     let systems_file = if control.systems_nested { "systemer/a/b/s.yaml" } else { "systemer/s.yaml" };
     write(&folder.join(systems_file), systems);
@@ -157,12 +161,27 @@ fuzz_target!(|data: &[u8]| {
 
     let Ok(cli) = prinsipp::cli::Cli::try_parse_from(&args) else { return };
     let style = Style::plain(if control.english { Lang::En } else { Lang::Nb });
-    let code = prinsipp::app::run_with(&cli, &style, &mut std::io::sink(), &mut std::io::sink());
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let code = prinsipp::app::run_with(&cli, &style, &mut stdout, &mut stderr);
 
     assert!(code <= 2, "exit code {code}");
+    // What a link points at is never read, so it never reaches an output (unless the input
+    // itself holds the same text).
+    if !data.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()) {
+        let mut outputs = vec![stdout, stderr];
+        for entry in std::fs::read_dir(&out).expect("the output folder") {
+            let path = entry.expect("an entry").path();
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+                outputs.push(std::fs::read(&path).expect("an output"));
+            }
+        }
+        for output in outputs {
+            assert!(!output.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()), "read through a link");
+        }
+    }
     assert_eq!(snapshot(&folder), before, "the kommune folder was changed");
     assert_eq!(std::fs::read(&victim).expect("the victim"), b"urort", "written through a link");
-    assert_eq!(std::fs::read(&outside).expect("outside"), b"utenfor: ikke les meg\n");
+    assert_eq!(std::fs::read(&outside).expect("outside"), OUTSIDE);
     if control.output_is_pipe && control.formats & 0b100 != 0 {
         let meta = std::fs::symlink_metadata(out.join("sarif.out")).expect("the pipe");
         assert!(meta.file_type().is_fifo(), "the pipe was replaced");
