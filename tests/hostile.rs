@@ -17,6 +17,24 @@ fn check(dir: &Path, extra: &[&str]) -> (common::Run, common::Cost) {
     prinsipp_bounded(&args, dir)
 }
 
+/// Runs `check` as [`check`] does and asserts that the run was cheap.
+fn check_cheap(dir: &Path, extra: &[&str], what: &str) -> common::Run {
+    let (run, cost) = check(dir, extra);
+    assert_cheap(&cost, what);
+    run
+}
+
+/// A kommune folder with one systems file.
+fn with_systems(name: &str, systems: &str) -> std::path::PathBuf {
+    kommune(
+        name,
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", systems.as_bytes()),
+        ],
+    )
+}
+
 fn mkfifo(path: &Path) {
     let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
     // SAFETY: a valid NUL-terminated path.
@@ -59,8 +77,7 @@ fn a_forty_thousand_character_reference_costs_nothing() {
             ("systemer/a.yaml", b"systemer:\n  - id: a\n    navn: A\n"),
         ],
     );
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "40,000-character reference");
+    let run = check_cheap(&dir, &[], "40,000-character reference");
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains(
@@ -81,8 +98,7 @@ fn a_reference_with_hidden_characters_is_refused() {
         "hidden-reference",
         &[("kommune.yaml", KOMMUNE), ("avvik.yaml", avvik.as_bytes())],
     );
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "hidden characters in a reference");
+    let run = check_cheap(&dir, &[], "hidden characters in a reference");
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains(
@@ -100,15 +116,8 @@ fn a_forty_thousand_character_key_is_cut_and_gets_no_suggestion() {
         "systemer:\n  - id: a\n    navn: A\n    ? {}\n    : x\n",
         "a".repeat(40_000)
     );
-    let dir = kommune(
-        "long-key",
-        &[
-            ("kommune.yaml", KOMMUNE),
-            ("systemer/a.yaml", system.as_bytes()),
-        ],
-    );
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "40,000-character key");
+    let dir = with_systems("long-key", &system);
+    let run = check_cheap(&dir, &[], "40,000-character key");
     assert_eq!(run.code, 2, "{}", run.stderr);
     let cut = format!(
         "feil: systemer/a.yaml:4:7: Ukjent felt `{}…` i system",
@@ -131,15 +140,12 @@ fn thousands_of_unknown_targets_among_thousands_of_systems_are_cheap() {
         ));
     }
     assert!(systems.len() < 1_000_000);
-    let dir = kommune(
-        "many-targets",
-        &[
-            ("kommune.yaml", KOMMUNE),
-            ("systemer/a.yaml", systems.as_bytes()),
-        ],
+    let dir = with_systems("many-targets", &systems);
+    let run = check_cheap(
+        &dir,
+        &["--format", "json", "--fail-on", "never"],
+        "4,000 unknown targets",
     );
-    let (run, cost) = check(&dir, &["--format", "json", "--fail-on", "never"]);
-    assert_cheap(&cost, "4,000 unknown targets");
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains(
@@ -178,15 +184,12 @@ fn names_built_to_defeat_the_index_are_cheap() {
         }
     }
     assert!(systems.len() < 1_000_000);
-    let dir = kommune(
-        "defeat-index",
-        &[
-            ("kommune.yaml", KOMMUNE),
-            ("systemer/a.yaml", systems.as_bytes()),
-        ],
+    let dir = with_systems("defeat-index", &systems);
+    let run = check_cheap(
+        &dir,
+        &["--format", "json", "--fail-on", "never"],
+        "names built to defeat the index",
     );
-    let (run, cost) = check(&dir, &["--format", "json", "--fail-on", "never"]);
-    assert_cheap(&cost, "names built to defeat the index");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let fk03 = json["findings"]
@@ -212,8 +215,7 @@ fn a_long_list_in_the_settings_is_refused() {
             ("prinsipp.toml", toml.as_bytes()),
         ],
     );
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "100,000 codes in prinsipp.toml");
+    let run = check_cheap(&dir, &[], "100,000 codes in prinsipp.toml");
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr
@@ -240,15 +242,8 @@ fn a_string_alias_bomb_is_refused_at_the_alias() {
     bomb.push_str(&vec!["*s"; 2_000].join(", "));
     bomb.push_str("]\n");
     assert!(bomb.len() < 1_000_000);
-    let dir = kommune(
-        "string-bomb",
-        &[
-            ("kommune.yaml", KOMMUNE),
-            ("systemer/a.yaml", bomb.as_bytes()),
-        ],
-    );
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "string alias bomb");
+    let dir = with_systems("string-bomb", &bomb);
+    let run = check_cheap(&dir, &[], "string alias bomb");
     assert_eq!(run.code, 2, "{}", run.stderr);
     // At the alias that would pass the bound (4 × the file's size, the anchor's own copy
     // included): the fourth.
@@ -273,15 +268,8 @@ fn a_node_alias_bomb_is_refused() {
             vec![format!("*a{p}"); 10].join(", ")
         ));
     }
-    let dir = kommune(
-        "node-bomb",
-        &[
-            ("kommune.yaml", KOMMUNE),
-            ("systemer/a.yaml", bomb.as_bytes()),
-        ],
-    );
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "node alias bomb");
+    let dir = with_systems("node-bomb", &bomb);
+    let run = check_cheap(&dir, &[], "node alias bomb");
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
@@ -296,15 +284,8 @@ fn two_hundred_thousand_unknown_keys_are_counted_not_described() {
     for i in 0..200_000 {
         text.push_str(&format!("    k{i}: x\n"));
     }
-    let dir = kommune(
-        "many-keys",
-        &[
-            ("kommune.yaml", KOMMUNE),
-            ("systemer/a.yaml", text.as_bytes()),
-        ],
-    );
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "200,000 unknown keys");
+    let dir = with_systems("many-keys", &text);
+    let run = check_cheap(&dir, &[], "200,000 unknown keys");
     assert_eq!(run.code, 2);
     assert_eq!(run.stderr.matches("Ukjent felt").count(), 100);
     assert!(
@@ -321,15 +302,8 @@ fn a_long_bad_value_is_cut_in_the_diagnostic() {
         "systemer:\n  - id: a\n    navn: A\n    drift: {}\n",
         "x".repeat(900_000)
     );
-    let dir = kommune(
-        "long-value",
-        &[
-            ("kommune.yaml", KOMMUNE),
-            ("systemer/a.yaml", text.as_bytes()),
-        ],
-    );
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "900 KB enum value");
+    let dir = with_systems("long-value", &text);
+    let run = check_cheap(&dir, &[], "900 KB enum value");
     assert_eq!(run.code, 2);
     let shown = format!("Ugyldig verdi «{}…» for `drift`", "x".repeat(80));
     assert!(
@@ -356,8 +330,7 @@ fn tags_are_refused_with_one_message() {
             ),
         ],
     );
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "tags");
+    let run = check_cheap(&dir, &[], "tags");
     assert_eq!(run.code, 2);
     let errors: Vec<&str> = run
         .stderr
@@ -425,8 +398,7 @@ fn a_linked_folder_is_refused_not_read() {
     std::fs::write(outside.join("x.yaml"), format!("{SECRET}: x\n")).unwrap();
     let dir = kommune("folder-link", &[("kommune.yaml", KOMMUNE)]);
     symlink(&outside, dir.join("systemer")).unwrap();
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "linked folder");
+    let run = check_cheap(&dir, &[], "linked folder");
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr
@@ -480,8 +452,7 @@ fn a_pipe_or_folder_where_a_file_belongs_is_an_error_at_its_path() {
         ],
     );
     mkfifo(&dir.join("avvik.yaml"));
-    let (run, cost) = check(&dir, &[]);
-    assert_cheap(&cost, "avvik.yaml as a pipe");
+    let run = check_cheap(&dir, &[], "avvik.yaml as a pipe");
     assert_eq!(
         run.code, 2,
         "the register is not silently dropped: {}",
@@ -584,8 +555,11 @@ fn an_output_never_replaces_a_device_a_pipe_or_an_input() {
     // A pipe nobody reads is refused; one that is read gets the report.
     let fifo = dir.join("rapport.json");
     mkfifo(&fifo);
-    let (run, cost) = check(&dir, &["--format", "json=rapport.json"]);
-    assert_cheap(&cost, "a pipe with no reader");
+    let run = check_cheap(
+        &dir,
+        &["--format", "json=rapport.json"],
+        "a pipe with no reader",
+    );
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
@@ -813,13 +787,7 @@ const TWO_INTEGRATIONS: &str = "systemer:\n  - id: arkiv\n    navn: Arkiv\n  - i
 
 #[test]
 fn a_second_integration_to_the_same_target_is_a_new_finding() {
-    let dir = kommune(
-        "two-integrations",
-        &[
-            ("kommune.yaml", KOMMUNE),
-            ("systemer/a.yaml", TWO_INTEGRATIONS.as_bytes()),
-        ],
-    );
+    let dir = with_systems("two-integrations", &TWO_INTEGRATIONS);
     let only = common::only(&["STD-01"]);
     let (run, _) = check(&dir, &["--config", &only, "--format", "json=baseline.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
