@@ -787,7 +787,7 @@ const TWO_INTEGRATIONS: &str = "systemer:\n  - id: arkiv\n    navn: Arkiv\n  - i
 
 #[test]
 fn a_second_integration_to_the_same_target_is_a_new_finding() {
-    let dir = with_systems("two-integrations", &TWO_INTEGRATIONS);
+    let dir = with_systems("two-integrations", TWO_INTEGRATIONS);
     let only = common::only(&["STD-01"]);
     let (run, _) = check(&dir, &["--config", &only, "--format", "json=baseline.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
