@@ -53,6 +53,7 @@ pub fn run_with(cli: &Cli, style: &Style, out: &mut impl Write, err: &mut impl W
         ),
         Command::Explain { code, config } => explain(code, config.as_deref(), style, out, err),
         Command::Init { folder, force } => init(folder, *force, style, out, err),
+        Command::Import(args) => import(args, style, out, err),
         Command::Schema { kind, dir } => schema(kind.as_deref(), dir.as_deref(), style, out, err),
     };
     // A closed pipe (`prinsipp check | head`) is not an error worth a message.
@@ -642,6 +643,70 @@ fn schema(
         &kind.and_then(crate::schema::render).unwrap_or_default(),
     )?;
     Ok(EXIT_OK)
+}
+
+/// `prinsipp import`: the report to stderr (and beside the files), then with `--sjekk` the
+/// check of the folder as `prinsipp check` would run it.
+fn import(
+    args: &crate::cli::ImportArgs,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    let job = crate::import::Job {
+        source: match args.kilde {
+            crate::cli::ImportSource::Regneark => crate::import::Source::Sheet,
+        },
+        files: args.files.clone(),
+        folder: args.til.clone(),
+        columns: args.kolonner.clone(),
+        encoding: if args.windows_1252 {
+            crate::import::table::Encoding::Windows1252
+        } else {
+            crate::import::table::Encoding::Utf8
+        },
+        overwrite: args.overskriv,
+        kommune: args.kommune.clone().zip(args.kommunenummer.clone()),
+        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+        json_report: args.format == crate::cli::ReportFormat::Json,
+        lang: style.lang,
+    };
+    let outcome = crate::import::run(&job);
+    if !outcome.errors.is_empty() {
+        write_all(err, &report::diagnostics::render(&outcome.errors, style))?;
+        let message = Text::new(
+            format!("{} feil: ingenting er importert.", outcome.errors.len()),
+            format!("{} error(s): nothing was imported.", outcome.errors.len()),
+        );
+        write_all(err, &format!("{}\n", message.get(style.lang)))?;
+        return Ok(EXIT_INPUT);
+    }
+    let text = if job.json_report {
+        outcome.report.json(style.lang)
+    } else {
+        report::escape::lines(&outcome.report.markdown(style.lang))
+    };
+    write_all(err, &text)?;
+    if !args.sjekk {
+        return Ok(EXIT_OK);
+    }
+    let check_args = CheckArgs {
+        folder: args.til.clone(),
+        dato: args.dato,
+        fail_on: FailOn::Feil,
+        outputs: Vec::new(),
+        baseline: None,
+        strategi: None,
+        config: None,
+        show_config: false,
+        systemer: None,
+        prosjekter: None,
+        max_file_size: args.max_file_size,
+        max_files: crate::load::DEFAULT_MAX_FILES,
+        quiet: false,
+        verbose: false,
+    };
+    check(&check_args, style, out, err)
 }
 
 /// Writes an output file the user named; a failure is reported (what could not be written,

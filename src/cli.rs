@@ -56,6 +56,10 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Import the registers a kommune keeps (sheets, Kartoteket, Prosjektportalen 365) into a
+    /// kommune folder; again and again, keeping ids and what people edited
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
     /// Write a commented starter kommune folder that passes `prinsipp check`
     Init {
         /// Where to write it (default: .)
@@ -65,6 +69,73 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+const IMPORT_HELP: &str = "Sources:
+  regneark          any CSV or XLSX inventory, one row per system (headers such as Systemnavn,
+                    Leverandør, Systemeier, Driftsmodell, Livsløp, Personopplysninger)
+See docs/import.md.";
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Where the data comes from
+    #[arg(value_enum)]
+    pub kilde: ImportSource,
+
+    /// The exported files
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The kommune folder to write into (made if missing)
+    #[arg(long, value_name = "FOLDER")]
+    pub til: PathBuf,
+
+    /// A column map (TOML): column → field, the sheet's own words, its date form
+    #[arg(long, value_name = "FILE")]
+    pub kolonner: Option<PathBuf>,
+
+    /// Read CSV files as Windows-1252 when they are not UTF-8
+    #[arg(long)]
+    pub windows_1252: bool,
+
+    /// Overwrite files a person has edited since the last import
+    #[arg(long)]
+    pub overskriv: bool,
+
+    /// Check the folder right after the import (as `prinsipp check FOLDER`)
+    #[arg(long)]
+    pub sjekk: bool,
+
+    /// The import report's format: markdown (default) or json
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: ReportFormat,
+
+    /// For a new folder: the kommune's name, for kommune.yaml
+    #[arg(long, value_name = "NAVN", requires = "kommunenummer")]
+    pub kommune: Option<String>,
+
+    /// For a new folder: the kommunenummer (four digits), for kommune.yaml
+    #[arg(long, value_name = "NNNN", requires = "kommune")]
+    pub kommunenummer: Option<String>,
+
+    /// Refuse input files larger than this many MiB
+    #[arg(long, value_name = "MIB", default_value_t = crate::load::DEFAULT_MAX_FILE_BYTES / (1024 * 1024))]
+    pub max_file_size: u64,
+
+    /// The evaluation date for --sjekk, YYYY-MM-DD (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub dato: Option<crate::model::Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportSource {
+    Regneark,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

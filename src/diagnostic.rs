@@ -45,12 +45,13 @@ impl Diagnostic {
         self
     }
 
-    /// `file:line:column`, leaving out what is unknown.
+    /// `file:line:column` (a sheet's `file:row:column`), leaving out what is unknown.
     pub fn place(&self) -> String {
-        match (self.file.is_empty(), self.line) {
-            (true, _) => String::new(),
-            (false, 0) => self.file.clone(),
-            (false, line) => format!("{}:{}:{}", self.file, line, self.column),
+        match (self.file.is_empty(), self.line, self.column) {
+            (true, _, _) => String::new(),
+            (false, 0, _) => self.file.clone(),
+            (false, line, 0) => format!("{}:{line}", self.file),
+            (false, line, column) => format!("{}:{line}:{column}", self.file),
         }
     }
 }

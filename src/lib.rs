@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod files;
 pub mod finding;
+pub mod import;
 pub mod init;
 pub mod input;
 pub mod katalog;

@@ -1,0 +1,422 @@
+//! Which column of a sheet holds which field of prinsipp's format, and how its values are
+//! read: the headers Norwegian inventories use (design/import.md §5), the words they use
+//! for each value, and the user's own column map (`--kolonner map.toml`).
+
+use super::values::fold;
+
+/// How a column's values become a field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// Free text, as written.
+    Text,
+    /// One value of a closed list, through a table of the words sheets use.
+    Choice(&'static [(&'static str, &'static str)]),
+    Date,
+    YesNo,
+    /// Names separated by `;`, `,` or line breaks (capabilities, components).
+    Names,
+    /// Systems this one integrates with, by name or id (`integrasjoner[].mot`).
+    Targets,
+}
+
+/// A field of a system and the headers that name it, first match wins.
+#[derive(Debug)]
+pub struct Field {
+    /// The key in prinsipp's format; dots for nested keys (`avtale.utloper`).
+    pub path: &'static str,
+    pub headers: &'static [&'static str],
+    pub kind: Kind,
+}
+
+/// Words for `drift`. Vague ones («sky», «Azure», «leverandørdrift», «ASP», «hostet») are
+/// left out on purpose: they would decide between saas, paas, iaas and privat_sky.
+pub const DRIFT: &[(&str, &str)] = &[
+    ("saas", "saas"),
+    ("software as a service", "saas"),
+    ("skytjeneste (saas)", "saas"),
+    ("paas", "paas"),
+    ("iaas", "iaas"),
+    ("privat sky", "privat_sky"),
+    ("privat_sky", "privat_sky"),
+    ("private cloud", "privat_sky"),
+    ("fellessky", "fellessky"),
+    ("felles sky", "fellessky"),
+    ("community cloud", "fellessky"),
+    ("egen drift", "egen_drift"),
+    ("egen_drift", "egen_drift"),
+    ("lokal drift", "egen_drift"),
+    ("lokalt", "egen_drift"),
+    ("on-prem", "egen_drift"),
+    ("on-premise", "egen_drift"),
+    ("on-premises", "egen_drift"),
+    ("on premise", "egen_drift"),
+    ("on premises", "egen_drift"),
+    ("eget datasenter", "egen_drift"),
+    ("internt", "egen_drift"),
+    ("drift hos ikt", "egen_drift"),
+];
+
+pub const LIVSLOP: &[(&str, &str)] = &[
+    ("planlagt", "planlagt"),
+    ("under anskaffelse", "planlagt"),
+    ("anskaffelse", "planlagt"),
+    ("innfasing", "innfasing"),
+    ("innføring", "innfasing"),
+    ("under innføring", "innfasing"),
+    ("implementering", "innfasing"),
+    ("pilot", "innfasing"),
+    ("aktiv", "aktiv"),
+    ("i bruk", "aktiv"),
+    ("i drift", "aktiv"),
+    ("produksjon", "aktiv"),
+    ("utfasing", "utfasing"),
+    ("under utfasing", "utfasing"),
+    ("skal fases ut", "utfasing"),
+    ("bør byttes ut", "utfasing"),
+    ("eol", "utfasing"),
+    ("avviklet", "avviklet"),
+    ("avslutta", "avviklet"),
+    ("avsluttet", "avviklet"),
+    ("ute av bruk", "avviklet"),
+    ("faset ut", "avviklet"),
+    ("historisk", "avviklet"),
+];
+
+pub const PROGRAMVARETYPE: &[(&str, &str)] = &[
+    ("hyllevare", "hyllevare"),
+    ("standardsystem", "hyllevare"),
+    ("standardprogramvare", "hyllevare"),
+    ("cots", "hyllevare"),
+    ("tilpasset hyllevare", "tilpasset_hyllevare"),
+    ("tilpasset_hyllevare", "tilpasset_hyllevare"),
+    ("konfigurert hyllevare", "tilpasset_hyllevare"),
+    ("egenutviklet", "egenutviklet"),
+    ("egenutvikling", "egenutviklet"),
+    ("internt utviklet", "egenutviklet"),
+    ("skreddersøm", "skreddersom"),
+    ("skreddersom", "skreddersom"),
+    ("skreddersydd", "skreddersom"),
+    ("spesialutviklet", "skreddersom"),
+];
+
+/// «sensitiv» is left out on purpose: in arkivplan.no it is an information-security class,
+/// not GDPR art. 9.
+pub const PERSONOPPLYSNINGER: &[(&str, &str)] = &[
+    ("nei", "ingen"),
+    ("ingen", "ingen"),
+    ("no", "ingen"),
+    ("ja", "vanlige"),
+    ("vanlige", "vanlige"),
+    ("alminnelige", "vanlige"),
+    ("yes", "vanlige"),
+    ("særlige", "saerlige"),
+    ("saerlige", "saerlige"),
+    ("særlige kategorier", "saerlige"),
+    ("art. 9", "saerlige"),
+    ("art 9", "saerlige"),
+    ("helseopplysninger", "saerlige"),
+];
+
+pub const ARKIVMETODE: &[(&str, &str)] = &[
+    ("deponering", "deponering"),
+    ("avlevering", "avlevering"),
+    ("migrering", "migrering"),
+    ("kassasjon", "kassasjon"),
+];
+
+/// The fields of a system in a generic sheet, in the order datamodell.md lists them.
+pub static SYSTEM: &[Field] = &[
+    Field {
+        path: "id",
+        headers: &["id", "system-id", "systemid", "kortnavn"],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "navn",
+        headers: &[
+            "navn",
+            "systemnavn",
+            "system",
+            "namn",
+            "applikasjon",
+            "name",
+        ],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "beskrivelse",
+        headers: &[
+            "beskrivelse",
+            "systembeskrivelse",
+            "innhold/funksjon",
+            "innhald/funksjon",
+            "formål",
+            "funksjon",
+            "description",
+        ],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "leverandor",
+        headers: &[
+            "leverandør",
+            "programvareleverandør",
+            "systemleverandør",
+            "produsent",
+            "vendor",
+            "supplier",
+        ],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "tjenesteomraade",
+        headers: &[
+            "tjenesteområde",
+            "tenesteområde",
+            "sektor",
+            "kommunalområde",
+            "virksomhetsområde",
+            "fagområde",
+        ],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "kapabiliteter",
+        headers: &["kapabiliteter", "funksjonsområde", "kategori"],
+        kind: Kind::Names,
+    },
+    Field {
+        path: "systemeier",
+        headers: &[
+            "systemeier",
+            "organisatorisk systemeier",
+            "eier",
+            "system owner",
+        ],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "systemforvalter",
+        headers: &[
+            "systemforvalter",
+            "forvalter",
+            "systemansvarlig",
+            "systemansvar",
+            "organisatorisk systemforvalter",
+            "hovedforvalter",
+        ],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "programvaretype",
+        headers: &[
+            "programvaretype",
+            "programvarekategori",
+            "type programvare",
+            "software type",
+        ],
+        kind: Kind::Choice(PROGRAMVARETYPE),
+    },
+    Field {
+        path: "kjernesystem",
+        headers: &["kjernesystem", "kritisk system"],
+        kind: Kind::YesNo,
+    },
+    Field {
+        path: "drift",
+        headers: &[
+            "drift",
+            "driftsform",
+            "driftsmodell",
+            "driftsplattform",
+            "hosting",
+            "driftsmiljø",
+        ],
+        kind: Kind::Choice(DRIFT),
+    },
+    Field {
+        path: "livslop",
+        headers: &[
+            "livsløp",
+            "livsløpstatus",
+            "livsløpsstatus",
+            "status",
+            "i bruk",
+            "lifecycle",
+        ],
+        kind: Kind::Choice(LIVSLOP),
+    },
+    Field {
+        path: "innfort",
+        headers: &[
+            "innført",
+            "tatt i bruk",
+            "dato tatt i bruk",
+            "i bruk fra",
+            "dato etablert",
+        ],
+        kind: Kind::Date,
+    },
+    Field {
+        path: "utfases",
+        headers: &[
+            "utfases",
+            "utfasing",
+            "avsluttet",
+            "avslutta",
+            "end of life",
+            "dato utfasing",
+        ],
+        kind: Kind::Date,
+    },
+    Field {
+        path: "avtale.utloper",
+        headers: &[
+            "avtale utløper",
+            "avtaleslutt",
+            "kontrakt utløper",
+            "utløpsdato avtale",
+            "fornyingsdato",
+        ],
+        kind: Kind::Date,
+    },
+    Field {
+        path: "felleskomponenter",
+        headers: &["felleskomponenter", "nasjonale komponenter"],
+        kind: Kind::Names,
+    },
+    Field {
+        path: "integrasjoner",
+        headers: &[
+            "integrasjoner",
+            "relasjoner",
+            "relasjoner til andre system",
+            "integrerer mot",
+        ],
+        kind: Kind::Targets,
+    },
+    Field {
+        path: "personopplysninger",
+        headers: &[
+            "personopplysninger",
+            "personopplysningar",
+            "persondata",
+            "gdpr",
+        ],
+        kind: Kind::Choice(PERSONOPPLYSNINGER),
+    },
+    Field {
+        path: "dpia.dato",
+        headers: &["dpia", "dpia dato", "personvernkonsekvensvurdering"],
+        kind: Kind::Date,
+    },
+    Field {
+        path: "dpia.ref",
+        headers: &["dpia ref"],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "databehandleravtale.ref",
+        headers: &["databehandleravtale", "dba"],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "ros.dato",
+        headers: &["ros", "ros dato", "risikovurdering", "dato sist ros"],
+        kind: Kind::Date,
+    },
+    Field {
+        path: "publikumsrettet",
+        headers: &["publikumsrettet", "innbyggerrettet", "innbyggertjeneste"],
+        kind: Kind::YesNo,
+    },
+    Field {
+        path: "tilgjengelighetserklaering",
+        headers: &["tilgjengelighetserklæring", "uu-erklæring"],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "arkiv.arkivverdig",
+        headers: &["arkivverdig"],
+        kind: Kind::YesNo,
+    },
+    Field {
+        path: "arkiv.metode",
+        headers: &["arkivmetode", "bevaring"],
+        kind: Kind::Choice(ARKIVMETODE),
+    },
+    Field {
+        path: "arkiv.depot",
+        headers: &["depot", "arkivdepot"],
+        kind: Kind::Text,
+    },
+];
+
+/// The value a word stands for in `table`, compared folded.
+pub fn choose(table: &[(&str, &'static str)], raw: &str) -> Option<&'static str> {
+    let raw = fold(raw);
+    table
+        .iter()
+        .find(|(word, _)| fold(word) == raw)
+        .map(|(_, value)| *value)
+}
+
+/// Names in one cell: split on `;`, `,` and line breaks, trimmed, empty ones dropped.
+pub fn split_names(raw: &str) -> Vec<String> {
+    raw.split([';', ',', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_map_to_values_and_vague_ones_do_not() {
+        assert_eq!(choose(DRIFT, "On-Prem"), Some("egen_drift"));
+        assert_eq!(choose(DRIFT, "SaaS"), Some("saas"));
+        assert_eq!(choose(DRIFT, "Sky"), None);
+        assert_eq!(choose(DRIFT, "Azure"), None);
+        assert_eq!(choose(LIVSLOP, "I bruk"), Some("aktiv"));
+        assert_eq!(
+            choose(PERSONOPPLYSNINGER, "Særlige kategorier"),
+            Some("saerlige")
+        );
+        assert_eq!(choose(PERSONOPPLYSNINGER, "Sensitiv"), None);
+    }
+
+    #[test]
+    fn every_choice_value_is_in_the_format() {
+        use crate::model::*;
+        for (table, names) in [
+            (DRIFT, Drift::NAMES),
+            (LIVSLOP, Livslop::NAMES),
+            (PROGRAMVARETYPE, Programvaretype::NAMES),
+            (PERSONOPPLYSNINGER, Personopplysninger::NAMES),
+            (ARKIVMETODE, ArkivMetode::NAMES),
+        ] {
+            for (_, value) in table {
+                assert!(names.contains(value), "{value}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_field_is_a_key_of_a_system() {
+        for field in SYSTEM {
+            assert!(
+                crate::load::shape::SYSTEM.resolve(field.path).is_some(),
+                "{}",
+                field.path
+            );
+        }
+    }
+
+    #[test]
+    fn names_split_on_the_usual_separators() {
+        assert_eq!(split_names("a; b,c\nd ;"), ["a", "b", "c", "d"]);
+    }
+}

@@ -1,0 +1,253 @@
+//! Writing an import into a kommune folder, again and again: each file says in its header
+//! where it came from and the hash of what was written, so the next import knows whether
+//! a person has edited it since (then it is left alone and reported, unless `--overskriv`).
+//! Files are written to a temporary folder first and moved into place one by one; a file
+//! the source no longer has is reported, never deleted.
+
+use super::report::Written;
+use crate::diagnostic::Diagnostic;
+use crate::input::{self, Opened};
+use crate::text::Text;
+use std::path::{Path, PathBuf};
+
+/// The line an import writes into every file's header, before the hash.
+const MARK: &str = "# prinsipp-import: ";
+
+/// One file an import would write.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// Inside the kommune folder, with `/` (`systemer/elements.yaml`).
+    pub path: String,
+    /// «regneark», «kartoteket», …: files of one source are only compared with their own.
+    pub source: String,
+    /// What the file holds, as YAML.
+    pub body: String,
+    /// Where it came from, for the first comment line.
+    pub provenance: String,
+}
+
+fn hash(body: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(body.as_bytes())[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The file as written: two comment lines, then the body.
+pub fn render(planned: &Planned) -> String {
+    format!(
+        "# Importert av prinsipp fra {}.\n{MARK}kilde={} sha256={}\n{}",
+        planned.provenance.replace(['\n', '\r'], " "),
+        planned.source,
+        hash(&planned.body),
+        planned.body
+    )
+}
+
+/// What an earlier import wrote into a file: its source, and whether its body is still
+/// what was written.
+struct Earlier {
+    source: String,
+    untouched: bool,
+    body: String,
+}
+
+fn earlier(text: &str) -> Option<Earlier> {
+    let mut lines = text.splitn(3, '\n');
+    let _provenance = lines.next()?;
+    let mark = lines.next()?.strip_prefix(MARK)?;
+    let body = lines.next().unwrap_or("");
+    let mut source = None;
+    let mut recorded = None;
+    for part in mark.split_whitespace() {
+        if let Some(s) = part.strip_prefix("kilde=") {
+            source = Some(s.to_string());
+        } else if let Some(h) = part.strip_prefix("sha256=") {
+            recorded = Some(h.to_string());
+        }
+    }
+    Some(Earlier {
+        source: source?,
+        untouched: recorded.as_deref() == Some(hash(body).as_str()),
+        body: body.to_string(),
+    })
+}
+
+/// What is at a path of the folder now.
+enum Existing {
+    None,
+    /// Written by an import and not edited since.
+    Imported {
+        source: String,
+        body: String,
+    },
+    /// Written or edited by a person.
+    Edited,
+}
+
+fn existing(path: &Path, limit: u64) -> Result<Existing, Box<Diagnostic>> {
+    let shown = path.display().to_string();
+    match input::read_file(path, limit) {
+        Err(input::Problem::Missing) => Ok(Existing::None),
+        Err(problem) => Err(Box::new(problem.diagnostic(&shown))),
+        Ok((bytes, _)) => {
+            let text = String::from_utf8_lossy(&bytes);
+            Ok(match earlier(&text) {
+                Some(e) if e.untouched => Existing::Imported {
+                    source: e.source,
+                    body: e.body,
+                },
+                _ => Existing::Edited,
+            })
+        }
+    }
+}
+
+/// Writes `planned` into `folder`, reporting what happened to each file in `written`.
+/// Also lists, as gone, the files of the same `source` an earlier import wrote that are
+/// not planned now.
+pub fn write(
+    folder: &Path,
+    planned: &[Planned],
+    source: &str,
+    overwrite: bool,
+    limit: u64,
+    written: &mut Written,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut to_write: Vec<(&Planned, PathBuf)> = Vec::new();
+    for p in planned {
+        let target = folder.join(&p.path);
+        if let Err(e) = crate::files::check_target(&target, &[]) {
+            let why = e.message();
+            errors.push(Diagnostic::error(
+                &target.display().to_string(),
+                0,
+                0,
+                Text::new(
+                    format!("Kan ikke skrive fila: {}", why.nb),
+                    format!("Cannot write the file: {}", why.en),
+                ),
+            ));
+            continue;
+        }
+        match existing(&target, limit) {
+            Err(d) => errors.push(*d),
+            Ok(Existing::None) => {
+                written.created.push(p.path.clone());
+                to_write.push((p, target));
+            }
+            // Another source's file is kept as if a person had written it.
+            Ok(Existing::Imported { source, .. }) if source != p.source && !overwrite => {
+                written.kept.push(p.path.clone());
+            }
+            Ok(Existing::Imported { body, .. }) if body == p.body => {
+                written.unchanged.push(p.path.clone());
+            }
+            Ok(Existing::Imported { .. }) => {
+                written.updated.push(p.path.clone());
+                to_write.push((p, target));
+            }
+            Ok(Existing::Edited) if overwrite => {
+                written.updated.push(p.path.clone());
+                to_write.push((p, target));
+            }
+            Ok(Existing::Edited) => written.kept.push(p.path.clone()),
+        }
+    }
+    for (kind, dir) in [
+        ("systemer", folder.join("systemer")),
+        ("prosjekter", folder.join("prosjekter")),
+    ] {
+        gone(&dir, kind, source, planned, limit, written);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Every file whole in a temporary folder first, then moved into place one by one.
+    let fail = |e: std::io::Error| {
+        vec![Diagnostic::error(
+            &folder.display().to_string(),
+            0,
+            0,
+            Text::new(
+                format!("Kan ikke skrive importen: {e}"),
+                format!("Cannot write the import: {e}"),
+            ),
+        )]
+    };
+    std::fs::create_dir_all(folder).map_err(fail)?;
+    let staging = tempfile::Builder::new()
+        .prefix(".prinsipp-import-")
+        .tempdir_in(folder)
+        .map_err(fail)?;
+    let mut staged = Vec::new();
+    for (i, (p, target)) in to_write.iter().enumerate() {
+        let temp = staging.path().join(format!("{i}.yaml"));
+        std::fs::write(&temp, render(p)).map_err(fail)?;
+        staged.push((temp, target));
+    }
+    for (temp, target) in staged {
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(fail)?;
+        }
+        std::fs::rename(&temp, target).map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// Files of `source` in `dir` that an earlier import wrote and this one does not plan.
+fn gone(
+    dir: &Path,
+    kind: &str,
+    source: &str,
+    planned: &[Planned],
+    limit: u64,
+    written: &mut Written,
+) {
+    let Ok(Opened::Folder(folder)) = input::open(dir) else {
+        return;
+    };
+    let Ok(entries) = folder.entries() else {
+        return;
+    };
+    for entry in entries {
+        let path = format!("{kind}/{}", entry.name);
+        if !entry.name.ends_with(".yaml") || planned.iter().any(|p| p.path == path) {
+            continue;
+        }
+        let Ok(Some(Opened::File(file))) = folder.open_entry(&entry.name) else {
+            continue;
+        };
+        let Ok((bytes, _)) = file.read(limit) else {
+            continue;
+        };
+        if earlier(&String::from_utf8_lossy(&bytes)).is_some_and(|e| e.source == source) {
+            written.gone.push(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_is_seen_in_the_hash() {
+        let planned = Planned {
+            path: "systemer/a.yaml".into(),
+            source: "regneark".into(),
+            body: "id: a\nnavn: \"A\"\n".into(),
+            provenance: "s.xlsx, rad 2".into(),
+        };
+        let text = render(&planned);
+        assert!(text.starts_with(
+            "# Importert av prinsipp fra s.xlsx, rad 2.\n# prinsipp-import: kilde=regneark sha256="
+        ));
+        assert!(earlier(&text).unwrap().untouched);
+        let edited = text.replace("\"A\"", "\"A2\"");
+        assert!(!earlier(&edited).unwrap().untouched);
+        assert!(earlier("id: a\n").is_none());
+    }
+}

@@ -1,0 +1,258 @@
+//! Import: the registers kommuner already keep (sheets, Kartoteket, Prosjektportalen 365)
+//! turned into a kommune folder in prinsipp's format, one file per system or project, again
+//! and again: ids stay the same (`import-idkart.csv`), files a person has edited are left
+//! alone, and everything that could not be read with certainty is left out and reported.
+//!
+//! The flow: read each file into tables (`table`), turn rows into records (`sheet`, …),
+//! give them ids (`record`), render them (`doc`) and write them (`folder`), with a report
+//! of everything on the way (`report`).
+
+pub mod columns;
+pub mod doc;
+pub mod folder;
+pub mod mapfile;
+pub mod record;
+pub mod report;
+pub mod sheet;
+pub mod table;
+pub mod values;
+
+use crate::diagnostic::Diagnostic;
+use crate::input;
+use crate::text::{Lang, Text};
+use doc::{Doc, Value};
+use folder::Planned;
+use mapfile::ColumnMap;
+use record::{IdMap, Record, RecordKind};
+use report::{ImportReport, Place, Section};
+use std::path::{Path, PathBuf};
+use table::Encoding;
+
+/// The id map an import keeps in the kommune folder.
+pub const ID_MAP: &str = "import-idkart.csv";
+/// The report an import writes beside it (`.json` with `--format json`).
+pub const REPORT: &str = "import-rapport";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A generic inventory sheet, one row per system.
+    Sheet,
+}
+
+impl Source {
+    /// The name in file headers, the id map and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Sheet => "regneark",
+        }
+    }
+}
+
+/// One import, as the command line asks for it.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub source: Source,
+    pub files: Vec<PathBuf>,
+    pub folder: PathBuf,
+    pub columns: Option<PathBuf>,
+    pub encoding: Encoding,
+    pub overwrite: bool,
+    /// For a new folder: the kommune's name and number, for kommune.yaml.
+    pub kommune: Option<(String, String)>,
+    pub max_file_bytes: u64,
+    pub json_report: bool,
+    pub lang: Lang,
+}
+
+/// What an import did; errors mean nothing was written.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub report: ImportReport,
+    pub errors: Vec<Diagnostic>,
+}
+
+pub fn run(job: &Job) -> Outcome {
+    let mut out = Outcome::default();
+    out.report.source = job.source.name().to_string();
+    let map = match &job.columns {
+        Some(path) => match read_text(path, job.max_file_bytes) {
+            Ok(text) => match ColumnMap::parse(&text, &path.display().to_string(), columns::SYSTEM)
+            {
+                Ok(map) => map,
+                Err(errors) => {
+                    out.errors.extend(errors);
+                    return out;
+                }
+            },
+            Err(d) => {
+                out.errors.push(*d);
+                return out;
+            }
+        },
+        None => ColumnMap::default(),
+    };
+    let mut ids = match read_text(&job.folder.join(ID_MAP), job.max_file_bytes) {
+        Ok(text) => IdMap::read(&text, &mut out.report),
+        Err(_) => IdMap::default(),
+    };
+
+    let mut records = Vec::new();
+    for path in &job.files {
+        let shown = path.display().to_string();
+        out.report.files.push(shown.clone());
+        let bytes = match input::read_file(path, job.max_file_bytes) {
+            Ok((bytes, _)) => bytes,
+            Err(problem) => {
+                out.errors.push(problem.diagnostic(&shown));
+                continue;
+            }
+        };
+        let tables = match extension(path).as_str() {
+            "xlsx" | "xlsm" => table::read_xlsx(&bytes, &shown, map.sheet.as_deref()),
+            "csv" | "txt" => table::read_csv(&bytes, &shown, job.encoding).map(|t| vec![t]),
+            _ => Err(Box::new(not_a_sheet(&shown))),
+        };
+        match tables {
+            Ok(tables) => {
+                for t in &tables {
+                    if let Err(d) = sheet::systems(t, &map, &mut ids, &mut out.report, &mut records)
+                    {
+                        out.errors.push(*d);
+                    }
+                }
+            }
+            Err(d) => out.errors.push(*d),
+        }
+    }
+    if !out.errors.is_empty() {
+        return out;
+    }
+    sheet::resolve_targets(&mut records, &mut out.report);
+    let records: Vec<Record> = records.into_iter().map(|(r, _)| r).collect();
+
+    let mut planned: Vec<Planned> = records.iter().map(|r| plan(r, job.source)).collect();
+    planned.extend(kommune_file(job, &mut out.report));
+    if let Err(errors) = folder::write(
+        &job.folder,
+        &planned,
+        job.source.name(),
+        job.overwrite,
+        job.max_file_bytes,
+        &mut out.report.written,
+    ) {
+        out.errors.extend(errors);
+        return out;
+    }
+    let report_name = format!("{REPORT}.{}", if job.json_report { "json" } else { "md" });
+    let report_text = if job.json_report {
+        out.report.json(job.lang)
+    } else {
+        out.report.markdown(job.lang)
+    };
+    for (name, text) in [(ID_MAP, ids.csv()), (report_name.as_str(), report_text)] {
+        let path = job.folder.join(name);
+        if let Err(e) = crate::files::write_output(&path, &text, &[]) {
+            let why = e.message();
+            out.errors.push(Diagnostic::error(
+                &path.display().to_string(),
+                0,
+                0,
+                Text::new(
+                    format!("Kan ikke skrive fila: {}", why.nb),
+                    format!("Cannot write the file: {}", why.en),
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// A record as the file it becomes: a system at the top level, a project under `prosjekt:`.
+fn plan(record: &Record, source: Source) -> Planned {
+    let body = match record.kind {
+        RecordKind::System => record.full_doc().render(0),
+        RecordKind::Project => {
+            let mut wrapper = Doc::default();
+            wrapper.set("prosjekt", Value::Map(record.full_doc()));
+            wrapper.render(0)
+        }
+    };
+    Planned {
+        path: format!("{}/{}.yaml", record.kind.folder(), record.id),
+        source: source.name().to_string(),
+        body,
+        provenance: record.provenance.clone(),
+    }
+}
+
+/// kommune.yaml for a folder that has none, from `--kommune` and `--kommunenummer`; a
+/// folder without it is reported (the check needs one).
+fn kommune_file(job: &Job, report: &mut ImportReport) -> Option<Planned> {
+    let exists = input::output_target(&job.folder.join("kommune.yaml")).is_some();
+    if exists {
+        return None;
+    }
+    let Some((name, number)) = &job.kommune else {
+        report.note(
+            Section::Other,
+            Place {
+                file: job.folder.join("kommune.yaml").display().to_string(),
+                row: 0,
+                column: 0,
+            },
+            Text::new(
+                "Mappa har ingen kommune.yaml: gi --kommune og --kommunenummer, eller lag den med `prinsipp init`",
+                "The folder has no kommune.yaml: give --kommune and --kommunenummer, or make it with `prinsipp init`",
+            ),
+        );
+        return None;
+    };
+    let mut kommune = Doc::default();
+    kommune.set("navn", Value::Text(name.clone()));
+    kommune.set("kommunenummer", Value::Text(number.clone()));
+    let mut doc = Doc::default();
+    doc.set("kommune", Value::Map(kommune));
+    Some(Planned {
+        path: "kommune.yaml".to_string(),
+        source: "kommune".to_string(),
+        body: doc.render(0),
+        provenance: "--kommune og --kommunenummer".to_string(),
+    })
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+fn not_a_sheet(shown: &str) -> Diagnostic {
+    Diagnostic::error(
+        shown,
+        0,
+        0,
+        Text::new(
+            "Ukjent filtype: ventet .csv eller .xlsx",
+            "Unknown kind of file: expected .csv or .xlsx",
+        ),
+    )
+    .with_hint(Text::new(
+        "Et gammelt .xls-ark lagres som .xlsx i Excel først",
+        "Save an old .xls sheet as .xlsx in Excel first",
+    ))
+}
+
+/// A text file within the size limit (the id map, the column map).
+fn read_text(path: &Path, limit: u64) -> Result<String, Box<Diagnostic>> {
+    let shown = path.display().to_string();
+    let (bytes, _) = input::read_file(path, limit).map_err(|p| Box::new(p.diagnostic(&shown)))?;
+    String::from_utf8(bytes).map_err(|_| {
+        Box::new(Diagnostic::error(
+            &shown,
+            0,
+            0,
+            Text::new("Fila er ikke UTF-8", "The file is not UTF-8"),
+        ))
+    })
+}

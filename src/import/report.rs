@@ -1,0 +1,220 @@
+//! What an import did and did not do, for the person who runs it: every column it could
+//! not place, every value it could not read, every row it skipped, every id it had to
+//! change and every heuristic it applied, each with its place. Markdown (stderr and
+//! `import-rapport.md`) and JSON (`--format json`).
+
+use crate::report::escape;
+use crate::text::{Lang, Text};
+use serde::Serialize;
+
+/// Where something was found: file (and sheet), row, column (0 when not known).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Place {
+    pub file: String,
+    pub row: usize,
+    pub column: usize,
+}
+
+impl Place {
+    pub fn shown(&self) -> String {
+        match (self.row, self.column) {
+            (0, _) => self.file.clone(),
+            (row, 0) => format!("{}:{row}", self.file),
+            (row, column) => format!("{}:{row}:{column}", self.file),
+        }
+    }
+}
+
+/// One line of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub place: Place,
+    #[serde(skip)]
+    pub text: Text,
+    /// The text in the run's language, for JSON.
+    pub message: String,
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Written {
+    pub created: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: Vec<String>,
+    /// Edited by a person since the last import: left as they are (see `--overskriv`).
+    pub kept: Vec<String>,
+    /// In an earlier import, not in this one: reported, never deleted.
+    pub gone: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub source: String,
+    pub files: Vec<String>,
+    pub rows: usize,
+    pub written: Written,
+    pub unmapped_columns: Vec<Note>,
+    pub unread_values: Vec<Note>,
+    pub skipped_rows: Vec<Note>,
+    pub id_changes: Vec<Note>,
+    pub heuristics: Vec<Note>,
+    pub other: Vec<Note>,
+}
+
+/// Which list a note goes to.
+#[derive(Debug, Clone, Copy)]
+pub enum Section {
+    UnmappedColumn,
+    UnreadValue,
+    SkippedRow,
+    IdChange,
+    Heuristic,
+    Other,
+}
+
+impl ImportReport {
+    pub fn note(&mut self, section: Section, place: Place, text: Text) {
+        let note = Note {
+            place,
+            message: String::new(),
+            text,
+        };
+        match section {
+            Section::UnmappedColumn => self.unmapped_columns.push(note),
+            Section::UnreadValue => self.unread_values.push(note),
+            Section::SkippedRow => self.skipped_rows.push(note),
+            Section::IdChange => self.id_changes.push(note),
+            Section::Heuristic => self.heuristics.push(note),
+            Section::Other => self.other.push(note),
+        }
+    }
+
+    fn sections(&self) -> [(&'static str, &'static str, &Vec<Note>); 6] {
+        [
+            (
+                "Rader som er hoppet over",
+                "Rows skipped",
+                &self.skipped_rows,
+            ),
+            (
+                "Kolonner uten plass i formatet",
+                "Columns with no place in the format",
+                &self.unmapped_columns,
+            ),
+            (
+                "Verdier som ikke kunne leses (feltet er utelatt)",
+                "Values that could not be read (the field is left out)",
+                &self.unread_values,
+            ),
+            ("Id-er som er endret", "Ids changed", &self.id_changes),
+            (
+                "Heuristikker som er brukt",
+                "Heuristics applied",
+                &self.heuristics,
+            ),
+            ("Annet", "Other", &self.other),
+        ]
+    }
+
+    /// The report as markdown; user text escaped for markdown.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let nb = lang == Lang::Nb;
+        let mut out = format!(
+            "# {} ({})\n\n",
+            if nb { "Importrapport" } else { "Import report" },
+            escape::markdown_cell(&self.source)
+        );
+        let files: Vec<String> = self
+            .files
+            .iter()
+            .map(|f| escape::markdown_code(f))
+            .collect();
+        let w = &self.written;
+        out.push_str(&if nb {
+            format!(
+                "Leste {} rader fra {}. Skrev {} nye og {} endrede filer; {} uendret; {} redigert for hånd og latt være; {} finnes ikke lenger i kilden.\n",
+                self.rows,
+                files.join(", "),
+                w.created.len(),
+                w.updated.len(),
+                w.unchanged.len(),
+                w.kept.len(),
+                w.gone.len()
+            )
+        } else {
+            format!(
+                "Read {} rows from {}. Wrote {} new and {} changed files; {} unchanged; {} edited by hand and left alone; {} no longer in the source.\n",
+                self.rows,
+                files.join(", "),
+                w.created.len(),
+                w.updated.len(),
+                w.unchanged.len(),
+                w.kept.len(),
+                w.gone.len()
+            )
+        });
+        for (head, list) in [
+            (
+                (
+                    "Redigert for hånd, ikke overskrevet (bruk --overskriv)",
+                    "Edited by hand, not overwritten (use --overskriv)",
+                ),
+                &w.kept,
+            ),
+            (
+                (
+                    "Ikke lenger i kilden (ikke slettet)",
+                    "No longer in the source (not deleted)",
+                ),
+                &w.gone,
+            ),
+        ] {
+            if !list.is_empty() {
+                out.push_str(&format!("\n## {}\n\n", if nb { head.0 } else { head.1 }));
+                for file in list {
+                    out.push_str(&format!("- {}\n", escape::markdown_code(file)));
+                }
+            }
+        }
+        for (head_nb, head_en, notes) in self.sections() {
+            if notes.is_empty() {
+                continue;
+            }
+            out.push_str(&format!(
+                "\n## {} ({})\n\n",
+                if nb { head_nb } else { head_en },
+                notes.len()
+            ));
+            for note in notes {
+                out.push_str(&format!(
+                    "- {}: {}\n",
+                    escape::markdown_code(&note.place.shown()),
+                    escape::markdown_cell(note.text.get(lang))
+                ));
+            }
+        }
+        out
+    }
+
+    /// The report as JSON, messages in `lang`.
+    pub fn json(&self, lang: Lang) -> String {
+        let mut report = self.clone();
+        for list in [
+            &mut report.unmapped_columns,
+            &mut report.unread_values,
+            &mut report.skipped_rows,
+            &mut report.id_changes,
+            &mut report.heuristics,
+            &mut report.other,
+        ] {
+            for note in list.iter_mut() {
+                note.message = note.text.get(lang).to_string();
+            }
+        }
+        let mut text = escape::json_inert(
+            serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string()),
+        );
+        text.push('\n');
+        text
+    }
+}

@@ -1,0 +1,403 @@
+//! A sheet as rows of cells, read from CSV or an Excel workbook, every cell with its row
+//! and column so that every problem can be placed (`fil.xlsx:Ark1:12:3`).
+
+use super::values;
+use crate::diagnostic::Diagnostic;
+use crate::model::Date;
+use crate::text::Text;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A cell Excel holds as a date.
+    Date(Date),
+    Bool(bool),
+}
+
+impl Cell {
+    /// The cell as text, as a person would read it in the sheet.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.trim().to_string(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => d.to_string(),
+            Cell::Bool(b) => if *b { "ja" } else { "nei" }.to_string(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// 1-based, as the sheet or the file numbers it.
+    pub number: usize,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn get(&self, column: usize) -> &Cell {
+        self.cells.get(column).unwrap_or(&Cell::Empty)
+    }
+}
+
+/// One sheet: its header row and the rows under it.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The file as the user named it.
+    pub file: String,
+    /// The sheet of a workbook; `None` for CSV and JSON.
+    pub sheet: Option<String>,
+    pub header: Vec<String>,
+    pub header_row: usize,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// `fil.xlsx` or `fil.xlsx, ark «Systemer»`, for messages and provenance.
+    pub fn source(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{}, ark «{sheet}»", self.file),
+            None => self.file.clone(),
+        }
+    }
+
+    /// The place of a cell for diagnostics: the file, and the sheet in the file name.
+    pub fn place(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{}[{sheet}]", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// How a CSV file's bytes are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark.
+    #[default]
+    Utf8,
+    /// Windows-1252, as older Norwegian Excel saves «CSV (semikolonseparert)».
+    Windows1252,
+}
+
+fn error(file: &str, row: usize, column: usize, nb: String, en: String) -> Box<Diagnostic> {
+    Box::new(Diagnostic::error(
+        file,
+        row as u32,
+        column as u32,
+        Text::new(nb, en),
+    ))
+}
+
+/// A CSV file: UTF-8 (a BOM is dropped) or Windows-1252 when asked; `;`, `,` or a tab as
+/// the delimiter, whichever the header line uses most; the first non-empty row is the
+/// header. Rows shorter or longer than the header are kept as they are (the importer
+/// reports cells it cannot place).
+pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, Box<Diagnostic>> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = match (std::str::from_utf8(bytes), encoding) {
+        (Ok(text), _) => std::borrow::Cow::Borrowed(text),
+        (Err(_), Encoding::Windows1252) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
+        (Err(e), Encoding::Utf8) => {
+            let good = &bytes[..e.valid_up_to()];
+            let row = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            let mut d = error(
+                file,
+                row,
+                column,
+                "Fila er ikke UTF-8".into(),
+                "The file is not UTF-8".into(),
+            );
+            d.hint = Some(Text::new(
+                "Lagre som «CSV UTF-8» i Excel, eller les den som Windows-1252 med --windows-1252",
+                "Save it as «CSV UTF-8» in Excel, or read it as Windows-1252 with --windows-1252",
+            ));
+            return Err(d);
+        }
+    };
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let (row, column) = e.position().map_or((0, 0), |p| (p.line() as usize, 1));
+            error(
+                file,
+                row,
+                column,
+                format!("Kan ikke lese CSV: {e}"),
+                format!("Cannot read the CSV: {e}"),
+            )
+        })?;
+        let number = record
+            .position()
+            .map_or(rows.len() + 1, |p| p.line() as usize);
+        let cells = record
+            .iter()
+            .map(|c| {
+                if c.trim().is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(c.to_string())
+                }
+            })
+            .collect();
+        rows.push(Row { number, cells });
+    }
+    into_table(rows, file, None)
+}
+
+/// `;` (Norwegian Excel), `,` or a tab: whichever occurs most in the first line outside
+/// quotes; `;` on a tie.
+fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut counts = [(b';', 0usize), (b',', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for b in first.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (d, n) in counts.iter_mut() {
+                if *d == b {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(d, n)| (*n, *d == b';'))
+        .map_or(b';', |(d, _)| *d)
+}
+
+/// The first non-empty row is the header; the rest are data (empty rows are dropped).
+fn into_table(rows: Vec<Row>, file: &str, sheet: Option<String>) -> Result<Table, Box<Diagnostic>> {
+    let mut rows = rows
+        .into_iter()
+        .filter(|r| r.cells.iter().any(|c| !c.is_empty()));
+    let Some(header) = rows.next() else {
+        let where_ = sheet
+            .as_ref()
+            .map(|s| (format!(" (ark «{s}»)"), format!(" (sheet «{s}»)")))
+            .unwrap_or_default();
+        return Err(error(
+            file,
+            0,
+            0,
+            format!("Fila er tom{}: ingen overskrifter og ingen rader", where_.0),
+            format!("The file is empty{}: no headers and no rows", where_.1),
+        ));
+    };
+    Ok(Table {
+        file: file.to_string(),
+        sheet,
+        header: header.cells.iter().map(Cell::text).collect(),
+        header_row: header.number,
+        rows: rows.collect(),
+    })
+}
+
+/// The most an .xlsx may unpack to, as a multiple of its own size (at least
+/// `MIN_UNPACKED`): a zip bomb is refused before anything is unpacked for real.
+const UNPACK_FACTOR: u64 = 32;
+const MIN_UNPACKED: u64 = 64 * 1024 * 1024;
+
+/// The sheets of an Excel workbook (.xlsx): `sheet` by name, or every sheet. Dates are
+/// read as dates, formulas as the value Excel last computed. Merged cells in a header row
+/// are refused (which column would the value belong to?).
+pub fn read_xlsx(
+    bytes: &[u8],
+    file: &str,
+    sheet: Option<&str>,
+) -> Result<Vec<Table>, Box<Diagnostic>> {
+    use calamine::{Reader, Xlsx};
+    check_archive(bytes, file)?;
+    let corrupt = |e: &dyn std::fmt::Display| {
+        let mut d = error(
+            file,
+            0,
+            0,
+            format!("Kan ikke lese arbeidsboka: {e}"),
+            format!("Cannot read the workbook: {e}"),
+        );
+        d.hint = Some(Text::new(
+            "Åpne fila i Excel og lagre den på nytt som .xlsx",
+            "Open the file in Excel and save it again as .xlsx",
+        ));
+        d
+    };
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| corrupt(&e))?;
+    let names = book.sheet_names();
+    let wanted: Vec<String> = match sheet {
+        Some(name) => match names.iter().find(|n| values::fold(n) == values::fold(name)) {
+            Some(found) => vec![found.clone()],
+            None => {
+                return Err(error(
+                    file,
+                    0,
+                    0,
+                    format!(
+                        "Arbeidsboka har ikke arket «{name}»; den har {}",
+                        names.join(", ")
+                    ),
+                    format!(
+                        "The workbook has no sheet «{name}»; it has {}",
+                        names.join(", ")
+                    ),
+                ));
+            }
+        },
+        None => names.clone(),
+    };
+    let _ = book.load_merged_regions();
+    let mut tables = Vec::new();
+    for name in wanted {
+        let range = book.worksheet_range(&name).map_err(|e| corrupt(&e))?;
+        let (first_row, first_column) = range.start().unwrap_or((0, 0));
+        let rows: Vec<Row> = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| Row {
+                number: first_row as usize + i + 1,
+                cells: std::iter::repeat_n(Cell::Empty, first_column as usize)
+                    .chain(cells.iter().map(cell))
+                    .collect(),
+            })
+            .collect();
+        let table = match into_table(rows, file, Some(name.clone())) {
+            Ok(table) => table,
+            // An empty sheet among others is skipped; asked for by name, it is an error.
+            Err(e) if sheet.is_some() => return Err(e),
+            Err(_) => continue,
+        };
+        let merged = book.merged_regions_by_sheet(&name);
+        if let Some((_, _, region)) = merged.iter().find(|(_, _, r)| {
+            // 0-based rows of the region around the 1-based header row.
+            (r.start.0 as usize) < table.header_row
+                && table.header_row <= r.end.0 as usize + 1
+                && r.start.1 != r.end.1
+        }) {
+            return Err(error(
+                &table.place(),
+                table.header_row,
+                region.start.1 as usize + 1,
+                "Overskriftsraden har sammenslåtte celler; kolonnene under kan ikke skilles".into(),
+                "The header row has merged cells; the columns under them cannot be told apart"
+                    .into(),
+            ));
+        }
+        tables.push(table);
+    }
+    if tables.is_empty() {
+        return Err(error(
+            file,
+            0,
+            0,
+            "Alle arkene i arbeidsboka er tomme".into(),
+            "Every sheet of the workbook is empty".into(),
+        ));
+    }
+    Ok(tables)
+}
+
+fn cell(data: &calamine::Data) -> Cell {
+    use calamine::Data;
+    match data {
+        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            if s.trim().is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(s.clone())
+            }
+        }
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (year, month, day, ..) = d.to_ymd_hms_milli();
+            Date::new(year.into(), month.into(), day.into())
+                .map_or(Cell::Number(d.as_f64()), Cell::Date)
+        }
+        Data::DateTime(d) => Cell::Number(d.as_f64()),
+    }
+}
+
+/// Every part of the zip must unpack to the size it declares, and all together to at most
+/// `UNPACK_FACTOR` times the file: checked by unpacking into nothing, a part at a time.
+fn check_archive(bytes: &[u8], file: &str) -> Result<(), Box<Diagnostic>> {
+    let not_a_workbook = |nb: String, en: String| {
+        let mut d = error(
+            file,
+            0,
+            0,
+            format!("Fila er ikke en gyldig Excel-arbeidsbok (.xlsx): {nb}"),
+            format!("The file is not a valid Excel workbook (.xlsx): {en}"),
+        );
+        d.hint = Some(Text::new(
+            "Eksporter på nytt, eller åpne fila i Excel og lagre den som .xlsx",
+            "Export it again, or open it in Excel and save it as .xlsx",
+        ));
+        d
+    };
+    let limit = MIN_UNPACKED.max((bytes.len() as u64).saturating_mul(UNPACK_FACTOR));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| not_a_workbook(e.to_string(), e.to_string()))?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let mut part = archive
+            .by_index(i)
+            .map_err(|e| not_a_workbook(e.to_string(), e.to_string()))?;
+        let declared = part.size();
+        total = total.saturating_add(declared);
+        if total > limit {
+            return Err(error(
+                file,
+                0,
+                0,
+                format!(
+                    "Arbeidsboka pakker seg ut til mer enn {} MiB; den er ikke lest",
+                    limit / (1024 * 1024)
+                ),
+                format!(
+                    "The workbook unpacks to more than {} MiB; it was not read",
+                    limit / (1024 * 1024)
+                ),
+            ));
+        }
+        let unpacked = std::io::copy(
+            &mut std::io::Read::take(&mut part, declared.saturating_add(1)),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| not_a_workbook(e.to_string(), e.to_string()))?;
+        if unpacked != declared {
+            return Err(not_a_workbook(
+                "en del pakker seg ut til en annen størrelse enn den oppgir".into(),
+                "a part unpacks to another size than it declares".into(),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,401 @@
+//! `prinsipp import`: real exports (CSV as Norwegian Excel saves it, .xlsx written by a
+//! real xlsx writer) into a kommune folder; the exact YAML, the exact report, re-import
+//! with an edited file, and every kind of bad input.
+
+mod common;
+use common::{prinsipp, scratch};
+use std::path::Path;
+
+fn import(args: &[&str], cwd: &Path) -> common::Run {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_prinsipp"))
+        .arg("import")
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    common::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// An inventory as a kommune keeps it: Norwegian headers with a non-breaking space and odd
+/// case, `;`, a BOM, dates in three forms, a vague «Sky», a row with no name, a duplicate
+/// name, a column the format has no place for, and integrations by name.
+const INVENTORY: &str = "\u{feff}Systemnavn;Leverandør;SYSTEMEIER;Driftsmodell;Livsløp;Personopplysninger;Tatt\u{a0}i  bruk;Avtale utløper;Integrasjoner;Kommentar
+Elements;Sikri;Kommunalsjef organisasjon;SaaS;I bruk;Ja;15.1.2019;2027-06-30;Visma Flyt Skole, Folkeregisteret;intern
+Visma Flyt Skole;Visma;Kommunalsjef oppvekst;Sky;i drift;Særlige;01.08.2020;;;
+Gerica;Tieto;Kommunalsjef helse;On-prem;Skal fases ut;Helseopplysninger;1/15/2018;;Elements;
+;Tom rad;;;;;;;;
+Elements;Sikri;Arkivet;Egen drift;Avviklet;Nei;;;;gammel versjon
+";
+
+#[test]
+fn a_sheet_becomes_a_checked_folder_with_a_report() {
+    let dir = scratch("import-sheet");
+    std::fs::write(dir.join("systemer.csv"), INVENTORY).unwrap();
+    let run = import(
+        &[
+            "regneark",
+            "systemer.csv",
+            "--til",
+            "kommune",
+            "--kommune",
+            "Fjordvik kommune",
+            "--kommunenummer",
+            "3999",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.join("kommune");
+    assert_eq!(
+        read(&folder.join("systemer/elements.yaml")),
+        "# Importert av prinsipp fra systemer.csv, rad 2.
+# prinsipp-import: kilde=regneark sha256=HASH
+id: elements
+navn: \"Elements\"
+leverandor: \"Sikri\"
+systemeier: \"Kommunalsjef organisasjon\"
+drift: saas
+livslop: aktiv
+innfort: 2019-01-15
+avtale:
+  utloper: 2027-06-30
+integrasjoner:
+  - mot: visma-flyt-skole
+  - mot: folkeregisteret
+personopplysninger: vanlige
+"
+        .replace("HASH", &hash_of(&folder.join("systemer/elements.yaml")))
+    );
+    assert_eq!(
+        body(&folder.join("systemer/visma-flyt-skole.yaml")),
+        "id: visma-flyt-skole
+navn: \"Visma Flyt Skole\"
+leverandor: \"Visma\"
+systemeier: \"Kommunalsjef oppvekst\"
+livslop: aktiv
+innfort: 2020-08-01
+personopplysninger: saerlige
+"
+    );
+    assert_eq!(
+        body(&folder.join("systemer/elements-2.yaml")),
+        "id: elements-2
+navn: \"Elements\"
+leverandor: \"Sikri\"
+systemeier: \"Arkivet\"
+drift: egen_drift
+livslop: avviklet
+personopplysninger: ingen
+"
+    );
+    assert_eq!(
+        read(&folder.join("import-idkart.csv")),
+        "kilde;nøkkel;id\nregneark;navn:elements;elements\nregneark;navn:elements#2;elements-2\nregneark;navn:gerica;gerica\nregneark;navn:visma flyt skole;visma-flyt-skole\n"
+    );
+    let report = read(&folder.join("import-rapport.md"));
+    assert_eq!(
+        report,
+        "# Importrapport (regneark)
+
+Leste 5 rader fra `systemer.csv`. Skrev 5 nye og 0 endrede filer; 0 uendret; 0 redigert for hånd og latt være; 0 finnes ikke lenger i kilden.
+
+## Rader som er hoppet over (1)
+
+- `systemer.csv:5`: Raden har ikke noe navn; den er hoppet over
+
+## Kolonner uten plass i formatet (1)
+
+- `systemer.csv:1:10`: «Kommentar» har ingen plass i formatet; kolonnen er ikke lest
+
+## Verdier som ikke kunne leses (feltet er utelatt) (3)
+
+- `systemer.csv:3:4`: «Sky» passer ikke til noen verdi av drift; feltet er utelatt
+- `systemer.csv:4:7`: «1/15/2018» er ikke en dato som kan leses sikkert (innfort); feltet er utelatt
+- `systemer.csv:4:9`: «Elements» passer til flere systemer; integrasjonen er utelatt
+
+## Id-er som er endret (1)
+
+- `systemer.csv:6`: Id-en «elements» er allerede brukt i denne importen; denne fikk «elements-2»
+"
+    );
+    assert_eq!(run.stderr, report, "the same report on stderr");
+    // The folder loads and is checked as any other.
+    let check = prinsipp(&[
+        "check",
+        folder.to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+}
+
+/// The file's body (after the two header lines).
+fn body(path: &Path) -> String {
+    read(path).splitn(3, '\n').nth(2).unwrap_or("").to_string()
+}
+
+fn hash_of(path: &Path) -> String {
+    let text = read(path);
+    let mark = text.lines().nth(1).unwrap_or("");
+    mark.rsplit("sha256=").next().unwrap_or("").to_string()
+}
+
+/// The monthly routine: import again after one row changed and one file was edited by
+/// hand. Ids stay; the changed row's file is updated; the edited file is kept and
+/// reported; a system gone from the sheet is reported, not deleted.
+#[test]
+fn re_import_keeps_ids_and_what_people_edited() {
+    let dir = scratch("import-again");
+    std::fs::write(dir.join("systemer.csv"), INVENTORY).unwrap();
+    let first = import(&["regneark", "systemer.csv", "--til", "k"], &dir);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let folder = dir.join("k");
+    let edited = folder.join("systemer/gerica.yaml");
+    let by_hand = read(&edited).replace("navn: \"Gerica\"", "navn: \"Gerica omsorg\"");
+    std::fs::write(&edited, &by_hand).unwrap();
+    // Visma's owner changes; Elements (the first) leaves the sheet.
+    let next = INVENTORY
+        .replace("Kommunalsjef oppvekst", "Oppvekstsjef")
+        .replace(
+            "Elements;Sikri;Kommunalsjef organisasjon;SaaS;I bruk;Ja;15.1.2019;2027-06-30;Visma Flyt Skole, Folkeregisteret;intern\n",
+            "",
+        );
+    std::fs::write(dir.join("systemer.csv"), next).unwrap();
+    let second = import(&["regneark", "systemer.csv", "--til", "k"], &dir);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        body(&folder.join("systemer/visma-flyt-skole.yaml"))
+            .contains("systemeier: \"Oppvekstsjef\"")
+    );
+    assert_eq!(read(&edited), by_hand, "the hand edit is kept");
+    // Rows are known by name when the sheet has no id column: the Elements row left is now
+    // the only one of that name, so it takes «elements» (updated), and «elements-2» is gone.
+    let report = read(&folder.join("import-rapport.md"));
+    assert!(report.contains("## Redigert for hånd, ikke overskrevet (bruk --overskriv)\n\n- `systemer/gerica.yaml`\n"), "{report}");
+    assert!(
+        report.contains("## Ikke lenger i kilden (ikke slettet)\n\n- `systemer/elements-2.yaml`\n"),
+        "{report}"
+    );
+    assert!(report.contains("Skrev 0 nye og 2 endrede filer; 0 uendret; 1 redigert for hånd og latt være; 1 finnes ikke lenger i kilden."), "{report}");
+    assert!(
+        folder.join("systemer/elements-2.yaml").is_file(),
+        "nothing is deleted"
+    );
+    // With --overskriv the edit gives way.
+    let third = import(
+        &["regneark", "systemer.csv", "--til", "k", "--overskriv"],
+        &dir,
+    );
+    assert_eq!(third.code, 0, "{}", third.stderr);
+    assert!(body(&edited).contains("navn: \"Gerica\""));
+}
+
+/// A workbook as Excel writes it: real dates, numbers, yes/no, a second sheet that is not
+/// an inventory but is empty, and a date as an Excel serial number.
+#[test]
+fn an_xlsx_inventory_is_read_with_its_dates() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = scratch("import-xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Systemer").unwrap();
+    let date = Format::new().set_num_format("dd.mm.yyyy");
+    for (column, header) in [
+        "Systemnavn",
+        "Kjernesystem",
+        "Tatt i bruk",
+        "ROS dato",
+        "Livsløpsstatus",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(0, column as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "Public 360").unwrap();
+    sheet.write_boolean(1, 1, true).unwrap();
+    sheet
+        .write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(2021, 3, 1).unwrap(), &date)
+        .unwrap();
+    sheet.write_number(1, 3, 46_402.0).unwrap();
+    sheet.write_string(1, 4, "Under innføring").unwrap();
+    sheet.write_string(2, 0, "Arkivsystem 2").unwrap();
+    sheet.write_string(2, 1, "nei").unwrap();
+    sheet.write_number(2, 3, 2023.0).unwrap();
+    book.add_worksheet().set_name("Tomt").unwrap();
+    book.save(dir.join("oversikt.xlsx")).unwrap();
+    let run = import(&["regneark", "oversikt.xlsx", "--til", "k"], &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.join("k/systemer/public-360.yaml")),
+        "id: public-360\nnavn: \"Public 360\"\nkjernesystem: true\nlivslop: innfasing\ninnfort: 2021-03-01\nros:\n  dato: 2027-01-15\n"
+    );
+    assert_eq!(
+        body(&dir.join("k/systemer/arkivsystem-2.yaml")),
+        "id: arkivsystem-2\nnavn: \"Arkivsystem 2\"\nkjernesystem: false\n"
+    );
+    assert!(
+        run.stderr.contains("- `oversikt.xlsx[Systemer]:3:4`: «2023» er ikke en dato som kan leses sikkert (ros.dato); feltet er utelatt"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn bad_input_is_refused_with_its_place_and_nothing_is_written() {
+    let dir = scratch("import-bad");
+    // Windows-1252 bytes (ø = 0xF8) in a file that is not UTF-8.
+    std::fs::write(
+        dir.join("latin.csv"),
+        b"Systemnavn;Leverand\xf8r\nElements;Sikri\n",
+    )
+    .unwrap();
+    let run = import(&["regneark", "latin.csv", "--til", "k"], &dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: latin.csv:1:20: Fila er ikke UTF-8"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--windows-1252"), "{}", run.stderr);
+    assert!(!dir.join("k").exists(), "nothing is written");
+    let run = import(
+        &["regneark", "latin.csv", "--til", "k", "--windows-1252"],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(body(&dir.join("k/systemer/elements.yaml")).contains("leverandor: \"Sikri\""));
+
+    // Not an inventory: the headers found are named.
+    std::fs::write(dir.join("budsjett.csv"), "Post;Beløp\nLønn;1 200 000\n").unwrap();
+    let run = import(&["regneark", "budsjett.csv", "--til", "k2"], &dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("feil: budsjett.csv:1: Arket ser ikke ut som en systemoversikt: ingen kolonne for systemets navn. Fant: ingen kjente kolonner"),
+        "{}",
+        run.stderr
+    );
+
+    // A corrupt workbook, and a zip that unpacks to far more than it says.
+    std::fs::write(dir.join("ødelagt.xlsx"), b"PK\x03\x04 not really a zip").unwrap();
+    let run = import(&["regneark", "ødelagt.xlsx", "--til", "k3"], &dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: ødelagt.xlsx: Fila er ikke en gyldig Excel-arbeidsbok (.xlsx)"),
+        "{}",
+        run.stderr
+    );
+
+    // An empty file, and a file type that is not a sheet.
+    std::fs::write(dir.join("tom.csv"), "\n\n").unwrap();
+    std::fs::write(dir.join("gammel.xls"), "x").unwrap();
+    let run = import(&["regneark", "tom.csv", "gammel.xls", "--til", "k4"], &dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: tom.csv: Fila er tom: ingen overskrifter og ingen rader"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("feil: gammel.xls: Ukjent filtype: ventet .csv eller .xlsx"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_column_map_names_what_the_defaults_do_not() {
+    let dir = scratch("import-map");
+    std::fs::write(
+        dir.join("liste.csv"),
+        "Løsning,Hvor,Start\nSvarUt-klient,Azure,1/31/2024\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("kart.toml"),
+        "datoformat = \"MM/DD/YYYY\"\n[kolonner]\n\"Løsning\" = \"navn\"\n\"Hvor\" = \"drift\"\n\"Start\" = \"innfort\"\n[verdier.drift]\n\"Azure\" = \"iaas\"\n",
+    )
+    .unwrap();
+    let run = import(
+        &[
+            "regneark",
+            "liste.csv",
+            "--til",
+            "k",
+            "--kolonner",
+            "kart.toml",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.join("k/systemer/svarut-klient.yaml")),
+        "id: svarut-klient\nnavn: \"SvarUt-klient\"\ndrift: iaas\ninnfort: 2024-01-31\n"
+    );
+    std::fs::write(
+        dir.join("feil.toml"),
+        "[kolonner]\n\"Løsning\" = \"nanv\"\n",
+    )
+    .unwrap();
+    let run = import(
+        &[
+            "regneark",
+            "liste.csv",
+            "--til",
+            "k",
+            "--kolonner",
+            "feil.toml",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: feil.toml:2:13: Ukjent felt «nanv». Mente du `navn`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Whatever a cell holds, the YAML written reads back as the same text: quotes, colons,
+/// a leading dash, YAML's own signs, line breaks and hidden characters.
+#[test]
+fn any_cell_text_reads_back_exactly() {
+    let dir = scratch("import-text");
+    let nasty = "- &a *b !c: \"sitat\" # ikke kommentar\u{202e}";
+    let csv = format!("Systemnavn;Beskrivelse\nA;\"{}\nandre linje\"\n", nasty.replace('"', "\"\""));
+    std::fs::write(dir.join("s.csv"), csv).unwrap();
+    let run = import(
+        &["regneark", "s.csv", "--til", "k", "--kommune", "K", "--kommunenummer", "3999"],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.join("k/systemer/a.yaml")),
+        "id: a\nnavn: \"A\"\nbeskrivelse: \"- &a *b !c: \\\"sitat\\\" # ikke kommentar\\u202E\\nandre linje\"\n"
+    );
+    let check = prinsipp(&["check", dir.join("k").to_str().unwrap(), "--fail-on", "never"]);
+    assert_eq!(check.code, 0, "the folder loads: {}", check.stderr);
+    let loaded = prinsipp::load::load_folder(&dir.join("k"), &prinsipp::load::LoadOptions::default());
+    let portfolio = loaded.portfolio.expect("it loads");
+    assert_eq!(
+        portfolio.systems[0].description.as_deref(),
+        Some(format!("{nasty}\nandre linje").as_str())
+    );
+}
