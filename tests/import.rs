@@ -379,10 +379,22 @@ fn a_column_map_names_what_the_defaults_do_not() {
 fn any_cell_text_reads_back_exactly() {
     let dir = scratch("import-text");
     let nasty = "- &a *b !c: \"sitat\" # ikke kommentar\u{202e}";
-    let csv = format!("Systemnavn;Beskrivelse\nA;\"{}\nandre linje\"\n", nasty.replace('"', "\"\""));
+    let csv = format!(
+        "Systemnavn;Beskrivelse\nA;\"{}\nandre linje\"\n",
+        nasty.replace('"', "\"\"")
+    );
     std::fs::write(dir.join("s.csv"), csv).unwrap();
     let run = import(
-        &["regneark", "s.csv", "--til", "k", "--kommune", "K", "--kommunenummer", "3999"],
+        &[
+            "regneark",
+            "s.csv",
+            "--til",
+            "k",
+            "--kommune",
+            "K",
+            "--kommunenummer",
+            "3999",
+        ],
         &dir,
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -390,9 +402,15 @@ fn any_cell_text_reads_back_exactly() {
         body(&dir.join("k/systemer/a.yaml")),
         "id: a\nnavn: \"A\"\nbeskrivelse: \"- &a *b !c: \\\"sitat\\\" # ikke kommentar\\u202E\\nandre linje\"\n"
     );
-    let check = prinsipp(&["check", dir.join("k").to_str().unwrap(), "--fail-on", "never"]);
+    let check = prinsipp(&[
+        "check",
+        dir.join("k").to_str().unwrap(),
+        "--fail-on",
+        "never",
+    ]);
     assert_eq!(check.code, 0, "the folder loads: {}", check.stderr);
-    let loaded = prinsipp::load::load_folder(&dir.join("k"), &prinsipp::load::LoadOptions::default());
+    let loaded =
+        prinsipp::load::load_folder(&dir.join("k"), &prinsipp::load::LoadOptions::default());
     let portfolio = loaded.portfolio.expect("it loads");
     assert_eq!(
         portfolio.systems[0].description.as_deref(),
