@@ -656,6 +656,7 @@ fn import(
     let job = crate::import::Job {
         source: match args.kilde {
             crate::cli::ImportSource::Regneark => crate::import::Source::Sheet,
+            crate::cli::ImportSource::Kartoteket => crate::import::Source::Kartoteket,
         },
         files: args.files.clone(),
         folder: args.til.clone(),
@@ -666,6 +667,7 @@ fn import(
             crate::import::table::Encoding::Utf8
         },
         overwrite: args.overskriv,
+        heuristics: args.heuristikk,
         kommune: args.kommune.clone().zip(args.kommunenummer.clone()),
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
         json_report: args.format == crate::cli::ReportFormat::Json,
@@ -684,7 +686,7 @@ fn import(
     let text = if job.json_report {
         outcome.report.json(style.lang)
     } else {
-        report::escape::lines(&outcome.report.markdown(style.lang))
+        outcome.report.text(style.lang)
     };
     write_all(err, &text)?;
     if !args.sjekk {

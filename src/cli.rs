@@ -74,6 +74,9 @@ pub enum Command {
 const IMPORT_HELP: &str = "Sources:
   regneark          any CSV or XLSX inventory, one row per system (headers such as Systemnavn,
                     Leverandør, Systemeier, Driftsmodell, Livsløp, Personopplysninger)
+  kartoteket        Kartoteket's JSON API dumps (/api/systemer/, and /api/virksomheter/,
+                    /api/leverandorer/, /api/driftsplattformer/, /api/systemintegrasjoner/ to
+                    resolve its references) and/or its admin «CSV Eksport» of System
 See docs/import.md.";
 
 #[derive(Debug, clap::Args)]
@@ -101,6 +104,12 @@ pub struct ImportArgs {
     /// Overwrite files a person has edited since the last import
     #[arg(long)]
     pub overskriv: bool,
+
+    /// Apply the opt-in heuristics (Kartoteket: a partner platform → fellessky, a public
+    /// platform → iaas, an integration carrying personal data → personopplysninger); each
+    /// use is reported
+    #[arg(long)]
+    pub heuristikk: bool,
 
     /// Check the folder right after the import (as `prinsipp check FOLDER`)
     #[arg(long)]
@@ -130,6 +139,7 @@ pub struct ImportArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportSource {
     Regneark,
+    Kartoteket,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

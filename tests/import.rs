@@ -417,3 +417,132 @@ fn any_cell_text_reads_back_exactly() {
         Some(format!("{nasty}\nandre linje").as_str())
     );
 }
+
+/// Kartoteket: the API's endpoint dumps and the admin CSV export together (the shipped
+/// example), joined on Kartoteket's id.
+#[test]
+fn kartoteket_api_and_csv_become_systems() {
+    let dir = scratch("import-kartoteket");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/import/kartoteket");
+    let files = [
+        "systemer.json",
+        "virksomheter.json",
+        "leverandorer.json",
+        "driftsplattformer.json",
+        "systemintegrasjoner.json",
+        "admin-eksport-system.csv",
+    ];
+    for f in files {
+        std::fs::copy(example.join(f), dir.join(f)).unwrap();
+    }
+    let mut args = vec!["kartoteket"];
+    args.extend(files);
+    args.extend([
+        "--til",
+        "k",
+        "--kommune",
+        "Fjordvik kommune",
+        "--kommunenummer",
+        "3999",
+    ]);
+    let run = import(&args, &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.join("k");
+    assert_eq!(
+        body(&folder.join("systemer/elements.yaml")),
+        "id: elements
+navn: \"Elements\"
+beskrivelse: \"Sak- og arkivsystem for hele kommunen\"
+leverandor: \"Sikri AS\"
+systemeier: \"Kommunaldirektørens stab\"
+systemforvalter: \"Dokumentsenteret\"
+programvaretype: hyllevare
+drift: saas
+livslop: aktiv
+innfort: 2019-05-01
+ros:
+  dato: 2025-03-01
+  ref: \"https://ros.example.no/101\"
+arkiv:
+  arkivverdig: true
+"
+    );
+    assert_eq!(
+        body(&folder.join("systemer/gerica.yaml")),
+        "id: gerica
+navn: \"Gerica\"
+beskrivelse: \"Pasientjournal og vedtak i pleie og omsorg\"
+leverandor: \"Tietoevry\"
+systemeier: \"Helse og omsorg\"
+systemforvalter: \"Helse og omsorg\"
+programvaretype: tilpasset_hyllevare
+livslop: utfasing
+innfort: 2008-01-01
+utfases: 2027-12-31
+integrasjoner:
+  - mot: elements
+"
+    );
+    // Only in the CSV: the organisation's abbreviation is dropped, the dates are read.
+    assert_eq!(
+        body(&folder.join("systemer/budsjettmodell.yaml")),
+        "id: budsjettmodell
+navn: \"Budsjettmodell\"
+beskrivelse: \"Regneark-basert budsjettverktøy\"
+systemeier: \"Økonomi\"
+programvaretype: egenutviklet
+livslop: aktiv
+"
+    );
+    let report = read(&folder.join("import-rapport.md"));
+    for line in [
+        "Leste 8 rader fra",
+        "- `admin-eksport-system.csv:1`: Kolonnen sikkerhetsnivaa har ingen plass i formatet og er ikke lest",
+        "- `admin-eksport-system.csv:4:6`: «Vår 2015» er ikke en dato (innfort); feltet er utelatt",
+        "- `systemer.json:2`: Plattformen «Serverrom rådhuset» (Privat datasenter) sier ikke sikkert hvilken drift; feltet er utelatt",
+        "- `systemer.json:3`: Plattformen «Azure - felles» (Offentlig datasenter) sier ikke sikkert hvilken drift; feltet er utelatt",
+        "- `systemer.json:5`: systemeier viser til virksomhet 9, som ikke er i noen av filene (ta med /api/virksomheter/); feltet er utelatt",
+        "- `systemintegrasjoner.json:4`: Integrasjonen mellom Kartoteket-id 101 og 999 nevner et system som ikke er importert; den er utelatt",
+        "- `systemer.json:4`: «ID-porten» er en nasjonal felleskomponent i Kartoteket",
+        "- `systemintegrasjoner.json:2`: 1 avhengighet av typen «Federert pålogging» er ikke en integrasjon i prinsipps forstand og er ikke tatt med",
+    ] {
+        assert!(report.contains(line), "{line}\n{report}");
+    }
+    assert!(
+        !report.contains("Heuristikker"),
+        "no heuristic without --heuristikk"
+    );
+    // With --heuristikk: the public platform and the personal data, each reported.
+    let mut with = args.clone();
+    with.extend(["--heuristikk", "--overskriv"]);
+    let run = import(&with, &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(body(&folder.join("systemer/byggesak-app.yaml")).contains("drift: iaas\n"));
+    assert!(body(&folder.join("systemer/gerica.yaml")).contains("personopplysninger: vanlige\n"));
+    let report = read(&folder.join("import-rapport.md"));
+    assert!(report.contains("## Heuristikker som er brukt (2)\n\n- `systemer.json:3`: drift: iaas for plattformen «Azure - felles» (offentlig plattform (kan være paas))\n- `systemintegrasjoner.json:1`: personopplysninger: vanlige, fordi en integrasjon fra systemet overfører personopplysninger\n"), "{report}");
+    assert_eq!(
+        read(&folder.join("import-idkart.csv")),
+        "kilde;nøkkel;id\nkartoteket;101;elements\nkartoteket;102;gerica\nkartoteket;103;byggesak-app\nkartoteket;104;id-porten\nkartoteket;105;gammelt-lonnssystem\nkartoteket;106;budsjettmodell\n"
+    );
+    let check = prinsipp(&[
+        "check",
+        folder.to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+        "--fail-on",
+        "advarsel",
+    ]);
+    assert_eq!(
+        check.code, 1,
+        "the folder loads and has findings: {}",
+        check.stderr
+    );
+    assert!(
+        check
+            .stdout
+            .contains("0 feil, 10 advarsler — 6 systemer, 0 prosjekter kontrollert"),
+        "{}",
+        check.stdout
+    );
+}

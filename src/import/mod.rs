@@ -10,6 +10,7 @@
 pub mod columns;
 pub mod doc;
 pub mod folder;
+pub mod kartoteket;
 pub mod mapfile;
 pub mod record;
 pub mod report;
@@ -37,6 +38,8 @@ pub const REPORT: &str = "import-rapport";
 pub enum Source {
     /// A generic inventory sheet, one row per system.
     Sheet,
+    /// Kartoteket's API dumps and admin CSV export.
+    Kartoteket,
 }
 
 impl Source {
@@ -44,6 +47,7 @@ impl Source {
     pub fn name(self) -> &'static str {
         match self {
             Source::Sheet => "regneark",
+            Source::Kartoteket => "kartoteket",
         }
     }
 }
@@ -57,6 +61,8 @@ pub struct Job {
     pub columns: Option<PathBuf>,
     pub encoding: Encoding,
     pub overwrite: bool,
+    /// Apply the opt-in heuristics (each use is reported).
+    pub heuristics: bool,
     /// For a new folder: the kommune's name and number, for kommune.yaml.
     pub kommune: Option<(String, String)>,
     pub max_file_bytes: u64,
@@ -97,6 +103,7 @@ pub fn run(job: &Job) -> Outcome {
     };
 
     let mut records = Vec::new();
+    let mut kartoteket = kartoteket::Kartoteket::default();
     for path in &job.files {
         let shown = path.display().to_string();
         out.report.files.push(shown.clone());
@@ -107,28 +114,51 @@ pub fn run(job: &Job) -> Outcome {
                 continue;
             }
         };
-        let tables = match extension(path).as_str() {
+        let kind = extension(path);
+        if job.source == Source::Kartoteket && kind == "json" {
+            if let Err(d) = kartoteket.read_json(&bytes, &shown, &mut out.report) {
+                out.errors.push(*d);
+            }
+            continue;
+        }
+        let tables = match kind.as_str() {
             "xlsx" | "xlsm" => table::read_xlsx(&bytes, &shown, map.sheet.as_deref()),
             "csv" | "txt" => table::read_csv(&bytes, &shown, job.encoding).map(|t| vec![t]),
-            _ => Err(Box::new(not_a_sheet(&shown))),
+            _ => Err(Box::new(not_a_sheet(&shown, job.source))),
         };
-        match tables {
-            Ok(tables) => {
-                for t in &tables {
-                    if let Err(d) = sheet::systems(t, &map, &mut ids, &mut out.report, &mut records)
-                    {
-                        out.errors.push(*d);
-                    }
-                }
+        let tables = match tables {
+            Ok(tables) => tables,
+            Err(d) => {
+                out.errors.push(*d);
+                continue;
             }
-            Err(d) => out.errors.push(*d),
+        };
+        for t in &tables {
+            let read = match job.source {
+                Source::Sheet => sheet::systems(t, &map, &mut ids, &mut out.report, &mut records),
+                Source::Kartoteket => kartoteket.read_admin_csv(t, &mut out.report),
+            };
+            if let Err(d) = read {
+                out.errors.push(*d);
+            }
         }
     }
     if !out.errors.is_empty() {
         return out;
     }
-    sheet::resolve_targets(&mut records, &mut out.report);
-    let records: Vec<Record> = records.into_iter().map(|(r, _)| r).collect();
+    let records: Vec<Record> = match job.source {
+        Source::Sheet => {
+            sheet::resolve_targets(&mut records, &mut out.report);
+            records.into_iter().map(|(r, _)| r).collect()
+        }
+        Source::Kartoteket => {
+            let drift = |platform: &str| {
+                map.value("drift", &values::fold(platform))
+                    .map(str::to_string)
+            };
+            kartoteket.records(&drift, job.heuristics, &mut ids, &mut out.report)
+        }
+    };
 
     let mut planned: Vec<Planned> = records.iter().map(|r| plan(r, job.source)).collect();
     planned.extend(kommune_file(job, &mut out.report));
@@ -227,17 +257,18 @@ fn extension(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn not_a_sheet(shown: &str) -> Diagnostic {
-    Diagnostic::error(
-        shown,
-        0,
-        0,
-        Text::new(
+fn not_a_sheet(shown: &str, source: Source) -> Diagnostic {
+    let (nb, en) = match source {
+        Source::Kartoteket => (
+            "Ukjent filtype: ventet .json (API-et) eller .csv (eksporten)",
+            "Unknown kind of file: expected .json (the API) or .csv (the export)",
+        ),
+        Source::Sheet => (
             "Ukjent filtype: ventet .csv eller .xlsx",
             "Unknown kind of file: expected .csv or .xlsx",
         ),
-    )
-    .with_hint(Text::new(
+    };
+    Diagnostic::error(shown, 0, 0, Text::new(nb, en)).with_hint(Text::new(
         "Et gammelt .xls-ark lagres som .xlsx i Excel først",
         "Save an old .xls sheet as .xlsx in Excel first",
     ))

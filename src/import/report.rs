@@ -116,19 +116,24 @@ impl ImportReport {
         ]
     }
 
-    /// The report as markdown; user text escaped for markdown.
+    /// The report as markdown (`import-rapport.md`); user text escaped for markdown.
     pub fn markdown(&self, lang: Lang) -> String {
+        self.render(lang, escape::markdown_cell, escape::markdown_code)
+    }
+
+    /// The same for a terminal: no markdown escapes, nothing hidden, one line per note.
+    pub fn text(&self, lang: Lang) -> String {
+        escape::lines(&self.render(lang, escape::line, |t| format!("`{}`", escape::line(t))))
+    }
+
+    fn render(&self, lang: Lang, cell: fn(&str) -> String, code: fn(&str) -> String) -> String {
         let nb = lang == Lang::Nb;
         let mut out = format!(
             "# {} ({})\n\n",
             if nb { "Importrapport" } else { "Import report" },
-            escape::markdown_cell(&self.source)
+            cell(&self.source)
         );
-        let files: Vec<String> = self
-            .files
-            .iter()
-            .map(|f| escape::markdown_code(f))
-            .collect();
+        let files: Vec<String> = self.files.iter().map(|f| code(f)).collect();
         let w = &self.written;
         out.push_str(&if nb {
             format!(
@@ -172,7 +177,7 @@ impl ImportReport {
             if !list.is_empty() {
                 out.push_str(&format!("\n## {}\n\n", if nb { head.0 } else { head.1 }));
                 for file in list {
-                    out.push_str(&format!("- {}\n", escape::markdown_code(file)));
+                    out.push_str(&format!("- {}\n", code(file)));
                 }
             }
         }
@@ -188,8 +193,8 @@ impl ImportReport {
             for note in notes {
                 out.push_str(&format!(
                     "- {}: {}\n",
-                    escape::markdown_code(&note.place.shown()),
-                    escape::markdown_cell(note.text.get(lang))
+                    code(&note.place.shown()),
+                    cell(note.text.get(lang))
                 ));
             }
         }

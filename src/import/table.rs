@@ -150,9 +150,16 @@ pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, B
                 format!("Cannot read the CSV: {e}"),
             )
         })?;
-        let number = record
-            .position()
-            .map_or(rows.len() + 1, |p| p.line() as usize);
+        // The reader's own line count lags behind on CRLF files (it counts the `\n` of a
+        // record's terminator with the next record): count from the record's first byte.
+        let number = record.position().map_or(rows.len() + 1, |p| {
+            let from = p.byte() as usize;
+            let start = text.as_bytes()[from.min(text.len())..]
+                .iter()
+                .position(|b| *b != b'\r' && *b != b'\n')
+                .map_or(text.len(), |skip| from + skip);
+            line_of(&text, start)
+        });
         let cells = record
             .iter()
             .map(|c| {
@@ -166,6 +173,14 @@ pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, B
         rows.push(Row { number, cells });
     }
     into_table(rows, file, None)
+}
+
+/// The 1-based line of the byte at `offset`.
+fn line_of(text: &str, offset: usize) -> usize {
+    1 + text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
 }
 
 /// `;` (Norwegian Excel), `,` or a tab: whichever occurs most in the first line outside
@@ -400,4 +415,18 @@ fn check_archive(bytes: &[u8], file: &str) -> Result<(), Box<Diagnostic>> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_numbered_as_the_file_is() {
+        let text = "\u{feff}\"a\",\"b\"\r\n\"1\",\"x\"\r\n\r\n\"2\",\"y\"\r\n";
+        let table = read_csv(text.as_bytes(), "f.csv", Encoding::Utf8).unwrap();
+        assert_eq!(table.header_row, 1);
+        let rows: Vec<usize> = table.rows.iter().map(|r| r.number).collect();
+        assert_eq!(rows, [2, 4]);
+    }
 }
