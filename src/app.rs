@@ -657,6 +657,7 @@ fn import(
         source: match args.kilde {
             crate::cli::ImportSource::Regneark => crate::import::Source::Sheet,
             crate::cli::ImportSource::Kartoteket => crate::import::Source::Kartoteket,
+            crate::cli::ImportSource::Pp365Prosjekter => crate::import::Source::Pp365Projects,
         },
         files: args.files.clone(),
         folder: args.til.clone(),

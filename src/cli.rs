@@ -77,6 +77,8 @@ const IMPORT_HELP: &str = "Sources:
   kartoteket        Kartoteket's JSON API dumps (/api/systemer/, and /api/virksomheter/,
                     /api/leverandorer/, /api/driftsplattformer/, /api/systemintegrasjoner/ to
                     resolve its references) and/or its admin «CSV Eksport» of System
+  pp365-prosjekter  Prosjektportalen 365: the portfolio overview's «Eksporter til Excel» or the
+                    hub list «Prosjekter» exported to CSV
 See docs/import.md.";
 
 #[derive(Debug, clap::Args)]
@@ -140,6 +142,8 @@ pub struct ImportArgs {
 pub enum ImportSource {
     Regneark,
     Kartoteket,
+    #[value(name = "pp365-prosjekter")]
+    Pp365Prosjekter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

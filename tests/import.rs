@@ -546,3 +546,181 @@ livslop: aktiv
         check.stdout
     );
 }
+
+/// Prosjektportalen 365: the portfolio overview's «Eksporter til Excel» (one sheet named
+/// after the web part, the view's display names as headers, dates as text, currency as
+/// whole numbers), in an English-language installation.
+#[test]
+fn pp365_portfolio_overview_becomes_projects() {
+    use rust_xlsxwriter::Workbook;
+    let dir = scratch("import-pp365");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Porteføljeoversikt").unwrap();
+    let rows: [[&str; 8]; 4] = [
+        [
+            "Title",
+            "Project Number",
+            "Phase",
+            "Project Owner",
+            "Project Manager",
+            "Service area",
+            "Project Status",
+            "Gains responsible",
+        ],
+        [
+            "Nytt sak- og arkivsystem",
+            "P-2025-01",
+            "Initiating",
+            "Kommunalsjef organisasjon",
+            "Kari Nordmann",
+            "Administrasjon og IKT",
+            "Active",
+            "Kommunalsjef organisasjon",
+        ],
+        [
+            "Ny skoleplattform",
+            "P-2023-02",
+            "Benefits realization",
+            "Kommunalsjef oppvekst",
+            "",
+            "Skole og oppvekst",
+            "Closed",
+            "",
+        ],
+        [
+            "Velferdsteknologi",
+            "P-2024-07",
+            "Directing",
+            "Kommunalsjef helse",
+            "Ola Hansen",
+            "Helse og velferd",
+            "Active",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            if !value.is_empty() {
+                sheet.write_string(r as u32, c as u16, *value).unwrap();
+            }
+        }
+    }
+    sheet
+        .write_string(0, 8, "Total budget for the project")
+        .unwrap();
+    sheet.write_number(1, 8, 4_200_000.0).unwrap();
+    book.save(dir.join("Porteføljeoversikt-2026-11-30T10-00-00.xlsx"))
+        .unwrap();
+    let run = import(
+        &[
+            "pp365-prosjekter",
+            "Porteføljeoversikt-2026-11-30T10-00-00.xlsx",
+            "--til",
+            "k",
+            "--kommune",
+            "K",
+            "--kommunenummer",
+            "3999",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.join("k/prosjekter/nytt-sak-og-arkivsystem.yaml")),
+        "prosjekt:
+  id: nytt-sak-og-arkivsystem
+  navn: \"Nytt sak- og arkivsystem\"
+  prosjekteier: \"Kommunalsjef organisasjon\"
+  prosjektleder: \"Kari Nordmann\"
+  tjenesteomraade: \"Administrasjon og IKT\"
+  fase: planlegge
+  budsjett_nok: 4200000
+  gevinstplan:
+    gevinstansvarlig: \"Kommunalsjef organisasjon\"
+"
+    );
+    assert_eq!(
+        body(&dir.join("k/prosjekter/velferdsteknologi.yaml")),
+        "prosjekt:
+  id: velferdsteknologi
+  navn: \"Velferdsteknologi\"
+  prosjekteier: \"Kommunalsjef helse\"
+  prosjektleder: \"Ola Hansen\"
+  tjenesteomraade: \"Helse og velferd\"
+  fase: gjennomfore
+"
+    );
+    assert!(!dir.join("k/prosjekter/ny-skoleplattform.yaml").exists());
+    assert!(
+        run.stderr.contains("- `Porteføljeoversikt-2026-11-30T10-00-00.xlsx[Porteføljeoversikt]:3`: «Ny skoleplattform» er avsluttet; avsluttede prosjekter er ikke tatt med"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        read(&dir.join("k/import-idkart.csv")),
+        "kilde;nøkkel;id\npp365;nummer:P-2024-07;velferdsteknologi\npp365;nummer:P-2025-01;nytt-sak-og-arkivsystem\n"
+    );
+    // The folder loads and is checked; an imported project always lacks what PP365 does not
+    // hold (benefits, process mapping …), so it has findings.
+    let check = prinsipp(&[
+        "check",
+        dir.join("k").to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+    ]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(check.stdout.contains("GEV-01"), "{}", check.stdout);
+}
+
+/// The hub list «Prosjekter» exported to CSV (the shipped example): taxonomy values with
+/// their GUIDs, several service areas, a closed project, one with no owner, «Flere faser».
+#[test]
+fn pp365_hub_list_csv_becomes_projects() {
+    let dir = scratch("import-pp365-csv");
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/import/pp365/prosjekter.csv");
+    std::fs::copy(example, dir.join("prosjekter.csv")).unwrap();
+    let run = import(&["pp365-prosjekter", "prosjekter.csv", "--til", "k"], &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.join("k/prosjekter/digital-byggesak.yaml")),
+        "prosjekt:
+  id: digital-byggesak
+  navn: \"Digital byggesak\"
+  prosjekteier: \"Kommunalsjef teknisk\"
+  prosjektleder: \"Per Berg\"
+  tjenesteomraade: \"Plan, bygg og geodata\"
+"
+    );
+    assert!(
+        body(&dir.join("k/prosjekter/velferdsteknologi-i-hjemmetjenesten.yaml"))
+            .contains("  fase: gjennomfore\n  budsjett_nok: 1250000\n")
+    );
+    let report = read(&dir.join("k/import-rapport.md"));
+    assert_eq!(
+        report,
+        "# Importrapport (pp365)
+
+Leste 5 rader fra `prosjekter.csv`. Skrev 3 nye og 0 endrede filer; 0 uendret; 0 redigert for hånd og latt være; 0 finnes ikke lenger i kilden.
+
+## Rader som er hoppet over (2)
+
+- `prosjekter.csv:4`: «Ny skoleplattform» er avsluttet; avsluttede prosjekter er ikke tatt med
+- `prosjekter.csv:6`: «Chatbot for innbyggere» har ingen prosjekteier, som formatet krever; prosjektet er ikke skrevet
+
+## Kolonner uten plass i formatet (1)
+
+- `prosjekter.csv:1:7`: «Prosjekttype» har ingen plass i formatet; kolonnen er ikke lest
+
+## Verdier som ikke kunne leses (feltet er utelatt) (2)
+
+- `prosjekter.csv:5:3`: «Flere faser» passer ikke til noen verdi av fase; feltet er utelatt
+- `prosjekter.csv:5:10`: «ca. 2 mill» er ikke et beløp som kan leses (budsjett\\_nok); feltet er utelatt
+
+## Annet (2)
+
+- `prosjekter.csv:3:6`: Flere verdier for tjenesteomraade (Helse og velferd, Skole og oppvekst); den første er skrevet
+- `k/kommune.yaml`: Mappa har ingen kommune.yaml: gi --kommune og --kommunenummer, eller lag den med \\`prinsipp init\\`
+"
+    );
+}

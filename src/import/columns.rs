@@ -17,6 +17,15 @@ pub enum Kind {
     Names,
     /// Systems this one integrates with, by name or id (`integrasjoner[].mot`).
     Targets,
+    /// A whole number of kroner (`1 200 000`, `kr 4,2`… rounded down).
+    Whole,
+    /// A SharePoint taxonomy value (`Planlegge`, `Planlegge|GUID`, `-1;#Planlegge|GUID`,
+    /// several separated by `;`): the first label, through the table.
+    Term(&'static [(&'static str, &'static str)]),
+    /// A taxonomy value kept as text: the first label.
+    TermText,
+    /// Not a field: a column the importer reads to decide (a project's number, status).
+    Control,
 }
 
 /// A field of a system and the headers that name it, first match wins.
@@ -361,6 +370,27 @@ pub fn choose(table: &[(&str, &'static str)], raw: &str) -> Option<&'static str>
         .map(|(_, value)| *value)
 }
 
+/// The labels of a SharePoint taxonomy or lookup value: `-1;#Label|GUID;#2;#Other|GUID`
+/// or `Label1;Label2` → [Label1, Label2].
+pub fn term_labels(raw: &str) -> Vec<String> {
+    let mut text = String::with_capacity(raw.len());
+    let mut rest = raw;
+    // Drop the `N;#` lookup ids.
+    while let Some(at) = rest.find(";#") {
+        let (before, after) = rest.split_at(at);
+        let kept = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+        text.push_str(kept);
+        text.push(';');
+        rest = &after[2..];
+    }
+    text.push_str(rest);
+    text.split(';')
+        .map(|part| part.split('|').next().unwrap_or("").trim())
+        .filter(|label| !label.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Names in one cell: split on `;`, `,` and line breaks, trimmed, empty ones dropped.
 pub fn split_names(raw: &str) -> Vec<String> {
     raw.split([';', ',', '\n'])
@@ -413,6 +443,21 @@ mod tests {
                 field.path
             );
         }
+    }
+
+    #[test]
+    fn taxonomy_values_give_their_labels() {
+        assert_eq!(term_labels("Planlegge"), ["Planlegge"]);
+        assert_eq!(
+            term_labels("Planlegge|cda4f1e1-0000-4000-8000-000000000000"),
+            ["Planlegge"]
+        );
+        assert_eq!(term_labels("-1;#Planlegge|cda4f1e1"), ["Planlegge"]);
+        assert_eq!(
+            term_labels("Helse og velferd;Skole og oppvekst"),
+            ["Helse og velferd", "Skole og oppvekst"]
+        );
+        assert_eq!(term_labels("3;#Helse|a;#7;#Skole|b"), ["Helse", "Skole"]);
     }
 
     #[test]

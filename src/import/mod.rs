@@ -12,6 +12,7 @@ pub mod doc;
 pub mod folder;
 pub mod kartoteket;
 pub mod mapfile;
+pub mod pp365;
 pub mod record;
 pub mod report;
 pub mod sheet;
@@ -40,14 +41,25 @@ pub enum Source {
     Sheet,
     /// Kartoteket's API dumps and admin CSV export.
     Kartoteket,
+    /// Prosjektportalen 365's project lists.
+    Pp365Projects,
 }
 
 impl Source {
     /// The name in file headers, the id map and messages.
+    /// The fields a column map may name for this source.
+    fn fields(self) -> &'static [columns::Field] {
+        match self {
+            Source::Sheet | Source::Kartoteket => columns::SYSTEM,
+            Source::Pp365Projects => pp365::PROJECT,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Source::Sheet => "regneark",
             Source::Kartoteket => "kartoteket",
+            Source::Pp365Projects => "pp365",
         }
     }
 }
@@ -82,14 +94,15 @@ pub fn run(job: &Job) -> Outcome {
     out.report.source = job.source.name().to_string();
     let map = match &job.columns {
         Some(path) => match read_text(path, job.max_file_bytes) {
-            Ok(text) => match ColumnMap::parse(&text, &path.display().to_string(), columns::SYSTEM)
-            {
-                Ok(map) => map,
-                Err(errors) => {
-                    out.errors.extend(errors);
-                    return out;
+            Ok(text) => {
+                match ColumnMap::parse(&text, &path.display().to_string(), job.source.fields()) {
+                    Ok(map) => map,
+                    Err(errors) => {
+                        out.errors.extend(errors);
+                        return out;
+                    }
                 }
-            },
+            }
             Err(d) => {
                 out.errors.push(*d);
                 return out;
@@ -104,6 +117,7 @@ pub fn run(job: &Job) -> Outcome {
 
     let mut records = Vec::new();
     let mut kartoteket = kartoteket::Kartoteket::default();
+    let mut projects = Vec::new();
     for path in &job.files {
         let shown = path.display().to_string();
         out.report.files.push(shown.clone());
@@ -137,6 +151,9 @@ pub fn run(job: &Job) -> Outcome {
             let read = match job.source {
                 Source::Sheet => sheet::systems(t, &map, &mut ids, &mut out.report, &mut records),
                 Source::Kartoteket => kartoteket.read_admin_csv(t, &mut out.report),
+                Source::Pp365Projects => {
+                    pp365::projects(t, &map, &mut ids, &mut out.report, &mut projects)
+                }
             };
             if let Err(d) = read {
                 out.errors.push(*d);
@@ -158,6 +175,7 @@ pub fn run(job: &Job) -> Outcome {
             };
             kartoteket.records(&drift, job.heuristics, &mut ids, &mut out.report)
         }
+        Source::Pp365Projects => projects,
     };
 
     let mut planned: Vec<Planned> = records.iter().map(|r| plan(r, job.source)).collect();
@@ -263,7 +281,7 @@ fn not_a_sheet(shown: &str, source: Source) -> Diagnostic {
             "Ukjent filtype: ventet .json (API-et) eller .csv (eksporten)",
             "Unknown kind of file: expected .json (the API) or .csv (the export)",
         ),
-        Source::Sheet => (
+        Source::Sheet | Source::Pp365Projects => (
             "Ukjent filtype: ventet .csv eller .xlsx",
             "Unknown kind of file: expected .csv or .xlsx",
         ),

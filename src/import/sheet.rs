@@ -14,11 +14,21 @@ use crate::katalog::Katalog;
 use crate::text::Text;
 
 /// Which field each column holds; `None` for a column with no place in the format.
-struct Columns<'f> {
-    fields: Vec<Option<&'f Field>>,
+pub(super) struct Columns<'f> {
+    pub(super) fields: Vec<Option<&'f Field>>,
 }
 
-fn match_columns<'f>(
+impl Columns<'_> {
+    /// The column of `path` and this row's cell in it.
+    pub(super) fn cell<'r>(&self, row: &'r Row, path: &str) -> Option<(usize, &'r Cell)> {
+        self.fields
+            .iter()
+            .position(|f| f.is_some_and(|f| f.path == path))
+            .map(|i| (i, row.get(i)))
+    }
+}
+
+pub(super) fn match_columns<'f>(
     table: &Table,
     fields: &'f [Field],
     map: &ColumnMap,
@@ -273,14 +283,14 @@ fn system(
     Some((record, targets))
 }
 
-enum Read {
+pub(super) enum Read {
     Value(Value),
     Targets(Vec<String>),
 }
 
 /// One cell as the field's value, or `None` (reported) when it cannot be read with
 /// certainty.
-fn read_value(
+pub(super) fn read_value(
     field: &Field,
     cell: &Cell,
     map: &ColumnMap,
@@ -390,6 +400,66 @@ fn read_value(
             (!known.is_empty()).then_some(Read::Value(Value::List(known)))
         }
         Kind::Targets => Some(Read::Targets(columns::split_names(&raw))),
+        Kind::Whole => match cell {
+            Cell::Number(n) if *n >= 0.0 => Some(Read::Value(Value::Number(n.floor()))),
+            _ => match values::number(&raw) {
+                Some(n) if n >= 0.0 => Some(Read::Value(Value::Number(n.floor()))),
+                _ => unread(
+                    report,
+                    format!(
+                        "«{raw}» er ikke et beløp som kan leses ({}); feltet er utelatt",
+                        field.path
+                    ),
+                    format!(
+                        "«{raw}» is not an amount that can be read ({}); the field is left out",
+                        field.path
+                    ),
+                ),
+            },
+        },
+        Kind::Term(_) | Kind::TermText => {
+            let labels = columns::term_labels(&raw);
+            let first = labels.first()?;
+            if labels.len() > 1 {
+                report.note(
+                    Section::Other,
+                    at.clone(),
+                    Text::new(
+                        format!(
+                            "Flere verdier for {} ({}); den første er skrevet",
+                            field.path,
+                            labels.join(", ")
+                        ),
+                        format!(
+                            "Several values for {} ({}); the first was written",
+                            field.path,
+                            labels.join(", ")
+                        ),
+                    ),
+                );
+            }
+            match field.kind {
+                Kind::Term(table) => match map
+                    .value(field.path, &values::fold(first))
+                    .or_else(|| columns::choose(table, first))
+                {
+                    Some(value) => Some(Read::Value(Value::Word(value.to_string()))),
+                    None => unread(
+                        report,
+                        format!(
+                            "«{first}» passer ikke til noen verdi av {}; feltet er utelatt",
+                            field.path
+                        ),
+                        format!(
+                            "«{first}» fits no value of {}; the field is left out",
+                            field.path
+                        ),
+                    ),
+                },
+                _ => Some(Read::Value(Value::Text(first.clone()))),
+            }
+        }
+        Kind::Control => None,
     }
 }
 
