@@ -79,6 +79,10 @@ const IMPORT_HELP: &str = "Sources:
                     resolve its references) and/or its admin «CSV Eksport» of System
   pp365-prosjekter  Prosjektportalen 365: the portfolio overview's «Eksporter til Excel» or the
                     hub list «Prosjekter» exported to CSV
+  pp365-gevinster   Prosjektportalen 365: a project's lists «Gevinstanalyse og
+                    gevinstrealiseringsplan», «Måleindikatorer» and «Gevinstoppfølging» as CSV
+                    (with --prosjekt), or the Gevinstoversikt's «Eksporter til Excel»; added to
+                    the project files
 See docs/import.md.";
 
 #[derive(Debug, clap::Args)]
@@ -106,6 +110,10 @@ pub struct ImportArgs {
     /// Overwrite files a person has edited since the last import
     #[arg(long)]
     pub overskriv: bool,
+
+    /// pp365-gevinster from a project site's lists: the project's id in the kommune folder
+    #[arg(long, value_name = "ID")]
+    pub prosjekt: Option<String>,
 
     /// Apply the opt-in heuristics (Kartoteket: a partner platform → fellessky, a public
     /// platform → iaas, an integration carrying personal data → personopplysninger); each
@@ -144,6 +152,8 @@ pub enum ImportSource {
     Kartoteket,
     #[value(name = "pp365-prosjekter")]
     Pp365Prosjekter,
+    #[value(name = "pp365-gevinster")]
+    Pp365Gevinster,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

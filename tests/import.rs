@@ -724,3 +724,311 @@ Leste 5 rader fra `prosjekter.csv`. Skrev 3 nye og 0 endrede filer; 0 uendret; 0
 "
     );
 }
+
+/// The projects, then a project's three benefit lists (the shipped example): one benefit
+/// per indicator, joined on the ID columns, the baseline's date from the first
+/// measurement that has the start value, a measurement with no date and one whose
+/// indicator is gone reported, not guessed.
+#[test]
+fn pp365_benefit_lists_become_the_projects_benefit_plan() {
+    let dir = scratch("import-gevinster");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/import/pp365");
+    for f in [
+        "prosjekter.csv",
+        "gevinster.csv",
+        "maleindikatorer.csv",
+        "gevinstoppfolging.csv",
+    ] {
+        std::fs::copy(example.join(f), dir.join(f)).unwrap();
+    }
+    let run = import(
+        &[
+            "pp365-prosjekter",
+            "prosjekter.csv",
+            "--til",
+            "k",
+            "--kommune",
+            "K",
+            "--kommunenummer",
+            "3999",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Without --prosjekt the lists cannot be placed.
+    let run = import(
+        &[
+            "pp365-gevinster",
+            "gevinster.csv",
+            "maleindikatorer.csv",
+            "gevinstoppfolging.csv",
+            "--til",
+            "k",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("feil: gevinster.csv: Listene fra et prosjektområde har ingen prosjektkolonne: si hvilket prosjekt de hører til med --prosjekt ID"), "{}", run.stderr);
+    let run = import(
+        &[
+            "pp365-gevinster",
+            "gevinstoppfolging.csv",
+            "maleindikatorer.csv",
+            "gevinster.csv",
+            "--prosjekt",
+            "nytt-sak-og-arkivsystem",
+            "--til",
+            "k",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let project = body(&dir.join("k/prosjekter/nytt-sak-og-arkivsystem.yaml"));
+    assert_eq!(
+        project,
+        "prosjekt:
+  id: nytt-sak-og-arkivsystem
+  navn: \"Nytt sak- og arkivsystem\"
+  prosjekteier: \"Kommunalsjef organisasjon\"
+  prosjektleder: \"Kari Nordmann\"
+  tjenesteomraade: \"Administrasjon og IKT\"
+  fase: planlegge
+  budsjett_nok: 4200000
+  gevinstplan:
+    gevinstansvarlig: \"Kommunalsjef organisasjon\"
+    sist_oppdatert: 2026-03-02
+    gevinster:
+      - id: G1
+        beskrivelse: \"Mindre tid til journalføring\"
+        kategori: tid
+        type: kvantitativ
+        indikator: \"Timer per måned brukt på journalføring\"
+        maaleenhet: timer
+        nullpunkt:
+          verdi: 120
+          dato: 2025-09-01
+        maalverdi: 40
+        realiseres: 2027-12-31
+        gevinsteier: \"Leder dokumentsenteret\"
+        maalinger:
+          - dato: 2026-03-01
+            verdi: 95
+      - id: G2-11
+        beskrivelse: \"Færre papirutskrifter\"
+        kategori: kostnad
+        type: kvantitativ
+        indikator: \"Sider skrevet ut per måned\"
+        maaleenhet: antall
+        nullpunkt:
+          verdi: 12000
+        maalverdi: 3000
+        realiseres: 2028-06-30
+        gevinsteier: \"Leder dokumentsenteret\"
+      - id: G2-12
+        beskrivelse: \"Færre papirutskrifter\"
+        kategori: kostnad
+        type: kvantitativ
+        indikator: \"Kostnad til papir og toner\"
+        maaleenhet: kroner
+        nullpunkt:
+          verdi: 85000
+        maalverdi: 20000
+        realiseres: 2028-06-30
+        gevinsteier: \"Leder dokumentsenteret\"
+      - id: G3
+        beskrivelse: \"Bedre tilgjengelighet for innbyggere\"
+        kategori: kvalitet
+        type: kvalitativ
+        gevinsteier: \"Kommunikasjonssjef\"
+"
+    );
+    assert!(read(&dir.join("k/prosjekter/nytt-sak-og-arkivsystem.yaml")).starts_with(
+        "# Importert av prinsipp fra prosjekter.csv, rad 2; gevinster fra gevinstoppfolging.csv, maleindikatorer.csv, gevinster.csv.\n"
+    ));
+    let report = read(&dir.join("k/import-rapport.md"));
+    assert!(report.contains("- `gevinstoppfolging.csv:4`: Målingen av «Sider skrevet ut per måned» mangler dato eller verdi (eller de kan ikke leses); den er hoppet over\n- `gevinstoppfolging.csv:5`: Målingen viser til måleindikatoren «Papirforbruk totalt», som ikke er i lista over indikatorer; den er hoppet over\n"), "{report}");
+    // The rules read the plan: G2's baselines have no date, and G3 has neither an indicator
+    // nor a date; GEV-02 says so for each.
+    let check = prinsipp(&[
+        "check",
+        dir.join("k").to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let gev02: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "GEV-02" && f["subject_id"] == "nytt-sak-og-arkivsystem")
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        gev02,
+        [
+            "/prosjekt/gevinstplan/gevinster/G2-11",
+            "/prosjekt/gevinstplan/gevinster/G2-12",
+            "/prosjekt/gevinstplan/gevinster/G3"
+        ],
+        "{}",
+        check.stdout
+    );
+}
+
+/// Lists exported without their ID columns are joined by title; a title two benefits share
+/// cannot be joined with certainty, so its indicator is reported, not guessed.
+#[test]
+fn pp365_lists_without_ids_are_joined_by_title_or_not_at_all() {
+    let dir = scratch("import-gevinster-titles");
+    std::fs::create_dir_all(dir.join("k/prosjekter")).unwrap();
+    std::fs::write(
+        dir.join("k/prosjekter/p.yaml"),
+        "prosjekt:\n  id: p\n  navn: \"P\"\n  prosjekteier: \"Eier\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("g.csv"), "Gevinst;Gevinsttype;Gevinsteier\nSpart tid;Indirekte;A\nSpart tid;Direkte;B\nBedre kvalitet;Kvalitativ;C\n").unwrap();
+    std::fs::write(dir.join("m.csv"), "Tittel;Gevinst;Startverdi;Ønsket verdi;Måleenhet\nTimer;Spart tid;10;5;Timer\nAvvik;Bedre kvalitet;4;1;Stk\n").unwrap();
+    let run = import(
+        &[
+            "pp365-gevinster",
+            "g.csv",
+            "m.csv",
+            "--prosjekt",
+            "p",
+            "--til",
+            "k",
+            "--overskriv",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let project = body(&dir.join("k/prosjekter/p.yaml"));
+    assert!(
+        project.contains(
+            "      - id: G1\n        beskrivelse: \"Spart tid\"\n        kategori: tid\n"
+        ),
+        "{project}"
+    );
+    assert!(project.contains("      - id: G3\n        beskrivelse: \"Bedre kvalitet\"\n        kategori: kvalitet\n        type: kvalitativ\n        indikator: \"Avvik\"\n        nullpunkt:\n          verdi: 4\n        maalverdi: 1\n"), "{project}");
+    let report = read(&dir.join("k/import-rapport.md"));
+    assert!(report.contains("- `m.csv:2`: Måleindikatoren «Timer» viser til «Spart tid», som 2 gevinster heter; den kan ikke kobles sikkert (ta med ID-kolonnene) og er hoppet over"), "{report}");
+    assert!(
+        report.contains(
+            "- `m.csv:3:5`: «Stk» er ikke en måleenhet fra Prosjektportalen; feltet er utelatt"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("- `g.csv:2`: Gevinstene i p har ingen ID-kolonne; de er nummerert G1, G2 … i radenes rekkefølge"), "{report}");
+    // The project file was written by a person, so the import needed --overskriv.
+    std::fs::write(
+        dir.join("k/prosjekter/q.yaml"),
+        "prosjekt:\n  id: q\n  navn: \"Q\"\n  prosjekteier: \"Eier\"\n",
+    )
+    .unwrap();
+    let run = import(
+        &["pp365-gevinster", "g.csv", "--prosjekt", "q", "--til", "k"],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "Redigert for hånd, ikke overskrevet (bruk --overskriv)\n\n- `prosjekter/q.yaml`"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// The hub's Gevinstoversikt «Eksporter til Excel»: all projects in one sheet, the
+/// measurements' sheet left out because its dates cannot be trusted.
+#[test]
+fn pp365_gevinstoversikt_becomes_benefits_of_each_project() {
+    use rust_xlsxwriter::Workbook;
+    let dir = scratch("import-gevinstoversikt");
+    std::fs::create_dir_all(dir.join("k")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/import/pp365/prosjekter.csv"),
+        dir.join("prosjekter.csv"),
+    )
+    .unwrap();
+    let run = import(&["pp365-prosjekter", "prosjekter.csv", "--til", "k"], &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Gevinstoversikt").unwrap();
+    let rows: [[&str; 8]; 3] = [
+        [
+            "Prosjekt",
+            "Tittel",
+            "Gevinstansvarlig",
+            "Gevinsteier",
+            "Måleenhet",
+            "Måleindikator",
+            "Gevinsttype",
+            "Realiseringstidspunkt",
+        ],
+        [
+            "Velferdsteknologi i hjemmetjenesten",
+            "Færre nattbesøk",
+            "Enhetsleder hjemmetjenester",
+            "Avdelingsleder natt",
+            "Antall",
+            "Nattbesøk per uke",
+            "Indirekte",
+            "2027-06-30",
+        ],
+        [
+            "Et prosjekt som ikke er importert",
+            "Noe",
+            "",
+            "",
+            "Antall",
+            "Noe",
+            "",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                sheet.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    sheet.write_string(0, 8, "Startverdi").unwrap();
+    sheet.write_string(0, 9, "Ønsket verdi").unwrap();
+    sheet.write_number(1, 8, 140.0).unwrap();
+    sheet.write_number(1, 9, 90.0).unwrap();
+    let measurements = book.add_worksheet().set_name("Målinger").unwrap();
+    for (c, h) in ["Tittel", "Måling", "Målt verdi", "Dato for måling"]
+        .iter()
+        .enumerate()
+    {
+        measurements.write_string(0, c as u16, *h).unwrap();
+    }
+    measurements.write_string(1, 0, "Færre nattbesøk").unwrap();
+    measurements
+        .write_string(1, 1, "Nattbesøk per uke")
+        .unwrap();
+    measurements.write_number(1, 2, 120.0).unwrap();
+    measurements.write_string(1, 3, "2026-05-01").unwrap();
+    book.save(dir.join("Gevinstoversikt.xlsx")).unwrap();
+    let run = import(
+        &["pp365-gevinster", "Gevinstoversikt.xlsx", "--til", "k"],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let project = body(&dir.join("k/prosjekter/velferdsteknologi-i-hjemmetjenesten.yaml"));
+    assert!(
+        project.ends_with("  gevinstplan:\n    gevinstansvarlig: \"Enhetsleder hjemmetjenester\"\n    gevinster:\n      - id: G1\n        beskrivelse: \"Færre nattbesøk\"\n        kategori: tid\n        type: kvantitativ\n        indikator: \"Nattbesøk per uke\"\n        maaleenhet: antall\n        nullpunkt:\n          verdi: 140\n        maalverdi: 90\n        realiseres: 2027-06-30\n        gevinsteier: \"Avdelingsleder natt\"\n"),
+        "{project}"
+    );
+    for line in [
+        "- `Gevinstoversikt.xlsx[Målinger]:1`: Arket «Målinger» er ikke lest",
+        "- `Gevinstoversikt.xlsx[Gevinstoversikt]`: Fant ingen prosjektfil for «Et prosjekt som ikke er importert»",
+        "velferdsteknologi-i-hjemmetjenesten: Gevinstoversikten har ikke gevinster uten måleindikator",
+    ] {
+        assert!(run.stderr.contains(line), "{line}\n{}", run.stderr);
+    }
+}

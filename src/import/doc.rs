@@ -114,6 +114,46 @@ fn scalar(value: &Value) -> String {
     }
 }
 
+/// A file an import wrote, read back as a document (to add to it): quoted scalars are
+/// text, plain ones dates, booleans, numbers or words, as `render` writes them.
+pub fn from_yaml(node: &crate::load::Node) -> Option<Doc> {
+    match value_from_yaml(node)? {
+        Value::Map(doc) => Some(doc),
+        _ => None,
+    }
+}
+
+fn value_from_yaml(node: &crate::load::Node) -> Option<Value> {
+    use crate::load::YamlValue;
+    Some(match &node.value {
+        YamlValue::Null => return None,
+        YamlValue::Scalar { text, plain: false } => Value::Text(text.clone()),
+        YamlValue::Scalar { text, plain: true } => {
+            if let Some(date) = Date::parse(text) {
+                Value::Date(date)
+            } else if text == "true" || text == "false" {
+                Value::Bool(text == "true")
+            } else if let Some(n) = text.parse::<f64>().ok().filter(|n| n.is_finite()) {
+                Value::Number(n)
+            } else {
+                Value::Word(text.clone())
+            }
+        }
+        YamlValue::Seq(items)
+            if items.iter().all(|i| matches!(i.value, YamlValue::Map(_))) && !items.is_empty() =>
+        {
+            Value::Items(items.iter().filter_map(from_yaml).collect())
+        }
+        YamlValue::Seq(items) => Value::List(items.iter().filter_map(value_from_yaml).collect()),
+        YamlValue::Map(entries) => Value::Map(Doc {
+            entries: entries
+                .iter()
+                .filter_map(|e| Some((e.key.clone(), value_from_yaml(&e.value)?)))
+                .collect(),
+        }),
+    })
+}
+
 /// A YAML double-quoted string: `"` and `\` escaped, every control character, line break
 /// and hidden character as an escape, so the value reads back exactly and stays on one line.
 pub fn quoted(text: &str) -> String {
@@ -164,6 +204,27 @@ mod tests {
             doc.render(0),
             "id: elements\nnavn: \"Elements: sak/arkiv \\\"ny\\\"\"\navtale:\n  utloper: 2027-01-15\nkapabiliteter: [saksbehandling, arkiv]\nintegrasjoner:\n  - mot: folkeregisteret\nbudsjett_nok: 4200000\n"
         );
+    }
+
+    #[test]
+    fn a_rendered_document_reads_back_the_same() {
+        let mut doc = Doc::default();
+        doc.set("id", Value::Word("a".into()));
+        doc.set("navn", Value::Text("1990".into()));
+        doc.set("budsjett_nok", Value::Number(4_200_000.0));
+        doc.set("kjernesystem", Value::Bool(true));
+        doc.set_path("ros.dato", Value::Date(Date::new(2025, 3, 1).unwrap()));
+        doc.set(
+            "kapabiliteter",
+            Value::List(vec![Value::Word("arkiv".into())]),
+        );
+        let mut item = Doc::default();
+        item.set("mot", Value::Word("b".into()));
+        doc.set("integrasjoner", Value::Items(vec![item]));
+        let text = doc.render(0);
+        let back = from_yaml(&crate::load::parse_yaml(&text).unwrap()).unwrap();
+        assert_eq!(back, doc);
+        assert_eq!(back.render(0), text);
     }
 
     #[test]

@@ -112,6 +112,7 @@ pub fn write(
     planned: &[Planned],
     source: &str,
     overwrite: bool,
+    report_gone: bool,
     limit: u64,
     written: &mut Written,
 ) -> Result<(), Vec<Diagnostic>> {
@@ -159,7 +160,10 @@ pub fn write(
     for (kind, dir) in [
         ("systemer", folder.join("systemer")),
         ("prosjekter", folder.join("prosjekter")),
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| report_gone)
+    {
         gone(&dir, kind, source, planned, limit, written);
     }
     if !errors.is_empty() {

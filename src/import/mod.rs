@@ -7,9 +7,11 @@
 //! give them ids (`record`), render them (`doc`) and write them (`folder`), with a report
 //! of everything on the way (`report`).
 
+pub mod benefits;
 pub mod columns;
 pub mod doc;
 pub mod folder;
+pub mod gevinster;
 pub mod kartoteket;
 pub mod mapfile;
 pub mod pp365;
@@ -43,6 +45,8 @@ pub enum Source {
     Kartoteket,
     /// Prosjektportalen 365's project lists.
     Pp365Projects,
+    /// Prosjektportalen 365's benefit lists, into the projects' files.
+    Pp365Benefits,
 }
 
 impl Source {
@@ -51,7 +55,7 @@ impl Source {
     fn fields(self) -> &'static [columns::Field] {
         match self {
             Source::Sheet | Source::Kartoteket => columns::SYSTEM,
-            Source::Pp365Projects => pp365::PROJECT,
+            Source::Pp365Projects | Source::Pp365Benefits => pp365::PROJECT,
         }
     }
 
@@ -59,7 +63,7 @@ impl Source {
         match self {
             Source::Sheet => "regneark",
             Source::Kartoteket => "kartoteket",
-            Source::Pp365Projects => "pp365",
+            Source::Pp365Projects | Source::Pp365Benefits => "pp365",
         }
     }
 }
@@ -75,6 +79,8 @@ pub struct Job {
     pub overwrite: bool,
     /// Apply the opt-in heuristics (each use is reported).
     pub heuristics: bool,
+    /// pp365-gevinster from a project's lists: that project's id.
+    pub project: Option<String>,
     /// For a new folder: the kommune's name and number, for kommune.yaml.
     pub kommune: Option<(String, String)>,
     pub max_file_bytes: u64,
@@ -89,22 +95,24 @@ pub struct Outcome {
     pub errors: Vec<Diagnostic>,
 }
 
+/// What the files held: sheets, and JSON (Kartoteket's API).
+enum Input {
+    Table(table::Table),
+    Json { bytes: Vec<u8>, shown: String },
+}
+
 pub fn run(job: &Job) -> Outcome {
     let mut out = Outcome::default();
     out.report.source = job.source.name().to_string();
     let map = match &job.columns {
-        Some(path) => match read_text(path, job.max_file_bytes) {
-            Ok(text) => {
-                match ColumnMap::parse(&text, &path.display().to_string(), job.source.fields()) {
-                    Ok(map) => map,
-                    Err(errors) => {
-                        out.errors.extend(errors);
-                        return out;
-                    }
-                }
-            }
-            Err(d) => {
-                out.errors.push(*d);
+        Some(path) => match read_text(path, job.max_file_bytes)
+            .map_err(|d| vec![*d])
+            .and_then(|text| {
+                ColumnMap::parse(&text, &path.display().to_string(), job.source.fields())
+            }) {
+            Ok(map) => map,
+            Err(errors) => {
+                out.errors.extend(errors);
                 return out;
             }
         },
@@ -114,77 +122,39 @@ pub fn run(job: &Job) -> Outcome {
         Ok(text) => IdMap::read(&text, &mut out.report),
         Err(_) => IdMap::default(),
     };
-
-    let mut records = Vec::new();
-    let mut kartoteket = kartoteket::Kartoteket::default();
-    let mut projects = Vec::new();
-    for path in &job.files {
-        let shown = path.display().to_string();
-        out.report.files.push(shown.clone());
-        let bytes = match input::read_file(path, job.max_file_bytes) {
-            Ok((bytes, _)) => bytes,
-            Err(problem) => {
-                out.errors.push(problem.diagnostic(&shown));
-                continue;
-            }
-        };
-        let kind = extension(path);
-        if job.source == Source::Kartoteket && kind == "json" {
-            if let Err(d) = kartoteket.read_json(&bytes, &shown, &mut out.report) {
-                out.errors.push(*d);
-            }
-            continue;
-        }
-        let tables = match kind.as_str() {
-            "xlsx" | "xlsm" => table::read_xlsx(&bytes, &shown, map.sheet.as_deref()),
-            "csv" | "txt" => table::read_csv(&bytes, &shown, job.encoding).map(|t| vec![t]),
-            _ => Err(Box::new(not_a_sheet(&shown, job.source))),
-        };
-        let tables = match tables {
-            Ok(tables) => tables,
-            Err(d) => {
-                out.errors.push(*d);
-                continue;
-            }
-        };
-        for t in &tables {
-            let read = match job.source {
-                Source::Sheet => sheet::systems(t, &map, &mut ids, &mut out.report, &mut records),
-                Source::Kartoteket => kartoteket.read_admin_csv(t, &mut out.report),
-                Source::Pp365Projects => {
-                    pp365::projects(t, &map, &mut ids, &mut out.report, &mut projects)
-                }
-            };
-            if let Err(d) = read {
-                out.errors.push(*d);
-            }
-        }
-    }
+    let inputs = read_inputs(job, &map, &mut out);
     if !out.errors.is_empty() {
         return out;
     }
-    let records: Vec<Record> = match job.source {
-        Source::Sheet => {
-            sheet::resolve_targets(&mut records, &mut out.report);
-            records.into_iter().map(|(r, _)| r).collect()
+    let planned = match job.source {
+        Source::Pp365Benefits => {
+            match gevinster::plan(job, &inputs_tables(&inputs), &ids, &mut out.report) {
+                Ok(planned) => planned,
+                Err(errors) => {
+                    out.errors.extend(errors);
+                    return out;
+                }
+            }
         }
-        Source::Kartoteket => {
-            let drift = |platform: &str| {
-                map.value("drift", &values::fold(platform))
-                    .map(str::to_string)
+        _ => {
+            let records = match records(job, &map, inputs, &mut ids, &mut out) {
+                Some(records) => records,
+                None => return out,
             };
-            kartoteket.records(&drift, job.heuristics, &mut ids, &mut out.report)
+            let mut planned: Vec<Planned> = records.iter().map(|r| plan(r, job.source)).collect();
+            planned.extend(kommune_file(job, &mut out.report));
+            planned
         }
-        Source::Pp365Projects => projects,
     };
-
-    let mut planned: Vec<Planned> = records.iter().map(|r| plan(r, job.source)).collect();
-    planned.extend(kommune_file(job, &mut out.report));
+    // Benefits add to project files; what other projects the folder has is not their
+    // business, so nothing is reported gone.
+    let gone = job.source != Source::Pp365Benefits;
     if let Err(errors) = folder::write(
         &job.folder,
         &planned,
         job.source.name(),
         job.overwrite,
+        gone,
         job.max_file_bytes,
         &mut out.report.written,
     ) {
@@ -213,6 +183,94 @@ pub fn run(job: &Job) -> Outcome {
         }
     }
     out
+}
+
+fn inputs_tables(inputs: &[Input]) -> Vec<&table::Table> {
+    inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Table(t) => Some(t),
+            Input::Json { .. } => None,
+        })
+        .collect()
+}
+
+/// Every file read within the limits and parsed into sheets (or kept as JSON for
+/// Kartoteket); each problem is an error in `out`.
+fn read_inputs(job: &Job, map: &ColumnMap, out: &mut Outcome) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in &job.files {
+        let shown = path.display().to_string();
+        out.report.files.push(shown.clone());
+        let bytes = match input::read_file(path, job.max_file_bytes) {
+            Ok((bytes, _)) => bytes,
+            Err(problem) => {
+                out.errors.push(problem.diagnostic(&shown));
+                continue;
+            }
+        };
+        let kind = extension(path);
+        if job.source == Source::Kartoteket && kind == "json" {
+            inputs.push(Input::Json { bytes, shown });
+            continue;
+        }
+        let tables = match kind.as_str() {
+            "xlsx" | "xlsm" => table::read_xlsx(&bytes, &shown, map.sheet.as_deref()),
+            "csv" | "txt" => table::read_csv(&bytes, &shown, job.encoding).map(|t| vec![t]),
+            _ => Err(Box::new(not_a_sheet(&shown, job.source))),
+        };
+        match tables {
+            Ok(tables) => inputs.extend(tables.into_iter().map(Input::Table)),
+            Err(d) => out.errors.push(*d),
+        }
+    }
+    inputs
+}
+
+/// The systems or projects the inputs hold; `None` when an input is not what the source
+/// should be (the errors are in `out`).
+fn records(
+    job: &Job,
+    map: &ColumnMap,
+    inputs: Vec<Input>,
+    ids: &mut IdMap,
+    out: &mut Outcome,
+) -> Option<Vec<Record>> {
+    let mut systems = Vec::new();
+    let mut projects = Vec::new();
+    let mut kartoteket = kartoteket::Kartoteket::default();
+    for input in inputs {
+        let read = match (input, job.source) {
+            (Input::Json { bytes, shown }, _) => {
+                kartoteket.read_json(&bytes, &shown, &mut out.report)
+            }
+            (Input::Table(t), Source::Sheet) => {
+                sheet::systems(&t, map, ids, &mut out.report, &mut systems)
+            }
+            (Input::Table(t), Source::Kartoteket) => kartoteket.read_admin_csv(&t, &mut out.report),
+            (Input::Table(t), _) => pp365::projects(&t, map, ids, &mut out.report, &mut projects),
+        };
+        if let Err(d) = read {
+            out.errors.push(*d);
+        }
+    }
+    if !out.errors.is_empty() {
+        return None;
+    }
+    Some(match job.source {
+        Source::Sheet => {
+            sheet::resolve_targets(&mut systems, &mut out.report);
+            systems.into_iter().map(|(r, _)| r).collect()
+        }
+        Source::Kartoteket => {
+            let drift = |platform: &str| {
+                map.value("drift", &values::fold(platform))
+                    .map(str::to_string)
+            };
+            kartoteket.records(&drift, job.heuristics, ids, &mut out.report)
+        }
+        _ => projects,
+    })
 }
 
 /// A record as the file it becomes: a system at the top level, a project under `prosjekt:`.
@@ -281,7 +339,7 @@ fn not_a_sheet(shown: &str, source: Source) -> Diagnostic {
             "Ukjent filtype: ventet .json (API-et) eller .csv (eksporten)",
             "Unknown kind of file: expected .json (the API) or .csv (the export)",
         ),
-        Source::Sheet | Source::Pp365Projects => (
+        Source::Sheet | Source::Pp365Projects | Source::Pp365Benefits => (
             "Ukjent filtype: ventet .csv eller .xlsx",
             "Unknown kind of file: expected .csv or .xlsx",
         ),

@@ -11,6 +11,14 @@ mod yaml;
 pub use crate::diagnostic::{Diagnostic, Level};
 pub use file::FileKind;
 pub use read::MAX_ID_CHARS;
+pub use yaml::{Node, Value as YamlValue};
+
+/// The tree of a YAML text with the same limits as every input (import re-reads the files
+/// it wrote); `None` when it is not one clean document.
+pub fn parse_yaml(text: &str) -> Option<Node> {
+    let parsed = yaml::parse(text).ok()?;
+    parsed.problems.is_empty().then_some(parsed.root).flatten()
+}
 
 use crate::input::{self, Folder, Identity, Problem};
 use crate::model::*;

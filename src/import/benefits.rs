@@ -1,0 +1,635 @@
+//! Prosjektportalen 365's benefits (design/import.md §2) become each project's
+//! `gevinstplan`: one prinsipp benefit per measurement indicator, as PP365's own
+//! «Gevinstoversikt» counts them.
+//!
+//! Two routes. The project site's three lists exported to CSV («Gevinstanalyse og
+//! gevinstrealiseringsplan», «Måleindikatorer», «Gevinstoppfølging»), for one project at a
+//! time (`--prosjekt ID`): the only route with benefits that have no indicator, exact
+//! measurement dates and «Endret». Or the hub's Gevinstoversikt «Eksporter til Excel»: all
+//! projects, but without benefits that have no indicator, and with measurement dates that
+//! PP365 writes unreliably, so its measurements are not imported.
+//!
+//! Lists are joined by their ID columns when the export has them, else by title within the
+//! project; a title that fits more than one item cannot be joined with certainty, and is
+//! reported instead.
+
+use super::doc::{Doc, Value};
+use super::report::{ImportReport, Place, Section};
+use super::table::{Cell, Row, Table};
+use super::values::{self, fold};
+use crate::diagnostic::Diagnostic;
+use crate::model::Date;
+use crate::text::Text;
+use std::collections::BTreeMap;
+
+/// The columns of the three lists and the overview, by their display names (nb, en).
+fn column(table: &Table, names: &[&str]) -> Option<usize> {
+    table
+        .header
+        .iter()
+        .position(|h| names.iter().any(|n| fold(h) == fold(n)))
+}
+
+const ID: &[&str] = &["id"];
+const BENEFIT: &[&str] = &["gevinst", "benefit"];
+const BENEFIT_ID: &[&str] = &["gevinst-id", "gevinst:id", "benefit id", "benefit:id"];
+const TITLE: &[&str] = &["tittel", "title"];
+const KIND: &[&str] = &["gevinsttype", "gains type", "benefit type"];
+const RESPONSIBLE: &[&str] = &["gevinstansvarlig", "gains responsible"];
+const OWNER: &[&str] = &["gevinsteier", "gains owner"];
+const DUE: &[&str] = &["realiseringstidspunkt", "realization time"];
+const START: &[&str] = &["startverdi", "start value"];
+const TARGET: &[&str] = &["ønsket verdi", "desired value"];
+const UNIT: &[&str] = &["måleenhet", "measurement unit"];
+const INDICATOR: &[&str] = &[
+    "målindikator",
+    "måleindikator",
+    "measure indicator",
+    "measurement indicator",
+];
+const INDICATOR_ID: &[&str] = &["målindikator-id", "målindikator:id", "measure indicator id"];
+const MEASURED_AT: &[&str] = &["dato for måling", "measurement date"];
+const MEASURED: &[&str] = &["målt verdi", "measurement value", "measured value"];
+const MODIFIED: &[&str] = &["endret", "modified"];
+const PROJECT: &[&str] = &["prosjekt", "project"];
+
+/// Gevinsttype → (kategori, type).
+fn kind_of(raw: &str) -> Option<(&'static str, &'static str)> {
+    match fold(raw).as_str() {
+        "direkte" | "directly" | "direct" => Some(("kostnad", "kvantitativ")),
+        "indirekte" | "indirectly" | "indirect" => Some(("tid", "kvantitativ")),
+        "kvalitativ" | "qualitative" => Some(("kvalitet", "kvalitativ")),
+        _ => None,
+    }
+}
+
+/// Måleenhet → maaleenhet.
+fn unit_of(raw: &str) -> Option<&'static str> {
+    match fold(raw).as_str() {
+        "antall" | "number" => Some("antall"),
+        "kroner" => Some("kroner"),
+        "prosent" | "percentage" => Some("prosent"),
+        "timer" | "hours" => Some("timer"),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Benefit {
+    id: Option<String>,
+    title: String,
+    kind: Option<(&'static str, &'static str)>,
+    responsible: Option<String>,
+    owner: Option<String>,
+    due: Option<Date>,
+    modified: Option<Date>,
+    place: Option<Place>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Indicator {
+    id: Option<String>,
+    title: String,
+    /// The benefit, by its position in the project's list.
+    benefit: usize,
+    start: Option<f64>,
+    target: Option<f64>,
+    unit: Option<&'static str>,
+    modified: Option<Date>,
+}
+
+#[derive(Debug, Clone)]
+struct Measurement {
+    date: Date,
+    value: f64,
+    modified: Option<Date>,
+}
+
+/// One project's benefits as read.
+#[derive(Debug, Default)]
+pub struct Plan {
+    benefits: Vec<Benefit>,
+    indicators: Vec<Indicator>,
+    measurements: BTreeMap<usize, Vec<Measurement>>,
+    /// From the overview, whose measurement sheet is not imported.
+    from_overview: bool,
+}
+
+fn text(row: &Row, column: Option<usize>) -> Option<String> {
+    column.map(|c| row.get(c).text()).filter(|t| !t.is_empty())
+}
+
+fn date(row: &Row, column: Option<usize>) -> Option<Date> {
+    let cell = row.get(column?);
+    match cell {
+        Cell::Date(d) => Some(*d),
+        _ => values::date(&cell.text()),
+    }
+}
+
+fn number(row: &Row, column: Option<usize>) -> Option<f64> {
+    match row.get(column?) {
+        Cell::Number(n) => Some(*n),
+        cell => values::number(&cell.text()),
+    }
+}
+
+/// Which of the three lists a CSV export is, by its headers.
+pub enum ListKind {
+    Benefits,
+    Indicators,
+    FollowUp,
+    Overview,
+    /// The Gevinstoversikt's sheet «Målinger»: dates not to be trusted.
+    OverviewMeasurements,
+}
+
+pub fn kind_of_table(table: &Table) -> Option<ListKind> {
+    let has = |names: &[&str]| column(table, names).is_some();
+    if has(MEASURED) && has(&["måling", "measurement"]) && !has(INDICATOR) {
+        Some(ListKind::OverviewMeasurements)
+    } else if has(MEASURED) && has(INDICATOR) && !has(PROJECT) {
+        Some(ListKind::FollowUp)
+    } else if has(PROJECT) && has(START) {
+        Some(ListKind::Overview)
+    } else if has(START) && has(BENEFIT) {
+        Some(ListKind::Indicators)
+    } else if has(BENEFIT) && (has(KIND) || has(DUE) || has(OWNER)) {
+        Some(ListKind::Benefits)
+    } else {
+        None
+    }
+}
+
+/// The message for a file that is none of the lists.
+pub fn not_a_list(table: &Table) -> Box<Diagnostic> {
+    let found: Vec<&str> = table.header.iter().map(String::as_str).take(10).collect();
+    Box::new(
+        Diagnostic::error(
+            &table.place(),
+            table.header_row as u32,
+            0,
+            Text::new(
+                format!("Ikke en av gevinstlistene fra Prosjektportalen: ventet kolonner som Gevinst og Gevinsttype, Startverdi og Ønsket verdi, eller Målindikator og Målt verdi; fant {}", found.join(", ")),
+                format!("Not one of Prosjektportalen's benefit lists: expected columns such as Gevinst and Gevinsttype, Startverdi and Ønsket verdi, or Målindikator and Målt verdi; found {}", found.join(", ")),
+            ),
+        )
+        .with_hint(Text::new(
+            "Eksporter listene «Gevinstanalyse og gevinstrealiseringsplan», «Måleindikatorer» og «Gevinstoppfølging» til CSV, eller Gevinstoversikten til Excel",
+            "Export the lists «Gevinstanalyse og gevinstrealiseringsplan», «Måleindikatorer» and «Gevinstoppfølging» to CSV, or the Gevinstoversikt to Excel",
+        )),
+    )
+}
+
+impl Plan {
+    /// «Gevinstanalyse og gevinstrealiseringsplan».
+    pub fn read_benefits(&mut self, table: &Table, report: &mut ImportReport) {
+        let c = |names| column(table, names);
+        let (id, title, kind, responsible, owner, due, modified) = (
+            c(ID),
+            c(BENEFIT),
+            c(KIND),
+            c(RESPONSIBLE),
+            c(OWNER),
+            c(DUE),
+            c(MODIFIED),
+        );
+        for row in &table.rows {
+            report.rows += 1;
+            let place = Place {
+                file: table.place(),
+                row: row.number,
+                column: 0,
+            };
+            let Some(name) = text(row, title) else {
+                report.note(
+                    Section::SkippedRow,
+                    place,
+                    Text::new(
+                        "Gevinsten har ingen tittel; raden er hoppet over",
+                        "The benefit has no title; the row was skipped",
+                    ),
+                );
+                continue;
+            };
+            let raw_kind = text(row, kind);
+            let benefit_kind = raw_kind.as_deref().and_then(kind_of);
+            if let (Some(raw), None) = (&raw_kind, benefit_kind) {
+                report.note(
+                    Section::UnreadValue,
+                    Place { column: kind.map_or(0, |k| k + 1), ..place.clone() },
+                    Text::new(
+                        format!("«{raw}» er ikke en gevinsttype (Direkte, Indirekte, Kvalitativ); kategori og type er utelatt"),
+                        format!("«{raw}» is not a benefit type (Direkte, Indirekte, Kvalitativ); kategori and type are left out"),
+                    ),
+                );
+            }
+            self.benefits.push(Benefit {
+                id: text(row, id),
+                title: name,
+                kind: benefit_kind,
+                responsible: text(row, responsible),
+                owner: text(row, owner),
+                due: date(row, due),
+                modified: date(row, modified),
+                place: Some(place),
+            });
+        }
+    }
+
+    /// The benefit an indicator or overview row names: by its id when the export has one,
+    /// else by title, when exactly one benefit has it.
+    fn benefit_for(&self, id: Option<&str>, title: &str) -> Result<usize, usize> {
+        if let Some(id) = id {
+            if let Some(i) = self
+                .benefits
+                .iter()
+                .position(|b| b.id.as_deref() == Some(id))
+            {
+                return Ok(i);
+            }
+        }
+        let matches: Vec<usize> = self
+            .benefits
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| fold(&b.title) == fold(title))
+            .map(|(i, _)| i)
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(*one),
+            other => Err(other.len()),
+        }
+    }
+
+    /// «Måleindikatorer».
+    pub fn read_indicators(&mut self, table: &Table, report: &mut ImportReport) {
+        let c = |names| column(table, names);
+        let (id, title, benefit, benefit_id, start, target, unit, modified) = (
+            c(ID),
+            c(TITLE),
+            c(BENEFIT),
+            c(BENEFIT_ID),
+            c(START),
+            c(TARGET),
+            c(UNIT),
+            c(MODIFIED),
+        );
+        for row in &table.rows {
+            report.rows += 1;
+            let place = Place {
+                file: table.place(),
+                row: row.number,
+                column: 0,
+            };
+            let name = text(row, title).unwrap_or_default();
+            let Some(benefit_name) = text(row, benefit) else {
+                report.note(Section::SkippedRow, place, Text::new(format!("Måleindikatoren «{name}» viser ikke til noen gevinst; den er hoppet over"), format!("The indicator «{name}» refers to no benefit; it was skipped")));
+                continue;
+            };
+            let benefit = match self.benefit_for(text(row, benefit_id).as_deref(), &benefit_name) {
+                Ok(i) => i,
+                Err(n) => {
+                    report.note(
+                        Section::SkippedRow,
+                        place,
+                        if n == 0 {
+                            Text::new(format!("Måleindikatoren «{name}» viser til gevinsten «{benefit_name}», som ikke er i gevinstlista; den er hoppet over"), format!("The indicator «{name}» refers to the benefit «{benefit_name}», which is not in the list of benefits; it was skipped"))
+                        } else {
+                            Text::new(format!("Måleindikatoren «{name}» viser til «{benefit_name}», som {n} gevinster heter; den kan ikke kobles sikkert (ta med ID-kolonnene) og er hoppet over"), format!("The indicator «{name}» refers to «{benefit_name}», the title of {n} benefits; it cannot be joined with certainty (add the ID columns) and was skipped"))
+                        },
+                    );
+                    continue;
+                }
+            };
+            let raw_unit = text(row, unit);
+            let read_unit = raw_unit.as_deref().and_then(unit_of);
+            if let (Some(raw), None) = (&raw_unit, read_unit) {
+                report.note(
+                    Section::UnreadValue,
+                    Place {
+                        column: unit.map_or(0, |u| u + 1),
+                        ..place.clone()
+                    },
+                    Text::new(
+                        format!(
+                            "«{raw}» er ikke en måleenhet fra Prosjektportalen; feltet er utelatt"
+                        ),
+                        format!(
+                            "«{raw}» is not a unit from Prosjektportalen; the field is left out"
+                        ),
+                    ),
+                );
+            }
+            self.indicators.push(Indicator {
+                id: text(row, id),
+                title: name,
+                benefit,
+                start: number(row, start),
+                target: number(row, target),
+                unit: read_unit,
+                modified: date(row, modified),
+            });
+        }
+    }
+
+    /// «Gevinstoppfølging».
+    pub fn read_follow_up(&mut self, table: &Table, report: &mut ImportReport) {
+        let c = |names| column(table, names);
+        let (indicator, indicator_id, at, value, modified) = (
+            c(INDICATOR),
+            c(INDICATOR_ID),
+            c(MEASURED_AT),
+            c(MEASURED),
+            c(MODIFIED),
+        );
+        for row in &table.rows {
+            report.rows += 1;
+            let place = Place {
+                file: table.place(),
+                row: row.number,
+                column: 0,
+            };
+            let name = text(row, indicator).unwrap_or_default();
+            let by_id = text(row, indicator_id).and_then(|id| {
+                self.indicators
+                    .iter()
+                    .position(|i| i.id.as_deref() == Some(id.as_str()))
+            });
+            let found: Vec<usize> = match by_id {
+                Some(i) => vec![i],
+                None => self
+                    .indicators
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| fold(&i.title) == fold(&name))
+                    .map(|(i, _)| i)
+                    .collect(),
+            };
+            let [target] = found.as_slice() else {
+                report.note(
+                    Section::SkippedRow,
+                    place,
+                    if found.is_empty() {
+                        Text::new(format!("Målingen viser til måleindikatoren «{name}», som ikke er i lista over indikatorer; den er hoppet over"), format!("The measurement refers to the indicator «{name}», which is not in the list of indicators; it was skipped"))
+                    } else {
+                        Text::new(format!("Målingen viser til «{name}», som {} indikatorer heter; den kan ikke kobles sikkert (ta med ID-kolonnene) og er hoppet over", found.len()), format!("The measurement refers to «{name}», the title of {} indicators; it cannot be joined with certainty (add the ID columns) and was skipped", found.len()))
+                    },
+                );
+                continue;
+            };
+            match (date(row, at), number(row, value)) {
+                (Some(when), Some(value)) => self.measurements.entry(*target).or_default().push(Measurement {
+                    date: when,
+                    value,
+                    modified: date(row, modified),
+                }),
+                _ => report.note(
+                    Section::SkippedRow,
+                    place,
+                    Text::new(
+                        format!("Målingen av «{name}» mangler dato eller verdi (eller de kan ikke leses); den er hoppet over"),
+                        format!("The measurement of «{name}» lacks a date or a value (or they cannot be read); it was skipped"),
+                    ),
+                ),
+            }
+        }
+    }
+
+    /// The Gevinstoversikt's first sheet, rows of one project: a benefit per indicator.
+    fn read_overview_rows(&mut self, table: &Table, rows: &[&Row]) {
+        self.from_overview = true;
+        let c = |names| column(table, names);
+        let (title, indicator, kind, responsible, owner, due, start, target, unit) = (
+            c(TITLE),
+            c(&["måleindikator", "measurement indicator"]),
+            c(KIND),
+            c(RESPONSIBLE),
+            c(OWNER),
+            c(DUE),
+            c(START),
+            c(TARGET),
+            c(UNIT),
+        );
+        for row in rows {
+            let place = Place {
+                file: table.place(),
+                row: row.number,
+                column: 0,
+            };
+            let Some(name) = text(row, title) else {
+                continue;
+            };
+            let benefit = match self.benefit_for(None, &name) {
+                Ok(i) => i,
+                Err(_) => {
+                    self.benefits.push(Benefit {
+                        id: None,
+                        title: name.clone(),
+                        kind: text(row, kind).as_deref().and_then(kind_of),
+                        responsible: text(row, responsible),
+                        owner: text(row, owner),
+                        due: date(row, due),
+                        modified: None,
+                        place: Some(place.clone()),
+                    });
+                    self.benefits.len() - 1
+                }
+            };
+            self.indicators.push(Indicator {
+                id: None,
+                title: text(row, indicator).unwrap_or_default(),
+                benefit,
+                start: number(row, start),
+                target: number(row, target),
+                unit: text(row, unit).as_deref().and_then(unit_of),
+                modified: None,
+            });
+        }
+    }
+
+    /// The plan as `gevinstplan`'s `gevinster` (and `gevinstansvarlig` when every benefit
+    /// names the same one, `sist_oppdatert` when the exports carry «Endret»).
+    pub fn render(&self, project: &str, report: &mut ImportReport) -> Doc {
+        let mut plan = Doc::default();
+        let responsible: Vec<&String> = self
+            .benefits
+            .iter()
+            .filter_map(|b| b.responsible.as_ref())
+            .collect();
+        if let Some(first) = responsible.first() {
+            if responsible.iter().all(|r| fold(r) == fold(first))
+                && responsible.len() == self.benefits.len()
+            {
+                plan.set("gevinstansvarlig", Value::Text((*first).clone()));
+            } else {
+                report.note(
+                    Section::Other,
+                    self.benefits[0].place.clone().unwrap_or_else(|| Place { file: project.into(), row: 0, column: 0 }),
+                    Text::new(
+                        format!("Gevinstene i {project} har ulike gevinstansvarlige; gevinstansvarlig er utelatt (GEV-04 spør etter den)"),
+                        format!("The benefits of {project} have different benefit-responsible managers; gevinstansvarlig is left out (GEV-04 asks for it)"),
+                    ),
+                );
+            }
+        }
+        let modified = self
+            .benefits
+            .iter()
+            .filter_map(|b| b.modified)
+            .chain(self.indicators.iter().filter_map(|i| i.modified))
+            .chain(
+                self.measurements
+                    .values()
+                    .flatten()
+                    .filter_map(|m| m.modified),
+            )
+            .max();
+        if let Some(date) = modified {
+            plan.set("sist_oppdatert", Value::Date(date));
+        }
+        let mut items = Vec::new();
+        let numbered_by_row = self.benefits.iter().any(|b| b.id.is_none());
+        for (b_index, benefit) in self.benefits.iter().enumerate() {
+            let indicators: Vec<(usize, &Indicator)> = self
+                .indicators
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.benefit == b_index)
+                .collect();
+            let base = match &benefit.id {
+                Some(id) if !numbered_by_row => format!("G{id}"),
+                _ => format!("G{}", b_index + 1),
+            };
+            if indicators.is_empty() {
+                items.push(self.item(&base, benefit, None, &[]));
+                continue;
+            }
+            for (n, (i_index, indicator)) in indicators.iter().enumerate() {
+                let id = match (&indicator.id, indicators.len()) {
+                    (_, 1) => base.clone(),
+                    (Some(iid), _) if !numbered_by_row => format!("{base}-{iid}"),
+                    _ => format!("{base}-{}", n + 1),
+                };
+                let measurements = self
+                    .measurements
+                    .get(i_index)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                items.push(self.item(&id, benefit, Some(indicator), measurements));
+            }
+        }
+        if numbered_by_row && !self.benefits.is_empty() {
+            report.note(
+                Section::IdChange,
+                self.benefits[0].place.clone().unwrap_or_else(|| Place { file: project.into(), row: 0, column: 0 }),
+                Text::new(
+                    format!("Gevinstene i {project} har ingen ID-kolonne; de er nummerert G1, G2 … i radenes rekkefølge"),
+                    format!("The benefits of {project} have no ID column; they are numbered G1, G2 … in row order"),
+                ),
+            );
+        }
+        if self.from_overview {
+            report.note(
+                Section::Other,
+                self.benefits.first().and_then(|b| b.place.clone()).unwrap_or_else(|| Place { file: project.into(), row: 0, column: 0 }),
+                Text::new(
+                    format!("{project}: Gevinstoversikten har ikke gevinster uten måleindikator, og datoene i arket «Målinger» er upålitelige; målinger er ikke tatt med (eksporter listene til CSV for dem)"),
+                    format!("{project}: the Gevinstoversikt has no benefits without an indicator, and the dates in its sheet «Målinger» are unreliable; measurements were not imported (export the lists to CSV for them)"),
+                ),
+            );
+        }
+        plan.set("gevinster", Value::Items(items));
+        plan
+    }
+
+    fn item(
+        &self,
+        id: &str,
+        benefit: &Benefit,
+        indicator: Option<&Indicator>,
+        measurements: &[Measurement],
+    ) -> Doc {
+        let mut item = Doc::default();
+        item.set("id", Value::Word(id.to_string()));
+        item.set("beskrivelse", Value::Text(benefit.title.clone()));
+        if let Some((kategori, kind)) = benefit.kind {
+            item.set("kategori", Value::Word(kategori.into()));
+            item.set("type", Value::Word(kind.into()));
+        }
+        let mut sorted: Vec<&Measurement> = measurements.iter().collect();
+        sorted.sort_by_key(|m| m.date);
+        if let Some(indicator) = indicator {
+            if !indicator.title.is_empty() {
+                item.set("indikator", Value::Text(indicator.title.clone()));
+            }
+            if let Some(unit) = indicator.unit {
+                item.set("maaleenhet", Value::Word(unit.into()));
+            }
+            if let Some(start) = indicator.start {
+                // PP365 has no date for the baseline: the first measurement is it when it
+                // has the start value; otherwise the date stays absent (GEV-02 asks for it).
+                item.set_path("nullpunkt.verdi", Value::Number(start));
+                if let Some(first) = sorted.first().filter(|m| m.value == start) {
+                    item.set_path("nullpunkt.dato", Value::Date(first.date));
+                    sorted.remove(0);
+                }
+            }
+            if let Some(target) = indicator.target {
+                item.set("maalverdi", Value::Number(target));
+            }
+        }
+        if let Some(due) = benefit.due {
+            item.set("realiseres", Value::Date(due));
+        }
+        if let Some(owner) = &benefit.owner {
+            item.set("gevinsteier", Value::Text(owner.clone()));
+        }
+        if !sorted.is_empty() {
+            let rows = sorted
+                .iter()
+                .map(|m| {
+                    let mut d = Doc::default();
+                    d.set("dato", Value::Date(m.date));
+                    d.set("verdi", Value::Number(m.value));
+                    d
+                })
+                .collect();
+            item.set("maalinger", Value::Items(rows));
+        }
+        item
+    }
+}
+
+/// The Gevinstoversikt's first sheet: the rows of each project (by its title in the column
+/// «Prosjekt»).
+pub fn overview(table: &Table, report: &mut ImportReport) -> BTreeMap<String, Plan> {
+    let project = column(table, PROJECT);
+    let mut by_project: BTreeMap<String, Vec<&Row>> = BTreeMap::new();
+    for row in &table.rows {
+        report.rows += 1;
+        match text(row, project) {
+            Some(title) => by_project.entry(title).or_default().push(row),
+            None => report.note(
+                Section::SkippedRow,
+                Place {
+                    file: table.place(),
+                    row: row.number,
+                    column: 0,
+                },
+                Text::new(
+                    "Raden nevner ikke noe prosjekt; den er hoppet over",
+                    "The row names no project; it was skipped",
+                ),
+            ),
+        }
+    }
+    by_project
+        .into_iter()
+        .map(|(title, rows)| {
+            let mut plan = Plan::default();
+            plan.read_overview_rows(table, &rows);
+            (title, plan)
+        })
+        .collect()
+}
