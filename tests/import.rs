@@ -1032,3 +1032,126 @@ fn pp365_gevinstoversikt_becomes_benefits_of_each_project() {
         assert!(run.stderr.contains(line), "{line}\n{}", run.stderr);
     }
 }
+
+/// The README's command on the shipped sample sheet: a checked folder in one go; --sjekk
+/// gives the check's exit code, and --format json the report as JSON.
+#[test]
+fn the_readme_import_command_gives_a_checked_folder() {
+    let dir = scratch("import-readme");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/import/systemoversikt.csv");
+    let run = import(
+        &[
+            "regneark",
+            sample.to_str().unwrap(),
+            "--til",
+            "fjordvik",
+            "--kommune",
+            "Fjordvik kommune",
+            "--kommunenummer",
+            "3999",
+            "--sjekk",
+            "--dato",
+            "2026-06-01",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 1, "the sample breaks principles: {}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("5 feil, 18 advarsler — 5 systemer, 0 prosjekter kontrollert"),
+        "{}",
+        run.stdout
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("fjordvik/systemer"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "elements.yaml",
+            "gerica.yaml",
+            "kartportal.yaml",
+            "profil.yaml",
+            "visma-flyt-skole.yaml"
+        ]
+    );
+    assert!(
+        read(&dir.join("fjordvik/kommune.yaml"))
+            .ends_with("kommune:\n  navn: \"Fjordvik kommune\"\n  kommunenummer: \"3999\"\n")
+    );
+    // The report as JSON, on stderr and beside the files.
+    let run = import(
+        &[
+            "regneark",
+            sample.to_str().unwrap(),
+            "--til",
+            "fjordvik",
+            "--format",
+            "json",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value =
+        serde_json::from_str(&read(&dir.join("fjordvik/import-rapport.json"))).unwrap();
+    assert_eq!(report["source"], "regneark");
+    assert_eq!(report["rows"], 6);
+    // Five systems; kommune.yaml is left alone when --kommune is not given again.
+    assert_eq!(report["written"]["unchanged"].as_array().unwrap().len(), 5);
+    assert_eq!(report["skipped_rows"][0]["place"]["row"], 7);
+    let unread: Vec<&str> = report["unread_values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            "«Sky» passer ikke til noen verdi av drift; feltet er utelatt",
+            "«1/15/2008» er ikke en dato som kan leses sikkert (innfort); feltet er utelatt",
+            "«Azure» passer ikke til noen verdi av drift; feltet er utelatt",
+            "«2021» er ikke en dato som kan leses sikkert (innfort); feltet er utelatt",
+        ]
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&run.stderr).unwrap(),
+        report
+    );
+}
+
+/// A workbook's header row with merged cells is refused; a formula is read as the value
+/// Excel last computed.
+#[test]
+fn merged_headers_are_refused_and_formulas_give_their_values() {
+    use rust_xlsxwriter::{Format, Formula, Workbook};
+    let dir = scratch("import-merged");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Ark1").unwrap();
+    sheet
+        .merge_range(0, 0, 0, 1, "Systemnavn", &Format::new())
+        .unwrap();
+    sheet.write_string(1, 0, "A").unwrap();
+    book.save(dir.join("flettet.xlsx")).unwrap();
+    let run = import(&["regneark", "flettet.xlsx", "--til", "k"], &dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("feil: flettet.xlsx[Ark1]:1:1: Overskriftsraden har sammenslåtte celler; kolonnene under kan ikke skilles"),
+        "{}",
+        run.stderr
+    );
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Systemnavn").unwrap();
+    sheet.write_string(0, 1, "Leverandør").unwrap();
+    sheet.write_string(1, 0, "Elements").unwrap();
+    sheet
+        .write_formula(1, 1, Formula::new("=\"Sik\"&\"ri\"").set_result("Sikri"))
+        .unwrap();
+    book.save(dir.join("formel.xlsx")).unwrap();
+    let run = import(&["regneark", "formel.xlsx", "--til", "k2"], &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(body(&dir.join("k2/systemer/elements.yaml")).contains("leverandor: \"Sikri\"\n"));
+}
