@@ -160,9 +160,57 @@ fn hash_of(path: &Path) -> String {
 fn re_import_keeps_ids_and_what_people_edited() {
     let dir = scratch("import-again");
     std::fs::write(dir.join("systemer.csv"), INVENTORY).unwrap();
-    let first = import(&["regneark", "systemer.csv", "--til", "k"], &dir);
+    let first = import(
+        &[
+            "regneark",
+            "systemer.csv",
+            "--til",
+            "k",
+            "--kommune",
+            "Fjordvik kommune",
+            "--kommunenummer",
+            "3999",
+        ],
+        &dir,
+    );
     assert_eq!(first.code, 0, "{}", first.stderr);
     let folder = dir.join("k");
+    // Checked as imported: «Sky» was not guessed, so INV-01 asks for Visma's drift.
+    let findings = || {
+        let check = prinsipp(&[
+            "check",
+            folder.to_str().unwrap(),
+            "--dato",
+            "2026-06-01",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(check.code, 1, "{}", check.stderr);
+        let json: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+        let mut lines: Vec<String> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["code"].as_str().unwrap(),
+                    f["message"].as_str().unwrap()
+                )
+            })
+            .collect();
+        lines.sort();
+        lines
+    };
+    let before = findings();
+    assert!(
+        before.contains(
+            &"INV-01 Systemoversikten mangler drift og programvaretype for visma-flyt-skole"
+                .to_string()
+        ),
+        "{before:#?}"
+    );
+    assert_eq!(before.len(), 13, "{before:#?}");
     let edited = folder.join("systemer/gerica.yaml");
     let by_hand = read(&edited).replace("navn: \"Gerica\"", "navn: \"Gerica omsorg\"");
     std::fs::write(&edited, &by_hand).unwrap();
@@ -193,6 +241,22 @@ fn re_import_keeps_ids_and_what_people_edited() {
     assert!(
         folder.join("systemer/elements-2.yaml").is_file(),
         "nothing is deleted"
+    );
+    // Checked again: the folder as this month's sheet and the hand edit leave it.
+    let after = findings();
+    assert_eq!(
+        after,
+        [
+            "INV-01 Systemoversikten mangler drift og programvaretype for visma-flyt-skole",
+            "INV-01 Systemoversikten mangler programvaretype for elements",
+            "INV-01 Systemoversikten mangler programvaretype for elements-2",
+            "INV-01 Systemoversikten mangler programvaretype for gerica",
+            "PVN-01 gerica behandler særlige kategorier personopplysninger uten vurdering av personvernkonsekvenser (dpia)",
+            "PVN-01 visma-flyt-skole behandler særlige kategorier personopplysninger uten vurdering av personvernkonsekvenser (dpia)",
+            "SIK-01 gerica har personopplysninger, men ingen risiko- og sårbarhetsvurdering (ros)",
+            "SIK-01 visma-flyt-skole har personopplysninger, men ingen risiko- og sårbarhetsvurdering (ros)",
+        ],
+        "the Elements left is the old version: no personal data, not in the cloud"
     );
     // With --overskriv the edit gives way.
     let third = import(
