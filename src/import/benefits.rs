@@ -16,7 +16,7 @@
 use super::doc::{Doc, Value};
 use super::report::{ImportReport, Place, Section};
 use super::table::{Cell, Row, Table};
-use super::values::{self, fold};
+use super::values::fold;
 use crate::diagnostic::Diagnostic;
 use crate::model::Date;
 use crate::text::Text;
@@ -113,25 +113,117 @@ pub struct Plan {
     measurements: BTreeMap<usize, Vec<Measurement>>,
     /// From the overview, whose measurement sheet is not imported.
     from_overview: bool,
+    /// A `realiseres` came from the overview, which may write it a day early.
+    due_from_overview: bool,
 }
 
 fn text(row: &Row, column: Option<usize>) -> Option<String> {
     column.map(|c| row.get(c).text()).filter(|t| !t.is_empty())
 }
 
-fn date(row: &Row, column: Option<usize>) -> Option<Date> {
-    let cell = row.get(column?);
-    match cell {
-        Cell::Date(d) => Some(*d),
-        _ => values::date(&cell.text()),
+/// Where a cell of a row is, for the report (column 0: the row as a whole).
+fn at(place: &Place, column: Option<usize>) -> Place {
+    Place {
+        column: column.map_or(0, |c| c + 1),
+        ..place.clone()
     }
 }
 
-fn number(row: &Row, column: Option<usize>) -> Option<f64> {
-    match row.get(column?) {
-        Cell::Number(n) => Some(*n),
-        cell => values::number(&cell.text()),
+/// A date cell; one that is filled but cannot be read with certainty is reported and left
+/// out.
+fn date(
+    row: &Row,
+    column: Option<usize>,
+    place: &Place,
+    field: &str,
+    report: &mut ImportReport,
+) -> Option<Date> {
+    let cell = row.get(column?);
+    let date = cell.date();
+    if date.is_none() && !cell.is_empty() {
+        let raw = cell.text();
+        let raw = crate::text::shorten(&raw);
+        report.note(
+            Section::UnreadValue,
+            at(place, column),
+            Text::new(
+                format!("«{raw}» er ikke en dato som kan leses sikkert ({field}); feltet er utelatt"),
+                format!("«{raw}» is not a date that can be read with certainty ({field}); the field is left out"),
+            ),
+        );
     }
+    date
+}
+
+/// A number cell; one that is filled but is not a number is reported and left out.
+fn number(
+    row: &Row,
+    column: Option<usize>,
+    place: &Place,
+    field: &str,
+    report: &mut ImportReport,
+) -> Option<f64> {
+    let cell = row.get(column?);
+    let number = cell.number();
+    if number.is_none() && !cell.is_empty() {
+        let raw = cell.text();
+        let raw = crate::text::shorten(&raw);
+        report.note(
+            Section::UnreadValue,
+            at(place, column),
+            Text::new(
+                format!("«{raw}» er ikke et tall ({field}); feltet er utelatt"),
+                format!("«{raw}» is not a number ({field}); the field is left out"),
+            ),
+        );
+    }
+    number
+}
+
+/// Gevinsttype as (kategori, type); a word that is none of PP365's choices is reported.
+fn benefit_kind(
+    row: &Row,
+    column: Option<usize>,
+    place: &Place,
+    report: &mut ImportReport,
+) -> Option<(&'static str, &'static str)> {
+    let raw = text(row, column)?;
+    let kind = kind_of(&raw);
+    if kind.is_none() {
+        let raw = crate::text::shorten(&raw);
+        report.note(
+            Section::UnreadValue,
+            at(place, column),
+            Text::new(
+                format!("«{raw}» er ikke en gevinsttype (Direkte, Indirekte, Kvalitativ); kategori og type er utelatt"),
+                format!("«{raw}» is not a benefit type (Direkte, Indirekte, Kvalitativ); kategori and type are left out"),
+            ),
+        );
+    }
+    kind
+}
+
+/// Måleenhet; a word that is none of PP365's choices is reported.
+fn unit(
+    row: &Row,
+    column: Option<usize>,
+    place: &Place,
+    report: &mut ImportReport,
+) -> Option<&'static str> {
+    let raw = text(row, column)?;
+    let unit = unit_of(&raw);
+    if unit.is_none() {
+        let raw = crate::text::shorten(&raw);
+        report.note(
+            Section::UnreadValue,
+            at(place, column),
+            Text::new(
+                format!("«{raw}» er ikke en måleenhet fra Prosjektportalen; feltet er utelatt"),
+                format!("«{raw}» is not a unit from Prosjektportalen; the field is left out"),
+            ),
+        );
+    }
+    unit
 }
 
 /// Which of the three lists a CSV export is, by its headers.
@@ -212,26 +304,15 @@ impl Plan {
                 );
                 continue;
             };
-            let raw_kind = text(row, kind);
-            let benefit_kind = raw_kind.as_deref().and_then(kind_of);
-            if let (Some(raw), None) = (&raw_kind, benefit_kind) {
-                report.note(
-                    Section::UnreadValue,
-                    Place { column: kind.map_or(0, |k| k + 1), ..place.clone() },
-                    Text::new(
-                        format!("«{raw}» er ikke en gevinsttype (Direkte, Indirekte, Kvalitativ); kategori og type er utelatt"),
-                        format!("«{raw}» is not a benefit type (Direkte, Indirekte, Kvalitativ); kategori and type are left out"),
-                    ),
-                );
-            }
+            let benefit_kind = benefit_kind(row, kind, &place, report);
             self.benefits.push(Benefit {
                 id: text(row, id),
                 title: name,
                 kind: benefit_kind,
                 responsible: text(row, responsible),
                 owner: text(row, owner),
-                due: date(row, due),
-                modified: date(row, modified),
+                due: date(row, due, &place, "realiseres", report),
+                modified: date(row, modified, &place, "sist_oppdatert", report),
                 place: Some(place),
             });
         }
@@ -265,7 +346,7 @@ impl Plan {
     /// «Måleindikatorer».
     pub fn read_indicators(&mut self, table: &Table, report: &mut ImportReport) {
         let c = |names| column(table, names);
-        let (id, title, benefit, benefit_id, start, target, unit, modified) = (
+        let (id, title, benefit, benefit_id, start, target, unit_column, modified) = (
             c(ID),
             c(TITLE),
             c(BENEFIT),
@@ -302,33 +383,15 @@ impl Plan {
                     continue;
                 }
             };
-            let raw_unit = text(row, unit);
-            let read_unit = raw_unit.as_deref().and_then(unit_of);
-            if let (Some(raw), None) = (&raw_unit, read_unit) {
-                report.note(
-                    Section::UnreadValue,
-                    Place {
-                        column: unit.map_or(0, |u| u + 1),
-                        ..place.clone()
-                    },
-                    Text::new(
-                        format!(
-                            "«{raw}» er ikke en måleenhet fra Prosjektportalen; feltet er utelatt"
-                        ),
-                        format!(
-                            "«{raw}» is not a unit from Prosjektportalen; the field is left out"
-                        ),
-                    ),
-                );
-            }
+            let read_unit = unit(row, unit_column, &place, report);
             self.indicators.push(Indicator {
                 id: text(row, id),
                 title: name,
                 benefit,
-                start: number(row, start),
-                target: number(row, target),
+                start: number(row, start, &place, "nullpunkt.verdi", report),
+                target: number(row, target, &place, "maalverdi", report),
                 unit: read_unit,
-                modified: date(row, modified),
+                modified: date(row, modified, &place, "sist_oppdatert", report),
             });
         }
     }
@@ -336,7 +399,7 @@ impl Plan {
     /// «Gevinstoppfølging».
     pub fn read_follow_up(&mut self, table: &Table, report: &mut ImportReport) {
         let c = |names| column(table, names);
-        let (indicator, indicator_id, at, value, modified) = (
+        let (indicator, indicator_id, measured_at, value, modified) = (
             c(INDICATOR),
             c(INDICATOR_ID),
             c(MEASURED_AT),
@@ -378,11 +441,12 @@ impl Plan {
                 );
                 continue;
             };
-            match (date(row, at), number(row, value)) {
+            let cell = |column: Option<usize>| column.map_or(&Cell::Empty, |c| row.get(c));
+            match (cell(measured_at).date(), cell(value).number()) {
                 (Some(when), Some(value)) => self.measurements.entry(*target).or_default().push(Measurement {
                     date: when,
                     value,
-                    modified: date(row, modified),
+                    modified: date(row, modified, &place, "sist_oppdatert", report),
                 }),
                 _ => report.note(
                     Section::SkippedRow,
@@ -397,10 +461,10 @@ impl Plan {
     }
 
     /// The Gevinstoversikt's first sheet, rows of one project: a benefit per indicator.
-    fn read_overview_rows(&mut self, table: &Table, rows: &[&Row]) {
+    fn read_overview_rows(&mut self, table: &Table, rows: &[&Row], report: &mut ImportReport) {
         self.from_overview = true;
         let c = |names| column(table, names);
-        let (title, indicator, kind, responsible, owner, due, start, target, unit) = (
+        let (title, indicator, kind, responsible, owner, due, start, target, unit_column) = (
             c(TITLE),
             c(&["måleindikator", "measurement indicator"]),
             c(KIND),
@@ -418,18 +482,30 @@ impl Plan {
                 column: 0,
             };
             let Some(name) = text(row, title) else {
+                report.note(
+                    Section::SkippedRow,
+                    place,
+                    Text::new(
+                        "Raden har ingen gevinst (Tittel); den er hoppet over",
+                        "The row has no benefit (Tittel); it was skipped",
+                    ),
+                );
                 continue;
             };
             let benefit = match self.benefit_for(None, &name) {
                 Ok(i) => i,
                 Err(_) => {
+                    let due = date(row, due, &place, "realiseres", report);
+                    if due.is_some() {
+                        self.due_from_overview = true;
+                    }
                     self.benefits.push(Benefit {
                         id: None,
                         title: name.clone(),
-                        kind: text(row, kind).as_deref().and_then(kind_of),
+                        kind: benefit_kind(row, kind, &place, report),
                         responsible: text(row, responsible),
                         owner: text(row, owner),
-                        due: date(row, due),
+                        due,
                         modified: None,
                         place: Some(place.clone()),
                     });
@@ -440,9 +516,9 @@ impl Plan {
                 id: None,
                 title: text(row, indicator).unwrap_or_default(),
                 benefit,
-                start: number(row, start),
-                target: number(row, target),
-                unit: text(row, unit).as_deref().and_then(unit_of),
+                start: number(row, start, &place, "nullpunkt.verdi", report),
+                target: number(row, target, &place, "maalverdi", report),
+                unit: unit(row, unit_column, &place, report),
                 modified: None,
             });
         }
@@ -539,6 +615,16 @@ impl Plan {
                 ),
             );
         }
+        if self.due_from_overview {
+            report.note(
+                Section::Other,
+                self.benefits.first().and_then(|b| b.place.clone()).unwrap_or_else(|| Place { file: project.into(), row: 0, column: 0 }),
+                Text::new(
+                    format!("{project}: Gevinstoversikten kan skrive Realiseringstidspunkt én dag for tidlig (datoen går gjennom UTC); realiseres er tatt med som eksportert, men bør sjekkes mot prosjektområdet"),
+                    format!("{project}: the Gevinstoversikt may write Realiseringstidspunkt one day early (the date passes through UTC); realiseres is taken as exported, but should be checked against the project site"),
+                ),
+            );
+        }
         plan.set("gevinster", Value::Items(items));
         plan
     }
@@ -602,8 +688,8 @@ impl Plan {
 }
 
 /// The Gevinstoversikt's first sheet: the rows of each project (by its title in the column
-/// «Prosjekt»).
-pub fn overview(table: &Table, report: &mut ImportReport) -> BTreeMap<String, Plan> {
+/// «Prosjekt»), with the number of its first row.
+pub fn overview(table: &Table, report: &mut ImportReport) -> BTreeMap<String, (Plan, usize)> {
     let project = column(table, PROJECT);
     let mut by_project: BTreeMap<String, Vec<&Row>> = BTreeMap::new();
     for row in &table.rows {
@@ -628,8 +714,9 @@ pub fn overview(table: &Table, report: &mut ImportReport) -> BTreeMap<String, Pl
         .into_iter()
         .map(|(title, rows)| {
             let mut plan = Plan::default();
-            plan.read_overview_rows(table, &rows);
-            (title, plan)
+            plan.read_overview_rows(table, &rows, report);
+            let first = rows.first().map_or(0, |r| r.number);
+            (title, (plan, first))
         })
         .collect()
 }

@@ -1,7 +1,8 @@
 //! `pp365-gevinster`: the benefit lists read by `benefits`, added to the project files a
 //! `pp365-prosjekter` import wrote (or a person did: then only with `--overskriv`). The
 //! rest of each project file is kept as it is; `gevinstplan` is replaced, keeping a
-//! `gevinstansvarlig` the project export gave.
+//! `gevinstansvarlig` the project export gave. A later `pp365-prosjekter` import keeps the
+//! benefits in turn (`with_earlier_benefits`), so the two can run in either order.
 
 use super::Job;
 use super::benefits::{self, ListKind, Plan};
@@ -30,8 +31,8 @@ pub fn plan(
             Some(ListKind::Indicators) => lists.entry(1).or_default().push(table),
             Some(ListKind::FollowUp) => lists.entry(2).or_default().push(table),
             Some(ListKind::Overview) => {
-                for (title, plan) in benefits::overview(table, report) {
-                    let place = Place { file: table.place(), row: 0, column: 0 };
+                for (title, (plan, first_row)) in benefits::overview(table, report) {
+                    let place = Place { file: table.place(), row: first_row, column: 0 };
                     match project_of(&title, job, ids) {
                         Some(id) => {
                             plans.insert(id, (plan, place));
@@ -195,6 +196,48 @@ fn project_file(job: &Job, id: &str) -> Result<(Doc, String), Text> {
     Ok((doc, provenance))
 }
 
+/// What the first comment line says the benefits came from.
+const BENEFITS_FROM: &str = "; gevinster fra ";
+
+const PLAN_ORDER: &[&str] = &["gevinstansvarlig", "sist_oppdatert", "gevinster"];
+
+/// A project as the projects export gives it, with the benefits an earlier
+/// `pp365-gevinster` import wrote into its file: the export has none, and they are not
+/// its to drop. Its `gevinstansvarlig` stays the export's.
+pub fn with_earlier_benefits(
+    job: &Job,
+    id: &str,
+    mut project: Doc,
+    provenance: String,
+) -> (Doc, String) {
+    let Ok((earlier, earlier_provenance)) = project_file(job, id) else {
+        return (project, provenance);
+    };
+    let Some((_, sources)) = earlier_provenance.split_once(BENEFITS_FROM) else {
+        return (project, provenance);
+    };
+    let Some(Value::Map(old)) = earlier.get("prosjekt").and_then(|p| match p {
+        Value::Map(p) => p.get("gevinstplan"),
+        _ => None,
+    }) else {
+        return (project, provenance);
+    };
+    let mut plan = match project.remove("gevinstplan") {
+        Some(Value::Map(plan)) => plan,
+        _ => Doc::default(),
+    };
+    for key in ["sist_oppdatert", "gevinster"] {
+        if let Some(value) = old.get(key) {
+            plan.set(key, value.clone());
+        }
+    }
+    plan.sort_by(PLAN_ORDER);
+    project.set("gevinstplan", Value::Map(plan));
+    let order: Vec<&str> = crate::load::shape::PROJECT.keys().collect();
+    project.sort_by(&order);
+    (project, format!("{provenance}{BENEFITS_FROM}{sources}"))
+}
+
 /// The project file with `gevinstplan` replaced.
 fn merge(
     mut doc: Doc,
@@ -214,13 +257,13 @@ fn merge(
                 plan.set("gevinstansvarlig", responsible.clone());
             }
         }
-        plan.sort_by(&["gevinstansvarlig", "sist_oppdatert", "gevinster"]);
+        plan.sort_by(PLAN_ORDER);
         project.set("gevinstplan", Value::Map(plan));
         let order: Vec<&str> = crate::load::shape::PROJECT.keys().collect();
         project.sort_by(&order);
     }
     let sources: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let provenance = match provenance.split_once("; gevinster fra ") {
+    let provenance = match provenance.split_once(BENEFITS_FROM) {
         Some((project, _)) => project.to_string(),
         None => provenance,
     };
@@ -228,6 +271,6 @@ fn merge(
         path: format!("prosjekter/{id}.yaml"),
         source: "pp365".to_string(),
         body: doc.render(0),
-        provenance: format!("{provenance}; gevinster fra {}", sources.join(", ")),
+        provenance: format!("{provenance}{BENEFITS_FROM}{}", sources.join(", ")),
     }
 }

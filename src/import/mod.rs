@@ -141,7 +141,7 @@ pub fn run(job: &Job) -> Outcome {
                 Some(records) => records,
                 None => return out,
             };
-            let mut planned: Vec<Planned> = records.iter().map(|r| plan(r, job.source)).collect();
+            let mut planned: Vec<Planned> = records.iter().map(|r| plan(r, job)).collect();
             planned.extend(kommune_file(job, &mut out.report));
             planned
         }
@@ -273,21 +273,28 @@ fn records(
     })
 }
 
-/// A record as the file it becomes: a system at the top level, a project under `prosjekt:`.
-fn plan(record: &Record, source: Source) -> Planned {
-    let body = match record.kind {
-        RecordKind::System => record.full_doc().render(0),
+/// A record as the file it becomes: a system at the top level, a project under `prosjekt:`
+/// (with the benefits a `pp365-gevinster` import gave it before).
+fn plan(record: &Record, job: &Job) -> Planned {
+    let (body, provenance) = match record.kind {
+        RecordKind::System => (record.full_doc().render(0), record.provenance.clone()),
         RecordKind::Project => {
+            let (project, provenance) = gevinster::with_earlier_benefits(
+                job,
+                &record.id,
+                record.full_doc(),
+                record.provenance.clone(),
+            );
             let mut wrapper = Doc::default();
-            wrapper.set("prosjekt", Value::Map(record.full_doc()));
-            wrapper.render(0)
+            wrapper.set("prosjekt", Value::Map(project));
+            (wrapper.render(0), provenance)
         }
     };
     Planned {
         path: format!("{}/{}.yaml", record.kind.folder(), record.id),
-        source: source.name().to_string(),
+        source: job.source.name().to_string(),
         body,
-        provenance: record.provenance.clone(),
+        provenance,
     }
 }
 

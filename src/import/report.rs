@@ -116,14 +116,51 @@ impl ImportReport {
         ]
     }
 
+    /// Every section in the order of the sheets: files as they first appear, then rows
+    /// and columns (notes are made field by field, not column by column).
+    fn in_order(&self) -> ImportReport {
+        let mut report = self.clone();
+        for list in report.lists() {
+            let mut first_seen: Vec<&str> = Vec::new();
+            for note in list.iter() {
+                if !first_seen.contains(&note.place.file.as_str()) {
+                    first_seen.push(&note.place.file);
+                }
+            }
+            let rank: std::collections::HashMap<String, usize> = first_seen
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.to_string(), i))
+                .collect();
+            list.sort_by_key(|n| (rank[&n.place.file], n.place.row, n.place.column));
+        }
+        report
+    }
+
+    fn lists(&mut self) -> [&mut Vec<Note>; 6] {
+        [
+            &mut self.unmapped_columns,
+            &mut self.unread_values,
+            &mut self.skipped_rows,
+            &mut self.id_changes,
+            &mut self.heuristics,
+            &mut self.other,
+        ]
+    }
+
     /// The report as markdown (`import-rapport.md`); user text escaped for markdown.
     pub fn markdown(&self, lang: Lang) -> String {
-        self.render(lang, escape::markdown_cell, escape::markdown_code)
+        self.in_order()
+            .render(lang, escape::markdown_cell, escape::markdown_code)
     }
 
     /// The same for a terminal: no markdown escapes, nothing hidden, one line per note.
     pub fn text(&self, lang: Lang) -> String {
-        escape::lines(&self.render(lang, escape::line, |t| format!("`{}`", escape::line(t))))
+        escape::lines(
+            &self
+                .in_order()
+                .render(lang, escape::line, |t| format!("`{}`", escape::line(t))),
+        )
     }
 
     fn render(&self, lang: Lang, cell: fn(&str) -> String, code: fn(&str) -> String) -> String {
@@ -203,15 +240,8 @@ impl ImportReport {
 
     /// The report as JSON, messages in `lang`.
     pub fn json(&self, lang: Lang) -> String {
-        let mut report = self.clone();
-        for list in [
-            &mut report.unmapped_columns,
-            &mut report.unread_values,
-            &mut report.skipped_rows,
-            &mut report.id_changes,
-            &mut report.heuristics,
-            &mut report.other,
-        ] {
+        let mut report = self.in_order();
+        for list in report.lists() {
             for note in list.iter_mut() {
                 note.message = note.text.get(lang).to_string();
             }

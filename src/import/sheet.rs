@@ -325,14 +325,8 @@ pub(super) fn read_value(
         }
         Kind::Date => {
             let date = match cell {
-                Cell::Date(d) => Some(*d),
-                // A number in a date column of a workbook is an Excel serial date, when it
-                // falls between 1980 and 2100 (a year such as 2023 is not a date).
-                Cell::Number(n) if (29_221.0..=73_051.0).contains(n) => {
-                    values::excel_date(*n, false)
-                }
-                Cell::Number(_) => None,
-                _ => values::date(&raw).or_else(|| map.date(&raw)),
+                Cell::Text(_) => cell.date().or_else(|| map.date(&raw)),
+                _ => cell.date(),
             };
             match date {
                 Some(d) => Some(Read::Value(Value::Date(d))),

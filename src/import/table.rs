@@ -29,6 +29,26 @@ impl Cell {
         }
     }
 
+    /// The cell as a date, when it is one with certainty: a date cell, a number a workbook
+    /// holds as a serial date between 1980 and 2100 (a year such as 2023 is not a date),
+    /// or text in a form that cannot be misread (`values::date`).
+    pub fn date(&self) -> Option<Date> {
+        match self {
+            Cell::Date(d) => Some(*d),
+            Cell::Number(n) if (29_221.0..=73_051.0).contains(n) => values::excel_date(*n, false),
+            Cell::Number(_) => None,
+            cell => values::date(&cell.text()),
+        }
+    }
+
+    /// The cell as a number: a number cell, or text as Norwegian sheets write numbers.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Cell::Number(n) => Some(*n),
+            cell => values::number(&cell.text()),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
