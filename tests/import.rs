@@ -1010,7 +1010,7 @@ fn pp365_lists_without_ids_are_joined_by_title_or_not_at_all() {
         ),
         "{report}"
     );
-    assert!(report.contains("- `g.csv:2`: Gevinstene i p har ingen ID-kolonne; de er nummerert G1, G2 … i radenes rekkefølge"), "{report}");
+    assert!(report.contains("- `g.csv:2`: Gevinstene i p har ikke hver sin ID; de er nummerert G1, G2 … i radenes rekkefølge"), "{report}");
     // The project file was written by a person, so the import needed --overskriv.
     std::fs::write(
         dir.join("k/prosjekter/q.yaml"),
@@ -1156,7 +1156,7 @@ Leste 4 rader fra `Gevinstoversikt.xlsx`. Skrev 0 nye og 1 endrede filer; 0 uend
 
 ## Id-er som er endret (1)
 
-- `Gevinstoversikt.xlsx[Gevinstoversikt]:2`: Gevinstene i velferdsteknologi-i-hjemmetjenesten har ingen ID-kolonne; de er nummerert G1, G2 … i radenes rekkefølge
+- `Gevinstoversikt.xlsx[Gevinstoversikt]:2`: Gevinstene i velferdsteknologi-i-hjemmetjenesten har ikke hver sin ID; de er nummerert G1, G2 … i radenes rekkefølge
 
 ## Annet (3)
 
@@ -1253,6 +1253,61 @@ fn the_readme_import_command_gives_a_checked_folder() {
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&run.stderr).unwrap(),
         report
+    );
+}
+
+/// An ID column holds SharePoint's whole numbers; anything else (here text that would
+/// write a key of its own into the YAML) is reported and not used, and the benefits are
+/// numbered by row.
+#[test]
+fn a_benefit_id_that_is_not_a_number_is_not_used() {
+    let dir = scratch("import-gevinster-ids");
+    std::fs::create_dir_all(dir.join("k/prosjekter")).unwrap();
+    std::fs::write(
+        dir.join("k/prosjekter/p.yaml"),
+        "prosjekt:\n  id: p\n  navn: \"P\"\n  prosjekteier: \"Eier\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("g.csv"),
+        "ID;Gevinst;Gevinsttype\n\"7\n        maalverdi: 0\";Spart tid;Indirekte\n8;Bedre kvalitet;Kvalitativ\n",
+    )
+    .unwrap();
+    let run = import(
+        &[
+            "pp365-gevinster",
+            "g.csv",
+            "--prosjekt",
+            "p",
+            "--til",
+            "k",
+            "--overskriv",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.join("k/prosjekter/p.yaml")),
+        "prosjekt:
+  id: p
+  navn: \"P\"
+  prosjekteier: \"Eier\"
+  gevinstplan:
+    gevinster:
+      - id: G1
+        beskrivelse: \"Spart tid\"
+        kategori: tid
+        type: kvantitativ
+      - id: G2
+        beskrivelse: \"Bedre kvalitet\"
+        kategori: kvalitet
+        type: kvalitativ
+"
+    );
+    assert!(
+        run.stderr.contains("- `g.csv:2:1`: «7         maalverdi: 0» er ikke en ID fra SharePoint (et heltall); den er ikke brukt\n"),
+        "{}",
+        run.stderr
     );
 }
 

@@ -129,6 +129,30 @@ fn at(place: &Place, column: Option<usize>) -> Place {
     }
 }
 
+/// A SharePoint item ID: a whole number. Anything else is reported and not used (the
+/// benefits are then numbered by row), since it becomes part of a benefit's id.
+fn item_id(
+    row: &Row,
+    column: Option<usize>,
+    place: &Place,
+    report: &mut ImportReport,
+) -> Option<String> {
+    let raw = text(row, column)?;
+    if !raw.is_empty() && raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(raw);
+    }
+    let raw = crate::text::shorten(&raw);
+    report.note(
+        Section::UnreadValue,
+        at(place, column),
+        Text::new(
+            format!("«{raw}» er ikke en ID fra SharePoint (et heltall); den er ikke brukt"),
+            format!("«{raw}» is not a SharePoint ID (a whole number); it is not used"),
+        ),
+    );
+    None
+}
+
 /// A date cell; one that is filled but cannot be read with certainty is reported and left
 /// out.
 fn date(
@@ -306,7 +330,7 @@ impl Plan {
             };
             let benefit_kind = benefit_kind(row, kind, &place, report);
             self.benefits.push(Benefit {
-                id: text(row, id),
+                id: item_id(row, id, &place, report),
                 title: name,
                 kind: benefit_kind,
                 responsible: text(row, responsible),
@@ -385,7 +409,7 @@ impl Plan {
             };
             let read_unit = unit(row, unit_column, &place, report);
             self.indicators.push(Indicator {
-                id: text(row, id),
+                id: item_id(row, id, &place, report),
                 title: name,
                 benefit,
                 start: number(row, start, &place, "nullpunkt.verdi", report),
@@ -600,8 +624,8 @@ impl Plan {
                 Section::IdChange,
                 self.benefits[0].place.clone().unwrap_or_else(|| Place { file: project.into(), row: 0, column: 0 }),
                 Text::new(
-                    format!("Gevinstene i {project} har ingen ID-kolonne; de er nummerert G1, G2 … i radenes rekkefølge"),
-                    format!("The benefits of {project} have no ID column; they are numbered G1, G2 … in row order"),
+                    format!("Gevinstene i {project} har ikke hver sin ID; de er nummerert G1, G2 … i radenes rekkefølge"),
+                    format!("The benefits of {project} do not each have an ID; they are numbered G1, G2 … in row order"),
                 ),
             );
         }

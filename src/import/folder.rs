@@ -192,9 +192,11 @@ pub fn write(
         std::fs::write(&temp, render(p)).map_err(fail)?;
         staged.push((temp, target));
     }
+    let mut made: Option<&Path> = None;
     for (temp, target) in staged {
-        if let Some(parent) = target.parent() {
+        if let Some(parent) = target.parent().filter(|p| made != Some(*p)) {
             std::fs::create_dir_all(parent).map_err(fail)?;
+            made = Some(parent);
         }
         std::fs::rename(&temp, target).map_err(fail)?;
     }

@@ -159,6 +159,9 @@ pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, B
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // Lines counted so far, up to a byte offset: records come in order, so each count
+    // starts where the last one ended.
+    let mut counted = (0usize, 1usize);
     for record in reader.records() {
         let record = record.map_err(|e| {
             let (row, column) = e.position().map_or((0, 0), |p| (p.line() as usize, 1));
@@ -178,7 +181,14 @@ pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, B
                 .iter()
                 .position(|b| *b != b'\r' && *b != b'\n')
                 .map_or(text.len(), |skip| from + skip);
-            line_of(&text, start)
+            let (offset, line) = counted;
+            let start = start.max(offset);
+            let more = text.as_bytes()[offset..start]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            counted = (start, line + more);
+            line + more
         });
         let cells = record
             .iter()
@@ -193,14 +203,6 @@ pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, B
         rows.push(Row { number, cells });
     }
     into_table(rows, file, None)
-}
-
-/// The 1-based line of the byte at `offset`.
-fn line_of(text: &str, offset: usize) -> usize {
-    1 + text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
 }
 
 /// `;` (Norwegian Excel), `,` or a tab: whichever occurs most in the first line outside
