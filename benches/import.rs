@@ -132,7 +132,7 @@ fn import(dir: &Path, file: &str, folder: &str) -> bool {
 }
 
 fn run_variant(name: &str, dir: &Path) {
-    let run = std::env::args().last().unwrap();
+    let run = std::env::args().next_back().unwrap();
     let start = Instant::now();
     let ok = match name {
         "import-xlsx" => import(dir, "systemer.xlsx", &format!("xlsx-{run}")),
