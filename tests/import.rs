@@ -3,29 +3,8 @@
 //! with an edited file, and every kind of bad input.
 
 mod common;
-use common::{prinsipp, scratch};
+use common::{body, import, prinsipp, read, scratch};
 use std::path::Path;
-
-fn import(args: &[&str], cwd: &Path) -> common::Run {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_prinsipp"))
-        .arg("import")
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    common::Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// An inventory as a kommune keeps it: Norwegian headers with a non-breaking space and odd
 /// case, `;`, a BOM, dates in three forms, a vague «Sky», a row with no name, a duplicate
@@ -140,11 +119,6 @@ Leste 5 rader fra `systemer.csv`. Skrev 5 nye og 0 endrede filer; 0 uendret; 0 r
         "json",
     ]);
     assert_eq!(check.code, 1, "{}", check.stderr);
-}
-
-/// The file's body (after the two header lines).
-fn body(path: &Path) -> String {
-    read(path).splitn(3, '\n').nth(2).unwrap_or("").to_string()
 }
 
 fn hash_of(path: &Path) -> String {

@@ -52,6 +52,7 @@ const MEASURED_AT: &[&str] = &["dato for måling", "measurement date"];
 const MEASURED: &[&str] = &["målt verdi", "measurement value", "measured value"];
 const MODIFIED: &[&str] = &["endret", "modified"];
 const PROJECT: &[&str] = &["prosjekt", "project"];
+const OVERVIEW_INDICATOR: &[&str] = &["måleindikator", "measurement indicator"];
 
 /// Gevinsttype → (kategori, type).
 fn kind_of(raw: &str) -> Option<(&'static str, &'static str)> {
@@ -127,6 +128,48 @@ fn at(place: &Place, column: Option<usize>) -> Place {
         column: column.map_or(0, |c| c + 1),
         ..place.clone()
     }
+}
+
+/// Reports every column of `table` that is none of `read` (a column with no header too:
+/// its values are not read either).
+fn report_unread_columns(table: &Table, read: &[&[&str]], report: &mut ImportReport) {
+    for (i, header) in table.header.iter().enumerate() {
+        if read
+            .iter()
+            .any(|names| names.iter().any(|n| fold(n) == fold(header)))
+        {
+            continue;
+        }
+        let shown = crate::text::shorten(header);
+        report.note(
+            Section::UnmappedColumn,
+            Place {
+                file: table.place(),
+                row: table.header_row,
+                column: i + 1,
+            },
+            Text::new(
+                format!("«{shown}» har ingen plass i formatet; kolonnen er ikke lest"),
+                format!("«{shown}» has no place in the format; the column was not read"),
+            ),
+        );
+    }
+}
+
+/// The position of the one item that matches, when exactly one does.
+fn only(matches: impl Iterator<Item = bool>) -> Option<usize> {
+    let mut found = matches.enumerate().filter(|(_, m)| *m).map(|(i, _)| i);
+    match (found.next(), found.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
+    }
+}
+
+/// Every item has an id, and no two the same.
+fn unique<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter()
+        .all(|id| id.is_some_and(|id| seen.insert(id)))
 }
 
 /// A SharePoint item ID: a whole number. Anything else is reported and not used (the
@@ -310,6 +353,11 @@ impl Plan {
             c(DUE),
             c(MODIFIED),
         );
+        report_unread_columns(
+            table,
+            &[ID, BENEFIT, KIND, RESPONSIBLE, OWNER, DUE, MODIFIED],
+            report,
+        );
         for row in &table.rows {
             report.rows += 1;
             let place = Place {
@@ -345,14 +393,10 @@ impl Plan {
     /// The benefit an indicator or overview row names: by its id when the export has one,
     /// else by title, when exactly one benefit has it.
     fn benefit_for(&self, id: Option<&str>, title: &str) -> Result<usize, usize> {
-        if let Some(id) = id {
-            if let Some(i) = self
-                .benefits
-                .iter()
-                .position(|b| b.id.as_deref() == Some(id))
-            {
-                return Ok(i);
-            }
+        if let Some(i) =
+            id.and_then(|id| only(self.benefits.iter().map(|b| b.id.as_deref() == Some(id))))
+        {
+            return Ok(i);
         }
         let matches: Vec<usize> = self
             .benefits
@@ -379,6 +423,13 @@ impl Plan {
             c(TARGET),
             c(UNIT),
             c(MODIFIED),
+        );
+        report_unread_columns(
+            table,
+            &[
+                ID, TITLE, BENEFIT, BENEFIT_ID, START, TARGET, UNIT, MODIFIED,
+            ],
+            report,
         );
         for row in &table.rows {
             report.rows += 1;
@@ -430,6 +481,11 @@ impl Plan {
             c(MEASURED),
             c(MODIFIED),
         );
+        report_unread_columns(
+            table,
+            &[INDICATOR, INDICATOR_ID, MEASURED_AT, MEASURED, MODIFIED],
+            report,
+        );
         for row in &table.rows {
             report.rows += 1;
             let place = Place {
@@ -439,9 +495,11 @@ impl Plan {
             };
             let name = text(row, indicator).unwrap_or_default();
             let by_id = text(row, indicator_id).and_then(|id| {
-                self.indicators
-                    .iter()
-                    .position(|i| i.id.as_deref() == Some(id.as_str()))
+                only(
+                    self.indicators
+                        .iter()
+                        .map(|i| i.id.as_deref() == Some(id.as_str())),
+                )
             });
             let found: Vec<usize> = match by_id {
                 Some(i) => vec![i],
@@ -490,7 +548,7 @@ impl Plan {
         let c = |names| column(table, names);
         let (title, indicator, kind, responsible, owner, due, start, target, unit_column) = (
             c(TITLE),
-            c(&["måleindikator", "measurement indicator"]),
+            c(OVERVIEW_INDICATOR),
             c(KIND),
             c(RESPONSIBLE),
             c(OWNER),
@@ -589,7 +647,8 @@ impl Plan {
             plan.set("sist_oppdatert", Value::Date(date));
         }
         let mut items = Vec::new();
-        let numbered_by_row = self.benefits.iter().any(|b| b.id.is_none());
+        // Ids from SharePoint when every benefit has its own, else by row.
+        let numbered_by_row = !unique(self.benefits.iter().map(|b| b.id.as_deref()));
         for (b_index, benefit) in self.benefits.iter().enumerate() {
             let indicators: Vec<(usize, &Indicator)> = self
                 .indicators
@@ -605,10 +664,13 @@ impl Plan {
                 items.push(self.item(&base, benefit, None, &[]));
                 continue;
             }
+            let indicators_have_ids = unique(indicators.iter().map(|(_, i)| i.id.as_deref()));
             for (n, (i_index, indicator)) in indicators.iter().enumerate() {
                 let id = match (&indicator.id, indicators.len()) {
                     (_, 1) => base.clone(),
-                    (Some(iid), _) if !numbered_by_row => format!("{base}-{iid}"),
+                    (Some(iid), _) if !numbered_by_row && indicators_have_ids => {
+                        format!("{base}-{iid}")
+                    }
                     _ => format!("{base}-{}", n + 1),
                 };
                 let measurements = self
@@ -715,11 +777,32 @@ impl Plan {
 /// «Prosjekt»), with the number of its first row.
 pub fn overview(table: &Table, report: &mut ImportReport) -> BTreeMap<String, (Plan, usize)> {
     let project = column(table, PROJECT);
-    let mut by_project: BTreeMap<String, Vec<&Row>> = BTreeMap::new();
+    report_unread_columns(
+        table,
+        &[
+            PROJECT,
+            TITLE,
+            OVERVIEW_INDICATOR,
+            KIND,
+            RESPONSIBLE,
+            OWNER,
+            DUE,
+            START,
+            TARGET,
+            UNIT,
+        ],
+        report,
+    );
+    // By the title as folded (as the id map keys projects), shown as first written.
+    let mut by_project: BTreeMap<String, (String, Vec<&Row>)> = BTreeMap::new();
     for row in &table.rows {
         report.rows += 1;
         match text(row, project) {
-            Some(title) => by_project.entry(title).or_default().push(row),
+            Some(title) => by_project
+                .entry(fold(&title))
+                .or_insert_with(|| (title, Vec::new()))
+                .1
+                .push(row),
             None => report.note(
                 Section::SkippedRow,
                 Place {
@@ -736,7 +819,7 @@ pub fn overview(table: &Table, report: &mut ImportReport) -> BTreeMap<String, (P
     }
     by_project
         .into_iter()
-        .map(|(title, rows)| {
+        .map(|(_, (title, rows))| {
             let mut plan = Plan::default();
             plan.read_overview_rows(table, &rows, report);
             let first = rows.first().map_or(0, |r| r.number);

@@ -20,7 +20,8 @@ pub enum Kind {
     /// A whole number of kroner (`1 200 000`, `kr 4,2`… rounded down).
     Whole,
     /// A SharePoint taxonomy value (`Planlegge`, `Planlegge|GUID`, `-1;#Planlegge|GUID`,
-    /// several separated by `;`): the first label, through the table.
+    /// several separated by `;`): the first label, through the table. Only a GUID is
+    /// dropped after `|`.
     Term(&'static [(&'static str, &'static str)]),
     /// A taxonomy value kept as text: the first label.
     TermText,
@@ -370,25 +371,57 @@ pub fn choose(table: &[(&str, &'static str)], raw: &str) -> Option<&'static str>
         .map(|(_, value)| *value)
 }
 
-/// The labels of a SharePoint taxonomy or lookup value: `-1;#Label|GUID;#2;#Other|GUID`
-/// or `Label1;Label2` → [Label1, Label2].
+/// The labels of a SharePoint taxonomy or lookup value: `-1;#Label|GUID;#2;#Other|GUID`,
+/// `1;#Label;#2;#Other` or `Label1;Label2` → [Label1, Label2]. What follows the last `|`
+/// is dropped only when it is a GUID (`Helse | Omsorg` stays whole); a value with no label
+/// (`-1;#`, `|GUID`) gives no label at all, for the caller to report.
 pub fn term_labels(raw: &str) -> Vec<String> {
-    let mut text = String::with_capacity(raw.len());
-    let mut rest = raw;
-    // Drop the `N;#` lookup ids.
-    while let Some(at) = rest.find(";#") {
-        let (before, after) = rest.split_at(at);
-        let kept = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
-        text.push_str(kept);
-        text.push(';');
-        rest = &after[2..];
-    }
-    text.push_str(rest);
-    text.split(';')
-        .map(|part| part.split('|').next().unwrap_or("").trim())
+    let values: Vec<&str> = if raw.contains(";#") {
+        let parts: Vec<&str> = raw.split(";#").collect();
+        // `id;#value;#id;#value`: every other part is a lookup id.
+        let paired = parts.len() % 2 == 0 && parts.iter().step_by(2).all(|p| is_lookup_id(p));
+        if paired {
+            parts.into_iter().skip(1).step_by(2).collect()
+        } else {
+            raw.split(';')
+                .map(|p| p.trim().trim_start_matches('#'))
+                .filter(|p| !is_lookup_id(p))
+                .collect()
+        }
+    } else {
+        raw.split(';').collect()
+    };
+    values
+        .into_iter()
+        .map(term_label)
         .filter(|label| !label.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// A SharePoint lookup id: a whole number, `-1` for a taxonomy term.
+fn is_lookup_id(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// One taxonomy value's label: `Label|GUID` → `Label`; anything else as it is, trimmed.
+fn term_label(value: &str) -> &str {
+    match value.rsplit_once('|') {
+        Some((label, guid)) if is_guid(guid.trim()) => label.trim(),
+        _ => value.trim(),
+    }
+}
+
+/// A GUID as SharePoint writes one: 8-4-4-4-12 hex digits.
+fn is_guid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Names in one cell: split on `;`, `,` and line breaks, trimmed, empty ones dropped.
@@ -447,17 +480,36 @@ mod tests {
 
     #[test]
     fn taxonomy_values_give_their_labels() {
+        const GUID: &str = "cda4f1e1-8a3e-4f0b-9c5e-2f1d3c4b5a69";
         assert_eq!(term_labels("Planlegge"), ["Planlegge"]);
-        assert_eq!(
-            term_labels("Planlegge|cda4f1e1-0000-4000-8000-000000000000"),
-            ["Planlegge"]
-        );
-        assert_eq!(term_labels("-1;#Planlegge|cda4f1e1"), ["Planlegge"]);
+        assert_eq!(term_labels(&format!("Planlegge|{GUID}")), ["Planlegge"]);
+        assert_eq!(term_labels(&format!("-1;#Planlegge|{GUID}")), ["Planlegge"]);
         assert_eq!(
             term_labels("Helse og velferd;Skole og oppvekst"),
             ["Helse og velferd", "Skole og oppvekst"]
         );
-        assert_eq!(term_labels("3;#Helse|a;#7;#Skole|b"), ["Helse", "Skole"]);
+        assert_eq!(
+            term_labels(&format!(
+                "3;#Helse|{GUID};#7;#Skole|{}",
+                GUID.to_uppercase()
+            )),
+            ["Helse", "Skole"]
+        );
+        // A lookup value that ends in digits keeps them.
+        assert_eq!(term_labels("1;#Fase 2;#2;#Annet"), ["Fase 2", "Annet"]);
+    }
+
+    #[test]
+    fn only_a_guid_is_dropped_after_a_bar() {
+        assert_eq!(term_labels("Helse | Omsorg"), ["Helse | Omsorg"]);
+        assert_eq!(
+            term_labels("-1;#Planlegge|cda4f1e1"),
+            ["Planlegge|cda4f1e1"]
+        );
+        assert_eq!(term_labels("|abc"), ["|abc"]);
+        assert!(term_labels("-1;#").is_empty());
+        assert!(term_labels("|cda4f1e1-8a3e-4f0b-9c5e-2f1d3c4b5a69").is_empty());
+        assert!(term_labels(" ; ").is_empty());
     }
 
     #[test]

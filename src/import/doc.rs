@@ -100,6 +100,18 @@ fn render_map(doc: &Doc, indent: usize, out: &mut String) {
 fn scalar(value: &Value) -> String {
     match value {
         Value::Text(t) => quoted(t),
+        // A word YAML would read as something else (an id «null», «true» or «2024») is
+        // quoted, so that it reads back as the text it is.
+        Value::Word(w)
+            if w.is_empty()
+                || w.parse::<f64>().is_ok()
+                || matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off"
+                ) =>
+        {
+            quoted(w)
+        }
         Value::Word(w) => w.clone(),
         Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
         Value::Number(n) => format!("{n}"),
@@ -225,6 +237,20 @@ mod tests {
         let back = from_yaml(&crate::load::parse_yaml(&text).unwrap()).unwrap();
         assert_eq!(back, doc);
         assert_eq!(back.render(0), text);
+    }
+
+    #[test]
+    fn a_word_yaml_would_misread_is_quoted() {
+        for (word, written) in [
+            ("null", "\"null\""),
+            ("True", "\"True\""),
+            ("2024", "\"2024\""),
+            ("1e3", "\"1e3\""),
+            ("saas", "saas"),
+            ("null-2", "null-2"),
+        ] {
+            assert_eq!(scalar(&Value::Word(word.into())), written);
+        }
     }
 
     #[test]

@@ -120,17 +120,20 @@ pub fn write(
     let mut to_write: Vec<(&Planned, PathBuf)> = Vec::new();
     for p in planned {
         let target = folder.join(&p.path);
-        if let Err(e) = crate::files::check_target(&target, &[]) {
-            let why = e.message();
+        if let Some(link) = link_below(folder, &p.path) {
             errors.push(Diagnostic::error(
-                &target.display().to_string(),
+                &link.display().to_string(),
                 0,
                 0,
                 Text::new(
-                    format!("Kan ikke skrive fila: {}", why.nb),
-                    format!("Cannot write the file: {}", why.en),
+                    "Mappa er en symbolsk lenke; prinsipp skriver ikke gjennom lenker i kommunemappa",
+                    "The folder is a symbolic link; prinsipp does not write through links in the kommune folder",
                 ),
             ));
+            continue;
+        }
+        if let Err(e) = crate::files::check_target(&target, &[]) {
+            errors.push(super::cannot_write(&target, &e));
             continue;
         }
         match existing(&target, limit) {
@@ -201,6 +204,131 @@ pub fn write(
         std::fs::rename(&temp, target).map_err(fail)?;
     }
     Ok(())
+}
+
+/// Deep enough for any kommune folder; guards the walk.
+const MAX_DEPTH: usize = 8;
+
+/// The ids other files of the folder hold — written by hand or by another source — in
+/// `systemer/`, `prosjekter/` and `systemer.yaml`/`prosjekter.yaml`, as
+/// (`systemer`|`prosjekter`, id, file): an import must not give one of them to a second
+/// system. Files this source wrote are left out (their ids come from the id map), and so
+/// are files that do not parse (the check reports them).
+pub fn ids_in_use(folder: &Path, source: &str, limit: u64) -> Vec<(&'static str, String, String)> {
+    let mut found = Vec::new();
+    let Ok(Opened::Folder(root)) = input::open(folder) else {
+        return found;
+    };
+    for kind in ["systemer", "prosjekter"] {
+        for name in [
+            format!("{kind}.yaml"),
+            format!("{kind}.yml"),
+            kind.to_string(),
+        ] {
+            match root.open_entry(&name) {
+                Ok(Some(Opened::File(file))) => {
+                    ids_of_file(file, kind, &name, source, limit, &mut found)
+                }
+                Ok(Some(Opened::Folder(sub))) => {
+                    ids_of_folder(&sub, kind, &name, source, limit, 0, &mut found)
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+fn ids_of_folder(
+    folder: &input::Folder,
+    kind: &'static str,
+    path: &str,
+    source: &str,
+    limit: u64,
+    depth: usize,
+    found: &mut Vec<(&'static str, String, String)>,
+) {
+    let Ok(entries) = folder.entries() else {
+        return;
+    };
+    for entry in entries
+        .iter()
+        .filter(|e| e.plain_name && !e.name.starts_with('.'))
+    {
+        let child = format!("{path}/{}", entry.name);
+        match folder.open_entry(&entry.name) {
+            Ok(Some(Opened::File(file)))
+                if entry.name.ends_with(".yaml") || entry.name.ends_with(".yml") =>
+            {
+                ids_of_file(file, kind, &child, source, limit, found)
+            }
+            Ok(Some(Opened::Folder(sub))) if depth < MAX_DEPTH => {
+                ids_of_folder(&sub, kind, &child, source, limit, depth + 1, found)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn ids_of_file(
+    file: input::InputFile,
+    kind: &'static str,
+    path: &str,
+    source: &str,
+    limit: u64,
+    found: &mut Vec<(&'static str, String, String)>,
+) {
+    let Ok((bytes, _)) = file.read(limit) else {
+        return;
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return;
+    };
+    if earlier(&text).is_some_and(|e| e.source == source) {
+        return;
+    }
+    let Some(root) = crate::load::parse_yaml(&text) else {
+        return;
+    };
+    use crate::load::YamlValue as V;
+    let id_of = |node: &crate::load::Node| match &node.value {
+        V::Map(entries) => {
+            entries
+                .iter()
+                .find(|e| e.key == "id")
+                .and_then(|e| match &e.value.value {
+                    V::Scalar { text, .. } => Some(text.clone()),
+                    _ => None,
+                })
+        }
+        _ => None,
+    };
+    let V::Map(entries) = &root.value else { return };
+    let mut ids: Vec<String> = id_of(&root).into_iter().collect();
+    for entry in entries {
+        match (&entry.key[..], &entry.value.value) {
+            ("prosjekt", _) => ids.extend(id_of(&entry.value)),
+            ("systemer" | "prosjekter", V::Seq(items)) => {
+                ids.extend(items.iter().filter_map(id_of))
+            }
+            _ => {}
+        }
+    }
+    found.extend(ids.into_iter().map(|id| (kind, id, path.to_string())));
+}
+
+/// The first folder on the way from `folder` to `path` (inside it) that is a symbolic
+/// link: whatever the way to the kommune folder, nothing inside it is written through one.
+fn link_below(folder: &Path, path: &str) -> Option<PathBuf> {
+    let mut on_the_way = folder.to_path_buf();
+    let parents: Vec<&str> = path.split('/').collect();
+    for part in &parents[..parents.len().saturating_sub(1)] {
+        on_the_way.push(part);
+        if std::fs::symlink_metadata(&on_the_way).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Some(on_the_way);
+        }
+    }
+    None
 }
 
 /// Files of `source` in `dir` that an earlier import wrote and this one does not plan.

@@ -25,6 +25,8 @@ pub fn plan(
     let mut errors = Vec::new();
     let mut lists: BTreeMap<u8, Vec<&Table>> = BTreeMap::new();
     let mut plans: BTreeMap<String, (Plan, Place)> = BTreeMap::new();
+    // Projects more than one title of the Gevinstoversikt leads to.
+    let mut clashed: std::collections::BTreeSet<String> = Default::default();
     for table in tables {
         match benefits::kind_of_table(table) {
             Some(ListKind::Benefits) => lists.entry(0).or_default().push(table),
@@ -34,6 +36,19 @@ pub fn plan(
                 for (title, (plan, first_row)) in benefits::overview(table, report) {
                     let place = Place { file: table.place(), row: first_row, column: 0 };
                     match project_of(&title, job, ids) {
+                        // Two titles that lead to one project: whose benefits are they?
+                        Some(id) if plans.contains_key(&id) || clashed.contains(&id) => {
+                            plans.remove(&id);
+                            clashed.insert(id.clone());
+                            report.note(
+                                Section::SkippedRow,
+                                place,
+                                Text::new(
+                                    format!("«{title}» fører til prosjektet {id}, som også andre rader fører til; gevinstene kan ikke skilles sikkert, og ingen av dem er skrevet for {id}"),
+                                    format!("«{title}» leads to the project {id}, as other rows also do; the benefits cannot be told apart with certainty, and none of them was written for {id}"),
+                                ),
+                            );
+                        }
                         Some(id) => {
                             plans.insert(id, (plan, place));
                         }
@@ -89,6 +104,16 @@ pub fn plan(
                     }
                 }
                 let place = Place { file: lists.values().flatten().next().map(|t| t.place()).unwrap_or_default(), row: 0, column: 0 };
+                if plans.contains_key(id) || clashed.contains(id) {
+                    report.note(
+                        Section::Other,
+                        place.clone(),
+                        Text::new(
+                            format!("Listene fra prosjektområdet erstatter Gevinstoversiktens rader for {id}"),
+                            format!("The project site's lists replace the Gevinstoversikt's rows for {id}"),
+                        ),
+                    );
+                }
                 plans.insert(id.clone(), (plan, place));
             }
         }

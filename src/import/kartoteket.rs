@@ -94,14 +94,43 @@ fn organisation_name(text: &str) -> String {
 }
 
 /// Livsløpstatus as Kartoteket writes it («3 👌 Moderne og modent», or the code 3): by
-/// its leading digit. 0 (not assessed) and 8 (unknown) are not a lifecycle.
-fn lifecycle(text: &str) -> Option<&'static str> {
-    match text.trim().chars().next()? {
-        '1' => Some("planlagt"),
-        '2' | '3' | '4' => Some("aktiv"),
-        '5' => Some("utfasing"),
-        '6' | '7' => Some("avviklet"),
-        _ => None,
+/// its digit, which must be the whole value or stand before whitespace. 0 (not assessed)
+/// and 8 (unknown) are not a lifecycle; anything else («Moderne», «2024-01-01», «10») is
+/// not Kartoteket's status and is not read.
+fn lifecycle(text: &str) -> Result<&'static str, Text> {
+    let text = text.trim();
+    let shown = crate::text::shorten(text);
+    let mut chars = text.chars();
+    let digit = chars.next();
+    let alone = chars.next().is_none_or(char::is_whitespace);
+    match digit {
+        Some('1') if alone => Ok("planlagt"),
+        Some('2' | '3' | '4') if alone => Ok("aktiv"),
+        Some('5') if alone => Ok("utfasing"),
+        Some('6' | '7') if alone => Ok("avviklet"),
+        Some(d @ ('0' | '8')) if alone => {
+            let (nb, en) = if d == '0' {
+                ("ikke vurdert", "not assessed")
+            } else {
+                ("ukjent", "unknown")
+            };
+            Err(Text::new(
+                format!(
+                    "«{shown}» sier ikke hvilket livsløp ({d} er {nb} i Kartoteket); livslop er utelatt"
+                ),
+                format!(
+                    "«{shown}» does not say which lifecycle ({d} is {en} in Kartoteket); livslop is left out"
+                ),
+            ))
+        }
+        _ => Err(Text::new(
+            format!(
+                "«{shown}» er ikke en livsløpstatus fra Kartoteket (ett siffer 0–8, alene eller foran teksten); den er utelatt"
+            ),
+            format!(
+                "«{shown}» is not a lifecycle status of Kartoteket (one digit 0–8, alone or before the text); it is left out"
+            ),
+        )),
     }
 }
 
@@ -162,7 +191,7 @@ impl Kartoteket {
             match class {
                 "System" => {
                     report.rows += 1;
-                    self.system_json(id, item, place)
+                    self.system_json(id, item, place, report)
                 }
                 "Virksomhet" => {
                     if let Some(name) = text_of(item.get("virksomhetsnavn")) {
@@ -209,6 +238,7 @@ impl Kartoteket {
                     }
                 }
                 other => {
+                    let other = crate::text::shorten(other);
                     report.note(
                         Section::Other,
                         place,
@@ -228,7 +258,7 @@ impl Kartoteket {
         Ok(())
     }
 
-    fn system_json(&mut self, id: i64, item: &Json, place: Place) {
+    fn system_json(&mut self, id: i64, item: &Json, place: Place, report: &mut ImportReport) {
         let system = self.systems.entry(id).or_default();
         system.provenance.push(format!(
             "{}, oppføring {} (Kartoteket-id {id})",
@@ -244,11 +274,19 @@ impl Kartoteket {
         if let Some(text) = text_of(item.get("beskrivelse")) {
             set("beskrivelse", Value::Text(text));
         }
-        if let Some(state) = text_of(item.get("livslop_status"))
-            .as_deref()
-            .and_then(lifecycle)
-        {
-            set("livslop", Value::Word(state.to_string()));
+        // The label as a string, or the bare code as a number.
+        let status = match item.get("livslop_status") {
+            None | Some(Json::Null) => None,
+            Some(Json::Number(n)) => Some(n.to_string()),
+            Some(Json::String(t)) if t.trim().is_empty() => None,
+            Some(Json::String(t)) => Some(t.clone()),
+            Some(other) => Some(other.to_string()),
+        };
+        if let Some(status) = status {
+            match lifecycle(&status) {
+                Ok(state) => set("livslop", Value::Word(state.to_string())),
+                Err(why) => report.note(Section::UnreadValue, place.clone(), why),
+            }
         }
         if item.get("bool_egenutviklet").and_then(Json::as_bool) == Some(true) {
             set("programvaretype", Value::Word("egenutviklet".into()));
@@ -289,7 +327,12 @@ impl Kartoteket {
     ) -> Result<(), Box<Diagnostic>> {
         let column = |name: &str| table.header.iter().position(|h| h.trim() == name);
         if column("id").is_none() || column("systemnavn").is_none() {
-            let found: Vec<&str> = table.header.iter().map(String::as_str).take(12).collect();
+            let found: Vec<_> = table
+                .header
+                .iter()
+                .take(12)
+                .map(|h| crate::text::shorten(h))
+                .collect();
             return Err(Box::new(Diagnostic::error(
                 &table.place(),
                 table.header_row as u32,
@@ -323,11 +366,11 @@ impl Kartoteket {
             "er_arkiv",
         ];
         // Kartoteket has many more fields; those with no place in prinsipp are one note.
-        let unused: Vec<&str> = table
+        let unused: Vec<_> = table
             .header
             .iter()
-            .map(String::as_str)
             .filter(|h| !known.contains(&h.trim()))
+            .map(|h| crate::text::shorten(h))
             .collect();
         if !unused.is_empty() {
             report.note(
@@ -409,12 +452,15 @@ impl Kartoteket {
                     set(field, Value::Text(organisation_name(&text)), at(field));
                 }
             }
-            if let Some(state) = cell("livslop_status").as_deref().and_then(lifecycle) {
-                set(
-                    "livslop",
-                    Value::Word(state.to_string()),
-                    at("livslop_status"),
-                );
+            if let Some(status) = cell("livslop_status") {
+                match lifecycle(&status) {
+                    Ok(state) => set(
+                        "livslop",
+                        Value::Word(state.to_string()),
+                        at("livslop_status"),
+                    ),
+                    Err(why) => report.note(Section::UnreadValue, at("livslop_status"), why),
+                }
             }
             let software = match cell("programvarekategori").as_deref() {
                 Some("1") => Some("hyllevare"),
@@ -439,14 +485,17 @@ impl Kartoteket {
                 let Some(raw) = cell(field) else { continue };
                 match values::date(&raw) {
                     Some(date) => set(key, Value::Date(date), at(field)),
-                    None => report.note(
-                        Section::UnreadValue,
-                        at(field),
-                        Text::new(
-                            format!("«{raw}» er ikke en dato ({key}); feltet er utelatt"),
-                            format!("«{raw}» is not a date ({key}); the field is left out"),
-                        ),
-                    ),
+                    None => {
+                        let raw = crate::text::shorten(&raw);
+                        report.note(
+                            Section::UnreadValue,
+                            at(field),
+                            Text::new(
+                                format!("«{raw}» er ikke en dato ({key}); feltet er utelatt"),
+                                format!("«{raw}» is not a date ({key}); the field is left out"),
+                            ),
+                        )
+                    }
                 }
             }
             if cell("er_arkiv").as_deref() == Some("True") {
@@ -466,6 +515,7 @@ impl Kartoteket {
                     .get_or_insert((platform, at("driftsmodell_foreignkey")));
             }
         }
+        super::sheet::beyond_header(table, report);
         Ok(())
     }
 
@@ -496,7 +546,16 @@ impl Kartoteket {
                 );
                 continue;
             };
+            let shown = crate::text::shorten(name);
             let Some(wanted) = values::slug(name) else {
+                report.note(
+                    Section::SkippedRow,
+                    place,
+                    Text::new(
+                        format!("Kan ikke lage en id av «{shown}» (Kartoteket-id {kt_id}); systemet er hoppet over"),
+                        format!("Cannot make an id from «{shown}» (Kartoteket id {kt_id}); the system was skipped"),
+                    ),
+                );
                 continue;
             };
             let id = ids.assign(
@@ -523,8 +582,8 @@ impl Kartoteket {
                     Section::Other,
                     place.clone(),
                     Text::new(
-                        format!("«{name}» er en nasjonal felleskomponent i Kartoteket, ikke et system kommunen eier; sjekk om den hører hjemme i systemoversikten"),
-                        format!("«{name}» is a national shared component in Kartoteket, not a system the kommune owns; check whether it belongs in the inventory"),
+                        format!("«{shown}» er en nasjonal felleskomponent i Kartoteket, ikke et system kommunen eier; sjekk om den hører hjemme i systemoversikten"),
+                        format!("«{shown}» is a national shared component in Kartoteket, not a system the kommune owns; check whether it belongs in the inventory"),
                     ),
                 );
             }
@@ -589,7 +648,7 @@ impl Kartoteket {
             }
         }
         if names.len() > 1 {
-            let all: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+            let all: Vec<_> = names.iter().map(|n| crate::text::shorten(n)).collect();
             report.note(
                 Section::Other,
                 references[0].1.clone(),
@@ -633,14 +692,15 @@ impl Kartoteket {
         }
         let Some((p, at)) = platform else {
             if let Some((name, at)) = &system.platform_name {
+                let name_shown = crate::text::shorten(name);
                 match drift_map(name) {
                     Some(drift) => doc.set("drift", Value::Word(drift)),
                     None => report.note(
                         Section::UnreadValue,
                         at.clone(),
                         Text::new(
-                            format!("Driftsplattformen «{name}» sier ikke hvilken drift; feltet er utelatt (gi den i [verdier.drift] i --kolonner)"),
-                            format!("The platform «{name}» does not say which hosting; the field is left out (give it in [verdier.drift] with --kolonner)"),
+                            format!("Driftsplattformen «{name_shown}» sier ikke hvilken drift; feltet er utelatt (gi den i [verdier.drift] i --kolonner)"),
+                            format!("The platform «{name_shown}» does not say which hosting; the field is left out (give it in [verdier.drift] with --kolonner)"),
                         ),
                     ),
                 }
@@ -657,6 +717,10 @@ impl Kartoteket {
             return;
         };
         let class = values::fold(&p.class);
+        let (p_name, p_class) = (
+            crate::text::shorten(&p.name),
+            crate::text::shorten(&p.class),
+        );
         let guess = if !heuristics {
             None
         } else if p.partner {
@@ -681,8 +745,8 @@ impl Kartoteket {
                     Section::Heuristic,
                     at.clone(),
                     Text::new(
-                        format!("drift: {drift} for plattformen «{}» ({nb})", p.name),
-                        format!("drift: {drift} for the platform «{}» ({en})", p.name),
+                        format!("drift: {drift} for plattformen «{p_name}» ({nb})"),
+                        format!("drift: {drift} for the platform «{p_name}» ({en})"),
                     ),
                 );
             }
@@ -690,8 +754,8 @@ impl Kartoteket {
                 Section::UnreadValue,
                 at.clone(),
                 Text::new(
-                    format!("Plattformen «{}» ({}) sier ikke sikkert hvilken drift; feltet er utelatt", p.name, p.class),
-                    format!("The platform «{}» ({}) does not say for certain which hosting; the field is left out", p.name, p.class),
+                    format!("Plattformen «{p_name}» ({p_class}) sier ikke sikkert hvilken drift; feltet er utelatt"),
+                    format!("The platform «{p_name}» ({p_class}) does not say for certain which hosting; the field is left out"),
                 ),
             ),
         }
@@ -728,8 +792,19 @@ impl Kartoteket {
                 );
                 continue;
             };
+            if from == to {
+                report.note(
+                    Section::UnreadValue,
+                    i.place.clone(),
+                    Text::new(
+                        format!("Integrasjonen går fra Kartoteket-id {} til seg selv; et system kan ikke integrere med seg selv, så integrasjonen er utelatt", i.from),
+                        format!("The integration goes from Kartoteket id {} to itself; a system cannot integrate with itself, so the integration is left out", i.from),
+                    ),
+                );
+                continue;
+            }
             let list = targets.entry(from.clone()).or_default();
-            if !list.contains(to) && from != to {
+            if !list.contains(to) {
                 list.push(to.clone());
             }
             if i.personal_data {
@@ -737,6 +812,7 @@ impl Kartoteket {
             }
         }
         for (kind, (n, first)) in other_kinds {
+            let kind = crate::text::shorten(&kind);
             report.note(
                 Section::Other,
                 first,

@@ -104,6 +104,24 @@ enum Input {
 pub fn run(job: &Job) -> Outcome {
     let mut out = Outcome::default();
     out.report.source = job.source.name().to_string();
+    if let Some(project) = job.project.as_deref().filter(|p| !is_file_id(p)) {
+        out.errors.push(
+            Diagnostic::error(
+                "--prosjekt",
+                0,
+                0,
+                Text::new(
+                    format!("«{}» er ikke en prosjekt-id", crate::text::shorten(project)),
+                    format!("«{}» is not a project id", crate::text::shorten(project)),
+                ),
+            )
+            .with_hint(Text::new(
+                "Gi id-en til et prosjekt i mappa: navnet på fila i prosjekter/ uten .yaml (bokstaver, sifre, - og _)",
+                "Give the id of a project in the folder: the name of its file in prosjekter/ without .yaml (letters, digits, - and _)",
+            )),
+        );
+        return out;
+    }
     let map = match &job.columns {
         Some(path) => match read_text(path, job.max_file_bytes)
             .map_err(|d| vec![*d])
@@ -118,10 +136,39 @@ pub fn run(job: &Job) -> Outcome {
         },
         None => ColumnMap::default(),
     };
-    let mut ids = match read_text(&job.folder.join(ID_MAP), job.max_file_bytes) {
-        Ok(text) => IdMap::read(&text, &mut out.report),
-        Err(_) => IdMap::default(),
+    // The id map keeps ids from one import to the next: one that is there but cannot be
+    // read stops the import, or every id could change.
+    let id_map = job.folder.join(ID_MAP);
+    let mut ids = match input::read_file(&id_map, job.max_file_bytes) {
+        Err(input::Problem::Missing) => IdMap::default(),
+        Err(problem) => {
+            out.errors
+                .push(problem.diagnostic(&id_map.display().to_string()));
+            return out;
+        }
+        Ok((bytes, _)) => match String::from_utf8(bytes) {
+            Ok(text) => IdMap::read(&text, &mut out.report),
+            Err(_) => {
+                out.errors.push(Diagnostic::error(
+                    &id_map.display().to_string(),
+                    0,
+                    0,
+                    Text::new("Fila er ikke UTF-8", "The file is not UTF-8"),
+                ));
+                return out;
+            }
+        },
     };
+    for (kind, id, file) in folder::ids_in_use(&job.folder, job.source.name(), job.max_file_bytes) {
+        let kind = if kind == "systemer" {
+            RecordKind::System
+        } else {
+            RecordKind::Project
+        };
+        if file != format!("{}/{id}.yaml", kind.folder()) {
+            ids.reserve(kind, id, file);
+        }
+    }
     let inputs = read_inputs(job, &map, &mut out);
     if !out.errors.is_empty() {
         return out;
@@ -146,6 +193,16 @@ pub fn run(job: &Job) -> Outcome {
             planned
         }
     };
+    let report_name = format!("{REPORT}.{}", if job.json_report { "json" } else { "md" });
+    for name in [ID_MAP, report_name.as_str()] {
+        let path = job.folder.join(name);
+        if let Err(e) = crate::files::check_target(&path, &[]) {
+            out.errors.push(cannot_write(&path, &e));
+        }
+    }
+    if !out.errors.is_empty() {
+        return out;
+    }
     // Benefits add to project files; what other projects the folder has is not their
     // business, so nothing is reported gone.
     let gone = job.source != Source::Pp365Benefits;
@@ -161,7 +218,6 @@ pub fn run(job: &Job) -> Outcome {
         out.errors.extend(errors);
         return out;
     }
-    let report_name = format!("{REPORT}.{}", if job.json_report { "json" } else { "md" });
     let report_text = if job.json_report {
         out.report.json(job.lang)
     } else {
@@ -170,16 +226,7 @@ pub fn run(job: &Job) -> Outcome {
     for (name, text) in [(ID_MAP, ids.csv()), (report_name.as_str(), report_text)] {
         let path = job.folder.join(name);
         if let Err(e) = crate::files::write_output(&path, &text, &[]) {
-            let why = e.message();
-            out.errors.push(Diagnostic::error(
-                &path.display().to_string(),
-                0,
-                0,
-                Text::new(
-                    format!("Kan ikke skrive fila: {}", why.nb),
-                    format!("Cannot write the file: {}", why.en),
-                ),
-            ));
+            out.errors.push(cannot_write(&path, &e));
         }
     }
     out
@@ -220,7 +267,21 @@ fn read_inputs(job: &Job, map: &ColumnMap, out: &mut Outcome) -> Vec<Input> {
             _ => Err(Box::new(not_a_sheet(&shown, job.source))),
         };
         match tables {
-            Ok(tables) => inputs.extend(tables.into_iter().map(Input::Table)),
+            Ok(tables) => {
+                for table in &tables {
+                    for (row, column, error) in &table.error_cells {
+                        out.report.note(
+                            Section::UnreadValue,
+                            Place { file: table.place(), row: *row, column: *column },
+                            Text::new(
+                                format!("Cellen er en feil i regnearket ({error}); den er lest som tom"),
+                                format!("The cell is an error in the workbook ({error}); it was read as empty"),
+                            ),
+                        );
+                    }
+                }
+                inputs.extend(tables.into_iter().map(Input::Table));
+            }
             Err(d) => out.errors.push(*d),
         }
     }
@@ -271,6 +332,29 @@ fn records(
         }
         _ => projects,
     })
+}
+
+pub(crate) fn cannot_write(path: &Path, e: &crate::files::WriteError) -> Diagnostic {
+    let why = e.message();
+    Diagnostic::error(
+        &path.display().to_string(),
+        0,
+        0,
+        Text::new(
+            format!("Kan ikke skrive fila: {}", why.nb),
+            format!("Cannot write the file: {}", why.en),
+        ),
+    )
+}
+
+/// An id that is also a file name in the folder: letters, digits, `-` and `_`, no longer
+/// than an id may be (so never a path, a dot or nothing).
+fn is_file_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= crate::load::MAX_ID_CHARS
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 /// A record as the file it becomes: a system at the top level, a project under `prosjekt:`

@@ -190,6 +190,7 @@ pub fn projects(
                 .unwrap_or_default()
         };
         let name = text("navn");
+        let shown = crate::text::shorten(&name);
         let skip = |report: &mut ImportReport, nb: String, en: String| {
             report.note(Section::SkippedRow, place(0), Text::new(nb, en));
         };
@@ -205,8 +206,8 @@ pub fn projects(
         if status == "avsluttet" || status == "closed" {
             skip(
                 report,
-                format!("«{name}» er avsluttet; avsluttede prosjekter er ikke tatt med"),
-                format!("«{name}» is closed; closed projects are left out"),
+                format!("«{shown}» er avsluttet; avsluttede prosjekter er ikke tatt med"),
+                format!("«{shown}» is closed; closed projects are left out"),
             );
             continue;
         }
@@ -216,10 +217,10 @@ pub fn projects(
             skip(
                 report,
                 format!(
-                    "«{name}» er et program eller et overordnet prosjekt; det er ikke tatt med (gevinstene ville telt to ganger)"
+                    "«{shown}» er et program eller et overordnet prosjekt; det er ikke tatt med (gevinstene ville telt to ganger)"
                 ),
                 format!(
-                    "«{name}» is a programme or a parent project; it was left out (its benefits would count twice)"
+                    "«{shown}» is a programme or a parent project; it was left out (its benefits would count twice)"
                 ),
             );
             continue;
@@ -228,10 +229,10 @@ pub fn projects(
             skip(
                 report,
                 format!(
-                    "«{name}» har ingen prosjekteier, som formatet krever; prosjektet er ikke skrevet"
+                    "«{shown}» har ingen prosjekteier, som formatet krever; prosjektet er ikke skrevet"
                 ),
                 format!(
-                    "«{name}» has no project owner, which the format requires; the project was not written"
+                    "«{shown}» has no project owner, which the format requires; the project was not written"
                 ),
             );
             continue;
@@ -245,8 +246,8 @@ pub fn projects(
         let Some(wanted) = values::slug(&name) else {
             skip(
                 report,
-                format!("Kan ikke lage en id av «{name}»; raden er hoppet over"),
-                format!("Cannot make an id from «{name}»; the row was skipped"),
+                format!("Kan ikke lage en id av «{shown}»; raden er hoppet over"),
+                format!("Cannot make an id from «{shown}»; the row was skipped"),
             );
             continue;
         };
@@ -282,6 +283,7 @@ pub fn projects(
             place: place(0),
         });
     }
+    sheet::beyond_header(table, report);
     Ok(())
 }
 

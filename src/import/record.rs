@@ -42,6 +42,8 @@ pub struct IdMap {
     /// (source, key) → id, as read from and written to `import-idkart.csv`.
     pub known: BTreeMap<(String, String), String>,
     taken: HashSet<(RecordKind, String)>,
+    /// Ids other files of the folder hold (by hand or another source), with the file.
+    reserved: BTreeMap<(RecordKind, String), String>,
     /// Keys met in this import: a key met again (two rows named alike) becomes `key#2`,
     /// so that each keeps its own id from one import to the next.
     keys: HashSet<(String, String)>,
@@ -87,6 +89,11 @@ impl IdMap {
         map
     }
 
+    /// An id a file of the folder holds (`file`), not to be given to anything imported.
+    pub fn reserve(&mut self, kind: RecordKind, id: String, file: String) {
+        self.reserved.entry((kind, id)).or_insert(file);
+    }
+
     /// The id for `key` from `source`: the one an earlier import gave it, else `wanted`
     /// (a slug), with `-2`, `-3`… when another record of this import has it already.
     pub fn assign(
@@ -108,19 +115,26 @@ impl IdMap {
         let base = known.clone().unwrap_or_else(|| wanted.to_string());
         let mut id = base.clone();
         let mut n = 1;
-        while self.taken.contains(&(kind, id.clone())) {
+        let used = |map: &Self, id: &String| {
+            map.taken.contains(&(kind, id.clone()))
+                || map.reserved.contains_key(&(kind, id.clone()))
+        };
+        while used(self, &id) {
             n += 1;
             id = format!("{base}-{n}");
         }
         if id != base {
-            report.note(
-                Section::IdChange,
-                place.clone(),
-                Text::new(
+            let text = match self.reserved.get(&(kind, base.clone())) {
+                Some(file) => Text::new(
+                    format!("Id-en «{base}» er allerede brukt i {file}; denne fikk «{id}»"),
+                    format!("The id «{base}» is already used in {file}; this one got «{id}»"),
+                ),
+                None => Text::new(
                     format!("Id-en «{base}» er allerede brukt i denne importen; denne fikk «{id}»"),
                     format!("The id «{base}» is already used in this import; this one got «{id}»"),
                 ),
-            );
+            };
+            report.note(Section::IdChange, place.clone(), text);
         }
         self.taken.insert((kind, id.clone()));
         self.known.insert((source.to_string(), key), id.clone());

@@ -59,7 +59,14 @@ pub struct ImportReport {
     pub id_changes: Vec<Note>,
     pub heuristics: Vec<Note>,
     pub other: Vec<Note>,
+    /// Notes beyond `MAX_NOTES` in a list, by the list's name: counted, not listed.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub left_out: std::collections::BTreeMap<&'static str, usize>,
 }
+
+/// The most notes one list shows: a sheet with a hundred thousand bad rows gets a report a
+/// person can read (and a bounded one), with the rest counted.
+pub const MAX_NOTES: usize = 1_000;
 
 /// Which list a note goes to.
 #[derive(Debug, Clone, Copy)]
@@ -79,40 +86,55 @@ impl ImportReport {
             message: String::new(),
             text,
         };
-        match section {
-            Section::UnmappedColumn => self.unmapped_columns.push(note),
-            Section::UnreadValue => self.unread_values.push(note),
-            Section::SkippedRow => self.skipped_rows.push(note),
-            Section::IdChange => self.id_changes.push(note),
-            Section::Heuristic => self.heuristics.push(note),
-            Section::Other => self.other.push(note),
+        let (name, list) = match section {
+            Section::UnmappedColumn => ("unmapped_columns", &mut self.unmapped_columns),
+            Section::UnreadValue => ("unread_values", &mut self.unread_values),
+            Section::SkippedRow => ("skipped_rows", &mut self.skipped_rows),
+            Section::IdChange => ("id_changes", &mut self.id_changes),
+            Section::Heuristic => ("heuristics", &mut self.heuristics),
+            Section::Other => ("other", &mut self.other),
+        };
+        if list.len() < MAX_NOTES {
+            list.push(note);
+        } else {
+            *self.left_out.entry(name).or_default() += 1;
         }
     }
 
-    fn sections(&self) -> [(&'static str, &'static str, &Vec<Note>); 6] {
+    /// Each list with its headings and its name in JSON.
+    fn sections(&self) -> [(&'static str, &'static str, &'static str, &Vec<Note>); 6] {
         [
             (
                 "Rader som er hoppet over",
                 "Rows skipped",
+                "skipped_rows",
                 &self.skipped_rows,
             ),
             (
                 "Kolonner uten plass i formatet",
                 "Columns with no place in the format",
+                "unmapped_columns",
                 &self.unmapped_columns,
             ),
             (
                 "Verdier som ikke kunne leses (feltet er utelatt)",
                 "Values that could not be read (the field is left out)",
+                "unread_values",
                 &self.unread_values,
             ),
-            ("Id-er som er endret", "Ids changed", &self.id_changes),
+            (
+                "Id-er som er endret",
+                "Ids changed",
+                "id_changes",
+                &self.id_changes,
+            ),
             (
                 "Heuristikker som er brukt",
                 "Heuristics applied",
+                "heuristics",
                 &self.heuristics,
             ),
-            ("Annet", "Other", &self.other),
+            ("Annet", "Other", "other", &self.other),
         ]
     }
 
@@ -218,14 +240,15 @@ impl ImportReport {
                 }
             }
         }
-        for (head_nb, head_en, notes) in self.sections() {
+        for (head_nb, head_en, name, notes) in self.sections() {
             if notes.is_empty() {
                 continue;
             }
+            let more = self.left_out.get(name).copied().unwrap_or(0);
             out.push_str(&format!(
                 "\n## {} ({})\n\n",
                 if nb { head_nb } else { head_en },
-                notes.len()
+                notes.len() + more
             ));
             for note in notes {
                 out.push_str(&format!(
@@ -233,6 +256,13 @@ impl ImportReport {
                     code(&note.place.shown()),
                     cell(note.text.get(lang))
                 ));
+            }
+            if more > 0 {
+                out.push_str(&if nb {
+                    format!("- … og {more} til av samme slag (de første {MAX_NOTES} er vist)\n")
+                } else {
+                    format!("- … and {more} more of the kind (the first {MAX_NOTES} are shown)\n")
+                });
             }
         }
         out

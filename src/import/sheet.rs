@@ -43,6 +43,7 @@ pub(super) fn match_columns<'f>(
             column: i + 1,
         };
         let folded = values::fold(header);
+        let shown = crate::text::shorten(header);
         let chosen = match map.column(&folded) {
             // The user's map wins; an empty field name means «leave this column out».
             Some("") => None,
@@ -58,11 +59,11 @@ pub(super) fn match_columns<'f>(
                     place,
                     Text::new(
                         format!(
-                            "«{header}» er en kolonne til for {}; den første gjelder",
+                            "«{shown}» er en kolonne til for {}; den første gjelder",
                             field.path
                         ),
                         format!(
-                            "«{header}» is another column for {}; the first one counts",
+                            "«{shown}» is another column for {}; the first one counts",
                             field.path
                         ),
                     ),
@@ -92,8 +93,8 @@ pub(super) fn match_columns<'f>(
                     Section::UnmappedColumn,
                     place,
                     Text::new(
-                        format!("«{header}» har ingen plass i formatet; kolonnen er ikke lest"),
-                        format!("«{header}» has no place in the format; the column was not read"),
+                        format!("«{shown}» har ingen plass i formatet; kolonnen er ikke lest"),
+                        format!("«{shown}» has no place in the format; the column was not read"),
                     ),
                 );
                 out.push(None);
@@ -149,7 +150,13 @@ pub fn systems(
             records.push(record);
         }
     }
-    // Cells beyond the last header.
+    beyond_header(table, report);
+    Ok(())
+}
+
+/// Reports each row with values right of the last header: they belong to no column, so
+/// they are not read.
+pub(super) fn beyond_header(table: &Table, report: &mut ImportReport) {
     for row in &table.rows {
         if row.cells.len() > table.header.len()
             && row.cells[table.header.len()..]
@@ -170,7 +177,6 @@ pub fn systems(
             );
         }
     }
-    Ok(())
 }
 
 fn system(
@@ -217,18 +223,20 @@ fn system(
         .and_then(values::slug)
         .or_else(|| values::slug(&name));
     let Some(wanted) = wanted else {
+        let shown = crate::text::shorten(&name);
         report.note(
             Section::SkippedRow,
             place(0),
             Text::new(
-                format!("Kan ikke lage en id av «{name}»; raden er hoppet over"),
-                format!("Cannot make an id from «{name}»; the row was skipped"),
+                format!("Kan ikke lage en id av «{shown}»; raden er hoppet over"),
+                format!("Cannot make an id from «{shown}»; the row was skipped"),
             ),
         );
         return None;
     };
     if let Some(given) = given_id.as_deref().filter(|g| *g != wanted) {
         let (column, _) = cell_of("id").unwrap_or((0, &Cell::Empty));
+        let given = crate::text::shorten(given);
         report.note(
             Section::IdChange,
             place(column + 1),
@@ -298,6 +306,7 @@ pub(super) fn read_value(
     report: &mut ImportReport,
 ) -> Option<Read> {
     let raw = cell.text();
+    let shown = crate::text::shorten(&raw);
     let unread = |report: &mut ImportReport, nb: String, en: String| {
         report.note(Section::UnreadValue, at.clone(), Text::new(nb, en));
         None
@@ -313,11 +322,11 @@ pub(super) fn read_value(
                 None => unread(
                     report,
                     format!(
-                        "«{raw}» passer ikke til noen verdi av {}; feltet er utelatt",
+                        "«{shown}» passer ikke til noen verdi av {}; feltet er utelatt",
                         field.path
                     ),
                     format!(
-                        "«{raw}» fits no value of {}; the field is left out",
+                        "«{shown}» fits no value of {}; the field is left out",
                         field.path
                     ),
                 ),
@@ -333,11 +342,11 @@ pub(super) fn read_value(
                 None => unread(
                     report,
                     format!(
-                        "«{raw}» er ikke en dato som kan leses sikkert ({}); feltet er utelatt",
+                        "«{shown}» er ikke en dato som kan leses sikkert ({}); feltet er utelatt",
                         field.path
                     ),
                     format!(
-                        "«{raw}» is not a date that can be read with certainty ({}); the field is left out",
+                        "«{shown}» is not a date that can be read with certainty ({}); the field is left out",
                         field.path
                     ),
                 ),
@@ -353,11 +362,11 @@ pub(super) fn read_value(
                 None => unread(
                     report,
                     format!(
-                        "«{raw}» er verken ja eller nei ({}); feltet er utelatt",
+                        "«{shown}» er verken ja eller nei ({}); feltet er utelatt",
                         field.path
                     ),
                     format!(
-                        "«{raw}» is neither yes nor no ({}); the field is left out",
+                        "«{shown}» is neither yes nor no ({}); the field is left out",
                         field.path
                     ),
                 ),
@@ -375,6 +384,7 @@ pub(super) fn read_value(
                 if ok {
                     known.push(Value::Word(word));
                 } else {
+                    let name = crate::text::shorten(&name);
                     report.note(
                         Section::UnreadValue,
                         at.clone(),
@@ -395,17 +405,19 @@ pub(super) fn read_value(
         }
         Kind::Targets => Some(Read::Targets(columns::split_names(&raw))),
         Kind::Whole => match cell {
-            Cell::Number(n) if *n >= 0.0 => Some(Read::Value(Value::Number(n.floor()))),
+            Cell::Number(n) | Cell::Number1904(n) if *n >= 0.0 && n.abs() < values::MAX_NUMBER => {
+                Some(Read::Value(Value::Number(n.floor())))
+            }
             _ => match values::number(&raw) {
                 Some(n) if n >= 0.0 => Some(Read::Value(Value::Number(n.floor()))),
                 _ => unread(
                     report,
                     format!(
-                        "«{raw}» er ikke et beløp som kan leses ({}); feltet er utelatt",
+                        "«{shown}» er ikke et beløp som kan leses ({}); feltet er utelatt",
                         field.path
                     ),
                     format!(
-                        "«{raw}» is not an amount that can be read ({}); the field is left out",
+                        "«{shown}» is not an amount that can be read ({}); the field is left out",
                         field.path
                     ),
                 ),
@@ -413,25 +425,37 @@ pub(super) fn read_value(
         },
         Kind::Term(_) | Kind::TermText => {
             let labels = columns::term_labels(&raw);
-            let first = labels.first()?;
+            let Some(first) = labels.first() else {
+                return unread(
+                    report,
+                    format!(
+                        "«{shown}» har ingen verdi som kan leses ({}); feltet er utelatt",
+                        field.path
+                    ),
+                    format!(
+                        "«{shown}» holds no value that can be read ({}); the field is left out",
+                        field.path
+                    ),
+                );
+            };
             if labels.len() > 1 {
+                let all = crate::text::shorten(&labels.join(", ")).into_owned();
                 report.note(
                     Section::Other,
                     at.clone(),
                     Text::new(
                         format!(
-                            "Flere verdier for {} ({}); den første er skrevet",
+                            "Flere verdier for {} ({all}); den første er skrevet",
                             field.path,
-                            labels.join(", ")
                         ),
                         format!(
-                            "Several values for {} ({}); the first was written",
+                            "Several values for {} ({all}); the first was written",
                             field.path,
-                            labels.join(", ")
                         ),
                     ),
                 );
             }
+            let shown = crate::text::shorten(first);
             match field.kind {
                 Kind::Term(table) => match map
                     .value(field.path, &values::fold(first))
@@ -441,11 +465,11 @@ pub(super) fn read_value(
                     None => unread(
                         report,
                         format!(
-                            "«{first}» passer ikke til noen verdi av {}; feltet er utelatt",
+                            "«{shown}» passer ikke til noen verdi av {}; feltet er utelatt",
                             field.path
                         ),
                         format!(
-                            "«{first}» fits no value of {}; the field is left out",
+                            "«{shown}» fits no value of {}; the field is left out",
                             field.path
                         ),
                     ),
@@ -480,6 +504,7 @@ pub fn resolve_targets(records: &mut [(Record, Vec<(String, Place)>)], report: &
         let mut items = Vec::new();
         for (name, at) in targets.drain(..) {
             let folded = values::fold(&name);
+            let shown = crate::text::shorten(&name);
             let component = folded.replace(' ', "-");
             let target = match by_name.get(&folded).map(Vec::as_slice) {
                 Some([one]) => Some(one.clone()),
@@ -488,8 +513,10 @@ pub fn resolve_targets(records: &mut [(Record, Vec<(String, Place)>)], report: &
                         Section::UnreadValue,
                         at.clone(),
                         Text::new(
-                            format!("«{name}» passer til flere systemer; integrasjonen er utelatt"),
-                            format!("«{name}» fits several systems; the integration is left out"),
+                            format!(
+                                "«{shown}» passer til flere systemer; integrasjonen er utelatt"
+                            ),
+                            format!("«{shown}» fits several systems; the integration is left out"),
                         ),
                     );
                     None
@@ -500,14 +527,25 @@ pub fn resolve_targets(records: &mut [(Record, Vec<(String, Place)>)], report: &
                         Section::UnreadValue,
                         at.clone(),
                         Text::new(
-                            format!("«{name}» er verken et system i importen eller en felleskomponent; integrasjonen er utelatt"),
-                            format!("«{name}» is neither a system of the import nor a shared component; the integration is left out"),
+                            format!("«{shown}» er verken et system i importen eller en felleskomponent; integrasjonen er utelatt"),
+                            format!("«{shown}» is neither a system of the import nor a shared component; the integration is left out"),
                         ),
                     );
                     None
                 }
             };
-            if let Some(target) = target.filter(|t| *t != record.id) {
+            if target.as_deref() == Some(record.id.as_str()) {
+                report.note(
+                    Section::UnreadValue,
+                    at.clone(),
+                    Text::new(
+                        format!("«{shown}» er systemet selv; et system kan ikke integrere med seg selv, så integrasjonen er utelatt"),
+                        format!("«{shown}» is the system itself; a system cannot integrate with itself, so the integration is left out"),
+                    ),
+                );
+                continue;
+            }
+            if let Some(target) = target {
                 let mut item = Doc::default();
                 item.set("mot", Value::Word(target));
                 if !items.contains(&item) {

@@ -11,6 +11,8 @@ pub enum Cell {
     Empty,
     Text(String),
     Number(f64),
+    /// A number in a workbook that counts dates from 1904: as a serial date, another day.
+    Number1904(f64),
     /// A cell Excel holds as a date.
     Date(Date),
     Bool(bool),
@@ -22,8 +24,10 @@ impl Cell {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-            Cell::Number(n) => n.to_string(),
+            Cell::Number(n) | Cell::Number1904(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                format!("{}", *n as i64)
+            }
+            Cell::Number(n) | Cell::Number1904(n) => n.to_string(),
             Cell::Date(d) => d.to_string(),
             Cell::Bool(b) => if *b { "ja" } else { "nei" }.to_string(),
         }
@@ -36,7 +40,10 @@ impl Cell {
         match self {
             Cell::Date(d) => Some(*d),
             Cell::Number(n) if (29_221.0..=73_051.0).contains(n) => values::excel_date(*n, false),
-            Cell::Number(_) => None,
+            Cell::Number1904(n) if (27_759.0..=71_589.0).contains(n) => {
+                values::excel_date(*n, true)
+            }
+            Cell::Number(_) | Cell::Number1904(_) => None,
             cell => values::date(&cell.text()),
         }
     }
@@ -44,7 +51,7 @@ impl Cell {
     /// The cell as a number: a number cell, or text as Norwegian sheets write numbers.
     pub fn number(&self) -> Option<f64> {
         match self {
-            Cell::Number(n) => Some(*n),
+            Cell::Number(n) | Cell::Number1904(n) => values::in_range(*n),
             cell => values::number(&cell.text()),
         }
     }
@@ -81,6 +88,9 @@ pub struct Table {
     pub header: Vec<String>,
     pub header_row: usize,
     pub rows: Vec<Row>,
+    /// Cells Excel holds as an error (`#N/A`, `#REF!`): (row, column, the error), read as
+    /// empty and reported.
+    pub error_cells: Vec<(usize, usize, String)>,
 }
 
 impl Table {
@@ -153,6 +163,30 @@ pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, B
         }
     };
     let delimiter = sniff_delimiter(&text);
+    if let Some((row, column, never_closed)) = bad_quote(&text, delimiter) {
+        let mut d = if never_closed {
+            error(
+                file,
+                row,
+                column,
+                "Cellen begynner med et anførselstegn som aldri lukkes; resten av fila ville blitt én celle".into(),
+                "The cell opens a quote that is never closed; the rest of the file would become one cell".into(),
+            )
+        } else {
+            error(
+                file,
+                row,
+                column,
+                "Cellen begynner med et anførselstegn, men det som lukker det følges av mer tekst; hvilket anførselstegn var ment?".into(),
+                "The cell opens a quote, but the quote that closes it is followed by more text; which quote was meant?".into(),
+            )
+        };
+        d.hint = Some(Text::new(
+            "Lukk anførselstegnet, eller skriv et anførselstegn inne i en celle som to (\"\")",
+            "Close the quote, or write a quote inside a cell as two (\"\")",
+        ));
+        return Err(d);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -162,6 +196,7 @@ pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, B
     // Lines counted so far, up to a byte offset: records come in order, so each count
     // starts where the last one ended.
     let mut counted = (0usize, 1usize);
+    let mut held = 0usize;
     for record in reader.records() {
         let record = record.map_err(|e| {
             let (row, column) = e.position().map_or((0, 0), |p| (p.line() as usize, 1));
@@ -190,6 +225,10 @@ pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, B
             counted = (start, line + more);
             line + more
         });
+        held += record.len();
+        if held > MAX_CELLS || record.len() > MAX_COLUMNS {
+            return Err(too_large(file, number, record.len().min(MAX_COLUMNS + 1)));
+        }
         let cells = record
             .iter()
             .map(|c| {
@@ -203,6 +242,51 @@ pub fn read_csv(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, B
         rows.push(Row { number, cells });
     }
     into_table(rows, file, None)
+}
+
+/// A quoted cell the CSV reader would misread, silently: one whose quote is never closed
+/// (the rest of the file would become that cell), or one whose closing quote is followed
+/// by more text (`"a"b`: which quote was meant?). Excel and SharePoint never write either.
+/// Gives the row and column where the cell opens, and whether it is never closed.
+fn bad_quote(text: &str, delimiter: u8) -> Option<(usize, usize, bool)> {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let (mut line, mut line_start) = (1, 0);
+    // The row, and where its line and the quote start (the column is counted at the end).
+    let mut opened = (0, 0, 0);
+    let at = |(row, from, at): (usize, usize, usize)| (row, text[from..at].chars().count() + 1);
+    for (i, b) in text.bytes().enumerate() {
+        let ends_field = b == delimiter || b == b'\n' || b == b'\r';
+        state = match state {
+            State::FieldStart if b == b'"' => {
+                opened = (line, line_start, i);
+                State::Quoted
+            }
+            State::Quoted if b == b'"' => State::QuoteInQuoted,
+            State::Quoted => State::Quoted,
+            State::QuoteInQuoted if b == b'"' => State::Quoted,
+            State::QuoteInQuoted if !ends_field => {
+                let (row, column) = at(opened);
+                return Some((row, column, false));
+            }
+            _ if ends_field => State::FieldStart,
+            _ => State::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    (state == State::Quoted).then(|| {
+        let (row, column) = at(opened);
+        (row, column, true)
+    })
 }
 
 /// `;` (Norwegian Excel), `,` or a tab: whichever occurs most in the first line outside
@@ -252,7 +336,32 @@ fn into_table(rows: Vec<Row>, file: &str, sheet: Option<String>) -> Result<Table
         header: header.cells.iter().map(Cell::text).collect(),
         header_row: header.number,
         rows: rows.collect(),
+        error_cells: Vec::new(),
     })
+}
+
+/// More than any inventory or portfolio sheet holds: a sheet beyond them is refused, not
+/// read into memory.
+const MAX_CELLS: usize = 4_000_000;
+const MAX_COLUMNS: usize = 1_000;
+
+fn too_large(file: &str, row: usize, column: usize) -> Box<Diagnostic> {
+    let mut d = error(
+        file,
+        row,
+        column,
+        format!(
+            "Arket er for stort: prinsipp leser høyst {MAX_CELLS} celler og {MAX_COLUMNS} kolonner"
+        ),
+        format!(
+            "The sheet is too large: prinsipp reads at most {MAX_CELLS} cells and {MAX_COLUMNS} columns"
+        ),
+    );
+    d.hint = Some(Text::new(
+        "Fjern tomme rader og kolonner (de kan ha et innhold som ikke synes), eller del arket",
+        "Remove empty rows and columns (they may hold something that does not show), or split the sheet",
+    ));
+    d
 }
 
 /// The most an .xlsx may unpack to, as a multiple of its own size (at least
@@ -269,7 +378,7 @@ pub fn read_xlsx(
     sheet: Option<&str>,
 ) -> Result<Vec<Table>, Box<Diagnostic>> {
     use calamine::{Reader, Xlsx};
-    check_archive(bytes, file)?;
+    let date1904 = check_archive(bytes, file)?;
     let corrupt = |e: &dyn std::fmt::Display| {
         let mut d = error(
             file,
@@ -311,20 +420,44 @@ pub fn read_xlsx(
     let _ = book.load_merged_regions();
     let mut tables = Vec::new();
     for name in wanted {
-        let range = book.worksheet_range(&name).map_err(|e| corrupt(&e))?;
-        let (first_row, first_column) = range.start().unwrap_or((0, 0));
-        let rows: Vec<Row> = range
-            .rows()
-            .enumerate()
-            .map(|(i, cells)| Row {
-                number: first_row as usize + i + 1,
-                cells: std::iter::repeat_n(Cell::Empty, first_column as usize)
-                    .chain(cells.iter().map(cell))
-                    .collect(),
-            })
+        // Cell by cell, so that a sheet too large is refused before it is held.
+        let mut reader = book
+            .worksheet_cells_reader(&name)
+            .map_err(|e| corrupt(&e))?;
+        let mut by_row: std::collections::BTreeMap<usize, Vec<Cell>> = Default::default();
+        let mut error_cells = Vec::new();
+        let mut held = 0usize;
+        while let Some(found) = reader.next_cell().map_err(|e| corrupt(&e))? {
+            let (r, c) = found.get_position();
+            let (row, column) = (r as usize + 1, c as usize + 1);
+            let data = calamine::Data::from(found.get_value().clone());
+            if let calamine::Data::Error(e) = &data {
+                error_cells.push((row, column, e.to_string()));
+            }
+            let value = cell(&data, date1904);
+            if value.is_empty() {
+                continue;
+            }
+            let cells = by_row.entry(row).or_default();
+            if cells.len() < column {
+                held += column - cells.len();
+                cells.resize(column, Cell::Empty);
+            }
+            if held > MAX_CELLS || column > MAX_COLUMNS {
+                return Err(too_large(&format!("{file}[{name}]"), row, column));
+            }
+            cells[column - 1] = value;
+        }
+        drop(reader);
+        let rows: Vec<Row> = by_row
+            .into_iter()
+            .map(|(number, cells)| Row { number, cells })
             .collect();
         let table = match into_table(rows, file, Some(name.clone())) {
-            Ok(table) => table,
+            Ok(table) => Table {
+                error_cells,
+                ..table
+            },
             // An empty sheet among others is skipped; asked for by name, it is an error.
             Err(e) if sheet.is_some() => return Err(e),
             Err(_) => continue,
@@ -359,9 +492,11 @@ pub fn read_xlsx(
     Ok(tables)
 }
 
-fn cell(data: &calamine::Data) -> Cell {
+fn cell(data: &calamine::Data, date1904: bool) -> Cell {
     use calamine::Data;
     match data {
+        Data::Int(i) if date1904 => Cell::Number1904(*i as f64),
+        Data::Float(f) if date1904 => Cell::Number1904(*f),
         Data::Empty | Data::Error(_) => Cell::Empty,
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
             if s.trim().is_empty() {
@@ -382,9 +517,20 @@ fn cell(data: &calamine::Data) -> Cell {
     }
 }
 
+/// Whether the workbook counts its dates from 1904 (`<workbookPr date1904="1"/>`, as old
+/// Mac Excel saved them): a serial number then means another day.
+fn counts_from_1904(workbook_xml: &str) -> bool {
+    workbook_xml.split("date1904=").skip(1).any(|rest| {
+        let value = rest.trim_start_matches(['"', '\'']);
+        value.starts_with('1') || value.starts_with("true")
+    })
+}
+
 /// Every part of the zip must unpack to the size it declares, and all together to at most
-/// `UNPACK_FACTOR` times the file: checked by unpacking into nothing, a part at a time.
-fn check_archive(bytes: &[u8], file: &str) -> Result<(), Box<Diagnostic>> {
+/// `UNPACK_FACTOR` times the file: checked by unpacking into nothing, a part at a time
+/// (the workbook part is kept, to see whether it counts dates from 1904).
+fn check_archive(bytes: &[u8], file: &str) -> Result<bool, Box<Diagnostic>> {
+    let mut date1904 = false;
     let not_a_workbook = |nb: String, en: String| {
         let mut d = error(
             file,
@@ -424,11 +570,18 @@ fn check_archive(bytes: &[u8], file: &str) -> Result<(), Box<Diagnostic>> {
                 ),
             ));
         }
-        let unpacked = std::io::copy(
-            &mut std::io::Read::take(&mut part, declared.saturating_add(1)),
-            &mut std::io::sink(),
-        )
+        let is_workbook_part = part.name() == "xl/workbook.xml";
+        let mut kept = Vec::new();
+        let mut bounded = std::io::Read::take(&mut part, declared.saturating_add(1));
+        let unpacked = if is_workbook_part {
+            std::io::copy(&mut bounded, &mut kept)
+        } else {
+            std::io::copy(&mut bounded, &mut std::io::sink())
+        }
         .map_err(|e| not_a_workbook(e.to_string(), e.to_string()))?;
+        if is_workbook_part {
+            date1904 = counts_from_1904(&String::from_utf8_lossy(&kept));
+        }
         if unpacked != declared {
             return Err(not_a_workbook(
                 "en del pakker seg ut til en annen størrelse enn den oppgir".into(),
@@ -436,7 +589,7 @@ fn check_archive(bytes: &[u8], file: &str) -> Result<(), Box<Diagnostic>> {
             ));
         }
     }
-    Ok(())
+    Ok(date1904)
 }
 
 #[cfg(test)]

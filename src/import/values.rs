@@ -157,7 +157,17 @@ pub fn number(text: &str) -> Option<f64> {
     )
     .parse()
     .ok()?;
-    Some(if negative { -value } else { value })
+    in_range(if negative { -value } else { value })
+}
+
+/// Larger than any amount or count a kommune writes (a thousand billion): a value beyond
+/// it is a mistake or an attack, not a number to write.
+pub const MAX_NUMBER: f64 = 1e15;
+
+/// `n` when it is a number that can be written back exactly enough: finite, within
+/// `MAX_NUMBER`.
+pub fn in_range(n: f64) -> Option<f64> {
+    (n.is_finite() && n.abs() < MAX_NUMBER).then_some(n)
 }
 
 /// `1.234.567` → `1234567` when every group after the first has three digits.
@@ -256,6 +266,10 @@ mod tests {
         assert_eq!(number("1.23.4"), None);
         assert_eq!(number("ca. 40"), None);
         assert_eq!(number(""), None);
+        // Too large to be an amount, or to write back (400 digits would be infinite).
+        assert_eq!(number("999 999 999 999 999"), Some(999_999_999_999_999.0));
+        assert_eq!(number("1 000 000 000 000 000"), None);
+        assert_eq!(number(&"9".repeat(400)), None);
     }
 
     #[test]

@@ -29,6 +29,33 @@ pub fn prinsipp(args: &[&str]) -> Run {
     }
 }
 
+/// Runs `prinsipp import ARGS` in `cwd`, in bokmål, no colours.
+pub fn import(args: &[&str], cwd: &Path) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_prinsipp"))
+        .arg("import")
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// An imported file's body (after its two header lines).
+pub fn body(path: &Path) -> String {
+    read(path).splitn(3, '\n').nth(2).unwrap_or("").to_string()
+}
+
 pub fn repo(path: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join(path)
