@@ -44,13 +44,18 @@ fn main() {
         run_variant(&args[i + 1], Path::new(&args[i + 2]));
         return;
     }
-    // A new folder each time, removed only at the end: on a file system without a journal
-    // (ext4 as some machines mount it), creating files soon after many were deleted is
-    // several times slower, and the benchmark would measure its own clean-up.
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("bench-import-{}", std::process::id()));
+    // In memory (/dev/shm) when the machine has it, so that the figure is the import's and
+    // not the disk's state: on ext4 without a journal, as some machines mount it, creating
+    // 10,000 files soon after many were deleted costs from 0.5 to 5 s of system time.
+    // PRINSIPP_BENCH_DIR puts it elsewhere (on the disk a user has, say).
+    let base = std::env::var_os("PRINSIPP_BENCH_DIR")
+        .map(PathBuf::from)
+        .or_else(|| Some(PathBuf::from("/dev/shm")).filter(|p| p.is_dir()))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")));
+    let dir = base.join(format!("prinsipp-bench-import-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     write_sheets(&dir);
+    println!("folder: {}", dir.display());
     println!(
         "inventory: {ROWS} rows; xlsx {:.1} MB, csv {:.1} MB",
         size(&dir.join("systemer.xlsx")),
@@ -99,7 +104,9 @@ fn main() {
             mb / floor.1
         );
     }
-    std::fs::remove_dir_all(&dir).unwrap();
+    if std::env::var_os("PRINSIPP_BENCH_KEEP").is_none() {
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
     let xlsx = summary[0].0;
     println!(
         "target: import of the {ROWS}-row workbook under 1 s: {} ({xlsx:.3} s)",

@@ -404,3 +404,62 @@ fn benefits_that_cannot_be_placed_with_certainty_are_not_written() {
         "{project}"
     );
 }
+
+/// Twenty thousand rows of one name, and lists of twenty thousand benefits and indicators
+/// of one title: ids are counted and joins looked up, so the work stays linear in the rows.
+#[test]
+fn rows_named_alike_are_cheap() {
+    let dir = scratch("hostile-alike");
+    let rows = 20_000;
+    std::fs::write(
+        dir.join("s.csv"),
+        format!("Systemnavn;Integrasjoner\n{}", "Samme;Samme\n".repeat(rows)),
+    )
+    .unwrap();
+    let (run, cost) =
+        common::prinsipp_bounded(&["import", "regneark", "s.csv", "--til", "k"], &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    common::assert_cheap(&cost, "20,000 rows of one name");
+    assert!(dir.join(format!("k/systemer/samme-{rows}.yaml")).is_file());
+    assert!(
+        run.stderr.contains("## Id-er som er endret (19999)\n"),
+        "{}",
+        run.stderr
+    );
+    std::fs::create_dir_all(dir.join("k/prosjekter")).unwrap();
+    std::fs::write(
+        dir.join("k/prosjekter/p.yaml"),
+        "prosjekt:\n  id: p\n  navn: P\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("g.csv"),
+        format!("Gevinst;Gevinsttype\n{}", "Samme;Direkte\n".repeat(rows)),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("m.csv"),
+        format!(
+            "Tittel;Gevinst;Startverdi\n{}",
+            "Samme;Samme;1\n".repeat(rows)
+        ),
+    )
+    .unwrap();
+    let (run, cost) = common::prinsipp_bounded(
+        &[
+            "import",
+            "pp365-gevinster",
+            "g.csv",
+            "m.csv",
+            "--prosjekt",
+            "p",
+            "--til",
+            "k",
+            "--overskriv",
+        ],
+        &dir,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    common::assert_cheap(&cost, "lists of 20,000 benefits of one title");
+    assert!(run.stderr.contains("## Rader som er hoppet over (20000)\n\n- `m.csv:2`: Måleindikatoren «Samme» viser til «Samme», som 20000 gevinster heter"), "{}", &run.stderr[..2000]);
+}

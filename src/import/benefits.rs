@@ -116,6 +116,37 @@ pub struct Plan {
     from_overview: bool,
     /// A `realiseres` came from the overview, which may write it a day early.
     due_from_overview: bool,
+    benefit_index: Index,
+    indicator_index: Index,
+}
+
+/// Items by their ID and by their title (folded), so that every join is a lookup: lists
+/// of a hundred thousand rows join in time linear in their rows.
+#[derive(Debug, Default)]
+struct Index {
+    by_id: std::collections::HashMap<String, Vec<usize>>,
+    by_title: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn add(&mut self, at: usize, id: Option<&str>, title: &str) {
+        if let Some(id) = id {
+            self.by_id.entry(id.to_string()).or_default().push(at);
+        }
+        self.by_title.entry(fold(title)).or_default().push(at);
+    }
+
+    /// The one item with this ID, else the one with this title; else how many have the
+    /// title (0: none, 2 or more: it cannot be told which).
+    fn find(&self, id: Option<&str>, title: &str) -> Result<usize, usize> {
+        if let Some([one]) = id.and_then(|id| self.by_id.get(id)).map(Vec::as_slice) {
+            return Ok(*one);
+        }
+        match self.by_title.get(&fold(title)).map(Vec::as_slice) {
+            Some([one]) => Ok(*one),
+            other => Err(other.map_or(0, <[usize]>::len)),
+        }
+    }
 }
 
 fn text(row: &Row, column: Option<usize>) -> Option<String> {
@@ -153,15 +184,6 @@ fn report_unread_columns(table: &Table, read: &[&[&str]], report: &mut ImportRep
                 format!("«{shown}» has no place in the format; the column was not read"),
             ),
         );
-    }
-}
-
-/// The position of the one item that matches, when exactly one does.
-fn only(matches: impl Iterator<Item = bool>) -> Option<usize> {
-    let mut found = matches.enumerate().filter(|(_, m)| *m).map(|(i, _)| i);
-    match (found.next(), found.next()) {
-        (Some(i), None) => Some(i),
-        _ => None,
     }
 }
 
@@ -377,7 +399,7 @@ impl Plan {
                 continue;
             };
             let benefit_kind = benefit_kind(row, kind, &place, report);
-            self.benefits.push(Benefit {
+            self.push_benefit(Benefit {
                 id: item_id(row, id, &place, report),
                 title: name,
                 kind: benefit_kind,
@@ -393,22 +415,22 @@ impl Plan {
     /// The benefit an indicator or overview row names: by its id when the export has one,
     /// else by title, when exactly one benefit has it.
     fn benefit_for(&self, id: Option<&str>, title: &str) -> Result<usize, usize> {
-        if let Some(i) =
-            id.and_then(|id| only(self.benefits.iter().map(|b| b.id.as_deref() == Some(id))))
-        {
-            return Ok(i);
-        }
-        let matches: Vec<usize> = self
-            .benefits
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| fold(&b.title) == fold(title))
-            .map(|(i, _)| i)
-            .collect();
-        match matches.as_slice() {
-            [one] => Ok(*one),
-            other => Err(other.len()),
-        }
+        self.benefit_index.find(id, title)
+    }
+
+    fn push_benefit(&mut self, benefit: Benefit) -> usize {
+        let at = self.benefits.len();
+        self.benefit_index
+            .add(at, benefit.id.as_deref(), &benefit.title);
+        self.benefits.push(benefit);
+        at
+    }
+
+    fn push_indicator(&mut self, indicator: Indicator) {
+        let at = self.indicators.len();
+        self.indicator_index
+            .add(at, indicator.id.as_deref(), &indicator.title);
+        self.indicators.push(indicator);
     }
 
     /// «Måleindikatorer».
@@ -459,7 +481,7 @@ impl Plan {
                 }
             };
             let read_unit = unit(row, unit_column, &place, report);
-            self.indicators.push(Indicator {
+            self.push_indicator(Indicator {
                 id: item_id(row, id, &place, report),
                 title: name,
                 benefit,
@@ -494,38 +516,27 @@ impl Plan {
                 column: 0,
             };
             let name = text(row, indicator).unwrap_or_default();
-            let by_id = text(row, indicator_id).and_then(|id| {
-                only(
-                    self.indicators
-                        .iter()
-                        .map(|i| i.id.as_deref() == Some(id.as_str())),
-                )
-            });
-            let found: Vec<usize> = match by_id {
-                Some(i) => vec![i],
-                None => self
-                    .indicators
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, i)| fold(&i.title) == fold(&name))
-                    .map(|(i, _)| i)
-                    .collect(),
-            };
-            let [target] = found.as_slice() else {
-                report.note(
-                    Section::SkippedRow,
-                    place,
-                    if found.is_empty() {
-                        Text::new(format!("Målingen viser til måleindikatoren «{name}», som ikke er i lista over indikatorer; den er hoppet over"), format!("The measurement refers to the indicator «{name}», which is not in the list of indicators; it was skipped"))
-                    } else {
-                        Text::new(format!("Målingen viser til «{name}», som {} indikatorer heter; den kan ikke kobles sikkert (ta med ID-kolonnene) og er hoppet over", found.len()), format!("The measurement refers to «{name}», the title of {} indicators; it cannot be joined with certainty (add the ID columns) and was skipped", found.len()))
-                    },
-                );
-                continue;
+            let target = match self
+                .indicator_index
+                .find(text(row, indicator_id).as_deref(), &name)
+            {
+                Ok(target) => target,
+                Err(n) => {
+                    report.note(
+                        Section::SkippedRow,
+                        place,
+                        if n == 0 {
+                            Text::new(format!("Målingen viser til måleindikatoren «{name}», som ikke er i lista over indikatorer; den er hoppet over"), format!("The measurement refers to the indicator «{name}», which is not in the list of indicators; it was skipped"))
+                        } else {
+                            Text::new(format!("Målingen viser til «{name}», som {n} indikatorer heter; den kan ikke kobles sikkert (ta med ID-kolonnene) og er hoppet over"), format!("The measurement refers to «{name}», the title of {n} indicators; it cannot be joined with certainty (add the ID columns) and was skipped"))
+                        },
+                    );
+                    continue;
+                }
             };
             let cell = |column: Option<usize>| column.map_or(&Cell::Empty, |c| row.get(c));
             match (cell(measured_at).date(), cell(value).number()) {
-                (Some(when), Some(value)) => self.measurements.entry(*target).or_default().push(Measurement {
+                (Some(when), Some(value)) => self.measurements.entry(target).or_default().push(Measurement {
                     date: when,
                     value,
                     modified: date(row, modified, &place, "sist_oppdatert", report),
@@ -581,7 +592,7 @@ impl Plan {
                     if due.is_some() {
                         self.due_from_overview = true;
                     }
-                    self.benefits.push(Benefit {
+                    self.push_benefit(Benefit {
                         id: None,
                         title: name.clone(),
                         kind: benefit_kind(row, kind, &place, report),
@@ -590,11 +601,10 @@ impl Plan {
                         due,
                         modified: None,
                         place: Some(place.clone()),
-                    });
-                    self.benefits.len() - 1
+                    })
                 }
             };
-            self.indicators.push(Indicator {
+            self.push_indicator(Indicator {
                 id: None,
                 title: text(row, indicator).unwrap_or_default(),
                 benefit,
@@ -649,13 +659,11 @@ impl Plan {
         let mut items = Vec::new();
         // Ids from SharePoint when every benefit has its own, else by row.
         let numbered_by_row = !unique(self.benefits.iter().map(|b| b.id.as_deref()));
-        for (b_index, benefit) in self.benefits.iter().enumerate() {
-            let indicators: Vec<(usize, &Indicator)> = self
-                .indicators
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.benefit == b_index)
-                .collect();
+        let mut of_benefit: Vec<Vec<(usize, &Indicator)>> = vec![Vec::new(); self.benefits.len()];
+        for (i, indicator) in self.indicators.iter().enumerate() {
+            of_benefit[indicator.benefit].push((i, indicator));
+        }
+        for ((b_index, benefit), indicators) in self.benefits.iter().enumerate().zip(of_benefit) {
             let base = match &benefit.id {
                 Some(id) if !numbered_by_row => format!("G{id}"),
                 _ => format!("G{}", b_index + 1),

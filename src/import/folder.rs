@@ -118,8 +118,23 @@ pub fn write(
 ) -> Result<(), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut to_write: Vec<(&Planned, PathBuf)> = Vec::new();
+    // A folder (`systemer/`) that is not there yet holds nothing to check: its files are
+    // new, and the checks are made once for the folder, not once for each of its files.
+    let mut missing: std::collections::HashMap<&str, bool> = Default::default();
     for p in planned {
         let target = folder.join(&p.path);
+        let parent = p.path.rsplit_once('/').map_or("", |(parent, _)| parent);
+        let fresh = !parent.is_empty()
+            && *missing.entry(parent).or_insert_with(|| {
+                link_below(folder, &p.path).is_none()
+                    && std::fs::symlink_metadata(folder.join(parent))
+                        .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+            });
+        if fresh {
+            written.created.push(p.path.clone());
+            to_write.push((p, target));
+            continue;
+        }
         if let Some(link) = link_below(folder, &p.path) {
             errors.push(Diagnostic::error(
                 &link.display().to_string(),
@@ -346,9 +361,11 @@ fn gone(
     let Ok(entries) = folder.entries() else {
         return;
     };
+    let planned: std::collections::HashSet<&str> =
+        planned.iter().map(|p| p.path.as_str()).collect();
     for entry in entries {
         let path = format!("{kind}/{}", entry.name);
-        if !entry.name.ends_with(".yaml") || planned.iter().any(|p| p.path == path) {
+        if !entry.name.ends_with(".yaml") || planned.contains(path.as_str()) {
             continue;
         }
         let Ok(Some(Opened::File(file))) = folder.open_entry(&entry.name) else {

@@ -772,7 +772,8 @@ impl Kartoteket {
     ) {
         let mut other_kinds: BTreeMap<String, (usize, Place)> = BTreeMap::new();
         let mut targets: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut personal: Vec<(String, Place)> = Vec::new();
+        // The first integration of each system that carries personal data.
+        let mut personal: std::collections::HashMap<String, Place> = Default::default();
         for i in &self.integrations {
             if !values::fold(&i.kind).contains("informasjonsoverf") {
                 other_kinds
@@ -808,7 +809,9 @@ impl Kartoteket {
                 list.push(to.clone());
             }
             if i.personal_data {
-                personal.push((from.clone(), i.place.clone()));
+                personal
+                    .entry(from.clone())
+                    .or_insert_with(|| i.place.clone());
             }
         }
         for (kind, (n, first)) in other_kinds {
@@ -841,7 +844,7 @@ impl Kartoteket {
                 record.doc.set("integrasjoner", Value::Items(items));
             }
             if heuristics && record.doc.get("personopplysninger").is_none() {
-                if let Some((_, at)) = personal.iter().find(|(id, _)| *id == record.id) {
+                if let Some(at) = personal.get(&record.id) {
                     record
                         .doc
                         .set("personopplysninger", Value::Word("vanlige".into()));

@@ -47,6 +47,10 @@ pub struct IdMap {
     /// Keys met in this import: a key met again (two rows named alike) becomes `key#2`,
     /// so that each keeps its own id from one import to the next.
     keys: HashSet<(String, String)>,
+    /// How many rows had each key so far.
+    key_count: std::collections::HashMap<(String, String), usize>,
+    /// The last suffix given to each wanted id (`x-7`), where the next search starts.
+    next_suffix: std::collections::HashMap<(RecordKind, String), usize>,
 }
 
 impl IdMap {
@@ -105,8 +109,17 @@ impl IdMap {
         place: &Place,
         report: &mut ImportReport,
     ) -> String {
-        let mut key = key.to_string();
-        let mut n = 1;
+        // The n-th row with this key is `key#n`, counted, not searched for.
+        let seen = self
+            .key_count
+            .entry((source.to_string(), key.to_string()))
+            .or_default();
+        *seen += 1;
+        let mut key = match *seen {
+            1 => key.to_string(),
+            n => format!("{key}#{n}"),
+        };
+        let mut n = *seen;
         while !self.keys.insert((source.to_string(), key.clone())) {
             n += 1;
             key = format!("{}#{n}", key.split('#').next().unwrap_or_default());
@@ -114,7 +127,15 @@ impl IdMap {
         let known = self.known.get(&(source.to_string(), key.clone())).cloned();
         let base = known.clone().unwrap_or_else(|| wanted.to_string());
         let mut id = base.clone();
-        let mut n = 1;
+        // Suffixes already tried for this base start the search where it ended last time.
+        let mut n = self
+            .next_suffix
+            .get(&(kind, base.clone()))
+            .copied()
+            .unwrap_or(1);
+        if n > 1 {
+            id = format!("{base}-{n}");
+        }
         let used = |map: &Self, id: &String| {
             map.taken.contains(&(kind, id.clone()))
                 || map.reserved.contains_key(&(kind, id.clone()))
@@ -136,6 +157,7 @@ impl IdMap {
             };
             report.note(Section::IdChange, place.clone(), text);
         }
+        self.next_suffix.insert((kind, base.clone()), n);
         self.taken.insert((kind, id.clone()));
         self.known.insert((source.to_string(), key), id.clone());
         id

@@ -494,7 +494,8 @@ pub fn resolve_targets(records: &mut [(Record, Vec<(String, Place)>)], report: &
             .push(record.id.clone());
         if let Some(Value::Text(name)) = record.doc.get("navn") {
             let ids = by_name.entry(values::fold(name)).or_default();
-            if !ids.contains(&record.id) {
+            // Only this record could have put its id there, just now.
+            if ids.last() != Some(&record.id) {
                 ids.push(record.id.clone());
             }
         }
