@@ -1021,7 +1021,7 @@ fn pp365_gevinstoversikt_becomes_benefits_of_each_project() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name("Gevinstoversikt").unwrap();
-    let rows: [[&str; 8]; 5] = [
+    let rows: [[&str; 8]; 6] = [
         [
             "Prosjekt",
             "Tittel",
@@ -1072,6 +1072,16 @@ fn pp365_gevinstoversikt_becomes_benefits_of_each_project() {
             "",
             "",
         ],
+        [
+            "",
+            "Kortere ventetid",
+            "",
+            "",
+            "Antall",
+            "Dager på venteliste",
+            "",
+            "",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -1114,12 +1124,13 @@ fn pp365_gevinstoversikt_becomes_benefits_of_each_project() {
         run.stderr,
         "# Importrapport (pp365)
 
-Leste 4 rader fra `Gevinstoversikt.xlsx`. Skrev 0 nye og 1 endrede filer; 0 uendret; 0 redigert for hånd og latt være; 0 finnes ikke lenger i kilden.
+Leste 5 rader fra `Gevinstoversikt.xlsx`. Skrev 0 nye og 1 endrede filer; 0 uendret; 0 redigert for hånd og latt være; 0 finnes ikke lenger i kilden.
 
-## Rader som er hoppet over (2)
+## Rader som er hoppet over (3)
 
 - `Gevinstoversikt.xlsx[Gevinstoversikt]:3`: Fant ingen prosjektfil for «Et prosjekt som ikke er importert»; gevinstene er ikke skrevet (importer pp365-prosjekter først)
 - `Gevinstoversikt.xlsx[Gevinstoversikt]:5`: Raden har ingen gevinst (Tittel); den er hoppet over
+- `Gevinstoversikt.xlsx[Gevinstoversikt]:6`: Raden nevner ikke noe prosjekt; den er hoppet over
 
 ## Verdier som ikke kunne leses (feltet er utelatt) (4)
 
