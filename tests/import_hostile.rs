@@ -402,6 +402,28 @@ fn benefits_that_cannot_be_placed_with_certainty_are_not_written() {
     assert!(
         project.contains("      - id: G2\n        beskrivelse: \"Bedre kvalitet\"\n"),
         "{project}"
+    ); // A blank ID likewise.
+    std::fs::write(
+        dir.join("g.csv"),
+        "ID;Gevinst;Gevinsttype\n;Spart tid;Indirekte\n5;Bedre kvalitet;Kvalitativ\n",
+    )
+    .unwrap();
+    let run = import(
+        &[
+            "pp365-gevinster",
+            "g.csv",
+            "--prosjekt",
+            "digital-byggesak",
+            "--til",
+            "k",
+        ],
+        &dir,
+    );
+    assert!(run.stderr.contains("- `g.csv:2`: Gevinstene i digital-byggesak har ikke hver sin ID; de er nummerert G1, G2 … i radenes rekkefølge\n"), "{}", run.stderr);
+    let project = body(&dir.join("k/prosjekter/digital-byggesak.yaml"));
+    assert!(
+        project.contains("      - id: G1\n        beskrivelse: \"Spart tid\"\n"),
+        "{project}"
     );
 }
 

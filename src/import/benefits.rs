@@ -194,32 +194,47 @@ fn unique<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> bool {
         .all(|id| id.is_some_and(|id| seen.insert(id)))
 }
 
-/// A SharePoint item ID: a whole number. Anything else is reported and not used (the
-/// benefits are then numbered by row), since it becomes part of a benefit's id.
+/// The cell in `column` read by `read`; a cell that is filled but cannot be read is
+/// reported (`message` gets its text, shortened) and left out.
+fn read_cell<T>(
+    row: &Row,
+    column: Option<usize>,
+    place: &Place,
+    report: &mut ImportReport,
+    read: impl Fn(&Cell) -> Option<T>,
+    message: impl Fn(&str) -> (String, String),
+) -> Option<T> {
+    let cell = row.get(column?);
+    let value = read(cell);
+    if value.is_none() && !cell.is_empty() {
+        let raw = cell.text();
+        let (nb, en) = message(&crate::text::shorten(&raw));
+        report.note(Section::UnreadValue, at(place, column), Text::new(nb, en));
+    }
+    value
+}
+
+/// A SharePoint item ID: a whole number. Anything else is not used (the benefits are then
+/// numbered by row), since it becomes part of a benefit's id.
 fn item_id(
     row: &Row,
     column: Option<usize>,
     place: &Place,
     report: &mut ImportReport,
 ) -> Option<String> {
-    let raw = text(row, column)?;
-    if !raw.is_empty() && raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(raw);
-    }
-    let raw = crate::text::shorten(&raw);
-    report.note(
-        Section::UnreadValue,
-        at(place, column),
-        Text::new(
+    let whole = |c: &Cell| {
+        let text = c.text();
+        (!text.is_empty() && text.len() <= 9 && text.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(text)
+    };
+    read_cell(row, column, place, report, whole, |raw| {
+        (
             format!("«{raw}» er ikke en ID fra SharePoint (et heltall); den er ikke brukt"),
             format!("«{raw}» is not a SharePoint ID (a whole number); it is not used"),
-        ),
-    );
-    None
+        )
+    })
 }
 
-/// A date cell; one that is filled but cannot be read with certainty is reported and left
-/// out.
 fn date(
     row: &Row,
     column: Option<usize>,
@@ -227,24 +242,16 @@ fn date(
     field: &str,
     report: &mut ImportReport,
 ) -> Option<Date> {
-    let cell = row.get(column?);
-    let date = cell.date();
-    if date.is_none() && !cell.is_empty() {
-        let raw = cell.text();
-        let raw = crate::text::shorten(&raw);
-        report.note(
-            Section::UnreadValue,
-            at(place, column),
-            Text::new(
-                format!("«{raw}» er ikke en dato som kan leses sikkert ({field}); feltet er utelatt"),
-                format!("«{raw}» is not a date that can be read with certainty ({field}); the field is left out"),
+    read_cell(row, column, place, report, Cell::date, |raw| {
+        (
+            format!("«{raw}» er ikke en dato som kan leses sikkert ({field}); feltet er utelatt"),
+            format!(
+                "«{raw}» is not a date that can be read with certainty ({field}); the field is left out"
             ),
-        );
-    }
-    date
+        )
+    })
 }
 
-/// A number cell; one that is filled but is not a number is reported and left out.
 fn number(
     row: &Row,
     column: Option<usize>,
@@ -252,67 +259,59 @@ fn number(
     field: &str,
     report: &mut ImportReport,
 ) -> Option<f64> {
-    let cell = row.get(column?);
-    let number = cell.number();
-    if number.is_none() && !cell.is_empty() {
-        let raw = cell.text();
-        let raw = crate::text::shorten(&raw);
-        report.note(
-            Section::UnreadValue,
-            at(place, column),
-            Text::new(
-                format!("«{raw}» er ikke et tall ({field}); feltet er utelatt"),
-                format!("«{raw}» is not a number ({field}); the field is left out"),
-            ),
-        );
-    }
-    number
+    read_cell(row, column, place, report, Cell::number, |raw| {
+        (
+            format!("«{raw}» er ikke et tall ({field}); feltet er utelatt"),
+            format!("«{raw}» is not a number ({field}); the field is left out"),
+        )
+    })
 }
 
-/// Gevinsttype as (kategori, type); a word that is none of PP365's choices is reported.
+/// Gevinsttype as (kategori, type).
 fn benefit_kind(
     row: &Row,
     column: Option<usize>,
     place: &Place,
     report: &mut ImportReport,
 ) -> Option<(&'static str, &'static str)> {
-    let raw = text(row, column)?;
-    let kind = kind_of(&raw);
-    if kind.is_none() {
-        let raw = crate::text::shorten(&raw);
-        report.note(
-            Section::UnreadValue,
-            at(place, column),
-            Text::new(
-                format!("«{raw}» er ikke en gevinsttype (Direkte, Indirekte, Kvalitativ); kategori og type er utelatt"),
-                format!("«{raw}» is not a benefit type (Direkte, Indirekte, Kvalitativ); kategori and type are left out"),
-            ),
-        );
-    }
-    kind
+    read_cell(
+        row,
+        column,
+        place,
+        report,
+        |c| kind_of(&c.text()),
+        |raw| {
+            (
+                format!(
+                    "«{raw}» er ikke en gevinsttype (Direkte, Indirekte, Kvalitativ); kategori og type er utelatt"
+                ),
+                format!(
+                    "«{raw}» is not a benefit type (Direkte, Indirekte, Kvalitativ); kategori and type are left out"
+                ),
+            )
+        },
+    )
 }
 
-/// Måleenhet; a word that is none of PP365's choices is reported.
 fn unit(
     row: &Row,
     column: Option<usize>,
     place: &Place,
     report: &mut ImportReport,
 ) -> Option<&'static str> {
-    let raw = text(row, column)?;
-    let unit = unit_of(&raw);
-    if unit.is_none() {
-        let raw = crate::text::shorten(&raw);
-        report.note(
-            Section::UnreadValue,
-            at(place, column),
-            Text::new(
+    read_cell(
+        row,
+        column,
+        place,
+        report,
+        |c| unit_of(&c.text()),
+        |raw| {
+            (
                 format!("«{raw}» er ikke en måleenhet fra Prosjektportalen; feltet er utelatt"),
                 format!("«{raw}» is not a unit from Prosjektportalen; the field is left out"),
-            ),
-        );
-    }
-    unit
+            )
+        },
+    )
 }
 
 /// Which of the three lists a CSV export is, by its headers.
