@@ -427,24 +427,32 @@ fn benefits_that_cannot_be_placed_with_certainty_are_not_written() {
     );
 }
 
-/// Twenty thousand rows of one name, and lists of twenty thousand benefits and indicators
+/// Eight thousand rows of one name, and lists of twenty thousand benefits and indicators
 /// of one title: ids are counted and joins looked up, so the work stays linear in the rows.
+/// (Fewer systems than benefits: each system is a file, and creating files costs what the
+/// disk makes it cost.)
 #[test]
 fn rows_named_alike_are_cheap() {
     let dir = scratch("hostile-alike");
-    let rows = 20_000;
+    let systems = 8_000;
     std::fs::write(
         dir.join("s.csv"),
-        format!("Systemnavn;Integrasjoner\n{}", "Samme;Samme\n".repeat(rows)),
+        format!(
+            "Systemnavn;Integrasjoner\n{}",
+            "Samme;Samme\n".repeat(systems)
+        ),
     )
     .unwrap();
     let (run, cost) =
         common::prinsipp_bounded(&["import", "regneark", "s.csv", "--til", "k"], &dir);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    common::assert_cheap(&cost, "20,000 rows of one name");
-    assert!(dir.join(format!("k/systemer/samme-{rows}.yaml")).is_file());
+    common::assert_cheap(&cost, "8,000 rows of one name");
     assert!(
-        run.stderr.contains("## Id-er som er endret (19999)\n"),
+        dir.join(format!("k/systemer/samme-{systems}.yaml"))
+            .is_file()
+    );
+    assert!(
+        run.stderr.contains("## Id-er som er endret (7999)\n"),
         "{}",
         run.stderr
     );
@@ -454,6 +462,7 @@ fn rows_named_alike_are_cheap() {
         "prosjekt:\n  id: p\n  navn: P\n",
     )
     .unwrap();
+    let rows = 20_000;
     std::fs::write(
         dir.join("g.csv"),
         format!("Gevinst;Gevinsttype\n{}", "Samme;Direkte\n".repeat(rows)),
