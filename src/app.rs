@@ -347,15 +347,14 @@ fn check(
         known: known.as_ref(),
         lang: style.lang,
     };
+    let summary = args
+        .oppsummering
+        .then(|| crate::figures::Figures::compute(&portfolio, &findings, &settings, date).summary);
     for output in &outputs {
-        let text = match output.format {
-            CheckFormat::Table => report::table::render(&report, style, args.quiet),
-            CheckFormat::Json => report::json::render(&report),
-            CheckFormat::Sarif => report::sarif::render(&report),
-            CheckFormat::Junit => report::junit::render(&report),
-            CheckFormat::Github => report::github::render(&report),
-            CheckFormat::Gitlab => report::gitlab::render(&report),
-            CheckFormat::Markdown => report::markdown::render(&report),
+        let text = match (output.format, &summary) {
+            (CheckFormat::Table, Some(summary)) => report::summary::text(summary, &report, style),
+            (CheckFormat::Markdown, Some(summary)) => report::summary::markdown(summary, &report),
+            (format, _) => render_check(format, &report, style, args.quiet),
         };
         match &output.path {
             None => write_all(out, &text)?,
@@ -369,6 +368,18 @@ fn check(
     }
     let failing = findings.iter().any(|f| report.is_failing(f));
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+fn render_check(format: CheckFormat, report: &Report, style: &Style, quiet: bool) -> String {
+    match format {
+        CheckFormat::Table => report::table::render(report, style, quiet),
+        CheckFormat::Json => report::json::render(report),
+        CheckFormat::Sarif => report::sarif::render(report),
+        CheckFormat::Junit => report::junit::render(report),
+        CheckFormat::Github => report::github::render(report),
+        CheckFormat::Gitlab => report::gitlab::render(report),
+        CheckFormat::Markdown => report::markdown::render(report),
+    }
 }
 
 /// With `--format github`, load problems become annotations too: a pull request that breaks
@@ -708,6 +719,7 @@ fn import(
         prosjekter: None,
         max_file_size: args.max_file_size,
         max_files: crate::load::DEFAULT_MAX_FILES,
+        oppsummering: false,
         quiet: false,
         verbose: false,
     };

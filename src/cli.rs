@@ -214,6 +214,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N", default_value_t = crate::load::DEFAULT_MAX_FILES)]
     pub max_files: usize,
 
+    /// Table and markdown: counts per principle, rule and missing key, per service area and
+    /// per owner, worst first, instead of one line per finding
+    #[arg(long, visible_alias = "summary")]
+    pub oppsummering: bool,
+
     /// Print only findings and errors, no summary line
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,

@@ -9,6 +9,7 @@ pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod figures;
 pub mod files;
 pub mod finding;
 pub mod import;

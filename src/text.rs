@@ -42,6 +42,11 @@ impl Text {
     }
 }
 
+/// «1 system», «3 systemer»: a count with its noun in the right number.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Joins names for a message: «a, b og c» / "a, b and c".
 pub fn join_names(names: &[&str], lang: Lang) -> String {
     let and = match lang {

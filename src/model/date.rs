@@ -60,6 +60,11 @@ impl Date {
         Date::from_days(self.days().saturating_add(days).clamp(FIRST, LAST))
     }
 
+    /// Whole days from `earlier` to this date (negative when this one is earlier).
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.days() - earlier.days()
+    }
+
     /// Days since 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
     fn days(self) -> i64 {
         let y = self.year as i64 - i64::from(self.month <= 2);

@@ -11,6 +11,7 @@ pub mod junit;
 pub mod markdown;
 pub mod rules;
 pub mod sarif;
+pub mod summary;
 pub mod table;
 
 use crate::baseline::BaselineEntry;

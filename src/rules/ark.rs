@@ -43,6 +43,7 @@ pub fn check(c: &mut Checker) {
                     join_names(&missing, Lang::En)
                 ),
             ),
-        );
+        )
+        .lacking(&missing);
     }
 }

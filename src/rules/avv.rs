@@ -182,7 +182,7 @@ fn suggestion(near: Option<&str>) -> (String, String) {
 
 /// A deviation covers the findings of its rule on its subject: the project or system it
 /// names, a project's new system it names, or the whole portfolio.
-fn covers(avvik: &Avvik, finding: &Finding) -> bool {
+pub fn covers(avvik: &Avvik, finding: &Finding) -> bool {
     if finding.code != avvik.rule || finding.code.starts_with("AVV-") {
         return false;
     }

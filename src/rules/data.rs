@@ -40,7 +40,8 @@ pub fn check(c: &mut Checker) {
                         join_names(&missing, Lang::En)
                     ),
                 ),
-            );
+            )
+            .lacking(&missing);
         }
     }
 }

@@ -213,5 +213,6 @@ fn gev02_benefit_fields(c: &mut Checker, project: &Project, index: usize, benefi
                 en.join(" and ")
             ),
         ),
-    );
+    )
+    .lacking(&missing);
 }

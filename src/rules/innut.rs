@@ -94,7 +94,8 @@ pub fn check(c: &mut Checker) {
                             join_names(&missing, Lang::En)
                         ),
                     ),
-                );
+                )
+                .lacking(&missing);
             }
 
             if !project.is_open() {

@@ -42,6 +42,7 @@ pub fn check(c: &mut Checker) {
                     system.id
                 ),
             ),
-        );
+        )
+        .lacking(&missing);
     }
 }

@@ -26,6 +26,7 @@ pub fn check(c: &mut Checker) {
                     join_names(&missing, Lang::En)
                 ),
             ),
-        );
+        )
+        .lacking(&missing);
     }
 }

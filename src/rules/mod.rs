@@ -23,6 +23,8 @@ mod sky;
 mod standard;
 mod uu;
 
+pub use avv::covers;
+
 use crate::finding::{Finding, Severity, Status, Subject};
 use crate::katalog::Katalog;
 use crate::model::*;
@@ -182,6 +184,7 @@ impl<'a> Checker<'a> {
             path,
             status: Status::Open,
             section: None,
+            missing: Vec::new(),
             fingerprint: String::new(),
         });
         let last = self.findings.len() - 1;

@@ -41,6 +41,7 @@ pub fn check(c: &mut Checker) {
                     join_names(&missing, Lang::En)
                 ),
             ),
-        );
+        )
+        .lacking(&missing);
     }
 }

@@ -1,0 +1,98 @@
+//! The deviation register as the board reads it: who approved what, until when, what it
+//! covers, and what has expired or expires soon.
+
+use crate::finding::{Finding, Subject};
+use crate::model::{Date, Portfolio};
+use crate::settings::Settings;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeviationState {
+    /// AVV-01: not validly documented; it covers nothing.
+    Ugyldig,
+    /// Its gyldig_til is before the evaluation date; it covers nothing.
+    Utlopt,
+    /// It expires within AVV-03's number of days.
+    UtloperSnart,
+    Gyldig,
+}
+
+impl DeviationState {
+    pub fn name(self) -> &'static str {
+        match self {
+            DeviationState::Ugyldig => "ugyldig",
+            DeviationState::Utlopt => "utlopt",
+            DeviationState::UtloperSnart => "utloper_snart",
+            DeviationState::Gyldig => "gyldig",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Deviation {
+    pub rule: String,
+    pub applies_to: String,
+    pub approved_by: Option<String>,
+    pub date: Option<String>,
+    pub valid_until: Option<String>,
+    pub reference: Option<String>,
+    pub justification: Option<String>,
+    pub state: DeviationState,
+    /// Days from the evaluation date to gyldig_til (negative once expired).
+    pub days_left: Option<i64>,
+    /// Findings it covers in this check.
+    pub covers: usize,
+    #[serde(skip)]
+    pub file: crate::model::Pos,
+}
+
+/// Every entry of avvik.yaml, in the register's order.
+pub fn compute(
+    p: &Portfolio,
+    findings: &[Finding],
+    settings: &Settings,
+    date: Date,
+) -> Vec<Deviation> {
+    let soon = settings
+        .param("AVV-03", "dager")
+        .and_then(toml::Value::as_integer)
+        .unwrap_or(30);
+    p.avvik
+        .iter()
+        .map(|a| {
+            let invalid = findings.iter().any(|f| {
+                f.code == "AVV-01"
+                    && f.subject == Subject::Avvik(a.applies_to.clone())
+                    && f.path == format!("/avvik/{}", crate::rules::key(&a.rule))
+            });
+            let days_left = a.valid_until.map(|d| d.days_since(date));
+            let state = match days_left {
+                _ if invalid => DeviationState::Ugyldig,
+                Some(d) if d < 0 => DeviationState::Utlopt,
+                Some(d) if d <= soon => DeviationState::UtloperSnart,
+                _ => DeviationState::Gyldig,
+            };
+            let covers = match state {
+                DeviationState::Ugyldig | DeviationState::Utlopt => 0,
+                _ => findings
+                    .iter()
+                    .filter(|f| !f.is_violation() && crate::rules::covers(a, f))
+                    .count(),
+            };
+            Deviation {
+                rule: a.rule.clone(),
+                applies_to: a.applies_to.clone(),
+                approved_by: a.approved_by.clone(),
+                date: a.date.map(|d| d.to_string()),
+                valid_until: a.valid_until.map(|d| d.to_string()),
+                reference: a.reference.clone(),
+                justification: a.justification.clone(),
+                state,
+                days_left,
+                covers,
+                file: a.spans.at,
+            }
+        })
+        .collect()
+}

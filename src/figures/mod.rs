@@ -1,0 +1,41 @@
+//! The portfolio in figures, for those who would rather look than read: key figures, the
+//! compliance matrix, the summary per principle, area and owner, and the deviation
+//! register. Computed from the model and one check's findings; renderers only show them.
+//! Each figure's definition is in docs/rapport.md.
+
+pub mod deviations;
+pub mod key;
+pub mod matrix;
+pub mod subjects;
+pub mod summary;
+
+use crate::finding::Finding;
+use crate::model::{Date, Portfolio};
+use crate::settings::Settings;
+use serde::Serialize;
+
+/// Everything the report shows of one kommune.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figures {
+    pub key: key::KeyFigures,
+    pub summary: summary::Summary,
+    pub matrix: matrix::Matrix,
+    pub deviations: Vec<deviations::Deviation>,
+}
+
+impl Figures {
+    pub fn compute(
+        portfolio: &Portfolio,
+        findings: &[Finding],
+        settings: &Settings,
+        date: Date,
+    ) -> Figures {
+        let subjects = subjects::Subjects::new(portfolio, settings);
+        Figures {
+            key: key::compute(portfolio, findings, settings, date),
+            summary: summary::compute(findings, settings, &subjects),
+            matrix: matrix::compute(portfolio, findings, settings, &subjects),
+            deviations: deviations::compute(portfolio, findings, settings, date),
+        }
+    }
+}

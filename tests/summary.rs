@@ -1,0 +1,203 @@
+//! `check --oppsummering`: counts over the subjects checked, per principle, rule and missing
+//! key, per service area and per owner, worst first. The fixture's figures are counted by
+//! hand in the comments.
+
+mod common;
+use common::*;
+
+/// Four systems: journal and timebok (helse) lack systemeier and drift; kart (no area)
+/// lacks livslop; skole (oppvekst) is complete. No project, no register.
+const SYSTEMS: &str = "systemer:
+  - id: journal
+    navn: Journal
+    tjenesteomraade: helse
+    programvaretype: hyllevare
+    livslop: aktiv
+    personopplysninger: ingen
+  - id: timebok
+    navn: Timebok
+    tjenesteomraade: helse
+    programvaretype: hyllevare
+    livslop: aktiv
+    personopplysninger: ingen
+  - id: skole
+    navn: Skole
+    tjenesteomraade: oppvekst
+    systemeier: Kommunalsjef oppvekst
+    programvaretype: hyllevare
+    drift: saas
+    livslop: aktiv
+    personopplysninger: ingen
+  - id: kart
+    navn: Kart
+    systemeier: Teknisk sjef
+    programvaretype: hyllevare
+    drift: saas
+    personopplysninger: ingen
+";
+
+fn fixture() -> std::path::PathBuf {
+    kommune(
+        "summary",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/systemer.yaml", SYSTEMS.as_bytes()),
+        ],
+    )
+}
+
+#[test]
+fn the_summary_counts_subjects_per_principle_missing_key_area_and_owner() {
+    let dir = fixture();
+    let run = prinsipp(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+        "--oppsummering",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Oppsummering: Test kommune (3999), 2026-06-01
+
+Per prinsipp, verst først
+
+Orden i eget hus: en fullstendig systemoversikt (INV): 3 av 4 systemer med brudd (3 funn)
+  INV-01 Systemet mangler grunnopplysninger i systemoversikten: 3 av 4 systemer
+      2 av 4 systemer mangler systemeier og drift
+      1 av 4 systemer mangler livslop
+
+Uten brudd
+  Sky er førstevalget (SKY): 4 systemer kontrollert
+  Ett nytt system inn betyr ett system ut (INNUT): porteføljen kontrollert
+  Vi bruker nasjonale felleskomponenter (FK): 4 systemer kontrollert
+  Personvernvennlig digitalisering (PVN): 4 systemer kontrollert
+  Informasjonssikkerhet og risikostyring (SIK): 4 systemer kontrollert
+  Universell utforming av IKT-løsninger (UU): 4 systemer kontrollert
+  Integrasjoner bruker standardiserte grensesnitt (STD): 4 systemer kontrollert
+  Kjernesystemene er standard hyllevare (HYL): 4 systemer kontrollert
+  Arkivverdige data tas vare på når systemer fases ut (ARK): 4 systemer kontrollert
+  Datasettene er beskrevet med metadata (DATA): 4 systemer kontrollert
+
+Ingenting å kontrollere: GEV, GJEN, PROS, ARKF, PV, KN, FOND, REF og AVV
+
+Per tjenesteområde, verst først
+ Tjenesteområde | Kontrollert | Med brudd  | Funn
+----------------+-------------+------------+------
+ helse          | 2 systemer  | 2 systemer | 2
+ (ikke oppgitt) | 1 system    | 1 system   | 1
+ oppvekst       | 1 system    | 0          | 0
+
+Per eier (systemeier eller prosjekteier), verst først
+ Eier                  | Kontrollert | Med brudd  | Funn
+-----------------------+-------------+------------+------
+ (ikke oppgitt)        | 2 systemer  | 2 systemer | 2
+ Teknisk sjef          | 1 system    | 1 system   | 1
+ Kommunalsjef oppvekst | 1 system    | 0          | 0
+
+0 feil, 3 advarsler — 4 systemer, 0 prosjekter kontrollert
+"
+    );
+}
+
+#[test]
+fn the_summary_as_markdown_in_english() {
+    let dir = fixture();
+    let run = prinsipp(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+        "--summary",
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let head = "## Summary: Test kommune (3999), 2026-06-01
+
+### Per principle, worst first
+
+- **Our own house in order: a complete system inventory (INV)**: 3 of 4 systems in breach (3 findings)
+  - `INV-01` Inventory system lacks basic facts: 3 of 4 systems
+    - 2 of 4 systems lack systemeier and drift
+    - 1 of 4 systems lack livslop
+
+No breaches:
+";
+    assert!(run.stdout.starts_with(head), "{}", run.stdout);
+    let tail = "### Per service area, worst first
+
+| Service area | Checked | In breach | Findings |
+|---|---|---|---:|
+| helse | 2 systems | 2 systems | 2 |
+| (not stated) | 1 system | 1 system | 1 |
+| oppvekst | 1 system | 0 | 0 |
+";
+    assert!(run.stdout.contains(tail), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .ends_with("\n0 errors, 3 warnings — 4 systems, 0 projects checked\n")
+    );
+}
+
+#[test]
+fn approved_deviations_are_counted_apart_from_breaches() {
+    // The example: SKY-03 on one system is covered by an approved deviation (26/0042),
+    // INNUT-05 on the portfolio by another (26/0041).
+    let run = prinsipp(&[
+        "check",
+        &repo("examples/eksempel-kommune"),
+        "--dato",
+        "2026-06-01",
+        "--oppsummering",
+    ]);
+    assert_eq!(run.code, 1);
+    for line in [
+        "Sky er førstevalget (SKY): 2 av 34 systemer og 1 av 8 prosjekter med brudd (3 funn, 1 godkjent avvik)\n",
+        "  SKY-03 Avtalen utløper uten fersk skyvurdering: 1 av 34 systemer (1 godkjent avvik)\n",
+        "  INNUT-05 Åpne prosjekter tar inn flere systemer enn de faser ut: 0 av 1 portefølje (1 godkjent avvik)\n",
+        "      1 av 34 systemer mangler systemeier, programvaretype og personopplysninger\n",
+        "Avviksregisteret (AVV): 4 av 5 avvik med brudd (4 funn)\n",
+    ] {
+        assert!(
+            run.stdout.contains(line),
+            "missing {line:?} in\n{}",
+            run.stdout
+        );
+    }
+    // Worst first: GEV has the most projects in breach (6), so it comes first.
+    let first = run.stdout.lines().nth(4).unwrap();
+    assert!(
+        first.starts_with("Gevinstplan foreligger (GEV): 6 av 9 prosjekter"),
+        "{first}"
+    );
+}
+
+#[test]
+fn user_text_in_the_summary_is_escaped() {
+    let systems = "systemer:\n  - id: a\n    navn: A\n    tjenesteomraade: \"helse | <b>x</b>\\u001b[31m\"\n    livslop: aktiv\n";
+    let dir = kommune(
+        "summary-escape",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", systems.as_bytes()),
+        ],
+    );
+    let md = prinsipp(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--oppsummering",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        md.stdout.contains("| helse \\| &lt;b&gt;x&lt;/b&gt;"),
+        "{}",
+        md.stdout
+    );
+    let text = prinsipp(&["check", dir.to_str().unwrap(), "--oppsummering"]);
+    assert!(!text.stdout.contains('\u{1b}'), "{}", text.stdout);
+}
