@@ -60,6 +60,9 @@ pub enum Command {
     /// kommune folder; again and again, keeping ids and what people edited
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
+    /// The portfolio report for the board: key figures, charts, the compliance matrix, every
+    /// finding and the deviation register, for one kommune or many (docs/rapport.md)
+    Report(ReportArgs),
     /// Write a commented starter kommune folder that passes `prinsipp check`
     Init {
         /// Where to write it (default: .)
@@ -144,6 +147,72 @@ pub struct ImportArgs {
     /// The evaluation date for --sjekk, YYYY-MM-DD (default: today)
     #[arg(long, value_parser = parse_date)]
     pub dato: Option<crate::model::Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Kommune folders; a folder without kommune.yaml stands for its subfolders that have one
+    #[arg(default_value = ".")]
+    pub folders: Vec<PathBuf>,
+
+    /// Write the report as one self-contained HTML file (`-` for stdout)
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
+    /// The report as data, optionally to a file: html | json | xlsx (xlsx needs a file).
+    /// Repeatable, e.g. `--html rapport.html --format json=rapport.json`
+    #[arg(long = "format", value_name = "FORMAT[=PATH]", value_parser = parse_report_output)]
+    pub outputs: Vec<ReportOutput>,
+
+    /// Evaluation date, YYYY-MM-DD (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub dato: Option<crate::model::Date>,
+
+    /// Check every kommune against one strategy's profile (`alle` for every rule)
+    #[arg(long)]
+    pub strategi: Option<String>,
+
+    /// Settings file for every kommune (default: each folder's prinsipp.toml if present)
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+
+    /// Refuse YAML files larger than this many MiB
+    #[arg(long, value_name = "MIB", default_value_t = crate::load::DEFAULT_MAX_FILE_BYTES / (1024 * 1024))]
+    pub max_file_size: u64,
+
+    /// Refuse a kommune folder with more YAML files than this
+    #[arg(long, value_name = "N", default_value_t = crate::load::DEFAULT_MAX_FILES)]
+    pub max_files: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    Html,
+    Json,
+    Xlsx,
+}
+
+/// One `--format NAME[=PATH]` of `report`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportOutput {
+    pub format: AuditFormat,
+    pub path: Option<PathBuf>,
+}
+
+fn parse_report_output(text: &str) -> Result<ReportOutput, String> {
+    let (name, path) = split_output(text)?;
+    let format = AuditFormat::from_str(name, true)
+        .map_err(|_| format!("«{name}» is not a report format; choose html, json or xlsx"))?;
+    Ok(ReportOutput { format, path })
+}
+
+/// `NAME` or `NAME=PATH`.
+fn split_output(text: &str) -> Result<(&str, Option<PathBuf>), String> {
+    match text.split_once('=') {
+        Some((name, path)) if !path.is_empty() => Ok((name, Some(PathBuf::from(path)))),
+        Some((name, _)) => Err(format!("«{name}=» needs a file after the =")),
+        None => Ok((text, None)),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -273,11 +342,7 @@ pub struct Output {
 }
 
 fn parse_output(text: &str) -> Result<Output, String> {
-    let (name, path) = match text.split_once('=') {
-        Some((name, path)) if !path.is_empty() => (name, Some(PathBuf::from(path))),
-        Some((name, _)) => return Err(format!("«{name}=» needs a file after the =")),
-        None => (text, None),
-    };
+    let (name, path) = split_output(text)?;
     let format = CheckFormat::from_str(name, true).map_err(|_| {
         let names: Vec<String> = CheckFormat::value_variants()
             .iter()

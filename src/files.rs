@@ -118,8 +118,13 @@ fn link_on_the_way(path: &Path) -> Result<(), WriteError> {
 
 /// Writes `content` to `path` as described at the top of this module, after
 /// [`check_target`].
-pub fn write_output(path: &Path, content: &str, inputs: &[Identity]) -> Result<(), WriteError> {
+pub fn write_output(
+    path: &Path,
+    content: impl AsRef<[u8]>,
+    inputs: &[Identity],
+) -> Result<(), WriteError> {
     check_target(path, inputs)?;
+    let content = content.as_ref();
     match input::output_target(path).map(|t| t.kind) {
         Some(Kind::Pipe | Kind::Device) => write_through(path, content),
         Some(_) => replace(path, content, true),
@@ -129,7 +134,7 @@ pub fn write_output(path: &Path, content: &str, inputs: &[Identity]) -> Result<(
 
 /// Writes to a new, exclusively created temporary file beside `path` and renames it into
 /// place; without `existing`, the rename refuses to replace anything that appeared since.
-fn replace(path: &Path, content: &str, existing: bool) -> Result<(), WriteError> {
+fn replace(path: &Path, content: &[u8], existing: bool) -> Result<(), WriteError> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -149,7 +154,7 @@ fn replace(path: &Path, content: &str, existing: bool) -> Result<(), WriteError>
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(parent)?;
-    temp.write_all(content.as_bytes())?;
+    temp.write_all(content)?;
     temp.as_file().sync_data()?;
     // Dropping a temporary file that was not persisted removes it.
     if existing {
@@ -164,7 +169,7 @@ fn replace(path: &Path, content: &str, existing: bool) -> Result<(), WriteError>
 /// A pipe or a character device: opened without following a link and without blocking,
 /// checked on the handle, and written to.
 #[cfg(unix)]
-fn write_through(path: &Path, content: &str) -> Result<(), WriteError> {
+fn write_through(path: &Path, content: &[u8]) -> Result<(), WriteError> {
     use rustix::fs::{FileType, Mode, OFlags};
     use rustix::io::Errno;
     let flags =
@@ -183,12 +188,12 @@ fn write_through(path: &Path, content: &str) -> Result<(), WriteError> {
     // Blocking again: a slow reader is waited for, not an error.
     rustix::fs::fcntl_setfl(&fd, OFlags::empty()).map_err(|e| WriteError::Io(e.into()))?;
     let mut file = std::fs::File::from(fd);
-    file.write_all(content.as_bytes())?;
+    file.write_all(content)?;
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn write_through(_path: &Path, _content: &str) -> Result<(), WriteError> {
+fn write_through(_path: &Path, _content: &[u8]) -> Result<(), WriteError> {
     Err(WriteError::Refused(Kind::Other))
 }
 
@@ -243,9 +248,9 @@ mod tests {
         let dir = scratch("rename");
         // The folder appears after the check: the rename (no clobbering) fails.
         let target = dir.join("rapport.json");
-        let result = replace(&target, "nytt", false);
+        let result = replace(&target, b"nytt", false);
         assert!(result.is_ok());
-        assert!(replace(&target, "igjen", false).is_err());
+        assert!(replace(&target, b"igjen", false).is_err());
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "nytt");
         assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
     }

@@ -145,7 +145,7 @@ No breaches:
 
 #[test]
 fn approved_deviations_are_counted_apart_from_breaches() {
-    // The example: SKY-03 on one system is covered by an approved deviation (26/0042),
+    // The example: SKY-03 on one system is covered by an approved deviation (26/0117),
     // INNUT-05 on the portfolio by another (26/0041).
     let run = prinsipp(&[
         "check",

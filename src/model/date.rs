@@ -60,6 +60,11 @@ impl Date {
         Date::from_days(self.days().saturating_add(days).clamp(FIRST, LAST))
     }
 
+    /// Year, month (1–12) and day (1–31).
+    pub fn ymd(self) -> (i32, u32, u32) {
+        (self.year, self.month, self.day)
+    }
+
     /// Whole days from `earlier` to this date (negative when this one is earlier).
     pub fn days_since(self, earlier: Date) -> i64 {
         self.days() - earlier.days()

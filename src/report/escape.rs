@@ -69,6 +69,24 @@ pub fn markdown_cell(text: &str) -> String {
     out
 }
 
+/// User text in HTML content or a quoted attribute value: one line, nothing hidden, and the
+/// five characters that could end a text or an attribute escaped; inline SVG is parsed by
+/// the same rules.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in line(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A file path in a markdown code span: one line, nothing hidden, no backtick to end the
 /// span, `|` escaped (GitHub's tables split on it even inside code).
 pub fn markdown_code(text: &str) -> String {

@@ -26,9 +26,18 @@ struct JsonReport<'a> {
 }
 
 #[derive(Serialize)]
-struct Tool {
+pub(crate) struct Tool {
     name: &'static str,
     version: &'static str,
+}
+
+impl Tool {
+    pub(crate) fn prinsipp() -> Tool {
+        Tool {
+            name: "prinsipp",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -62,7 +71,7 @@ struct JsonRule<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(crate) struct JsonFinding<'a> {
     fingerprint: String,
     code: &'a str,
     severity: &'a str,
@@ -103,35 +112,10 @@ struct JsonBenefit<'a> {
     maaloppnaaelse_prosent: Option<f64>,
 }
 
-pub fn render(r: &Report) -> String {
+/// Every finding as `--format json` writes it (the report's JSON holds the same).
+pub(crate) fn findings<'a>(r: &Report<'a>) -> Vec<JsonFinding<'a>> {
     let lang = r.lang;
-    let c = r.counts();
-    let k = &r.settings.katalog;
-    let rules = r
-        .settings
-        .enabled_codes()
-        .into_iter()
-        .filter_map(|code| {
-            let rule = k.rule(code)?;
-            Some(JsonRule {
-                code: &rule.code,
-                severity: r.settings.severity(code).name(),
-                principle: k
-                    .principle_of(code)
-                    .map_or("", |p| p.principle.name.get(lang)),
-                title: rule.title.get(lang),
-                comply: rule.comply.get(lang),
-                sources: rule
-                    .sources
-                    .iter()
-                    .map(|s| format!("{} {}", s.doc, s.section))
-                    .collect(),
-                strategi_avsnitt: r.settings.section(code),
-            })
-        })
-        .collect();
-    let findings = r
-        .findings
+    r.findings
         .iter()
         .map(|f| {
             let (avvik_ref, avvik_gyldig_til) = match &f.status {
@@ -159,7 +143,37 @@ pub fn render(r: &Report) -> String {
                 strategi_avsnitt: f.section.as_deref(),
             }
         })
+        .collect()
+}
+
+pub fn render(r: &Report) -> String {
+    let lang = r.lang;
+    let c = r.counts();
+    let k = &r.settings.katalog;
+    let rules = r
+        .settings
+        .enabled_codes()
+        .into_iter()
+        .filter_map(|code| {
+            let rule = k.rule(code)?;
+            Some(JsonRule {
+                code: &rule.code,
+                severity: r.settings.severity(code).name(),
+                principle: k
+                    .principle_of(code)
+                    .map_or("", |p| p.principle.name.get(lang)),
+                title: rule.title.get(lang),
+                comply: rule.comply.get(lang),
+                sources: rule
+                    .sources
+                    .iter()
+                    .map(|s| format!("{} {}", s.doc, s.section))
+                    .collect(),
+                strategi_avsnitt: r.settings.section(code),
+            })
+        })
         .collect();
+    let findings = findings(r);
     let resolved = r.resolved.map(|list| {
         list.iter()
             .map(|e| JsonResolved {
@@ -193,10 +207,7 @@ pub fn render(r: &Report) -> String {
         .collect();
     let report = JsonReport {
         format_version: FORMAT_VERSION,
-        tool: Tool {
-            name: "prinsipp",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool::prinsipp(),
         kommune: Kommune {
             navn: &r.portfolio.kommune.name,
             kommunenummer: &r.portfolio.kommune.number,

@@ -1,11 +1,13 @@
 //! One renderer per output format. Renderers get findings and the portfolio's file names;
 //! they know nothing of YAML or of how rules decide.
 
+pub mod audit_json;
 pub mod config;
 pub mod diagnostics;
 pub mod escape;
 pub mod github;
 pub mod gitlab;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
@@ -13,6 +15,7 @@ pub mod rules;
 pub mod sarif;
 pub mod summary;
 pub mod table;
+pub mod xlsx;
 
 use crate::baseline::BaselineEntry;
 use crate::finding::{Finding, Severity, Status};

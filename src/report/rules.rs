@@ -7,7 +7,7 @@ use crate::settings::Settings;
 use crate::text::Lang;
 use serde::Serialize;
 
-fn source_line(katalog: &Katalog, s: &SourceRef) -> String {
+pub fn source_line(katalog: &Katalog, s: &SourceRef) -> String {
     match katalog.document(&s.doc) {
         Some(d) => format!("{} {} ({}, {})", s.doc, s.section, d.publisher, d.title),
         None => format!("{} {}", s.doc, s.section),

@@ -18,6 +18,8 @@ use crate::text::{Lang, Text};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+mod audit;
+
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_INPUT: u8 = 2;
@@ -54,6 +56,7 @@ pub fn run_with(cli: &Cli, style: &Style, out: &mut impl Write, err: &mut impl W
         Command::Explain { code, config } => explain(code, config.as_deref(), style, out, err),
         Command::Init { folder, force } => init(folder, *force, style, out, err),
         Command::Import(args) => import(args, style, out, err),
+        Command::Report(args) => audit::run(args, style, out, err),
         Command::Schema { kind, dir } => schema(kind.as_deref(), dir.as_deref(), style, out, err),
     };
     // A closed pipe (`prinsipp check | head`) is not an error worth a message.
@@ -155,6 +158,44 @@ fn read_config(
     })
 }
 
+/// Opens a kommune folder and reads its settings (`--config FILE`, else FOLDER/prinsipp.toml
+/// when it exists); what cannot be opened or read is in `diags`, what was read in `inputs`.
+fn open_kommune(
+    path: &Path,
+    config: Option<&Path>,
+    limit: u64,
+    inputs: &mut Vec<input::Identity>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<input::Folder>, Option<LoadedConfig>) {
+    let folder = load::open_folder(path).map_err(|d| diags.push(*d)).ok();
+    let source = match (config, &folder) {
+        (Some(config), _) => Some(ConfigSource::Flag(config)),
+        (None, Some(folder)) => Some(ConfigSource::InFolder(folder, path)),
+        (None, None) => None,
+    };
+    let config = source.and_then(|source| read_config(source, limit, inputs, diags));
+    (folder, config)
+}
+
+/// The settings for one kommune: the flag's strategy, else prinsipp.toml's, else the one
+/// kommune.yaml names.
+fn kommune_settings(
+    config: Option<&LoadedConfig>,
+    strategy: Option<&str>,
+    portfolio: Option<&crate::model::Portfolio>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Settings> {
+    let kommune_strategy = portfolio.and_then(|p| {
+        let name = p.kommune.strategy.as_deref()?;
+        Some((
+            name,
+            p.kommune.spans.key("strategi"),
+            p.file_name(p.kommune.spans.at.file),
+        ))
+    });
+    settings(config, strategy, kommune_strategy, diags)
+}
+
 /// Reads `--baseline FILE` within the size limit; the file read is added to `inputs`.
 fn read_baseline(
     path: &Path,
@@ -226,16 +267,13 @@ fn check(
     let limit = args.max_file_size.saturating_mul(1024 * 1024);
     // Every file this run reads: no output may replace one of them.
     let mut inputs = Vec::new();
-    let folder = load::open_folder(&args.folder)
-        .map_err(|d| diags.push(*d))
-        .ok();
-    let config_source = match (&args.config, &folder) {
-        (Some(path), _) => Some(ConfigSource::Flag(path)),
-        (None, Some(folder)) => Some(ConfigSource::InFolder(folder, &args.folder)),
-        (None, None) => None,
-    };
-    let config =
-        config_source.and_then(|source| read_config(source, limit, &mut inputs, &mut diags));
+    let (folder, config) = open_kommune(
+        &args.folder,
+        args.config.as_deref(),
+        limit,
+        &mut inputs,
+        &mut diags,
+    );
     let baseline = args
         .baseline
         .as_deref()
@@ -256,18 +294,10 @@ fn check(
     diags.extend(loaded.diagnostics);
     let portfolio = loaded.portfolio;
     let files = loaded.files;
-    let kommune_strategy = portfolio.as_ref().and_then(|p| {
-        let name = p.kommune.strategy.as_deref()?;
-        Some((
-            name,
-            p.kommune.spans.key("strategi"),
-            p.file_name(p.kommune.spans.at.file),
-        ))
-    });
-    let settings = settings(
+    let settings = kommune_settings(
         config.as_ref(),
         args.strategi.as_deref(),
-        kommune_strategy,
+        portfolio.as_ref(),
         &mut diags,
     );
     let (Some(portfolio), Some(settings)) = (portfolio, settings) else {
@@ -730,7 +760,7 @@ fn import(
 /// and why) and answered with `false`. No file in `inputs` is ever replaced.
 fn write_file(
     path: &Path,
-    text: &str,
+    text: impl AsRef<[u8]>,
     what: &Text,
     inputs: &[input::Identity],
     style: &Style,

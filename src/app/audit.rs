@@ -1,0 +1,254 @@
+//! `prinsipp report`: every kommune folder read and checked as `check` would, then the
+//! figures, rendered to the files asked for. The report is for reading, not gating: it
+//! exits 0 when written, whatever it found, and 2 when an input could not be read.
+
+use super::{
+    EXIT_INPUT, EXIT_OK, input_failed, kommune_settings, open_kommune, output_refused, write_all,
+    write_file,
+};
+use crate::cli::{AuditFormat, ReportArgs, ReportOutput};
+use crate::diagnostic::{Diagnostic, Level};
+use crate::figures::Figures;
+use crate::input::{self, Opened};
+use crate::load::{self, LoadOptions};
+use crate::model::Date;
+use crate::report::{self, Report, Style};
+use crate::text::Text;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub fn run(
+    args: &ReportArgs,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    let mut diags = Vec::new();
+    let outputs = outputs(args, &mut diags);
+    let limit = args.max_file_size.saturating_mul(1024 * 1024);
+    let options = LoadOptions {
+        systems: None,
+        projects: None,
+        max_file_bytes: limit,
+        max_files: args.max_files,
+    };
+    let date = args.dato.unwrap_or_else(Date::today);
+    let mut inputs = Vec::new();
+    let mut checked = Vec::new();
+    for path in kommune_folders(&args.folders) {
+        let (folder, config) = open_kommune(
+            &path,
+            args.config.as_deref(),
+            limit,
+            &mut inputs,
+            &mut diags,
+        );
+        let loaded = match &folder {
+            Some(folder) => load::load_opened(folder, &path, &options),
+            None => load::Loaded::default(),
+        };
+        inputs.extend(loaded.inputs.iter().cloned());
+        diags.extend(loaded.diagnostics);
+        let settings = kommune_settings(
+            config.as_ref(),
+            args.strategi.as_deref(),
+            loaded.portfolio.as_ref(),
+            &mut diags,
+        );
+        if let (Some(portfolio), Some(settings)) = (loaded.portfolio, settings) {
+            let findings = crate::rules::check(&portfolio, &settings, date);
+            checked.push((portfolio, settings, findings));
+        }
+    }
+    let outputs = checked_outputs(outputs, &inputs, &mut diags);
+    if diags.iter().any(|d| d.level == Level::Error) {
+        return input_failed(&diags, style, err);
+    }
+    write_all(err, &report::diagnostics::render(&diags, style))?;
+    let kommuner: Vec<report::html::Kommune> = checked
+        .iter()
+        .map(|(portfolio, settings, findings)| report::html::Kommune {
+            report: Report {
+                portfolio,
+                findings,
+                settings,
+                date,
+                fail_on: Some(crate::finding::Severity::Feil),
+                resolved: None,
+                known: None,
+                lang: style.lang,
+            },
+            figures: Figures::compute(portfolio, findings, settings, date),
+        })
+        .collect();
+    for output in &outputs {
+        let bytes = match output.format {
+            AuditFormat::Html => report::html::render(&kommuner, style.lang).into_bytes(),
+            AuditFormat::Json => report::audit_json::render(&kommuner, date).into_bytes(),
+            AuditFormat::Xlsx => match report::xlsx::render(&kommuner, date, style.lang) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    let d = Diagnostic::error(
+                        &output
+                            .path
+                            .as_deref()
+                            .unwrap_or(Path::new("-"))
+                            .display()
+                            .to_string(),
+                        0,
+                        0,
+                        Text::new(
+                            format!("Kan ikke lage arbeidsboka: {e}"),
+                            format!("Cannot make the workbook: {e}"),
+                        ),
+                    );
+                    write_all(err, &report::diagnostics::render(&[d], style))?;
+                    return Ok(EXIT_INPUT);
+                }
+            },
+        };
+        match &output.path {
+            None => {
+                out.write_all(&bytes)?;
+                out.flush()?;
+            }
+            Some(path) => {
+                let what = Text::new("rapporten", "the report");
+                if !write_file(path, &bytes, &what, &inputs, style, err)? {
+                    return Ok(EXIT_INPUT);
+                }
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// The outputs asked for: `--html FILE` and each `--format`; at least one, at most one to
+/// stdout, and an xlsx only to a file.
+fn outputs(args: &ReportArgs, diags: &mut Vec<Diagnostic>) -> Vec<ReportOutput> {
+    let mut outputs: Vec<ReportOutput> = args
+        .html
+        .iter()
+        .map(|path| ReportOutput {
+            format: AuditFormat::Html,
+            path: Some(path.clone()),
+        })
+        .chain(args.outputs.iter().cloned())
+        .map(|o| ReportOutput {
+            path: o
+                .path
+                .filter(|p| p.as_os_str() != "-" && p.as_path() != Path::new("/dev/stdout")),
+            ..o
+        })
+        .collect();
+    if outputs.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "--html",
+                0,
+                0,
+                Text::new("Si hvor rapporten skal skrives", "Say where the report goes"),
+            )
+            .with_hint(Text::new(
+                "prinsipp report MAPPE --html rapport.html (eller --format json=rapport.json, --format xlsx=rapport.xlsx)",
+                "prinsipp report FOLDER --html report.html (or --format json=report.json, --format xlsx=report.xlsx)",
+            )),
+        );
+    }
+    if outputs.iter().filter(|o| o.path.is_none()).count() > 1 {
+        diags.push(Diagnostic::error(
+            "--format",
+            0,
+            0,
+            Text::new(
+                "Bare ett format kan skrives til standard ut",
+                "Only one format can go to standard output",
+            ),
+        ));
+    }
+    for o in outputs
+        .iter()
+        .filter(|o| o.format == AuditFormat::Xlsx && o.path.is_none())
+    {
+        let _ = o;
+        diags.push(
+            Diagnostic::error(
+                "--format",
+                0,
+                0,
+                Text::new(
+                    "En arbeidsbok skrives til en fil, ikke til standard ut",
+                    "A workbook is written to a file, not to standard output",
+                ),
+            )
+            .with_hint(Text::new(
+                "--format xlsx=rapport.xlsx",
+                "--format xlsx=report.xlsx",
+            )),
+        );
+    }
+    outputs.retain(|o| !(o.format == AuditFormat::Xlsx && o.path.is_none()));
+    outputs
+}
+
+fn checked_outputs(
+    outputs: Vec<ReportOutput>,
+    inputs: &[input::Identity],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<ReportOutput> {
+    let what = Text::new("rapporten", "the report");
+    outputs
+        .into_iter()
+        .filter(|o| {
+            let Some(path) = &o.path else { return true };
+            match crate::files::check_target(path, inputs) {
+                Ok(()) => true,
+                Err(e) => {
+                    diags.push(output_refused(path, &what, &e));
+                    false
+                }
+            }
+        })
+        .collect()
+}
+
+/// The kommune folders named: each folder that holds kommune.yaml, and for one that does
+/// not, its subfolders that do (by name). A folder that cannot be opened, or has neither,
+/// is kept as named, so that reading it reports why.
+fn kommune_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        let Ok(folder) = input::Folder::open(path) else {
+            out.push(path.clone());
+            continue;
+        };
+        if matches!(folder.open_entry("kommune.yaml"), Ok(Some(_))) {
+            out.push(path.clone());
+            continue;
+        }
+        let mut names: Vec<String> = folder
+            .entries()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| e.kind == input::Kind::Folder && e.plain_name)
+            .map(|e| e.name)
+            .collect();
+        names.sort();
+        let found: Vec<PathBuf> = names
+            .into_iter()
+            .filter(|name| match folder.open_entry(name) {
+                Ok(Some(Opened::Folder(sub))) => {
+                    matches!(sub.open_entry("kommune.yaml"), Ok(Some(_)))
+                }
+                _ => false,
+            })
+            .map(|name| path.join(name))
+            .collect();
+        if found.is_empty() {
+            out.push(path.clone());
+        } else {
+            out.extend(found);
+        }
+    }
+    out
+}

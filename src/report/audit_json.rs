@@ -1,0 +1,72 @@
+//! `prinsipp report --format json`: the report's figures, matrix and findings as data, for
+//! those who build their own dashboards (docs/rapport.md describes every field). Like the
+//! check's JSON it is versioned: fields are only added within a version.
+
+use super::html::Kommune;
+use crate::figures::Figures;
+use crate::model::Date;
+use serde::Serialize;
+
+/// Bumped when a field changes meaning or goes away.
+pub const REPORT_FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonAudit<'a> {
+    report_format_version: u32,
+    tool: super::json::Tool,
+    dato: String,
+    kommuner: Vec<JsonKommune<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonKommune<'a> {
+    navn: &'a str,
+    kommunenummer: &'a str,
+    strategi: Option<&'a str>,
+    /// The principles in the matrix's and summary's terms: prefix and name.
+    principles: Vec<JsonPrinciple<'a>>,
+    figures: &'a Figures,
+    findings: Vec<super::json::JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPrinciple<'a> {
+    prefix: &'a str,
+    name: &'a str,
+}
+
+pub fn render(kommuner: &[Kommune], date: Date) -> String {
+    let audit = JsonAudit {
+        report_format_version: REPORT_FORMAT_VERSION,
+        tool: super::json::Tool::prinsipp(),
+        dato: date.to_string(),
+        kommuner: kommuner
+            .iter()
+            .map(|k| {
+                let r = &k.report;
+                JsonKommune {
+                    navn: &r.portfolio.kommune.name,
+                    kommunenummer: &r.portfolio.kommune.number,
+                    strategi: r.settings.profile.as_ref().map(|p| p.name.as_str()),
+                    principles: r
+                        .settings
+                        .katalog
+                        .principles
+                        .iter()
+                        .map(|p| JsonPrinciple {
+                            prefix: &p.principle.prefix,
+                            name: p.principle.name.get(r.lang),
+                        })
+                        .collect(),
+                    figures: &k.figures,
+                    findings: super::json::findings(r),
+                }
+            })
+            .collect(),
+    };
+    let mut text = super::escape::json_inert(
+        serde_json::to_string_pretty(&audit).unwrap_or_else(|_| "{}".to_string()),
+    );
+    text.push('\n');
+    text
+}

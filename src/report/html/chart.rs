@@ -1,0 +1,76 @@
+//! Charts as inline SVG: horizontal bars, each chart with a text alternative (its title and
+//! every number in words) and the same numbers in a table beside it, so no reader depends
+//! on seeing the picture.
+
+use crate::report::escape::html;
+
+/// One bar: its label and value.
+pub struct Bar {
+    pub label: String,
+    pub value: usize,
+}
+
+const ROW_HEIGHT: usize = 26;
+const LABEL_WIDTH: usize = 300;
+const BAR_WIDTH: usize = 360;
+const WIDTH: usize = LABEL_WIDTH + BAR_WIDTH + 60;
+
+/// A bar chart under a heading, with its table. `id` must be unique in the document (it
+/// is made by the caller from indexes, never from user text); `title` and labels are
+/// escaped here. `columns` are the table's two headers.
+pub fn bars(id: &str, title: &str, bars: &[Bar], columns: (&str, &str)) -> String {
+    let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
+    let height = bars.len().max(1) * ROW_HEIGHT + 8;
+    let words: Vec<String> = bars
+        .iter()
+        .map(|b| format!("{} {}", html(&b.label), b.value))
+        .collect();
+    let mut svg = format!(
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\">\
+<title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        html(title),
+        words.join("; ")
+    );
+    for (i, b) in bars.iter().enumerate() {
+        let y = i * ROW_HEIGHT + 4;
+        let width = b.value * BAR_WIDTH / max;
+        let text_y = y + ROW_HEIGHT / 2 + 5;
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{text_y}\" text-anchor=\"end\" class=\"label\">{}</text>\
+<rect x=\"{LABEL_WIDTH}\" y=\"{}\" width=\"{width}\" height=\"{}\" class=\"bar\"/>\
+<text x=\"{}\" y=\"{text_y}\" class=\"value\">{}</text>",
+            LABEL_WIDTH - 8,
+            html(&clip(&b.label, 40)),
+            y + 3,
+            ROW_HEIGHT - 8,
+            LABEL_WIDTH + width + 6,
+            b.value
+        ));
+    }
+    svg.push_str("</svg>");
+    let rows: String = bars
+        .iter()
+        .map(|b| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td></tr>",
+                html(&b.label),
+                b.value
+            )
+        })
+        .collect();
+    format!(
+        "<figure class=\"chart-figure\" aria-labelledby=\"{id}-c\">{svg}<figcaption id=\"{id}-c\">{}</figcaption>\
+<table class=\"numbers\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead><tbody>{rows}</tbody></table></figure>\n",
+        html(title),
+        html(columns.0),
+        html(columns.1)
+    )
+}
+
+/// A label cut to `max` characters for the picture (the table keeps it whole).
+fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}

@@ -1,0 +1,555 @@
+//! The report's sections after the key-figure cards: national components, benefits,
+//! findings per principle and area, the matrix, every finding, the register, and the
+//! comparison of several kommuner.
+
+use super::chart::{self, Bar};
+use super::{Kommune, Place, percent, t};
+use crate::figures::deviations::DeviationState;
+use crate::figures::matrix::Cell;
+use crate::finding::{Finding, Status};
+use crate::report::escape::html;
+use crate::text::Lang;
+
+fn principle_name(k: &Kommune, prefix: &str, lang: Lang) -> String {
+    k.report
+        .settings
+        .katalog
+        .principles
+        .iter()
+        .find(|p| p.principle.prefix == prefix)
+        .map_or(prefix.to_string(), |p| {
+            p.principle.name.get(lang).to_string()
+        })
+}
+
+/// A table with a header row; `cells` are already escaped HTML. The first cell of each row
+/// is its header.
+fn table(class: &str, headers: &[&str], rows: &[Vec<String>]) -> String {
+    let head: String = headers
+        .iter()
+        .map(|h| format!("<th scope=\"col\">{}</th>", html(h)))
+        .collect();
+    let body: String = rows
+        .iter()
+        .map(|row| {
+            let mut cells = row.iter();
+            let first = cells
+                .next()
+                .map(|c| format!("<th scope=\"row\">{c}</th>"))
+                .unwrap_or_default();
+            let rest: String = cells.map(|c| format!("<td>{c}</td>")).collect();
+            format!("<tr>{first}{rest}</tr>")
+        })
+        .collect();
+    format!(
+        "<table class=\"{class}\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n"
+    )
+}
+
+fn none_text(lang: Lang) -> String {
+    format!("<p class=\"note\">{}</p>\n", t(lang, "Ingen.", "None."))
+}
+
+pub fn components(k: &Kommune, place: &Place, lang: Lang) -> String {
+    let c = &k.figures.key.national_components;
+    let mut out = place.heading(
+        1,
+        "",
+        t(
+            lang,
+            "Nasjonale felleskomponenter",
+            "National shared components",
+        ),
+    );
+    out.push_str(&format!(
+        "<p>{}</p>\n",
+        match lang {
+            Lang::Nb => format!(
+                "Der et aktivt system tilbyr, eller et prosjekt trenger, en kapabilitet som en nasjonal felleskomponent dekker, bruker {} av {} den ({}).",
+                c.covered, c.needed, percent(c.covered_percent)
+            ),
+            Lang::En => format!(
+                "Where an active system provides, or a project needs, a capability a national component covers, {} of {} use it ({}).",
+                c.covered, c.needed, percent(c.covered_percent)
+            ),
+        }
+    ));
+    if c.capabilities.is_empty() {
+        return out;
+    }
+    let rows: Vec<Vec<String>> = c
+        .capabilities
+        .iter()
+        .map(|cap| {
+            vec![
+                html(&cap.capability),
+                html(&cap.components.join(", ")),
+                cap.needed.to_string(),
+                cap.covered.to_string(),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        "components",
+        &[
+            t(lang, "Kapabilitet", "Capability"),
+            t(lang, "Felleskomponent", "Shared component"),
+            t(lang, "Trengs", "Needed"),
+            t(lang, "Dekket", "Covered"),
+        ],
+        &rows,
+    ));
+    out
+}
+
+pub fn benefits(k: &Kommune, place: &Place, lang: Lang) -> String {
+    let b = &k.figures.key.benefits;
+    let mut out = place.heading(1, "", t(lang, "Gevinster", "Benefits"));
+    out.push_str(&chart::bars(
+        &format!("{}gevinster", place.id),
+        t(lang, "Gevinster etter status", "Benefits by status"),
+        &[
+            Bar {
+                label: t(lang, "Målt", "Measured").into(),
+                value: b.measured,
+            },
+            Bar {
+                label: t(lang, "Forfalt, ikke målt", "Due, not measured").into(),
+                value: b.due,
+            },
+            Bar {
+                label: t(lang, "Planlagt", "Planned").into(),
+                value: b.planned,
+            },
+            Bar {
+                label: t(lang, "Uten realiseringsdato", "No realisation date").into(),
+                value: b.undated,
+            },
+        ],
+        (t(lang, "Status", "Status"), t(lang, "Antall", "Count")),
+    ));
+    if b.attainment.is_empty() {
+        return out;
+    }
+    out.push_str(&place.heading(2, "", t(lang, "Måloppnåelse", "Goal attainment")));
+    let number = |v: f64| {
+        let text = format!("{v}");
+        match lang {
+            Lang::Nb => text.replace('.', ","),
+            Lang::En => text,
+        }
+    };
+    let rows: Vec<Vec<String>> = b
+        .attainment
+        .iter()
+        .map(|a| {
+            vec![
+                format!(
+                    "{} {}",
+                    html(&a.project),
+                    html(a.benefit.as_deref().unwrap_or(""))
+                ),
+                html(a.indicator.as_deref().unwrap_or("")),
+                html(a.unit.as_deref().unwrap_or("")),
+                number(a.baseline),
+                number(a.target),
+                format!(
+                    "{} ({})",
+                    number(a.last),
+                    a.last_date.as_deref().unwrap_or("–")
+                ),
+                percent(Some(a.percent)),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        "attainment",
+        &[
+            t(lang, "Prosjekt og gevinst", "Project and benefit"),
+            t(lang, "Indikator", "Indicator"),
+            t(lang, "Enhet", "Unit"),
+            t(lang, "Nullpunkt", "Baseline"),
+            t(lang, "Mål", "Target"),
+            t(lang, "Siste måling", "Last measurement"),
+            t(lang, "Måloppnåelse", "Attainment"),
+        ],
+        &rows,
+    ));
+    out
+}
+
+pub fn findings_charts(k: &Kommune, place: &Place, lang: Lang) -> String {
+    let s = &k.figures.summary;
+    let mut out = place.heading(1, "", t(lang, "Åpne brudd", "Open breaches"));
+    let principles: Vec<Bar> = s
+        .principles
+        .iter()
+        .filter(|p| p.violations > 0)
+        .map(|p| Bar {
+            label: format!("{} ({})", principle_name(k, &p.prefix, lang), p.prefix),
+            value: p.violations,
+        })
+        .collect();
+    let count = t(lang, "Åpne brudd", "Open breaches");
+    if principles.is_empty() {
+        out.push_str(&none_text(lang));
+        return out;
+    }
+    out.push_str(&chart::bars(
+        &format!("{}brudd-prinsipp", place.id),
+        t(
+            lang,
+            "Åpne brudd per prinsipp",
+            "Open breaches per principle",
+        ),
+        &principles,
+        (t(lang, "Prinsipp", "Principle"), count),
+    ));
+    let areas: Vec<Bar> = s
+        .areas
+        .iter()
+        .filter(|a| a.violations > 0)
+        .map(|a| Bar {
+            label: a
+                .name
+                .clone()
+                .unwrap_or_else(|| t(lang, "(ikke oppgitt)", "(not stated)").into()),
+            value: a.violations,
+        })
+        .collect();
+    if !areas.is_empty() {
+        out.push_str(&chart::bars(
+            &format!("{}brudd-omraade", place.id),
+            t(
+                lang,
+                "Åpne brudd per tjenesteområde",
+                "Open breaches per service area",
+            ),
+            &areas,
+            (t(lang, "Tjenesteområde", "Service area"), count),
+        ));
+    }
+    out
+}
+
+fn cell_html(cell: Cell, lang: Lang) -> String {
+    let (class, text, long) = match cell {
+        Cell::Ok => ("ok", "ok", t(lang, "ok", "ok")),
+        Cell::Brudd => (
+            "brudd",
+            t(lang, "brudd", "breach"),
+            t(lang, "brudd", "breach"),
+        ),
+        Cell::Avvik => (
+            "avvik",
+            "avvik",
+            t(lang, "godkjent avvik", "approved deviation"),
+        ),
+        Cell::IkkeRelevant => ("ir", "–", t(lang, "ikke relevant", "not relevant")),
+    };
+    if text == long {
+        format!("<td class=\"{class}\">{text}</td>")
+    } else {
+        format!(
+            "<td class=\"{class}\"><span aria-hidden=\"true\">{text}</span><span class=\"sr\">{long}</span></td>"
+        )
+    }
+}
+
+pub fn matrix(k: &Kommune, lang: Lang) -> String {
+    let m = &k.figures.matrix;
+    let mut out = format!(
+        "<p class=\"legend\">{} <span class=\"ok\">ok</span> {} <span class=\"brudd\">{}</span> {} <span class=\"avvik\">avvik</span> {} <span class=\"ir\">–</span> {}</p>\n",
+        t(
+            lang,
+            "Hver celle sier hvordan systemet eller prosjektet står mot prinsippet:",
+            "Each cell tells how the system or project stands against the principle:"
+        ),
+        t(lang, "kontrollert uten funn,", "checked, nothing found,"),
+        t(lang, "brudd", "breach"),
+        t(lang, "minst ett åpent funn,", "at least one open finding,"),
+        t(
+            lang,
+            "alle funn dekket av godkjent avvik,",
+            "every finding covered by an approved deviation,"
+        ),
+        t(
+            lang,
+            "ingen regel for prinsippet gjelder her.",
+            "no rule of the principle applies here."
+        ),
+    );
+    let mut head = format!(
+        "<th scope=\"col\">{}</th>",
+        t(lang, "System eller prosjekt", "System or project")
+    );
+    for column in &m.columns {
+        head.push_str(&format!(
+            "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
+            html(&principle_name(k, &column.prefix, lang)),
+            html(&column.prefix)
+        ));
+    }
+    let mut body = String::new();
+    for row in &m.rows {
+        let kind = match row.kind {
+            "system" => t(lang, "system", "system"),
+            "prosjekt" => t(lang, "prosjekt", "project"),
+            _ => t(lang, "porteføljen", "the portfolio"),
+        };
+        let name = match (&row.name, &row.id) {
+            (Some(name), Some(id)) if name != id => format!(
+                "{} <span class=\"note\">({kind} {})</span>",
+                html(name),
+                html(id)
+            ),
+            (_, Some(id)) => format!("{} <span class=\"note\">({kind})</span>", html(id)),
+            _ => kind.to_string(),
+        };
+        body.push_str(&format!("<tr><th scope=\"row\">{name}</th>"));
+        for cell in &row.cells {
+            body.push_str(&cell_html(*cell, lang));
+        }
+        body.push_str("</tr>");
+    }
+    out.push_str(&format!(
+        "<div class=\"matrix-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"matrix\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>\n",
+        t(lang, "Etterlevelsesmatrisen (kan rulles sidelengs)", "The compliance matrix (scrolls sideways)")
+    ));
+    out
+}
+
+/// A rule's text from the catalogue: plain text with `code` spans. The built-in texts are
+/// ours; a kommune's own rule's text comes from prinsipp.toml and is escaped like any other.
+fn rule_text(text: &str) -> String {
+    let escaped = html(text);
+    let mut out = String::with_capacity(escaped.len());
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{part}</code>"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+fn status_text(f: &Finding, lang: Lang) -> String {
+    match &f.status {
+        Status::Open => t(lang, "åpent", "open").to_string(),
+        Status::Baseline => t(lang, "kjent fra baseline", "known from the baseline").to_string(),
+        Status::Avvik {
+            reference,
+            valid_until,
+        } => {
+            let mut s = t(lang, "godkjent avvik", "approved deviation").to_string();
+            if let Some(r) = reference {
+                s.push(' ');
+                s.push_str(r);
+            }
+            if let Some(d) = valid_until {
+                s.push_str(&format!(" {} {d}", t(lang, "til", "until")));
+            }
+            s
+        }
+    }
+}
+
+pub fn findings(k: &Kommune, place: &Place, lang: Lang) -> String {
+    let r = &k.report;
+    let katalog = &r.settings.katalog;
+    if r.findings.is_empty() {
+        return none_text(lang);
+    }
+    let mut out = String::new();
+    for p in &k.figures.summary.principles {
+        let rules: Vec<&str> = p
+            .rules
+            .iter()
+            .filter(|rule| rule.violations + rule.avvik > 0)
+            .map(|rule| rule.code.as_str())
+            .collect();
+        if rules.is_empty() {
+            continue;
+        }
+        out.push_str(&place.heading(
+            1,
+            "",
+            &format!("{} ({})", principle_name(k, &p.prefix, lang), p.prefix),
+        ));
+        for code in rules {
+            let Some(meta) = katalog.rule(code) else {
+                continue;
+            };
+            out.push_str("<div class=\"rule\">\n");
+            out.push_str(&place.heading(2, "", &format!("{code} {}", meta.title.get(lang))));
+            out.push_str(&format!(
+                "<p><strong>{}</strong> {}</p>\n<p><strong>{}</strong> {}</p>\n",
+                t(lang, "Dette kontrolleres:", "What is checked:"),
+                rule_text(meta.checks.get(lang)),
+                t(lang, "Slik etterlever du:", "How to comply:"),
+                rule_text(meta.comply.get(lang)),
+            ));
+            if !meta.sources.is_empty() {
+                let sources: Vec<String> = meta
+                    .sources
+                    .iter()
+                    .map(|s| html(&crate::report::rules::source_line(katalog, s)))
+                    .collect();
+                out.push_str(&format!(
+                    "<p class=\"note\">{} {}</p>\n",
+                    t(lang, "Kilder:", "Sources:"),
+                    sources.join("; ")
+                ));
+            }
+            let rows: Vec<Vec<String>> = r
+                .findings
+                .iter()
+                .filter(|f| f.code == code)
+                .map(|f| {
+                    let severity = f.severity.label(lang);
+                    vec![
+                        html(&f.subject.label()),
+                        format!(
+                            "<span class=\"{}\">{}</span>",
+                            f.severity.name(),
+                            html(severity)
+                        ),
+                        html(f.message.get(lang)),
+                        format!(
+                            "<code>{}:{}:{}</code>",
+                            html(r.file(f)),
+                            f.at.line,
+                            f.at.column
+                        ),
+                        html(&status_text(f, lang)),
+                    ]
+                })
+                .collect();
+            out.push_str(&table(
+                "findings",
+                &[
+                    t(lang, "Gjelder", "Subject"),
+                    t(lang, "Alvorlighet", "Severity"),
+                    t(lang, "Funn", "Finding"),
+                    t(lang, "Sted", "Location"),
+                    t(lang, "Status", "Status"),
+                ],
+                &rows,
+            ));
+            out.push_str("</div>\n");
+        }
+    }
+    out
+}
+
+pub fn deviations(k: &Kommune, lang: Lang) -> String {
+    let list = &k.figures.deviations;
+    if list.is_empty() {
+        return format!(
+            "<p class=\"note\">{}</p>\n",
+            t(
+                lang,
+                "Kommunen har ikke registrert noen avvik (avvik.yaml).",
+                "The kommune has registered no deviations (avvik.yaml)."
+            )
+        );
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|d| {
+            let state = match (d.state, d.days_left) {
+                (DeviationState::Ugyldig, _) => {
+                    t(lang, "ugyldig (AVV-01)", "invalid (AVV-01)").to_string()
+                }
+                (DeviationState::Utlopt, _) => t(lang, "utløpt", "expired").to_string(),
+                (DeviationState::UtloperSnart, Some(days)) => match lang {
+                    Lang::Nb => format!("utløper om {days} dager"),
+                    Lang::En => format!("expires in {days} days"),
+                },
+                _ => t(lang, "gyldig", "valid").to_string(),
+            };
+            let class = match d.state {
+                DeviationState::Ugyldig | DeviationState::Utlopt => "brudd",
+                DeviationState::UtloperSnart => "avvik",
+                DeviationState::Gyldig => "ok",
+            };
+            let opt = |v: &Option<String>| html(v.as_deref().unwrap_or("–"));
+            vec![
+                format!("{} · {}", html(&d.rule), html(&d.applies_to)),
+                opt(&d.approved_by),
+                opt(&d.date),
+                opt(&d.valid_until),
+                opt(&d.reference),
+                format!("<span class=\"{class}\">{}</span>", html(&state)),
+                d.covers.to_string(),
+                opt(&d.justification),
+            ]
+        })
+        .collect();
+    table(
+        "deviations",
+        &[
+            t(lang, "Regel · gjelder", "Rule · applies to"),
+            t(lang, "Vedtatt av", "Approved by"),
+            t(lang, "Dato", "Date"),
+            t(lang, "Gyldig til", "Valid until"),
+            t(lang, "Referanse", "Reference"),
+            t(lang, "Status", "Status"),
+            t(lang, "Dekker funn", "Covers findings"),
+            t(lang, "Begrunnelse", "Justification"),
+        ],
+        &rows,
+    )
+}
+
+/// Several kommuner side by side: the key figures, and a ranking per principle (fewest
+/// open breaches per checked subject first), each name linking to its section.
+pub fn comparison(kommuner: &[Kommune], lang: Lang) -> String {
+    let mut out = format!(
+        "<section aria-labelledby=\"sammenligning\">\n<h2 id=\"sammenligning\">{}</h2>\n",
+        t(lang, "Sammenligning", "Comparison")
+    );
+    let rows: Vec<Vec<String>> = kommuner
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let f = &k.figures.key;
+            let c = k.report.counts();
+            vec![
+                format!(
+                    "<a href=\"#k{}\">{}</a>",
+                    i + 1,
+                    html(&k.report.portfolio.kommune.name)
+                ),
+                f.systems.in_use.to_string(),
+                percent(f.systems.cloud_percent),
+                format!("+{} / −{}", f.growth.introduced, f.growth.phased_out),
+                percent(f.national_components.covered_percent),
+                f.benefit_plans.complete.map_or("–".to_string(), |n| {
+                    format!("{n} / {}", f.benefit_plans.projects)
+                }),
+                (c.feil + c.advarsel + c.info + c.baseline).to_string(),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        "comparison",
+        &[
+            t(lang, "Kommune", "Kommune"),
+            t(lang, "Systemer i bruk", "Systems in use"),
+            t(lang, "I sky", "In the cloud"),
+            t(lang, "Nye / utfasinger", "New / phase-outs"),
+            t(
+                lang,
+                "Felleskomponenter dekket",
+                "Shared components covered",
+            ),
+            t(lang, "Komplette gevinstplaner", "Complete benefit plans"),
+            t(lang, "Åpne brudd", "Open breaches"),
+        ],
+        &rows,
+    ));
+    out.push_str("</section>\n");
+    out
+}

@@ -1,0 +1,502 @@
+//! `prinsipp report`: the HTML is self-contained and escaped, the JSON's figures match
+//! numbers this test computes on its own from the example's YAML, and several kommuner
+//! get a comparison. The browser's view is in report_browser.rs.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+fn report_json(args: &[&str]) -> Value {
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--dato", "2026-06-01", "--format", "json"]);
+    let run = prinsipp(&all);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("the report's JSON parses")
+}
+
+/// Every system and project of the example, read with a general YAML parser (not
+/// prinsipp's loader), as (file content) values.
+fn example_entries(folder: &str, list_key: &str, one_key: Option<&str>) -> Vec<yaml_serde::Value> {
+    let mut out = Vec::new();
+    let dir = std::path::PathBuf::from(repo(&format!("examples/eksempel-kommune/{folder}")));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let doc: yaml_serde::Value = yaml_serde::from_str(&read(&file)).unwrap();
+        if let Some(list) = doc.get(list_key).and_then(|v| v.as_sequence()) {
+            out.extend(list.iter().cloned());
+        } else if let Some(one) = one_key.and_then(|k| doc.get(k)) {
+            out.push(one.clone());
+        } else {
+            out.push(doc);
+        }
+    }
+    out
+}
+
+fn text(v: &yaml_serde::Value, key: &str) -> Option<String> {
+    v.get(key).and_then(|x| x.as_str()).map(str::to_string)
+}
+
+/// Counts per value of `key`, `null` for none, as the report lists them.
+fn counts(values: &[yaml_serde::Value], key: &str) -> BTreeMap<String, u64> {
+    let mut out = BTreeMap::new();
+    for v in values {
+        *out.entry(text(v, key).unwrap_or_else(|| "null".into()))
+            .or_insert(0) += 1;
+    }
+    out
+}
+
+fn shares(json: &Value) -> BTreeMap<String, u64> {
+    json.as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["count"].as_u64().unwrap() > 0)
+        .map(|s| {
+            let value = s["value"].as_str().unwrap_or("null").to_string();
+            (value, s["count"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_key_figures_match_an_independent_count_of_the_example() {
+    let report = report_json(&[&repo("examples/eksempel-kommune")]);
+    let key = &report["kommuner"][0]["figures"]["key"];
+    let systems = example_entries("systemer", "systemer", None);
+    let in_use: Vec<_> = systems
+        .iter()
+        .filter(|s| text(s, "livslop").as_deref() != Some("avviklet"))
+        .cloned()
+        .collect();
+    let s = &key["systems"];
+    assert_eq!(s["total"], systems.len() as u64);
+    assert_eq!(s["in_use"], in_use.len() as u64);
+    assert_eq!(shares(&s["hosting"]), counts(&in_use, "drift"));
+    assert_eq!(shares(&s["lifecycle"]), counts(&systems, "livslop"));
+    assert_eq!(
+        shares(&s["personal_data"]),
+        counts(&in_use, "personopplysninger")
+    );
+    let cloud = in_use
+        .iter()
+        .filter(|s| text(s, "drift").is_some_and(|d| d != "egen_drift"))
+        .count();
+    assert_eq!(s["cloud"], cloud as u64);
+    let percent = (cloud as f64 * 1000.0 / in_use.len() as f64).round() / 10.0;
+    assert_eq!(s["cloud_percent"].as_f64(), Some(percent));
+
+    // Projects: ideas are not judged; open ones are konsept, planlegge, gjennomfore.
+    let projects: Vec<_> = example_entries("prosjekter", "prosjekter", Some("prosjekt"))
+        .into_iter()
+        .filter(|p| text(p, "fase").as_deref() != Some("ide"))
+        .collect();
+    let open: Vec<_> = projects
+        .iter()
+        .filter(|p| {
+            matches!(
+                text(p, "fase").as_deref(),
+                None | Some("konsept" | "planlegge" | "gjennomfore")
+            )
+        })
+        .collect();
+    let introduced: usize = open
+        .iter()
+        .map(|p| {
+            p.get("nye_systemer")
+                .and_then(|n| n.as_sequence())
+                .map_or(0, Vec::len)
+        })
+        .sum();
+    let phased_out: std::collections::BTreeSet<String> = open
+        .iter()
+        .filter_map(|p| p.get("utfaser").and_then(|u| u.as_sequence()))
+        .flatten()
+        .filter_map(|u| text(u, "system"))
+        .collect();
+    assert_eq!(key["growth"]["introduced"], introduced as u64);
+    assert_eq!(key["growth"]["phased_out"], phased_out.len() as u64);
+    assert_eq!(key["benefit_plans"]["projects"], projects.len() as u64);
+
+    // Benefits: measured (a measurement with a value), due (realiseres before the date),
+    // planned (on or after it), undated.
+    let (mut total, mut measured, mut due, mut planned, mut undated) = (0, 0, 0, 0, 0);
+    for p in &projects {
+        let benefits = p
+            .get("gevinstplan")
+            .and_then(|g| g.get("gevinster"))
+            .and_then(|g| g.as_sequence())
+            .cloned()
+            .unwrap_or_default();
+        for b in benefits {
+            total += 1;
+            let has_measurement = b
+                .get("maalinger")
+                .and_then(|m| m.as_sequence())
+                .is_some_and(|m| m.iter().any(|m| m.get("verdi").is_some()));
+            match (has_measurement, text(&b, "realiseres")) {
+                (true, _) => measured += 1,
+                (false, Some(d)) if d.as_str() < "2026-06-01" => due += 1,
+                (false, Some(_)) => planned += 1,
+                (false, None) => undated += 1,
+            }
+        }
+    }
+    let b = &key["benefits"];
+    assert_eq!(
+        [
+            &b["total"],
+            &b["measured"],
+            &b["due"],
+            &b["planned"],
+            &b["undated"]
+        ],
+        [total, measured, due, planned, undated]
+            .map(|n| Value::from(n as u64))
+            .each_ref()
+    );
+    // The one measured benefit: 90 → 45 minutes, last measured 50: (50-90)/(45-90) = 88.9 %.
+    assert_eq!(b["attainment"][0]["percent"].as_f64(), Some(88.9));
+}
+
+#[test]
+fn the_matrix_shows_passes_breaches_deviations_and_what_does_not_apply() {
+    let report = report_json(&[&repo("examples/eksempel-kommune")]);
+    let m = &report["kommuner"][0]["figures"]["matrix"];
+    let column = |prefix: &str| {
+        m["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c["prefix"] == prefix)
+            .unwrap()
+    };
+    let cell = |id: Option<&str>, prefix: &str| {
+        let row = m["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"].as_str() == id)
+            .unwrap_or_else(|| panic!("no row {id:?}"));
+        row["cells"][column(prefix)].as_str().unwrap().to_string()
+    };
+    // SKY-02 on visma-enterprise (its assessment says sky, it runs on premises).
+    assert_eq!(cell(Some("visma-enterprise"), "SKY"), "brudd");
+    // SKY-03 on gerica is covered by the approved deviation 26/0117.
+    assert_eq!(cell(Some("gerica"), "SKY"), "avvik");
+    assert_eq!(cell(Some("teams"), "SKY"), "ok");
+    // INNUT looks at projects and the portfolio, never at an inventory system.
+    assert_eq!(cell(Some("teams"), "INNUT"), "ikke_relevant");
+    // INNUT-05 on the portfolio is covered by the deviation 26/0041.
+    assert_eq!(cell(None, "INNUT"), "avvik");
+    assert_eq!(cell(Some("min-side"), "GEV"), "brudd");
+    // The register's own rules are shown in the register, not as a column.
+    assert!(
+        m["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["prefix"] != "AVV")
+    );
+    // Every system and every judged project (9: the idea is not judged) has a row, and
+    // the portfolio one.
+    assert_eq!(m["rows"].as_array().unwrap().len(), 34 + 9 + 1);
+}
+
+#[test]
+fn the_deviation_register_says_what_expired_and_what_expires_soon() {
+    let report = report_json(&[&repo("examples/eksempel-kommune")]);
+    let list = report["kommuner"][0]["figures"]["deviations"]
+        .as_array()
+        .unwrap();
+    let states: Vec<(&str, &str, &str)> = list
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap(),
+                d["applies_to"].as_str().unwrap(),
+                d["state"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("SKY-03", "gerica", "gyldig"),
+            ("INNUT-05", "portefolje", "utloper_snart"),
+            ("GEV-06", "smarte-vannmaalere", "utlopt"),
+            // Valid, but it covers nothing (AVV-04).
+            ("SKY-01", "nytt-sak-arkiv", "gyldig"),
+            // No vedtatt_av (AVV-01).
+            ("GEV-04", "min-side", "ugyldig"),
+        ]
+    );
+    // 2026-06-01 to 2026-06-30.
+    assert_eq!(list[1]["days_left"], 29);
+    assert_eq!(list[1]["approved_by"], "Porteføljestyret");
+    assert_eq!(list[0]["covers"], 1);
+    assert_eq!(list[2]["covers"], 0);
+    assert_eq!(list[3]["covers"], 0);
+}
+
+#[test]
+fn the_html_is_one_self_contained_file() {
+    let dir = scratch("report-html");
+    let file = dir.join("rapport.html");
+    let run = prinsipp(&[
+        "report",
+        &repo("examples/eksempel-kommune"),
+        "--dato",
+        "2026-06-01",
+        "--html",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    let html = read(&file);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nb\">"));
+    for outside in [
+        "<script", "<link", "@import", "url(", "http://", "https://", "<img", "<iframe",
+    ] {
+        assert!(
+            !html.contains(outside),
+            "the report refers outside itself: {outside}"
+        );
+    }
+    for section in [
+        "<h2 id=\"nokkeltall\">Nøkkeltall</h2>",
+        "<h2 id=\"matrise\">Etterlevelse per prinsipp</h2>",
+        "<h2 id=\"funn\">Alle funn</h2>",
+        "<h2 id=\"avvik\">Avviksregisteret</h2>",
+        "@media print",
+        "@page { size: A4",
+    ] {
+        assert!(html.contains(section), "missing {section}");
+    }
+    // Every chart has its text alternative, and its numbers in a table.
+    let charts = html.matches("<svg class=\"chart\" role=\"img\"").count();
+    assert_eq!(charts, html.matches("<table class=\"numbers\">").count());
+    assert_eq!(charts, html.matches("<desc id=").count());
+    assert!(charts >= 6, "{charts} charts");
+    // English on request.
+    let en = prinsipp(&[
+        "report",
+        &repo("examples/eksempel-kommune"),
+        "--dato",
+        "2026-06-01",
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]);
+    assert!(en.stdout.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(en.stdout.contains("<h2 id=\"nokkeltall\">Key figures</h2>"));
+}
+
+#[test]
+fn user_text_in_the_report_is_escaped() {
+    let systems = "systemer:\n  - id: a\n    navn: \"<script>alert(1)</script>\"\n    tjenesteomraade: \"\\\" onmouseover=\\\"x\"\n    systemeier: \"O'Brien & <b>\"\n    livslop: aktiv\n";
+    let dir = kommune(
+        "report-escape",
+        &[
+            (
+                "kommune.yaml",
+                "kommune:\n  navn: \"<i>Test</i>\"\n  kommunenummer: \"3999\"\n".as_bytes(),
+            ),
+            ("systemer/a.yaml", systems.as_bytes()),
+        ],
+    );
+    let run = prinsipp(&["report", dir.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("<script"));
+    assert!(!run.stdout.contains("<i>Test"));
+    assert!(!run.stdout.contains("\" onmouseover"));
+    assert!(run.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(run.stdout.contains("&lt;i&gt;Test&lt;/i&gt;"));
+}
+
+#[test]
+fn a_report_needs_somewhere_to_go_and_a_workbook_a_file() {
+    let example = repo("examples/eksempel-kommune");
+    let run = prinsipp(&["report", &example]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("Si hvor rapporten skal skrives"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--html rapport.html"), "{}", run.stderr);
+    let run = prinsipp(&["report", &example, "--format", "xlsx"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("En arbeidsbok skrives til en fil"),
+        "{}",
+        run.stderr
+    );
+    let run = prinsipp(&["report", &example, "--format", "pdf"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("choose html, json or xlsx"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_parent_folder_stands_for_its_kommuner_and_gets_a_comparison() {
+    let parent = scratch("report-many");
+    for (name, navn, number) in [("b-kommune", "Bvik", "3998"), ("a-kommune", "Avik", "3997")] {
+        let dir = parent.join(name);
+        std::fs::create_dir_all(dir.join("systemer")).unwrap();
+        std::fs::write(
+            dir.join("kommune.yaml"),
+            format!("kommune:\n  navn: {navn}\n  kommunenummer: \"{number}\"\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("systemer/s.yaml"),
+            "systemer:\n  - id: s\n    navn: S\n    drift: saas\n    livslop: aktiv\n",
+        )
+        .unwrap();
+    }
+    // A folder without kommune.yaml is not a kommune.
+    std::fs::create_dir_all(parent.join("notater")).unwrap();
+    let run = prinsipp(&["report", parent.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = run.stdout;
+    assert!(html.contains("<h1>Porteføljerapport: 2 kommuner</h1>"));
+    assert!(html.contains("<h2 id=\"sammenligning\">Sammenligning</h2>"));
+    // By folder name: a-kommune first.
+    let a = html
+        .find("<a href=\"#k1\">Avik</a>")
+        .expect("Avik links to its section");
+    let b = html
+        .find("<a href=\"#k2\">Bvik</a>")
+        .expect("Bvik links to its section");
+    assert!(a < b);
+    assert!(html.contains("<div class=\"kommune\" id=\"k1\">\n<h2>Avik</h2>"));
+    assert!(html.contains("<h3 id=\"k2-nokkeltall\">Nøkkeltall</h3>"));
+    let json = report_json(&[parent.to_str().unwrap()]);
+    let names: Vec<&str> = json["kommuner"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["navn"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Avik", "Bvik"]);
+}
+
+#[test]
+fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = scratch("report-xlsx");
+    let file = dir.join("rapport.xlsx");
+    let args = |path: &str| {
+        prinsipp(&[
+            "report",
+            &repo("examples/eksempel-kommune"),
+            "--dato",
+            "2026-06-01",
+            "--format",
+            &format!("xlsx={path}"),
+        ])
+    };
+    let run = args(file.to_str().unwrap());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut book: Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Funn", "Matrise", "Nøkkeltall", "Avvik"]
+    );
+    let cell = |range: &calamine::Range<Data>, row: usize, col: usize| match range.get((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) => f.to_string(),
+        Some(Data::Int(i)) => i.to_string(),
+        other => format!("{other:?}"),
+    };
+    let json = report_json(&[&repo("examples/eksempel-kommune")]);
+    let findings = json["kommuner"][0]["findings"].as_array().unwrap();
+
+    let f = book.worksheet_range("Funn").unwrap();
+    assert_eq!(f.height(), findings.len() + 1);
+    assert_eq!(
+        (0..6).map(|c| cell(&f, 0, c)).collect::<Vec<_>>(),
+        [
+            "Kommune",
+            "Regel",
+            "Alvorlighet",
+            "Gjelder (type)",
+            "Gjelder",
+            "Nytt system"
+        ]
+    );
+    for (i, finding) in findings.iter().enumerate() {
+        assert_eq!(cell(&f, i + 1, 0), "Fjordvik kommune");
+        assert_eq!(cell(&f, i + 1, 1), finding["code"].as_str().unwrap());
+        assert_eq!(cell(&f, i + 1, 6), finding["message"].as_str().unwrap());
+        assert_eq!(cell(&f, i + 1, 8), finding["line"].to_string());
+        assert_eq!(cell(&f, i + 1, 10), finding["status"].as_str().unwrap());
+    }
+
+    let m = book.worksheet_range("Matrise").unwrap();
+    assert_eq!(m.height(), 44 + 1);
+    let sky = (0..m.width()).find(|c| cell(&m, 0, *c) == "SKY").unwrap();
+    let row = (1..m.height())
+        .find(|r| cell(&m, *r, 2) == "visma-enterprise")
+        .unwrap();
+    assert_eq!(cell(&m, row, sky), "brudd");
+    let row = (1..m.height())
+        .find(|r| cell(&m, *r, 2) == "gerica")
+        .unwrap();
+    assert_eq!(cell(&m, row, sky), "avvik");
+
+    let k = book.worksheet_range("Nøkkeltall").unwrap();
+    let figure = |name: &str| {
+        let row = (1..k.height())
+            .find(|r| cell(&k, *r, 1) == name)
+            .unwrap_or_else(|| panic!("{name}"));
+        cell(&k, row, 2)
+    };
+    assert_eq!(figure("Systemer i bruk"), "31");
+    assert_eq!(figure("Andel i sky (%)"), "71");
+    assert_eq!(figure("Drift: egen_drift"), "9");
+    assert_eq!(figure("Gevinster målt"), "1");
+
+    let a = book.worksheet_range("Avvik").unwrap();
+    assert_eq!(a.height(), 5 + 1);
+    assert_eq!(
+        (cell(&a, 2, 1), cell(&a, 2, 7), cell(&a, 2, 8)),
+        ("INNUT-05".into(), "utloper_snart".into(), "29".into())
+    );
+
+    // Every sheet has a frozen header row and a filter over it (read from the file's XML).
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    for n in 1..=4 {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        assert!(
+            xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\""),
+            "sheet {n}: no frozen header"
+        );
+        assert!(
+            xml.contains("<autoFilter ref=\"A1:"),
+            "sheet {n}: no filter"
+        );
+    }
+    // The same input gives the same bytes.
+    let again = dir.join("igjen.xlsx");
+    assert_eq!(args(again.to_str().unwrap()).code, 0);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+}
