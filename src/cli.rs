@@ -168,6 +168,11 @@ pub struct ReportArgs {
     #[arg(long, value_parser = parse_date)]
     pub dato: Option<crate::model::Date>,
 
+    /// An earlier result (`check --format json` or `report --format json`), or a folder of
+    /// them (*.json): the trend per tertial. Repeatable
+    #[arg(long, value_name = "FILE")]
+    pub tidligere: Vec<PathBuf>,
+
     /// Check every kommune against one strategy's profile (`alle` for every rule)
     #[arg(long)]
     pub strategi: Option<String>,

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod figures;
 pub mod files;
 pub mod finding;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod input;

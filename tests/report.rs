@@ -411,7 +411,7 @@ fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
     let mut book: Xlsx<_> = calamine::open_workbook(&file).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["Funn", "Matrise", "Nøkkeltall", "Avvik"]
+        ["Funn", "Matrise", "Nøkkeltall", "Utvikling", "Avvik"]
     );
     let cell = |range: &calamine::Range<Data>, row: usize, col: usize| match range.get((row, col)) {
         Some(Data::String(s)) => s.clone(),
@@ -467,6 +467,15 @@ fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
     assert_eq!(figure("Drift: egen_drift"), "9");
     assert_eq!(figure("Gevinster målt"), "1");
 
+    // No earlier result: the trend is this check alone.
+    let u = book.worksheet_range("Utvikling").unwrap();
+    assert_eq!(u.height(), 2);
+    assert_eq!(
+        (cell(&u, 1, 1), cell(&u, 1, 3)),
+        ("2026-T2".into(), "denne kontrollen".into())
+    );
+    assert_eq!(cell(&u, 1, 13), "43");
+
     let a = book.worksheet_range("Avvik").unwrap();
     assert_eq!(a.height(), 5 + 1);
     assert_eq!(
@@ -476,7 +485,7 @@ fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
 
     // Every sheet has a frozen header row and a filter over it (read from the file's XML).
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
-    for n in 1..=4 {
+    for n in 1..=5 {
         let mut xml = String::new();
         std::io::Read::read_to_string(
             &mut zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap(),
@@ -498,5 +507,149 @@ fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
     assert_eq!(
         std::fs::read(&file).unwrap(),
         std::fs::read(&again).unwrap()
+    );
+}
+
+/// Writes `check --format json` of the example as of `date` into `dir`.
+fn earlier_result(dir: &std::path::Path, folder: &str, date: &str) -> std::path::PathBuf {
+    let file = dir.join(format!("{date}.json"));
+    let run = prinsipp(&[
+        "check",
+        folder,
+        "--dato",
+        date,
+        "--format",
+        &format!("json={}", file.display()),
+    ]);
+    assert!(run.code < 2, "{}", run.stderr);
+    file
+}
+
+#[test]
+fn earlier_results_give_the_trend_per_tertial() {
+    let dir = scratch("report-trend");
+    let example = repo("examples/eksempel-kommune");
+    let results = dir.join("resultater");
+    std::fs::create_dir_all(&results).unwrap();
+    // Two results in 2025-T3 (the later counts), one in 2026-T1; the report is 2026-T2.
+    earlier_result(&results, &example, "2025-09-15");
+    earlier_result(&results, &example, "2025-12-20");
+    let february = earlier_result(&dir, &example, "2026-02-01");
+    // A check's JSON holds the key figures the trend follows.
+    let check: Value = serde_json::from_str(&read(&february)).unwrap();
+    assert_eq!(check["key_figures"]["systems"]["in_use"], 31);
+    let run = prinsipp(&[
+        "report",
+        &example,
+        "--dato",
+        "2026-06-01",
+        "--tidligere",
+        results.to_str().unwrap(),
+        "--tidligere",
+        february.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let trend = json["kommuner"][0]["trend"].as_array().unwrap();
+    let tertials: Vec<(&str, &str)> = trend
+        .iter()
+        .map(|p| (p["tertial"].as_str().unwrap(), p["date"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        tertials,
+        [
+            ("2025-T3", "2025-12-20"),
+            ("2026-T1", "2026-02-01"),
+            ("2026-T2", "2026-06-01")
+        ]
+    );
+    assert_eq!(trend[2]["source"], "denne kontrollen");
+    // Breaches are open findings (not approved deviations), counted from each result.
+    for (point, date) in trend.iter().zip(["2025-12-20", "2026-02-01", "2026-06-01"]) {
+        let check = prinsipp(&["check", &example, "--dato", date, "--format", "json"]);
+        let check: Value = serde_json::from_str(&check.stdout).unwrap();
+        let open = check["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["status"] != "avvik")
+            .count();
+        assert_eq!(point["breaches"], open as u64, "{date}");
+        let sky = check["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["status"] != "avvik" && f["code"].as_str().unwrap().starts_with("SKY-"))
+            .count();
+        assert_eq!(point["by_principle"]["SKY"], sky as u64, "{date}");
+        assert_eq!(point["figures"]["systems_in_use"], 31);
+    }
+    // The HTML draws it.
+    let html = prinsipp(&[
+        "report",
+        &example,
+        "--dato",
+        "2026-06-01",
+        "--tidligere",
+        results.to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
+    assert!(
+        html.stdout
+            .contains("<title id=\"trend-brudd-t\">Åpne brudd per tertial</title>")
+    );
+    assert!(html.stdout.contains("<th scope=\"row\">2025-T3</th>"));
+}
+
+#[test]
+fn an_earlier_result_that_is_not_one_is_an_input_error_at_its_place() {
+    let dir = scratch("report-trend-bad");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\n  \"dato\": \"2026-01-01\",\n  oops\n}").unwrap();
+    let run = prinsipp(&[
+        "report",
+        &repo("examples/eksempel-kommune"),
+        "--tidligere",
+        bad.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains(&format!("{}:3:3: Ugyldig JSON", bad.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("tips: Et tidligere resultat er en fil fra prinsipp check --format json=FIL"),
+        "{}",
+        run.stderr
+    );
+    // A result of another kommune is left out, with a warning.
+    let other = dir.join("annen.json");
+    std::fs::write(
+        &other,
+        r#"{"kommune": {"kommunenummer": "0301"}, "dato": "2026-01-01", "findings": []}"#,
+    )
+    .unwrap();
+    let run = prinsipp(&[
+        "report",
+        &repo("examples/eksempel-kommune"),
+        "--tidligere",
+        other.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("kommunenummer 0301, som ingen av kommunene i rapporten har"),
+        "{}",
+        run.stderr
     );
 }

@@ -114,7 +114,7 @@ fn the_report_in_a_real_browser_has_its_sections_figures_and_no_serious_wcag_vio
     assert_eq!(p["links_out"], Value::Array(Vec::new()));
     assert_eq!(
         p["sections"],
-        serde_json::json!(["nokkeltall", "matrise", "funn", "avvik"])
+        serde_json::json!(["nokkeltall", "utvikling", "matrise", "funn", "avvik"])
     );
     // Headings in order: one h1, and no level skipped on the way down.
     let levels: Vec<u64> = p["headings"]

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::cli::{AuditFormat, ReportArgs, ReportOutput};
 use crate::diagnostic::{Diagnostic, Level};
-use crate::figures::Figures;
+use crate::figures::{Figures, trend};
 use crate::input::{self, Opened};
 use crate::load::{self, LoadOptions};
 use crate::model::Date;
@@ -60,26 +60,58 @@ pub fn run(
             checked.push((portfolio, settings, findings));
         }
     }
+    let earlier = read_earlier(&args.tidligere, limit, &mut inputs, &mut diags);
     let outputs = checked_outputs(outputs, &inputs, &mut diags);
     if diags.iter().any(|d| d.level == Level::Error) {
         return input_failed(&diags, style, err);
     }
+    let figures: Vec<Figures> = checked
+        .iter()
+        .map(|(portfolio, settings, findings)| {
+            Figures::compute(portfolio, findings, settings, date)
+        })
+        .collect();
+    let now_source = Text::new("denne kontrollen", "this check");
+    let now = checked
+        .iter()
+        .zip(&figures)
+        .map(|((portfolio, _, findings), f)| {
+            let point = trend::point_now(findings, &f.key, date, now_source.get(style.lang));
+            (portfolio.kommune.number.clone(), point)
+        })
+        .collect();
+    let (mut trends, stray) = crate::history::trends(earlier, now);
+    for e in stray {
+        diags.push(Diagnostic::warning(
+            &e.point.source,
+            0,
+            0,
+            Text::new(
+                format!("Resultatet gjelder kommunenummer {}, som ingen av kommunene i rapporten har; det er ikke tatt med", e.kommunenummer),
+                format!("The result is for kommunenummer {}, which no kommune in the report has; it is left out", e.kommunenummer),
+            ),
+        ));
+    }
     write_all(err, &report::diagnostics::render(&diags, style))?;
     let kommuner: Vec<report::html::Kommune> = checked
         .iter()
-        .map(|(portfolio, settings, findings)| report::html::Kommune {
-            report: Report {
-                portfolio,
-                findings,
-                settings,
-                date,
-                fail_on: Some(crate::finding::Severity::Feil),
-                resolved: None,
-                known: None,
-                lang: style.lang,
+        .zip(figures)
+        .map(
+            |((portfolio, settings, findings), figures)| report::html::Kommune {
+                report: Report {
+                    portfolio,
+                    findings,
+                    settings,
+                    date,
+                    fail_on: Some(crate::finding::Severity::Feil),
+                    resolved: None,
+                    known: None,
+                    lang: style.lang,
+                },
+                figures,
+                trend: trends.remove(&portfolio.kommune.number).unwrap_or_default(),
             },
-            figures: Figures::compute(portfolio, findings, settings, date),
-        })
+        )
         .collect();
     for output in &outputs {
         let bytes = match output.format {
@@ -121,6 +153,50 @@ pub fn run(
         }
     }
     Ok(EXIT_OK)
+}
+
+/// Every earlier result named by `--tidligere` (a folder stands for its *.json files, by
+/// name); each file read is added to `inputs`, each problem to `diags`.
+fn read_earlier(
+    paths: &[PathBuf],
+    limit: u64,
+    inputs: &mut Vec<input::Identity>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<crate::history::Earlier> {
+    let mut files = Vec::new();
+    for path in paths {
+        match input::Folder::open(path) {
+            Ok(folder) => {
+                let mut names: Vec<String> = folder
+                    .entries()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|e| {
+                        e.kind == input::Kind::File && e.plain_name && e.name.ends_with(".json")
+                    })
+                    .map(|e| e.name)
+                    .collect();
+                names.sort();
+                files.extend(names.into_iter().map(|n| path.join(n)));
+            }
+            Err(_) => files.push(path.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    for file in files {
+        let shown = file.display().to_string();
+        match input::read_file(&file, limit) {
+            Ok((bytes, identity)) => {
+                inputs.push(identity);
+                match crate::history::parse(&bytes, &shown) {
+                    Ok(points) => out.extend(points),
+                    Err(d) => diags.push(*d),
+                }
+            }
+            Err(problem) => diags.push(problem.diagnostic(&shown)),
+        }
+    }
+    out
 }
 
 /// The outputs asked for: `--html FILE` and each `--format`; at least one, at most one to

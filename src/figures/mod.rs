@@ -8,6 +8,7 @@ pub mod key;
 pub mod matrix;
 pub mod subjects;
 pub mod summary;
+pub mod trend;
 
 use crate::finding::Finding;
 use crate::model::{Date, Portfolio};

@@ -26,6 +26,8 @@ struct JsonKommune<'a> {
     /// The principles in the matrix's and summary's terms: prefix and name.
     principles: Vec<JsonPrinciple<'a>>,
     figures: &'a Figures,
+    /// The trend per tertial, oldest first; the last point is this check.
+    trend: &'a [crate::figures::trend::Point],
     findings: Vec<super::json::JsonFinding<'a>>,
 }
 
@@ -59,6 +61,7 @@ pub fn render(kommuner: &[Kommune], date: Date) -> String {
                         })
                         .collect(),
                     figures: &k.figures,
+                    trend: &k.trend,
                     findings: super::json::findings(r),
                 }
             })

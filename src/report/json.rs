@@ -23,6 +23,9 @@ struct JsonReport<'a> {
     /// With --baseline: findings of the baseline that no longer occur; otherwise null.
     resolved: Option<Vec<JsonResolved<'a>>>,
     gevinster: Vec<JsonBenefit<'a>>,
+    /// The portfolio's key figures (docs/rapport.md), so that a later report can draw the
+    /// trend from this result.
+    key_figures: crate::figures::key::KeyFigures,
 }
 
 #[derive(Serialize)]
@@ -230,6 +233,7 @@ pub fn render(r: &Report) -> String {
         findings,
         resolved,
         gevinster,
+        key_figures: crate::figures::key::compute(r.portfolio, r.findings, r.settings, r.date),
     };
     let mut text = super::escape::json_inert(
         serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string()),

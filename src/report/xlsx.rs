@@ -122,6 +122,14 @@ pub fn render(kommuner: &[Kommune], date: Date, lang: Lang) -> Result<Vec<u8>, X
         ],
         &key_figures(kommuner, lang),
     )?;
+    let (trend_headers, trend_rows) = trend(kommuner, lang);
+    let headers: Vec<&str> = trend_headers.iter().map(String::as_str).collect();
+    sheet(
+        &mut book,
+        t(lang, "Utvikling", "Trend"),
+        &headers,
+        &trend_rows,
+    )?;
     sheet(
         &mut book,
         t(lang, "Avvik", "Deviations"),
@@ -361,6 +369,75 @@ fn key_figures(kommuner: &[Kommune], lang: Lang) -> Vec<Vec<Value>> {
         }
     }
     rows
+}
+
+/// One row per kommune and tertial; the open breaches per principle in a column each.
+fn trend(kommuner: &[Kommune], lang: Lang) -> (Vec<String>, Vec<Vec<Value>>) {
+    let prefixes: std::collections::BTreeSet<&str> = kommuner
+        .iter()
+        .flat_map(|k| &k.trend)
+        .flat_map(|p| p.by_principle.keys().map(String::as_str))
+        .collect();
+    let mut headers: Vec<String> = [
+        t(lang, "Kommune", "Kommune"),
+        t(lang, "Tertial", "Tertial"),
+        t(lang, "Dato", "Date"),
+        t(lang, "Kilde", "Source"),
+        t(lang, "Systemer i bruk", "Systems in use"),
+        t(lang, "I sky (%)", "In the cloud (%)"),
+        t(lang, "Nye systemer", "New systems"),
+        t(lang, "Utfasinger", "Phase-outs"),
+        t(
+            lang,
+            "Felleskomponenter dekket (%)",
+            "Shared components covered (%)",
+        ),
+        t(lang, "Prosjekter", "Projects"),
+        t(lang, "Komplette gevinstplaner", "Complete benefit plans"),
+        t(lang, "Gevinster", "Benefits"),
+        t(lang, "Gevinster målt", "Benefits measured"),
+        t(lang, "Åpne brudd", "Open breaches"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    headers.extend(prefixes.iter().map(|p| p.to_string()));
+    let mut rows = Vec::new();
+    for (name, k) in kommuners_list(kommuner) {
+        for p in &k.trend {
+            let f = p.figures.as_ref();
+            let count = |get: fn(&crate::figures::trend::TrendFigures) -> usize| {
+                f.map_or(Value::Empty, |f| number(get(f)))
+            };
+            let share = |get: fn(&crate::figures::trend::TrendFigures) -> Option<f64>| {
+                f.and_then(get).map_or(Value::Empty, Value::Number)
+            };
+            let mut row = vec![
+                text(name),
+                text(&p.tertial),
+                text(&p.date),
+                text(&p.source),
+                count(|f| f.systems_in_use),
+                share(|f| f.cloud_percent),
+                count(|f| f.introduced),
+                count(|f| f.phased_out),
+                share(|f| f.components_covered_percent),
+                count(|f| f.projects),
+                f.and_then(|f| f.complete_benefit_plans)
+                    .map_or(Value::Empty, number),
+                count(|f| f.benefits),
+                count(|f| f.benefits_measured),
+                number(p.breaches),
+            ];
+            row.extend(
+                prefixes
+                    .iter()
+                    .map(|prefix| number(p.by_principle.get(*prefix).copied().unwrap_or(0))),
+            );
+            rows.push(row);
+        }
+    }
+    (headers, rows)
 }
 
 fn deviations<'a>(kommuner: impl Iterator<Item = (&'a str, &'a Kommune<'a>)>) -> Vec<Vec<Value>> {

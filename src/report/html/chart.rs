@@ -74,3 +74,110 @@ fn clip(text: &str, max: usize) -> String {
         None => text.to_string(),
     }
 }
+
+const LINE_WIDTH: usize = 640;
+const LINE_HEIGHT: usize = 220;
+const MARGIN: usize = 40;
+
+/// A line chart of one series over labelled steps (tertials), with the same numbers in a
+/// table. A missing value leaves a gap in the line and «–» in the table.
+/// `top`: the value at the top of the chart (100 for a share), else the largest value.
+pub fn line(
+    id: &str,
+    title: &str,
+    steps: &[String],
+    values: &[Option<f64>],
+    top: Option<f64>,
+    columns: (&str, &str),
+) -> String {
+    let shown = |v: f64| {
+        if v.fract() == 0.0 {
+            format!("{v}")
+        } else {
+            format!("{v:.1}")
+        }
+    };
+    let max = top
+        .unwrap_or_else(|| values.iter().flatten().copied().fold(0.0_f64, f64::max))
+        .max(1.0);
+    let n = steps.len().max(1);
+    let x = |i: usize| {
+        if n == 1 {
+            LINE_WIDTH / 2
+        } else {
+            MARGIN + i * (LINE_WIDTH - 2 * MARGIN) / (n - 1)
+        }
+    };
+    let plot = (LINE_HEIGHT - 2 * MARGIN) as f64;
+    let y = |v: f64| MARGIN as f64 + plot - v / max * plot;
+    let words: Vec<String> = steps
+        .iter()
+        .zip(values)
+        .map(|(s, v)| format!("{} {}", html(s), v.map_or("–".to_string(), shown)))
+        .collect();
+    let mut svg = format!(
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {LINE_WIDTH} {LINE_HEIGHT}\" width=\"{LINE_WIDTH}\" height=\"{LINE_HEIGHT}\">\
+<title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>\
+<line x1=\"{MARGIN}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis\"/>",
+        html(title),
+        words.join("; "),
+        LINE_HEIGHT - MARGIN,
+        LINE_WIDTH - MARGIN,
+        LINE_HEIGHT - MARGIN,
+    );
+    // One polyline per unbroken run of values.
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, svg: &mut String| {
+        if run.len() > 1 {
+            svg.push_str(&format!(
+                "<polyline points=\"{}\" class=\"trend\"/>",
+                run.join(" ")
+            ));
+        }
+        run.clear();
+    };
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => run.push(format!("{},{:.1}", x(i), y(*v))),
+            None => flush(&mut run, &mut svg),
+        }
+    }
+    flush(&mut run, &mut svg);
+    for (i, (step, v)) in steps.iter().zip(values).enumerate() {
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"label\">{}</text>",
+            x(i),
+            LINE_HEIGHT - MARGIN + 18,
+            html(step)
+        ));
+        if let Some(v) = v {
+            svg.push_str(&format!(
+                "<circle cx=\"{}\" cy=\"{:.1}\" r=\"4\" class=\"dot\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"value\">{}</text>",
+                x(i),
+                y(*v),
+                x(i),
+                y(*v) - 9.0,
+                shown(*v)
+            ));
+        }
+    }
+    svg.push_str("</svg>");
+    let rows: String = steps
+        .iter()
+        .zip(values)
+        .map(|(s, v)| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td></tr>",
+                html(s),
+                v.map_or("–".to_string(), shown)
+            )
+        })
+        .collect();
+    format!(
+        "<figure class=\"chart-figure\" aria-labelledby=\"{id}-c\">{svg}<figcaption id=\"{id}-c\">{}</figcaption>\
+<table class=\"numbers\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead><tbody>{rows}</tbody></table></figure>\n",
+        html(title),
+        html(columns.0),
+        html(columns.1)
+    )
+}

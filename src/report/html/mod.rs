@@ -18,6 +18,8 @@ use chart::Bar;
 pub struct Kommune<'a> {
     pub report: Report<'a>,
     pub figures: Figures,
+    /// The trend per tertial, oldest first; the last point is this check.
+    pub trend: Vec<crate::figures::trend::Point>,
 }
 
 /// Heading levels and ids for one kommune's part of the document.
@@ -53,6 +55,7 @@ pub fn t(lang: Lang, nb: &'static str, en: &'static str) -> &'static str {
 /// The sections of one kommune, in reading order: (id, nb, en).
 const SECTIONS: &[(&str, &str, &str)] = &[
     ("nokkeltall", "Nøkkeltall", "Key figures"),
+    ("utvikling", "Utvikling per tertial", "Trend per tertial"),
     (
         "matrise",
         "Etterlevelse per prinsipp",
@@ -189,8 +192,9 @@ fn kommune(k: &Kommune, place: &Place, lang: Lang) -> String {
         out.push_str(&place.heading(0, id, t(lang, nb, en)));
         out.push_str(&match index {
             0 => key_figures(k, place, lang),
-            1 => parts::matrix(k, lang),
-            2 => parts::findings(k, place, lang),
+            1 => parts::trend(k, place, lang),
+            2 => parts::matrix(k, lang),
+            3 => parts::findings(k, place, lang),
             _ => parts::deviations(k, lang),
         });
         out.push_str("</section>\n");
