@@ -173,6 +173,11 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub tidligere: Vec<PathBuf>,
 
+    /// Where a kommune folder is in a git repository: also check it as it was at the end of
+    /// each month from this date, read from the commits (the working tree is not touched)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub historikk: Option<crate::model::Date>,
+
     /// Check every kommune against one strategy's profile (`alle` for every rule)
     #[arg(long)]
     pub strategi: Option<String>,

@@ -653,3 +653,144 @@ fn an_earlier_result_that_is_not_one_is_an_input_error_at_its_place() {
         run.stderr
     );
 }
+
+fn git(dir: &std::path::Path, args: &[&str], date: &str) {
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+/// Systems: `bad` lack drift; the others are complete (no finding of any rule).
+fn systems_yaml(good: &[&str], bad: &[&str]) -> String {
+    let mut out = String::from("systemer:\n");
+    for id in good {
+        out.push_str(&format!("  - id: {id}\n    navn: {id}\n    systemeier: Eier\n    drift: saas\n    livslop: aktiv\n    programvaretype: hyllevare\n    personopplysninger: ingen\n"));
+    }
+    for id in bad {
+        out.push_str(&format!("  - id: {id}\n    navn: {id}\n    systemeier: Eier\n    livslop: aktiv\n    programvaretype: hyllevare\n    personopplysninger: ingen\n"));
+    }
+    out
+}
+
+#[test]
+fn history_checks_the_folder_as_it_was_at_each_month_end_without_touching_it() {
+    let repo_dir = scratch("report-git");
+    let folder = repo_dir.join("kommuner/testvik");
+    std::fs::create_dir_all(folder.join("systemer")).unwrap();
+    git(
+        &repo_dir,
+        &["init", "-q", "-b", "main"],
+        "2025-10-10T12:00:00+00:00",
+    );
+    std::fs::write(folder.join("kommune.yaml"), KOMMUNE).unwrap();
+    let systems = folder.join("systemer/systemer.yaml");
+    // October 2025: two systems without drift.
+    std::fs::write(&systems, systems_yaml(&["a"], &["b", "e"])).unwrap();
+    git(&repo_dir, &["add", "-A"], "2025-10-10T12:00:00+00:00");
+    git(
+        &repo_dir,
+        &["commit", "-q", "-m", "oktober"],
+        "2025-10-10T12:00:00+00:00",
+    );
+    // January 2026: one.
+    std::fs::write(&systems, systems_yaml(&["a", "b", "e"], &["c"])).unwrap();
+    git(
+        &repo_dir,
+        &["commit", "-q", "-am", "januar"],
+        "2026-01-15T12:00:00+00:00",
+    );
+    // Not committed: three.
+    let now = systems_yaml(&["a", "b", "e"], &["c", "d", "f"]);
+    std::fs::write(&systems, &now).unwrap();
+    let run = prinsipp(&[
+        "report",
+        folder.to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+        "--historikk",
+        "2025-09-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let trend: Vec<(String, String, u64)> = json["kommuner"][0]["trend"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["tertial"].as_str().unwrap().to_string(),
+                p["date"].as_str().unwrap().to_string(),
+                p["breaches"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // September has no commit yet; 2025-T3 ends with December (the October commit),
+    // 2026-T1 with April (the January commit); 2026-T2 is this check of the working tree.
+    assert_eq!(
+        trend,
+        [
+            ("2025-T3".to_string(), "2025-12-31".to_string(), 2),
+            ("2026-T1".to_string(), "2026-04-30".to_string(), 1),
+            ("2026-T2".to_string(), "2026-06-01".to_string(), 3),
+        ]
+    );
+    let source = json["kommuner"][0]["trend"][0]["source"].as_str().unwrap();
+    assert!(
+        source.starts_with("git ") && source.ends_with(" (2025-12-31)"),
+        "{source}"
+    );
+    // The working tree, the index and HEAD are as they were.
+    assert_eq!(read(&systems), now);
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(&repo_dir)
+        .args(["status", "--porcelain"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&status.stdout),
+        " M kommuner/testvik/systemer/systemer.yaml\n"
+    );
+}
+
+#[test]
+fn history_outside_git_is_a_warning_and_the_report_is_still_written() {
+    let dir = kommune("report-nogit", &[("kommune.yaml", KOMMUNE)]);
+    let outside = std::env::temp_dir().join(format!("prinsipp-nogit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&outside);
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::copy(dir.join("kommune.yaml"), outside.join("kommune.yaml")).unwrap();
+    let run = prinsipp(&[
+        "report",
+        outside.to_str().unwrap(),
+        "--historikk",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_dir_all(&outside).unwrap();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("advarsel:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--historikk: git rev-parse"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tips: --historikk leser mappa fra git"),
+        "{}",
+        run.stderr
+    );
+}

@@ -35,6 +35,7 @@ pub fn run(
     let date = args.dato.unwrap_or_else(Date::today);
     let mut inputs = Vec::new();
     let mut checked = Vec::new();
+    let mut history = Vec::new();
     for path in kommune_folders(&args.folders) {
         let (folder, config) = open_kommune(
             &path,
@@ -56,11 +57,16 @@ pub fn run(
             &mut diags,
         );
         if let (Some(portfolio), Some(settings)) = (loaded.portfolio, settings) {
+            if let Some(from) = args.historikk {
+                let number = &portfolio.kommune.number;
+                history.extend(months(args, &path, from, date, number, &mut diags));
+            }
             let findings = crate::rules::check(&portfolio, &settings, date);
             checked.push((portfolio, settings, findings));
         }
     }
-    let earlier = read_earlier(&args.tidligere, limit, &mut inputs, &mut diags);
+    let mut earlier = read_earlier(&args.tidligere, limit, &mut inputs, &mut diags);
+    earlier.extend(history);
     let outputs = checked_outputs(outputs, &inputs, &mut diags);
     if diags.iter().any(|d| d.level == Level::Error) {
         return input_failed(&diags, style, err);
@@ -153,6 +159,88 @@ pub fn run(
         }
     }
     Ok(EXIT_OK)
+}
+
+/// `--historikk`: the kommune folder at `path` checked as it was at the end of each month
+/// since `from`. A month that cannot be read is left out with a warning: an old mistake
+/// does not stop today's report.
+fn months(
+    args: &ReportArgs,
+    path: &Path,
+    from: Date,
+    until: Date,
+    number: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<crate::history::Earlier> {
+    let limit = args.max_file_size.saturating_mul(1024 * 1024);
+    let shown = path.display().to_string();
+    let snapshots = match crate::history::git::snapshots(path, from, until, limit, args.max_files) {
+        Ok(s) => s,
+        Err(why) => {
+            diags.push(
+                Diagnostic::warning(&shown, 0, 0, Text::new(
+                    format!("--historikk: {}; utviklingen har bare de andre resultatene", why.nb),
+                    format!("--historikk: {}; the trend has only the other results", why.en),
+                ))
+                .with_hint(Text::new(
+                    "--historikk leser mappa fra git: den må ligge i et git-repo med minst én commit",
+                    "--historikk reads the folder from git: it must be in a git repository with at least one commit",
+                )),
+            );
+            return Vec::new();
+        }
+    };
+    let options = LoadOptions {
+        systems: None,
+        projects: None,
+        max_file_bytes: limit,
+        max_files: args.max_files,
+    };
+    let mut out = Vec::new();
+    for snap in snapshots {
+        let source = format!("git {} ({})", snap.commit, snap.date);
+        for file in &snap.left_out {
+            diags.push(Diagnostic::warning(&source, 0, 0, Text::new(
+                format!("{file} er ikke lest (for stor, for mange filer, eller et navn som ikke er en vanlig sti)"),
+                format!("{file} is not read (too large, too many files, or a name that is not a plain path)"),
+            )));
+        }
+        let mut problems = Vec::new();
+        let mut read = Vec::new();
+        let (folder, config) = open_kommune(
+            snap.dir.path(),
+            args.config.as_deref(),
+            limit,
+            &mut read,
+            &mut problems,
+        );
+        let loaded = match &folder {
+            Some(folder) => load::load_opened(folder, snap.dir.path(), &options),
+            None => load::Loaded::default(),
+        };
+        problems.extend(loaded.diagnostics);
+        let settings = kommune_settings(
+            config.as_ref(),
+            args.strategi.as_deref(),
+            loaded.portfolio.as_ref(),
+            &mut problems,
+        );
+        let errors = problems.iter().filter(|d| d.level == Level::Error).count();
+        let (Some(portfolio), Some(settings), 0) = (loaded.portfolio, settings, errors) else {
+            diags.push(Diagnostic::warning(&source, 0, 0, Text::new(
+                format!("Mappa slik den var da, har {errors} feil i inndata; måneden er ikke med i utviklingen"),
+                format!("The folder as it was then has {errors} error(s) in the input; the month is left out of the trend"),
+            )));
+            continue;
+        };
+        let findings = crate::rules::check(&portfolio, &settings, snap.date);
+        let key = crate::figures::key::compute(&portfolio, &findings, &settings, snap.date);
+        out.push(crate::history::Earlier {
+            kommunenummer: number.to_string(),
+            point: trend::point_now(&findings, &key, snap.date, &source),
+        });
+    }
+    out
 }
 
 /// Every earlier result named by `--tidligere` (a folder stands for its *.json files, by

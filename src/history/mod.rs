@@ -1,6 +1,10 @@
 //! Earlier results for the report's trend: `--tidligere FILE` (a `check --format json` or
 //! `report --format json` result, or a folder of them), read within the size limit and
-//! parsed into points of the trend, each with the kommunenummer it belongs to.
+//! parsed into points of the trend, each with the kommunenummer it belongs to; and
+//! `--historikk` (git.rs): earlier commits of the kommune folder, read without touching the
+//! working tree.
+
+pub mod git;
 
 use crate::diagnostic::Diagnostic;
 use crate::figures::trend::{Point, TrendFigures, per_tertial, prefix, tertial};
