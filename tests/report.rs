@@ -358,11 +358,13 @@ fn a_parent_folder_stands_for_its_kommuner_and_gets_a_comparison() {
             format!("kommune:\n  navn: {navn}\n  kommunenummer: \"{number}\"\n"),
         )
         .unwrap();
-        std::fs::write(
-            dir.join("systemer/s.yaml"),
-            "systemer:\n  - id: s\n    navn: S\n    drift: saas\n    livslop: aktiv\n",
-        )
-        .unwrap();
+        // Avik's system is complete; Bvik's lacks what INV-01 asks for.
+        let system = if navn == "Avik" {
+            systems_yaml(&["s"], &[])
+        } else {
+            "systemer:\n  - id: s\n    navn: S\n    drift: saas\n    livslop: aktiv\n".to_string()
+        };
+        std::fs::write(dir.join("systemer/s.yaml"), system).unwrap();
     }
     // A folder without kommune.yaml is not a kommune.
     std::fs::create_dir_all(parent.join("notater")).unwrap();
@@ -381,6 +383,15 @@ fn a_parent_folder_stands_for_its_kommuner_and_gets_a_comparison() {
     assert!(a < b);
     assert!(html.contains("<div class=\"kommune\" id=\"k1\">\n<h2>Avik</h2>"));
     assert!(html.contains("<h3 id=\"k2-nokkeltall\">Nøkkeltall</h3>"));
+    // The rules are explained once, after the kommuner, and each kommune links there.
+    assert!(html.contains("<h2 id=\"reglene\">Reglene</h2>"));
+    let index = html.find("<h3 id=\"regel-").expect("INV-01 is explained");
+    assert!(html[index..].starts_with("<h3 id=\"regel-") && html[index..].contains("INV-01 "));
+    assert_eq!(
+        html.matches("<strong>Dette kontrolleres:</strong>").count(),
+        1
+    );
+    assert!(html.contains("<p><a href=\"#regel-"));
     let json = report_json(&[parent.to_str().unwrap()]);
     let names: Vec<&str> = json["kommuner"]
         .as_array()
@@ -389,6 +400,78 @@ fn a_parent_folder_stands_for_its_kommuner_and_gets_a_comparison() {
         .map(|k| k["navn"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Avik", "Bvik"]);
+    // Ranked per principle by the share of checked subjects in breach.
+    let inv = json["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["prefix"] == "INV")
+        .unwrap();
+    assert_eq!(
+        inv["placings"],
+        serde_json::json!([
+            { "kommune": 0, "share_percent": 0.0, "rank": 1 },
+            { "kommune": 1, "share_percent": 100.0, "rank": 2 }
+        ])
+    );
+    let sky = json["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["prefix"] == "SKY")
+        .unwrap();
+    assert_eq!(sky["placings"][1]["rank"], 1, "equal shares share a rank");
+    assert!(html.contains("<h3>Rangering per prinsipp</h3>"));
+    assert!(html.contains("<td>0,0 % (1.)</td>"), "{html}");
+    assert!(html.contains("<td>100,0 % (2.)</td>"));
+}
+
+/// Runs `prinsipp ARGS` with stderr on a terminal (a pseudo-terminal by `script`), and
+/// returns what the terminal showed.
+fn on_a_terminal(args: &str, ci: bool) -> String {
+    let dir = scratch("tty");
+    let typescript = dir.join("typescript");
+    let command = format!("{} {args}", env!("CARGO_BIN_EXE_prinsipp"));
+    let mut script = std::process::Command::new("script");
+    script
+        .args(["-qec", &command])
+        .arg(&typescript)
+        .env("COLUMNS", "100");
+    if ci {
+        script.env("CI", "true");
+    } else {
+        script.env_remove("CI");
+    }
+    let status = script.status().expect("script (util-linux) runs");
+    assert!(status.success());
+    read(&typescript)
+}
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_but_not_in_ci() {
+    let parent = scratch("report-progress");
+    for n in 0..3 {
+        let dir = parent.join(format!("k{n}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("kommune.yaml"),
+            format!("kommune:\n  navn: K{n}\n  kommunenummer: \"399{n}\"\n"),
+        )
+        .unwrap();
+    }
+    let out = parent.join("r.json");
+    let args = format!(
+        "report {} --format json={}",
+        parent.display(),
+        out.display()
+    );
+    let shown = on_a_terminal(&args, false);
+    assert!(shown.contains("3/3 kommuner kontrollert"), "{shown:?}");
+    let shown = on_a_terminal(&args, true);
+    assert!(!shown.contains("kommuner kontrollert"), "{shown:?}");
+    // Not a terminal: nothing but the report.
+    let run = prinsipp(&["report", parent.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run.stderr, "");
 }
 
 #[test]

@@ -36,7 +36,10 @@ pub fn run(
     let mut inputs = Vec::new();
     let mut checked = Vec::new();
     let mut history = Vec::new();
-    for path in kommune_folders(&args.folders) {
+    let folders = kommune_folders(&args.folders);
+    let progress = progress_bar(folders.len(), style);
+    for path in folders {
+        progress.inc(1);
         let (folder, config) = open_kommune(
             &path,
             args.config.as_deref(),
@@ -65,6 +68,7 @@ pub fn run(
             checked.push((portfolio, settings, findings));
         }
     }
+    progress.finish_and_clear();
     let mut earlier = read_earlier(&args.tidligere, limit, &mut inputs, &mut diags);
     earlier.extend(history);
     let outputs = checked_outputs(outputs, &inputs, &mut diags);
@@ -159,6 +163,27 @@ pub fn run(
         }
     }
     Ok(EXIT_OK)
+}
+
+/// A progress bar on stderr while many kommuner are checked: only on a terminal, and not
+/// when `CI` is set (a CI log gets no animation).
+fn progress_bar(count: usize, style: &Style) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    let wanted = count > 1
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none_or(|v| v.is_empty());
+    if !wanted {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(count as u64);
+    let template = Text::new(
+        "{bar:40} {pos}/{len} kommuner kontrollert",
+        "{bar:40} {pos}/{len} kommuner checked",
+    );
+    if let Ok(s) = indicatif::ProgressStyle::with_template(template.get(style.lang)) {
+        bar.set_style(s);
+    }
+    bar
 }
 
 /// `--historikk`: the kommune folder at `path` checked as it was at the end of each month

@@ -3,6 +3,7 @@
 //! register. Computed from the model and one check's findings; renderers only show them.
 //! Each figure's definition is in docs/rapport.md.
 
+pub mod compare;
 pub mod deviations;
 pub mod key;
 pub mod matrix;

@@ -16,6 +16,9 @@ struct JsonAudit<'a> {
     tool: super::json::Tool,
     dato: String,
     kommuner: Vec<JsonKommune<'a>>,
+    /// Per principle, the kommuner ranked by their share of checked subjects in breach
+    /// (`kommune` is the index in `kommuner`); empty for one kommune.
+    ranking: Vec<crate::figures::compare::Ranking>,
 }
 
 #[derive(Serialize)]
@@ -38,7 +41,14 @@ struct JsonPrinciple<'a> {
 }
 
 pub fn render(kommuner: &[Kommune], date: Date) -> String {
+    let figures: Vec<&Figures> = kommuner.iter().map(|k| &k.figures).collect();
+    let ranking = if kommuner.len() > 1 {
+        crate::figures::compare::rankings(&figures)
+    } else {
+        Vec::new()
+    };
     let audit = JsonAudit {
+        ranking,
         report_format_version: REPORT_FORMAT_VERSION,
         tool: super::json::Tool::prinsipp(),
         dato: date.to_string(),

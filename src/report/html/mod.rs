@@ -28,6 +28,8 @@ pub(crate) struct Place {
     pub level: usize,
     /// Prefix of every id inside the kommune's part: `k1-`, `k2-`…
     pub id: String,
+    /// Several kommuner: the built-in rules are explained once, in a section of their own.
+    pub shared_rules: bool,
 }
 
 impl Place {
@@ -102,6 +104,7 @@ pub fn render(kommuner: &[Kommune], lang: Lang) -> String {
             let place = Place {
                 level: 2,
                 id: String::new(),
+                shared_rules: false,
             };
             out.push_str(&kommune(one, &place, lang));
         }
@@ -111,6 +114,7 @@ pub fn render(kommuner: &[Kommune], lang: Lang) -> String {
                 let place = Place {
                     level: 3,
                     id: format!("k{}-", i + 1),
+                    shared_rules: true,
                 };
                 out.push_str(&format!(
                     "<div class=\"kommune\" id=\"k{}\">\n<h2>{}</h2>\n{}",
@@ -121,6 +125,7 @@ pub fn render(kommuner: &[Kommune], lang: Lang) -> String {
                 out.push_str(&kommune(k, &place, lang));
                 out.push_str("</div>\n");
             }
+            out.push_str(&parts::rules(many, lang));
         }
     }
     out.push_str(&format!(
@@ -176,6 +181,10 @@ fn nav(kommuner: &[Kommune], lang: Lang) -> String {
                     html(&k.report.portfolio.kommune.name)
                 ));
             }
+            items.push_str(&format!(
+                "<li><a href=\"#reglene\">{}</a></li>",
+                t(lang, "Reglene", "The rules")
+            ));
         }
     }
     format!(

@@ -247,8 +247,12 @@ fn cell_html(cell: Cell, lang: Lang) -> String {
         ),
         Cell::IkkeRelevant => ("ir", "–", t(lang, "ikke relevant", "not relevant")),
     };
+    // The legend above the table says what «–» and «avvik» stand for; a cell repeats it
+    // only in its title, so a matrix of thousands of cells stays small.
     if text == long {
         format!("<td class=\"{class}\">{text}</td>")
+    } else if cell == Cell::IkkeRelevant {
+        "<td class=\"ir\">–</td>".to_string()
     } else {
         format!(
             "<td class=\"{class}\"><span aria-hidden=\"true\">{text}</span><span class=\"sr\">{long}</span></td>"
@@ -361,6 +365,71 @@ fn status_text(f: &Finding, lang: Lang) -> String {
     }
 }
 
+/// What a rule checks, how to comply, and its sources.
+fn explanation(
+    meta: &crate::katalog::RuleMeta,
+    katalog: &crate::katalog::Katalog,
+    lang: Lang,
+) -> String {
+    let mut out = format!(
+        "<p><strong>{}</strong> {}</p>\n<p><strong>{}</strong> {}</p>\n",
+        t(lang, "Dette kontrolleres:", "What is checked:"),
+        rule_text(meta.checks.get(lang)),
+        t(lang, "Slik etterlever du:", "How to comply:"),
+        rule_text(meta.comply.get(lang)),
+    );
+    if !meta.sources.is_empty() {
+        let sources: Vec<String> = meta
+            .sources
+            .iter()
+            .map(|s| html(&crate::report::rules::source_line(katalog, s)))
+            .collect();
+        out.push_str(&format!(
+            "<p class=\"note\">{} {}</p>\n",
+            t(lang, "Kilder:", "Sources:"),
+            sources.join("; ")
+        ));
+    }
+    out
+}
+
+/// The index of a built-in rule (not a kommune's own, whose text may differ between
+/// kommuner), for the shared explanations of a report on several kommuner.
+fn builtin_index(k: &Kommune, code: &str) -> Option<usize> {
+    if k.report.settings.own_rules.iter().any(|r| r.code == code) {
+        return None;
+    }
+    crate::katalog::Katalog::builtin()
+        .rules()
+        .position(|r| r.code == code)
+}
+
+/// For several kommuner: each built-in rule with a finding anywhere, explained once.
+pub fn rules(kommuner: &[Kommune], lang: Lang) -> String {
+    let katalog = crate::katalog::Katalog::builtin();
+    let mut out = format!(
+        "<section aria-labelledby=\"reglene\">\n<h2 id=\"reglene\">{}</h2>\n",
+        t(lang, "Reglene", "The rules")
+    );
+    for (index, meta) in katalog.rules().enumerate() {
+        let found = kommuner.iter().any(|k| {
+            builtin_index(k, &meta.code).is_some()
+                && k.report.findings.iter().any(|f| f.code == meta.code)
+        });
+        if !found {
+            continue;
+        }
+        out.push_str(&format!(
+            "<div class=\"rule\">\n<h3 id=\"regel-{index}\">{} {}</h3>\n{}</div>\n",
+            html(&meta.code),
+            html(meta.title.get(lang)),
+            explanation(meta, katalog, lang)
+        ));
+    }
+    out.push_str("</section>\n");
+    out
+}
+
 pub fn findings(k: &Kommune, place: &Place, lang: Lang) -> String {
     let r = &k.report;
     let katalog = &r.settings.katalog;
@@ -389,24 +458,16 @@ pub fn findings(k: &Kommune, place: &Place, lang: Lang) -> String {
             };
             out.push_str("<div class=\"rule\">\n");
             out.push_str(&place.heading(2, "", &format!("{code} {}", meta.title.get(lang))));
-            out.push_str(&format!(
-                "<p><strong>{}</strong> {}</p>\n<p><strong>{}</strong> {}</p>\n",
-                t(lang, "Dette kontrolleres:", "What is checked:"),
-                rule_text(meta.checks.get(lang)),
-                t(lang, "Slik etterlever du:", "How to comply:"),
-                rule_text(meta.comply.get(lang)),
-            ));
-            if !meta.sources.is_empty() {
-                let sources: Vec<String> = meta
-                    .sources
-                    .iter()
-                    .map(|s| html(&crate::report::rules::source_line(katalog, s)))
-                    .collect();
-                out.push_str(&format!(
-                    "<p class=\"note\">{} {}</p>\n",
-                    t(lang, "Kilder:", "Sources:"),
-                    sources.join("; ")
-                ));
+            match builtin_index(k, code).filter(|_| place.shared_rules) {
+                Some(index) => out.push_str(&format!(
+                    "<p><a href=\"#regel-{index}\">{}</a></p>\n",
+                    t(
+                        lang,
+                        "Om regelen: hva den kontrollerer og slik etterlever du",
+                        "About the rule: what it checks and how to comply"
+                    )
+                )),
+                None => out.push_str(&explanation(meta, katalog, lang)),
             }
             let rows: Vec<Vec<String>> = r
                 .findings
@@ -556,7 +617,57 @@ pub fn comparison(kommuner: &[Kommune], lang: Lang) -> String {
         ],
         &rows,
     ));
+    out.push_str(&ranking(kommuner, lang));
     out.push_str("</section>\n");
+    out
+}
+
+/// Per principle, each kommune's share of checked subjects in breach and its rank.
+fn ranking(kommuner: &[Kommune], lang: Lang) -> String {
+    let figures: Vec<&crate::figures::Figures> = kommuner.iter().map(|k| &k.figures).collect();
+    let rankings = crate::figures::compare::rankings(&figures);
+    let mut out = format!(
+        "<h3>{}</h3>\n<p>{}</p>\n",
+        t(lang, "Rangering per prinsipp", "Ranking per principle"),
+        t(
+            lang,
+            "Andelen av de kontrollerte systemene og prosjektene som har brudd på prinsippet, og plassen blant kommunene (1. er lavest andel). «–»: prinsippet hadde ingenting å kontrollere i kommunen.",
+            "The share of the systems and projects checked that breach the principle, and the place among the kommuner (1. is the smallest share). «–»: the principle had nothing to check in the kommune."
+        )
+    );
+    let mut headers = vec![t(lang, "Kommune", "Kommune").to_string()];
+    headers.extend(rankings.iter().map(|r| r.prefix.clone()));
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let rows: Vec<Vec<String>> = kommuner
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let mut row = vec![format!(
+                "<a href=\"#k{}\">{}</a>",
+                i + 1,
+                html(&k.report.portfolio.kommune.name)
+            )];
+            for r in &rankings {
+                row.push(
+                    r.placings
+                        .iter()
+                        .find(|p| p.kommune == i)
+                        .map_or("–".to_string(), |p| {
+                            format!("{} ({}.)", percent(Some(p.share_percent)), p.rank)
+                        }),
+                );
+            }
+            row
+        })
+        .collect();
+    out.push_str(&scrolling(
+        t(
+            lang,
+            "Rangeringen (kan rulles sidelengs)",
+            "The ranking (scrolls sideways)",
+        ),
+        &table("ranking", &headers, &rows),
+    ));
     out
 }
 
