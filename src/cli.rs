@@ -298,6 +298,11 @@ pub struct CheckArgs {
     #[arg(long, visible_alias = "summary")]
     pub oppsummering: bool,
 
+    /// Table and markdown: the findings of one rule that say the same (same severity,
+    /// status and missing keys) become one row when there are more than N of them
+    #[arg(long, value_name = "N")]
+    pub samle: Option<usize>,
+
     /// Print only findings and errors, no summary line
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,

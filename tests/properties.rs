@@ -228,6 +228,7 @@ fn run(sources: &[Source]) -> (String, Vec<(String, u32, u32, String)>) {
         resolved: None,
         known: None,
         lang: Lang::Nb,
+        collapse_above: None,
     };
     let style = Style::plain(Lang::Nb);
     let text = [

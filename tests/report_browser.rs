@@ -236,3 +236,42 @@ fn the_screenshot_of_the_report_is_not_blank() {
         std::fs::copy(&shot, repo("docs/rapport.png")).unwrap();
     }
 }
+
+#[test]
+fn printed_to_pdf_the_report_is_a4_pages() {
+    let dir = scratch("report-pdf");
+    let report = example_report(&dir);
+    let pdf = dir.join("rapport.pdf");
+    headless(
+        &dir.join("profile-pdf"),
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &format!("file://{}", report.display()),
+        ],
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let boxes: Vec<&str> = text
+        .match_indices("/MediaBox [")
+        .map(|(i, _)| &text[i..i + 40])
+        .collect();
+    // The page boxes are A4: 210 × 297 mm is 595.3 × 841.9 points (Chromium rounds to
+    // its own unit, 594.96 × 841.92).
+    assert!(!boxes.is_empty());
+    for b in &boxes {
+        let numbers: Vec<f64> = b["/MediaBox [".len()..]
+            .split(']')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert!(
+            (numbers[2] - 595.3).abs() < 1.0 && (numbers[3] - 841.9).abs() < 1.0,
+            "{b}"
+        );
+    }
+    // The CSS starts each of the five sections on a new page.
+    assert!(boxes.len() >= 5, "{} pages", boxes.len());
+}

@@ -201,3 +201,76 @@ fn user_text_in_the_summary_is_escaped() {
     let text = prinsipp(&["check", dir.to_str().unwrap(), "--oppsummering"]);
     assert!(!text.stdout.contains('\u{1b}'), "{}", text.stdout);
 }
+
+#[test]
+fn samle_collapses_findings_that_say_the_same_into_one_row() {
+    // Eight systems lack systemeier and drift; t lacks only livslop.
+    let mut systems = String::from("systemer:\n");
+    for i in 0..8 {
+        systems.push_str(&format!(
+            "  - id: s{i}\n    navn: S{i}\n    livslop: aktiv\n    programvaretype: hyllevare\n    personopplysninger: ingen\n"
+        ));
+    }
+    systems.push_str("  - id: t\n    navn: T\n    drift: saas\n    systemeier: X\n    programvaretype: hyllevare\n    personopplysninger: ingen\n");
+    let dir = kommune(
+        "samle",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/s.yaml", systems.as_bytes()),
+        ],
+    );
+    let folder = dir.to_str().unwrap();
+    let run = prinsipp(&["check", folder, "--dato", "2026-06-01", "--samle", "3"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        " Alvorlighet | Regel  | Gjelder    | Funn                                        | Sted
+-------------+--------+------------+---------------------------------------------+------------------------------
+ advarsel    | INV-01 | 8 systemer | mangler systemeier og drift (8 funn samlet) | systemer/s.yaml:2:5 og 7 til
+ advarsel    | INV-01 | system t   | Systemoversikten mangler livslop for t      | systemer/s.yaml:42:5
+0 feil, 9 advarsler — 9 systemer, 0 prosjekter kontrollert
+"
+    );
+    // Eight is not more than eight: every finding keeps its row.
+    let run = prinsipp(&["check", folder, "--dato", "2026-06-01", "--samle", "8"]);
+    assert_eq!(
+        run.stdout.lines().filter(|l| l.contains("INV-01")).count(),
+        9
+    );
+    let md = prinsipp(&[
+        "check",
+        folder,
+        "--dato",
+        "2026-06-01",
+        "--samle",
+        "3",
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    // Places in markdown are from the working directory (the repository root in CI).
+    assert!(
+        md.stdout.contains("| 🟡 warning | INV-01 | 8 systems | lack systemeier and drift (8 findings collapsed) | `"),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout.contains("/systemer/s.yaml:2` and 7 more |"),
+        "{}",
+        md.stdout
+    );
+    // JSON, SARIF and the other machine formats always hold every finding.
+    let json = prinsipp(&[
+        "check",
+        folder,
+        "--dato",
+        "2026-06-01",
+        "--samle",
+        "3",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["findings"].as_array().unwrap().len(), 9);
+}

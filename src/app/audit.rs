@@ -117,6 +117,7 @@ pub fn run(
                     resolved: None,
                     known: None,
                     lang: style.lang,
+                    collapse_above: None,
                 },
                 figures,
                 trend: trends.remove(&portfolio.kommune.number).unwrap_or_default(),

@@ -376,6 +376,7 @@ fn check(
         resolved: resolved.as_deref(),
         known: known.as_ref(),
         lang: style.lang,
+        collapse_above: args.samle,
     };
     let summary = args
         .oppsummering
@@ -750,6 +751,7 @@ fn import(
         max_file_size: args.max_file_size,
         max_files: crate::load::DEFAULT_MAX_FILES,
         oppsummering: false,
+        samle: None,
         quiet: false,
         verbose: false,
     };

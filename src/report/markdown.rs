@@ -155,8 +155,24 @@ fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &
     // A comment has a size limit (GitHub: 65,536 characters): what needs action comes first
     // and in full up to a point; known and approved findings are kept short.
     let limit = if open { MAX_OPEN_ROWS } else { MAX_OTHER_ROWS };
-    for f in findings.iter().take(limit) {
-        let mut message = f.message.get(r.lang).to_string();
+    let items = super::collapse::items(findings, r.collapse_above);
+    let rows = items.len();
+    for item in items.into_iter().take(limit) {
+        let (f, group) = match item {
+            super::collapse::Item::One(f) => (f, None),
+            super::collapse::Item::Many(group) => (group[0], Some(group)),
+        };
+        let mut message = match &group {
+            None => f.message.get(r.lang).to_string(),
+            Some(group) => {
+                let title = r
+                    .settings
+                    .katalog
+                    .rule(&f.code)
+                    .map_or("", |m| m.title.get(r.lang));
+                super::collapse::message(group, title, r.lang)
+            }
+        };
         if let Status::Avvik {
             reference: Some(reference),
             ..
@@ -164,21 +180,27 @@ fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &
         {
             message.push_str(&format!(" ({reference})"));
         }
+        let mut place = code(&format!("{}:{}", r.repo_path(f), f.at.line));
+        let mut subject = f.subject.label();
+        if let Some(group) = &group {
+            place = super::collapse::place(&place, group, r.lang);
+            subject = super::collapse::subjects(group, r.lang);
+        }
         out.push_str(&format!(
             "| {} {} | {} | {} | {} | {} | {} |\n",
             icon(f),
             f.severity.label(r.lang),
             f.code,
-            cell(&f.subject.label()),
+            cell(&subject),
             cell(&message),
-            code(&format!("{}:{}", r.repo_path(f), f.at.line)),
+            place,
             cell(&r.how_to_comply(&f.code)),
         ));
     }
-    if findings.len() > limit {
+    if rows > limit {
         out.push_str(&format!(
             "\n{}\n",
-            w.more.replace("{n}", &(findings.len() - limit).to_string())
+            w.more.replace("{n}", &(rows - limit).to_string())
         ));
     }
     if !open {

@@ -2,6 +2,7 @@
 //! they know nothing of YAML or of how rules decide.
 
 pub mod audit_json;
+pub mod collapse;
 pub mod config;
 pub mod diagnostics;
 pub mod escape;
@@ -36,6 +37,9 @@ pub struct Report<'a> {
     /// With `--baseline`: the fingerprints it holds (also of findings now covered by avvik).
     pub known: Option<&'a std::collections::HashSet<String>>,
     pub lang: Lang,
+    /// `--samle N`: the table and the markdown show the findings of one rule that say the
+    /// same as one row when there are more than N (see `collapse`).
+    pub collapse_above: Option<usize>,
 }
 
 /// How many findings of each kind a report holds.

@@ -11,7 +11,7 @@ use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 pub fn render(r: &super::Report, style: &Style, quiet: bool) -> String {
     let mut out = String::new();
     if !r.findings.is_empty() {
-        out.push_str(&table(r.portfolio, r.findings, style));
+        out.push_str(&table(r, style));
         out.push('\n');
     }
     if !quiet || r.findings.is_empty() {
@@ -48,8 +48,9 @@ pub fn render(r: &super::Report, style: &Style, quiet: bool) -> String {
 
 const NARROW: u16 = 120;
 
-fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
-    let lang = style.lang;
+fn table(r: &super::Report, style: &Style) -> String {
+    let (portfolio, findings, lang) = (r.portfolio, r.findings, style.lang);
+    let (katalog, collapse_above) = (&r.settings.katalog, r.collapse_above);
     // Below this width the place goes under the message instead of in a column of its own,
     // so neither is squeezed into a sliver.
     let narrow = style.terminal_width.is_some_and(|w| w < NARROW);
@@ -61,8 +62,19 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
         header.pop();
     }
     let mut table = new_table(style, &header);
-    for f in findings {
-        let mut message = line(f.message.get(lang));
+    let all: Vec<&Finding> = findings.iter().collect();
+    for item in super::collapse::items(&all, collapse_above) {
+        let (f, group) = match item {
+            super::collapse::Item::One(f) => (f, None),
+            super::collapse::Item::Many(group) => (group[0], Some(group)),
+        };
+        let mut message = match &group {
+            None => line(f.message.get(lang)),
+            Some(group) => {
+                let title = katalog.rule(&f.code).map_or("", |r| r.title.get(lang));
+                line(&super::collapse::message(group, title, lang))
+            }
+        };
         if let Status::Avvik {
             reference,
             valid_until,
@@ -90,17 +102,18 @@ fn table(portfolio: &Portfolio, findings: &[Finding], style: &Style) -> String {
             (true, Severity::Advarsel) => severity.fg(Color::Yellow),
             (true, Severity::Info) => severity.fg(Color::Blue),
         };
-        let place = line(&format!(
+        let mut place = line(&format!(
             "{}:{}:{}",
             portfolio.file_name(f.at.file),
             f.at.line,
             f.at.column
         ));
-        let mut row = vec![
-            severity,
-            Cell::new(&f.code),
-            Cell::new(line(&f.subject.label())),
-        ];
+        let mut subject = line(&f.subject.label());
+        if let Some(group) = &group {
+            place = super::collapse::place(&place, group, lang);
+            subject = super::collapse::subjects(group, lang);
+        }
+        let mut row = vec![severity, Cell::new(&f.code), Cell::new(subject)];
         if narrow {
             row.push(Cell::new(format!("{message}\n→ {place}")));
         } else {
