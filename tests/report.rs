@@ -877,3 +877,52 @@ fn history_outside_git_is_a_warning_and_the_report_is_still_written() {
         run.stderr
     );
 }
+
+#[test]
+fn a_linked_kommune_is_named_not_followed_and_one_kommune_twice_is_an_error() {
+    let parent = scratch("report-links");
+    let real = parent.join("ekte");
+    std::fs::create_dir_all(&real).unwrap();
+    std::fs::write(real.join("kommune.yaml"), KOMMUNE).unwrap();
+    let outside = scratch("report-links-outside");
+    std::fs::write(
+        outside.join("kommune.yaml"),
+        "kommune:\n  navn: Ute\n  kommunenummer: \"0301\"\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&outside, parent.join("lenke")).unwrap();
+    let run = prinsipp(&["report", parent.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "advarsel: {}: Ikke lest som kommunemappe: prinsipp følger ikke symbolske lenker",
+            parent.join("lenke").display()
+        )),
+        "{}",
+        run.stderr
+    );
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["kommuner"].as_array().unwrap().len(), 1);
+    assert!(!run.stdout.contains("Ute"));
+
+    let run = prinsipp(&[
+        "report",
+        real.to_str().unwrap(),
+        real.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""));
+    assert!(
+        run.stderr
+            .contains("kommune.yaml:3:3: Kommunenummer 3999 er også brukt i"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("tips: Hver kommune i rapporten trenger sitt eget kommunenummer"),
+        "{}",
+        run.stderr
+    );
+}

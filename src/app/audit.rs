@@ -3,7 +3,7 @@
 //! exits 0 when written, whatever it found, and 2 when an input could not be read.
 
 use super::{
-    EXIT_INPUT, EXIT_OK, input_failed, kommune_settings, open_kommune, output_refused, write_all,
+    EXIT_INPUT, EXIT_OK, input_failed, kommune_settings, open_kommune, target_allowed, write_all,
     write_file,
 };
 use crate::cli::{AuditFormat, ReportArgs, ReportOutput};
@@ -36,7 +36,7 @@ pub fn run(
     let mut inputs = Vec::new();
     let mut checked = Vec::new();
     let mut history = Vec::new();
-    let folders = kommune_folders(&args.folders);
+    let folders = kommune_folders(&args.folders, &mut diags);
     let progress = progress_bar(folders.len(), style);
     for path in folders {
         progress.inc(1);
@@ -69,9 +69,13 @@ pub fn run(
         }
     }
     progress.finish_and_clear();
+    duplicate_numbers(&checked, &mut diags);
     let mut earlier = read_earlier(&args.tidligere, limit, &mut inputs, &mut diags);
     earlier.extend(history);
-    let outputs = checked_outputs(outputs, &inputs, &mut diags);
+    let outputs: Vec<ReportOutput> = outputs
+        .into_iter()
+        .filter(|o| target_allowed(o.path.as_deref(), &inputs, &mut diags))
+        .collect();
     if diags.iter().any(|d| d.level == Level::Error) {
         return input_failed(&diags, style, err);
     }
@@ -164,6 +168,46 @@ pub fn run(
         }
     }
     Ok(EXIT_OK)
+}
+
+/// Two kommuner with one kommunenummer cannot be told apart in the trend or the ranking.
+fn duplicate_numbers(
+    checked: &[(
+        crate::model::Portfolio,
+        crate::settings::Settings,
+        Vec<crate::finding::Finding>,
+    )],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut first: std::collections::HashMap<&str, &crate::model::Portfolio> =
+        std::collections::HashMap::new();
+    for (portfolio, _, _) in checked {
+        let number = portfolio.kommune.number.as_str();
+        match first.get(number) {
+            None => {
+                first.insert(number, portfolio);
+            }
+            Some(earlier) => {
+                let at = portfolio.kommune.spans.key("kommunenummer");
+                let other = earlier.file_path(earlier.kommune.spans.at.file);
+                diags.push(
+                    Diagnostic::error(
+                        portfolio.file_path(at.file),
+                        at.line,
+                        at.column,
+                        Text::new(
+                            format!("Kommunenummer {number} er også brukt i {other}"),
+                            format!("Kommunenummer {number} is also used in {other}"),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "Hver kommune i rapporten trenger sitt eget kommunenummer; er samme mappe gitt to ganger?",
+                        "Every kommune in the report needs its own kommunenummer; is one folder given twice?",
+                    )),
+                );
+            }
+        }
+    }
 }
 
 /// A progress bar on stderr while many kommuner are checked: only on a terminal, and not
@@ -381,31 +425,10 @@ fn outputs(args: &ReportArgs, diags: &mut Vec<Diagnostic>) -> Vec<ReportOutput> 
     outputs
 }
 
-fn checked_outputs(
-    outputs: Vec<ReportOutput>,
-    inputs: &[input::Identity],
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<ReportOutput> {
-    let what = Text::new("rapporten", "the report");
-    outputs
-        .into_iter()
-        .filter(|o| {
-            let Some(path) = &o.path else { return true };
-            match crate::files::check_target(path, inputs) {
-                Ok(()) => true,
-                Err(e) => {
-                    diags.push(output_refused(path, &what, &e));
-                    false
-                }
-            }
-        })
-        .collect()
-}
-
 /// The kommune folders named: each folder that holds kommune.yaml, and for one that does
 /// not, its subfolders that do (by name). A folder that cannot be opened, or has neither,
 /// is kept as named, so that reading it reports why.
-fn kommune_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
+fn kommune_folders(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
         let Ok(folder) = input::Folder::open(path) else {
@@ -416,9 +439,24 @@ fn kommune_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
             out.push(path.clone());
             continue;
         }
-        let mut names: Vec<String> = folder
-            .entries()
-            .unwrap_or_default()
+        let entries = folder.entries().unwrap_or_default();
+        // A link is not followed, and a name that is not plain is not shown as it is: either
+        // could be a kommune, so say that it is not read.
+        for e in entries.iter().filter(|e| {
+            e.kind == input::Kind::Link || (e.kind == input::Kind::Folder && !e.plain_name)
+        }) {
+            let shown = path.join(&e.name).display().to_string();
+            diags.push(Diagnostic::warning(
+                &crate::report::escape::line(&shown),
+                0,
+                0,
+                Text::new(
+                    "Ikke lest som kommunemappe: prinsipp følger ikke symbolske lenker og leser ikke mapper med kontrolltegn i navnet",
+                    "Not read as a kommune folder: prinsipp follows no symbolic links and reads no folder with control characters in its name",
+                ),
+            ));
+        }
+        let mut names: Vec<String> = entries
             .into_iter()
             .filter(|e| e.kind == input::Kind::Folder && e.plain_name)
             .map(|e| e.name)

@@ -449,20 +449,30 @@ fn checked_outputs(
     inputs: &[input::Identity],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Output> {
-    let what = Text::new("rapporten", "the report");
     outputs
         .into_iter()
-        .filter(|o| {
-            let Some(path) = &o.path else { return true };
-            match crate::files::check_target(path, inputs) {
-                Ok(()) => true,
-                Err(e) => {
-                    diags.push(output_refused(path, &what, &e));
-                    false
-                }
-            }
-        })
+        .filter(|o| target_allowed(o.path.as_deref(), inputs, diags))
         .collect()
+}
+
+/// Whether an output may be written there (stdout always may); a refusal is a diagnostic.
+fn target_allowed(
+    path: Option<&Path>,
+    inputs: &[input::Identity],
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(path) = path else { return true };
+    match crate::files::check_target(path, inputs) {
+        Ok(()) => true,
+        Err(e) => {
+            diags.push(output_refused(
+                path,
+                &Text::new("rapporten", "the report"),
+                &e,
+            ));
+            false
+        }
+    }
 }
 
 /// The outputs asked for (the table on stdout when none); at most one may use stdout.

@@ -241,6 +241,87 @@ fn closing(r: &Report) -> String {
     )
 }
 
+/// How one output marks up the principle lines: `{name}`, `{code}` and `{line}` are
+/// filled in; `escape` makes user text safe for it.
+struct Markup {
+    escape: fn(&str) -> String,
+    principle: &'static str,
+    rule: &'static str,
+    missing: &'static str,
+    passed_head: &'static str,
+    passed: &'static str,
+}
+
+const TEXT: Markup = Markup {
+    escape: line,
+    principle: "\n{name}: {line}\n",
+    rule: "  {code} {line}\n",
+    missing: "      {line}\n",
+    passed_head: "\n{line}\n",
+    passed: "  {name}: {line}\n",
+};
+
+const MARKDOWN: Markup = Markup {
+    escape: markdown_cell,
+    principle: "- **{name}**: {line}\n",
+    rule: "  - `{code}` {line}\n",
+    missing: "    - {line}\n",
+    passed_head: "\n{line}:\n\n",
+    passed: "- **{name}**: {line}\n",
+};
+
+fn fill(template: &str, name: &str, code: &str, line: &str) -> String {
+    template
+        .replace("{name}", name)
+        .replace("{code}", code)
+        .replace("{line}", line)
+}
+
+/// The principles with a breach or deviation (each rule, each missing set), then those
+/// without, then those with nothing to check.
+fn principles(summary: &Summary, settings: &Settings, lang: Lang, m: &Markup) -> String {
+    let h = heads();
+    let mut out = String::new();
+    let name = |p: &PrincipleSummary| (m.escape)(&principle_name(settings, &p.prefix, lang));
+    let (bad, passed): (Vec<_>, Vec<_>) = summary
+        .principles
+        .iter()
+        .partition(|p| p.violations > 0 || p.avvik > 0);
+    for p in &bad {
+        out.push_str(&fill(m.principle, &name(p), "", &principle_line(p, lang)));
+        for r in p.rules.iter().filter(|r| r.violations > 0 || r.avvik > 0) {
+            let line = rule_line(r, settings, lang, m.escape);
+            out.push_str(&fill(m.rule, "", &r.code, &line));
+            for missing in &r.missing {
+                let line = missing_line(&missing.keys, missing.violating, r.checked, lang);
+                out.push_str(&fill(m.missing, "", "", &line));
+            }
+        }
+    }
+    let (passed, idle): (Vec<&PrincipleSummary>, Vec<_>) =
+        passed.into_iter().partition(|p| p.checked.total() > 0);
+    if !passed.is_empty() {
+        out.push_str(&fill(m.passed_head, "", "", h.passed.get(lang)));
+        for p in &passed {
+            out.push_str(&fill(
+                m.passed,
+                &name(p),
+                "",
+                &checked_line(p.checked, lang),
+            ));
+        }
+    }
+    if !idle.is_empty() {
+        let prefixes: Vec<&str> = idle.iter().map(|p| p.prefix.as_str()).collect();
+        out.push_str(&format!(
+            "\n{}: {}\n",
+            h.idle.get(lang),
+            join_names(&prefixes, lang)
+        ));
+    }
+    out
+}
+
 /// The summary as text for the terminal (tables fitted to it) or a log.
 pub fn text(summary: &Summary, r: &Report, style: &Style) -> String {
     let lang = style.lang;
@@ -253,50 +334,7 @@ pub fn text(summary: &Summary, r: &Report, style: &Style) -> String {
         line(&scope),
         h.principles.get(lang)
     );
-    let (bad, passed): (Vec<_>, Vec<_>) = summary
-        .principles
-        .iter()
-        .partition(|p| p.violations > 0 || p.avvik > 0);
-    for p in &bad {
-        out.push_str(&format!(
-            "\n{}: {}\n",
-            principle_name(settings, &p.prefix, lang),
-            principle_line(p, lang)
-        ));
-        for r in p.rules.iter().filter(|r| r.violations > 0 || r.avvik > 0) {
-            out.push_str(&format!(
-                "  {} {}\n",
-                r.code,
-                rule_line(r, settings, lang, line)
-            ));
-            for m in &r.missing {
-                out.push_str(&format!(
-                    "      {}\n",
-                    missing_line(&m.keys, m.violating, r.checked, lang)
-                ));
-            }
-        }
-    }
-    let (passed, idle): (Vec<&PrincipleSummary>, Vec<_>) =
-        passed.into_iter().partition(|p| p.checked.total() > 0);
-    if !passed.is_empty() {
-        out.push_str(&format!("\n{}\n", h.passed.get(lang)));
-        for p in &passed {
-            out.push_str(&format!(
-                "  {}: {}\n",
-                principle_name(settings, &p.prefix, lang),
-                checked_line(p.checked, lang)
-            ));
-        }
-    }
-    if !idle.is_empty() {
-        let prefixes: Vec<&str> = idle.iter().map(|p| p.prefix.as_str()).collect();
-        out.push_str(&format!(
-            "\n{}: {}\n",
-            h.idle.get(lang),
-            join_names(&prefixes, lang)
-        ));
-    }
+    out.push_str(&principles(summary, settings, lang, &TEXT));
     for (head, column, groups) in [
         (&h.areas, &h.area, &summary.areas),
         (&h.owners, &h.owner, &summary.owners),
@@ -350,50 +388,7 @@ pub fn markdown(summary: &Summary, r: &Report) -> String {
         markdown_cell(&scope),
         h.principles.get(lang)
     );
-    let (bad, passed): (Vec<_>, Vec<_>) = summary
-        .principles
-        .iter()
-        .partition(|p| p.violations > 0 || p.avvik > 0);
-    for p in &bad {
-        out.push_str(&format!(
-            "- **{}**: {}\n",
-            markdown_cell(&principle_name(settings, &p.prefix, lang)),
-            principle_line(p, lang)
-        ));
-        for r in p.rules.iter().filter(|r| r.violations > 0 || r.avvik > 0) {
-            out.push_str(&format!(
-                "  - `{}` {}\n",
-                r.code,
-                rule_line(r, settings, lang, markdown_cell)
-            ));
-            for m in &r.missing {
-                out.push_str(&format!(
-                    "    - {}\n",
-                    missing_line(&m.keys, m.violating, r.checked, lang)
-                ));
-            }
-        }
-    }
-    let (passed, idle): (Vec<&PrincipleSummary>, Vec<_>) =
-        passed.into_iter().partition(|p| p.checked.total() > 0);
-    if !passed.is_empty() {
-        out.push_str(&format!("\n{}:\n\n", h.passed.get(lang)));
-        for p in &passed {
-            out.push_str(&format!(
-                "- **{}**: {}\n",
-                markdown_cell(&principle_name(settings, &p.prefix, lang)),
-                checked_line(p.checked, lang)
-            ));
-        }
-    }
-    if !idle.is_empty() {
-        let prefixes: Vec<&str> = idle.iter().map(|p| p.prefix.as_str()).collect();
-        out.push_str(&format!(
-            "\n{}: {}\n",
-            h.idle.get(lang),
-            join_names(&prefixes, lang)
-        ));
-    }
+    out.push_str(&principles(summary, settings, lang, &MARKDOWN));
     for (head, column, groups) in [
         (&h.areas, &h.area, &summary.areas),
         (&h.owners, &h.owner, &summary.owners),
