@@ -255,9 +255,11 @@ fn place_exists(sources: &[Source], (file, line, column, _): &(String, u32, u32,
     };
     let text = String::from_utf8_lossy(&source.bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Lines as YAML counts them: CR LF, a lone CR and LF each end a line.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = text.split('\n').collect();
     match lines.get(*line as usize - 1) {
-        Some(l) => *column >= 1 && *column as usize <= l.trim_end_matches('\r').chars().count() + 1,
+        Some(l) => *column >= 1 && *column as usize <= l.chars().count() + 1,
         None => false,
     }
 }
