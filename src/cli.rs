@@ -300,8 +300,8 @@ pub struct CheckArgs {
 
     /// Table and markdown: the findings of one rule that say the same (same severity,
     /// status and missing keys) become one row when there are more than N of them
-    #[arg(long, value_name = "N")]
-    pub samle: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub samle: Option<u64>,
 
     /// Print only findings and errors, no summary line
     #[arg(long, short, conflicts_with = "verbose")]

@@ -405,7 +405,7 @@ fn a_parent_folder_stands_for_its_kommuner_and_gets_a_comparison() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["prefix"] == "INV")
+        .find(|r| r["principle"] == "INV")
         .unwrap();
     assert_eq!(
         inv["placings"],
@@ -418,7 +418,7 @@ fn a_parent_folder_stands_for_its_kommuner_and_gets_a_comparison() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["prefix"] == "SKY")
+        .find(|r| r["principle"] == "SKY")
         .unwrap();
     assert_eq!(sky["placings"][1]["rank"], 1, "equal shares share a rank");
     assert!(html.contains("<h3>Rangering per prinsipp</h3>"));
@@ -925,4 +925,236 @@ fn a_linked_kommune_is_named_not_followed_and_one_kommune_twice_is_an_error() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn own_rules_that_share_a_prefix_stay_apart_in_every_view() {
+    let systems = systems_yaml(&["a"], &["b"]);
+    let toml = r#"
+[[egen_regel]]
+kode = "EGEN-01"
+alvorlighet = "feil"
+tittel = "Systemet har navn"
+forklaring = "Alle systemer har navn."
+gjelder = "system"
+krav = [{ felt = "navn", finnes = true }]
+
+[[egen_regel]]
+kode = "EGEN-02"
+alvorlighet = "advarsel"
+tittel = "Systemet har drift"
+forklaring = "Alle systemer har drift."
+gjelder = "system"
+krav = [{ felt = "drift", finnes = true }]
+"#;
+    let dir = kommune(
+        "report-own-rules",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/s.yaml", systems.as_bytes()),
+            ("prinsipp.toml", toml.as_bytes()),
+        ],
+    );
+    let json = report_json(&[dir.to_str().unwrap()]);
+    let figures = &json["kommuner"][0]["figures"];
+    let columns: Vec<&str> = figures["matrix"]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].as_str().unwrap())
+        .collect();
+    assert!(columns.ends_with(&["EGEN-01", "EGEN-02"]), "{columns:?}");
+    let b = figures["matrix"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "b")
+        .unwrap();
+    let cells = b["cells"].as_array().unwrap();
+    assert_eq!(cells[columns.len() - 2], "ok");
+    assert_eq!(cells[columns.len() - 1], "brudd");
+    let egen02 = figures["summary"]["principles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["label"] == "EGEN-02")
+        .unwrap();
+    assert_eq!(
+        (egen02["violations"].as_u64(), egen02["prefix"].as_str()),
+        (Some(1), Some("EGEN"))
+    );
+    let html = prinsipp(&["report", dir.to_str().unwrap(), "--format", "html"]).stdout;
+    assert!(
+        html.contains("Kommunens egen regel: Systemet har drift (EGEN-02) 1"),
+        "the chart's text alternative names EGEN-02"
+    );
+    assert!(!html.contains("Kommunens egen regel: Systemet har navn (EGEN-01) 1"));
+}
+
+#[test]
+fn two_register_entries_for_one_rule_and_subject_are_told_apart() {
+    let systems = "systemer:\n  - id: gammel\n    navn: Gammel\n    systemeier: E\n    drift: egen_drift\n    livslop: aktiv\n    programvaretype: hyllevare\n    personopplysninger: ingen\n    avtale: { utloper: 2026-09-01 }\n";
+    // The first entry lacks vedtatt_av (invalid); the second is valid and covers SKY-03;
+    // the third says the same and so covers nothing more.
+    let avvik = "avvik:\n  - regel: SKY-03\n    gjelder: gammel\n    begrunnelse: B\n    dato: 2026-01-01\n    gyldig_til: 2027-01-01\n  - regel: SKY-03\n    gjelder: gammel\n    begrunnelse: B\n    vedtatt_av: Styret\n    dato: 2026-01-01\n    gyldig_til: 2027-01-01\n    ref: \"26/1\"\n  - regel: SKY-03\n    gjelder: gammel\n    begrunnelse: B\n    vedtatt_av: Styret\n    dato: 2026-01-01\n    gyldig_til: 2027-01-01\n    ref: \"26/2\"\n";
+    let dir = kommune(
+        "report-register",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/s.yaml", systems.as_bytes()),
+            ("avvik.yaml", avvik.as_bytes()),
+        ],
+    );
+    let json = report_json(&[dir.to_str().unwrap()]);
+    let list: Vec<(String, u64)> = json["kommuner"][0]["figures"]["deviations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["state"].as_str().unwrap().to_string(),
+                d["covers"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        list,
+        [
+            ("ugyldig".to_string(), 0),
+            ("gyldig".to_string(), 1),
+            ("gyldig".to_string(), 0)
+        ]
+    );
+}
+
+#[test]
+fn a_result_dated_after_the_check_does_not_take_its_place() {
+    let dir = scratch("report-trend-later");
+    let example = repo("examples/eksempel-kommune");
+    let later = earlier_result(&dir, &example, "2026-08-15");
+    let run = prinsipp(&[
+        "report",
+        &example,
+        "--dato",
+        "2026-06-01",
+        "--tidligere",
+        later.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("Resultatet er fra 2026-08-15, etter vurderingsdatoen 2026-06-01"),
+        "{}",
+        run.stderr
+    );
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let trend = json["kommuner"][0]["trend"].as_array().unwrap();
+    assert_eq!(trend.len(), 1);
+    assert_eq!(trend[0]["source"], "denne kontrollen");
+}
+
+#[test]
+fn an_earlier_result_with_made_up_codes_adds_no_columns() {
+    let dir = scratch("report-trend-codes");
+    let file = dir.join("rart.json");
+    let findings: Vec<String> = (0..500)
+        .map(|i| format!(r#"{{"code": "X{i}-01", "status": "open"}}"#))
+        .chain([r#"{"code": "SKY-01", "status": "open"}"#.to_string()])
+        .collect();
+    std::fs::write(
+        &file,
+        format!(
+            r#"{{"kommune": {{"kommunenummer": "3999"}}, "dato": "2026-01-10", "findings": [{}]}}"#,
+            findings.join(",")
+        ),
+    )
+    .unwrap();
+    let json = report_json(&[
+        &repo("examples/eksempel-kommune"),
+        "--tidligere",
+        file.to_str().unwrap(),
+    ]);
+    let first = &json["kommuner"][0]["trend"][0];
+    assert_eq!(first["breaches"], 501);
+    assert_eq!(first["by_principle"], serde_json::json!({ "SKY": 1 }));
+}
+
+#[test]
+fn history_leaves_out_a_month_whose_files_it_cannot_all_take_and_says_so() {
+    let repo_dir = scratch("report-git-big");
+    git(
+        &repo_dir,
+        &["init", "-q", "-b", "main"],
+        "2025-10-10T12:00:00+00:00",
+    );
+    std::fs::create_dir_all(repo_dir.join("systemer")).unwrap();
+    std::fs::write(repo_dir.join("kommune.yaml"), KOMMUNE).unwrap();
+    // October: a 2 MiB inventory, over --max-file-size 1; and a file git cannot name in
+    // UTF-8 outside the folders a kommune is read from (ignored).
+    let big = format!(
+        "{}# {}\n",
+        systems_yaml(&["a"], &["b"]),
+        "x".repeat(2 * 1024 * 1024)
+    );
+    std::fs::write(repo_dir.join("systemer/s.yaml"), big).unwrap();
+    use std::os::unix::ffi::OsStrExt;
+    std::fs::write(
+        repo_dir.join(std::ffi::OsStr::from_bytes(b"notat-\xff.txt")),
+        "x",
+    )
+    .unwrap();
+    git(&repo_dir, &["add", "-A"], "2025-10-10T12:00:00+00:00");
+    git(
+        &repo_dir,
+        &["commit", "-q", "-m", "stor"],
+        "2025-10-10T12:00:00+00:00",
+    );
+    // January: the inventory as it should be.
+    std::fs::write(
+        repo_dir.join("systemer/s.yaml"),
+        systems_yaml(&["a"], &["b"]),
+    )
+    .unwrap();
+    git(
+        &repo_dir,
+        &["commit", "-q", "-am", "liten"],
+        "2026-01-15T12:00:00+00:00",
+    );
+    let run = prinsipp(&[
+        "report",
+        repo_dir.to_str().unwrap(),
+        "--dato",
+        "2026-03-01",
+        "--historikk",
+        "2025-10-01",
+        "--max-file-size",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // October, November and December stand for one commit: one warning.
+    assert_eq!(run.stderr.matches("advarsel:").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("(2025-10-31): systemer/s.yaml kunne ikke tas med (for stor"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("er ikke med i utviklingen"),
+        "{}",
+        run.stderr
+    );
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let dates: Vec<&str> = json["kommuner"][0]["trend"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["date"].as_str().unwrap())
+        .collect();
+    // 2025-T3 is gone; 2026-T1 is this check (February's commit point is earlier).
+    assert_eq!(dates, ["2026-03-01"]);
 }

@@ -260,6 +260,10 @@ fn samle_collapses_findings_that_say_the_same_into_one_row() {
         "{}",
         md.stdout
     );
+    // Nothing to collapse in less than two; --samle 0 would make one finding a group.
+    let zero = prinsipp(&["check", folder, "--samle", "0"]);
+    assert_eq!(zero.code, 2);
+    assert!(zero.stderr.contains("--samle"), "{}", zero.stderr);
     // JSON, SARIF and the other machine formats always hold every finding.
     let json = prinsipp(&[
         "check",
@@ -273,4 +277,46 @@ fn samle_collapses_findings_that_say_the_same_into_one_row() {
     ]);
     let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(json["findings"].as_array().unwrap().len(), 9);
+}
+
+#[test]
+fn samle_keeps_apart_findings_whose_messages_differ() {
+    // Three integrations without a standard on one system and three on another: STD-01
+    // lists no missing keys, so only findings with the same message are collapsed.
+    let mut systems = String::from("systemer:\n");
+    for (id, targets) in [("a", ["x", "y", "z"]), ("b", ["x", "y", "z"])] {
+        systems.push_str(&format!(
+            "  - id: {id}\n    navn: {id}\n    systemeier: E\n    drift: saas\n    livslop: aktiv\n    programvaretype: hyllevare\n    personopplysninger: ingen\n    integrasjoner:\n"
+        ));
+        for t in targets {
+            systems.push_str(&format!("      - mot: {t}\n"));
+        }
+    }
+    for t in ["x", "y", "z"] {
+        systems.push_str(&format!(
+            "  - id: {t}\n    navn: {t}\n    systemeier: E\n    drift: saas\n    livslop: aktiv\n    programvaretype: hyllevare\n    personopplysninger: ingen\n"
+        ));
+    }
+    let dir = kommune(
+        "samle-messages",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/s.yaml", systems.as_bytes()),
+        ],
+    );
+    let run = prinsipp(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--dato",
+        "2026-06-01",
+        "--samle",
+        "1",
+    ]);
+    let rows: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("STD-01"))
+        .collect();
+    assert_eq!(rows.len(), 6, "{}", run.stdout);
+    assert!(rows.iter().all(|r| !r.contains("samlet")), "{}", run.stdout);
 }

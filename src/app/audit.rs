@@ -70,8 +70,36 @@ pub fn run(
     }
     progress.finish_and_clear();
     duplicate_numbers(&checked, &mut diags);
-    let mut earlier = read_earlier(&args.tidligere, limit, &mut inputs, &mut diags);
+    let mut known: Vec<&str> = checked
+        .iter()
+        .flat_map(|(_, s, _)| {
+            s.katalog
+                .principles
+                .iter()
+                .map(|p| p.principle.prefix.as_str())
+        })
+        .collect();
+    known.sort_unstable();
+    known.dedup();
+    let mut earlier = read_earlier(&args.tidligere, limit, &known, &mut inputs, &mut diags);
     earlier.extend(history);
+    // A result dated after this check is not earlier: it would take this check's place.
+    let today = date.to_string();
+    earlier.retain(|e| {
+        let keep = e.point.date <= today;
+        if !keep {
+            diags.push(Diagnostic::warning(
+                &e.point.source,
+                0,
+                0,
+                Text::new(
+                    format!("Resultatet er fra {}, etter vurderingsdatoen {today}; det er ikke tatt med i utviklingen", e.point.date),
+                    format!("The result is from {}, after the evaluation date {today}; it is left out of the trend", e.point.date),
+                ),
+            ));
+        }
+        keep
+    });
     let outputs: Vec<ReportOutput> = outputs
         .into_iter()
         .filter(|o| target_allowed(o.path.as_deref(), &inputs, &mut diags))
@@ -244,8 +272,8 @@ fn months(
 ) -> Vec<crate::history::Earlier> {
     let limit = args.max_file_size.saturating_mul(1024 * 1024);
     let shown = path.display().to_string();
-    let snapshots = match crate::history::git::snapshots(path, from, until, limit, args.max_files) {
-        Ok(s) => s,
+    let months = match crate::history::git::months(path, from, until, limit, args.max_files) {
+        Ok(m) => m,
         Err(why) => {
             diags.push(
                 Diagnostic::warning(&shown, 0, 0, Text::new(
@@ -267,25 +295,48 @@ fn months(
         max_files: args.max_files,
     };
     let mut out = Vec::new();
-    for snap in snapshots {
-        let source = format!("git {} ({})", snap.commit, snap.date);
-        for file in &snap.left_out {
-            diags.push(Diagnostic::warning(&source, 0, 0, Text::new(
-                format!("{file} er ikke lest (for stor, for mange filer, eller et navn som ikke er en vanlig sti)"),
-                format!("{file} is not read (too large, too many files, or a name that is not a plain path)"),
-            )));
-        }
+    let mut warned: Vec<String> = Vec::new();
+    for month in months {
+        let source = format!("git {} ({})", month.commit, month.date);
+        let left_out = |why: Text, warned: &mut Vec<String>, diags: &mut Vec<Diagnostic>| {
+            // Once per commit: the months it stands for all say the same.
+            if !warned.contains(&month.commit) {
+                warned.push(month.commit.clone());
+                diags.push(Diagnostic::warning(
+                    &source,
+                    0,
+                    0,
+                    Text::new(
+                        format!(
+                            "{}; mappa slik den var da, er ikke med i utviklingen",
+                            why.nb
+                        ),
+                        format!(
+                            "{}; the folder as it was then is left out of the trend",
+                            why.en
+                        ),
+                    ),
+                ));
+            }
+        };
+        let dir = match &month.files {
+            Ok(dir) => dir.clone(),
+            Err(why) => {
+                left_out(why.clone(), &mut warned, diags);
+                continue;
+            }
+        };
         let mut problems = Vec::new();
         let mut read = Vec::new();
         let (folder, config) = open_kommune(
-            snap.dir.path(),
+            dir.path(),
             args.config.as_deref(),
             limit,
             &mut read,
             &mut problems,
         );
         let loaded = match &folder {
-            Some(folder) => load::load_opened(folder, snap.dir.path(), &options),
+            Some(folder) => load::load_opened(folder, dir.path(), &options),
             None => load::Loaded::default(),
         };
         problems.extend(loaded.diagnostics);
@@ -297,17 +348,18 @@ fn months(
         );
         let errors = problems.iter().filter(|d| d.level == Level::Error).count();
         let (Some(portfolio), Some(settings), 0) = (loaded.portfolio, settings, errors) else {
-            diags.push(Diagnostic::warning(&source, 0, 0, Text::new(
-                format!("Mappa slik den var da, har {errors} feil i inndata; måneden er ikke med i utviklingen"),
-                format!("The folder as it was then has {errors} error(s) in the input; the month is left out of the trend"),
-            )));
+            let why = Text::new(
+                format!("{errors} feil i inndata"),
+                format!("{errors} error(s) in the input"),
+            );
+            left_out(why, &mut warned, diags);
             continue;
         };
-        let findings = crate::rules::check(&portfolio, &settings, snap.date);
-        let key = crate::figures::key::compute(&portfolio, &findings, &settings, snap.date);
+        let findings = crate::rules::check(&portfolio, &settings, month.date);
+        let key = crate::figures::key::compute(&portfolio, &findings, &settings, month.date);
         out.push(crate::history::Earlier {
             kommunenummer: number.to_string(),
-            point: trend::point_now(&findings, &key, snap.date, &source),
+            point: trend::point_now(&findings, &key, month.date, &source),
         });
     }
     out
@@ -318,6 +370,7 @@ fn months(
 fn read_earlier(
     paths: &[PathBuf],
     limit: u64,
+    known: &[&str],
     inputs: &mut Vec<input::Identity>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<crate::history::Earlier> {
@@ -346,7 +399,7 @@ fn read_earlier(
         match input::read_file(&file, limit) {
             Ok((bytes, identity)) => {
                 inputs.push(identity);
-                match crate::history::parse(&bytes, &shown) {
+                match crate::history::parse(&bytes, &shown, known) {
                     Ok(points) => out.extend(points),
                     Err(d) => diags.push(*d),
                 }

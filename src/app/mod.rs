@@ -376,7 +376,7 @@ fn check(
         resolved: resolved.as_deref(),
         known: known.as_ref(),
         lang: style.lang,
-        collapse_above: args.samle,
+        collapse_above: args.samle.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
     };
     let summary = args
         .oppsummering

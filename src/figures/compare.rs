@@ -16,7 +16,9 @@ pub struct Placing {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ranking {
-    pub prefix: String,
+    /// The principle's label (its prefix, or its rule codes: `principle_label`), which is
+    /// what names it alike across kommuner.
+    pub principle: String,
     /// Best first; kommuner where the principle checked nothing are not ranked.
     pub placings: Vec<Placing>,
 }
@@ -26,8 +28,8 @@ pub fn rankings(kommuner: &[&Figures]) -> Vec<Ranking> {
     let mut prefixes: Vec<&str> = Vec::new();
     for f in kommuner {
         for p in &f.summary.principles {
-            if !prefixes.contains(&p.prefix.as_str()) {
-                prefixes.push(&p.prefix);
+            if !prefixes.contains(&p.label.as_str()) {
+                prefixes.push(&p.label);
             }
         }
     }
@@ -38,7 +40,7 @@ pub fn rankings(kommuner: &[&Figures]) -> Vec<Ranking> {
             .matrix
             .columns
             .iter()
-            .map(|c| c.prefix.as_str())
+            .map(|c| c.label.as_str())
             .collect();
         prefixes.sort_by_key(|p| order.iter().position(|o| o == p).unwrap_or(usize::MAX));
     }
@@ -49,7 +51,7 @@ pub fn rankings(kommuner: &[&Figures]) -> Vec<Ranking> {
                 .iter()
                 .enumerate()
                 .filter_map(|(i, f)| {
-                    let p = f.summary.principles.iter().find(|p| p.prefix == prefix)?;
+                    let p = f.summary.principles.iter().find(|p| p.label == prefix)?;
                     let share = super::key::percent(p.violating.total(), p.checked.total())?;
                     Some(Placing {
                         kommune: i,
@@ -72,7 +74,7 @@ pub fn rankings(kommuner: &[&Figures]) -> Vec<Ranking> {
                     };
             }
             Ranking {
-                prefix: prefix.to_string(),
+                principle: prefix.to_string(),
                 placings,
             }
         })

@@ -1,7 +1,7 @@
 //! The deviation register as the board reads it: who approved what, until when, what it
 //! covers, and what has expired or expires soon.
 
-use crate::finding::{Finding, Subject};
+use crate::finding::Finding;
 use crate::model::{Date, Portfolio};
 use crate::settings::Settings;
 use serde::Serialize;
@@ -58,14 +58,17 @@ pub fn compute(
         .param("AVV-03", "dager")
         .and_then(toml::Value::as_integer)
         .unwrap_or(30);
+    // A finding is covered by the first valid, unexpired entry that covers it (as the AVV
+    // rules apply the register), so two entries never both count one finding.
+    let mut claimed = vec![false; findings.len()];
     p.avvik
         .iter()
         .map(|a| {
-            let invalid = findings.iter().any(|f| {
-                f.code == "AVV-01"
-                    && f.subject == Subject::Avvik(a.applies_to.clone())
-                    && f.path == format!("/avvik/{}", crate::rules::key(&a.rule))
-            });
+            // AVV-01 reports an entry at the entry itself: two entries for one rule and
+            // subject are told apart by where they are written.
+            let invalid = findings
+                .iter()
+                .any(|f| f.code == "AVV-01" && f.at == a.spans.at);
             let days_left = a.valid_until.map(|d| d.days_since(date));
             let state = match days_left {
                 _ if invalid => DeviationState::Ugyldig,
@@ -73,13 +76,15 @@ pub fn compute(
                 Some(d) if d <= soon => DeviationState::UtloperSnart,
                 _ => DeviationState::Gyldig,
             };
-            let covers = match state {
-                DeviationState::Ugyldig | DeviationState::Utlopt => 0,
-                _ => findings
-                    .iter()
-                    .filter(|f| !f.is_violation() && crate::rules::covers(a, f))
-                    .count(),
-            };
+            let mut covers = 0;
+            if matches!(state, DeviationState::Gyldig | DeviationState::UtloperSnart) {
+                for (i, f) in findings.iter().enumerate() {
+                    if !claimed[i] && !f.is_violation() && crate::rules::covers(a, f) {
+                        claimed[i] = true;
+                        covers += 1;
+                    }
+                }
+            }
             Deviation {
                 rule: a.rule.clone(),
                 applies_to: a.applies_to.clone(),

@@ -37,6 +37,8 @@ impl Cell {
 #[derive(Debug, Clone, Serialize)]
 pub struct Column {
     pub prefix: String,
+    /// The prefix, or the rule codes where several principles share it.
+    pub label: String,
     pub rules: Vec<String>,
     #[serde(skip)]
     pub index: usize,
@@ -79,6 +81,7 @@ pub fn columns(settings: &Settings) -> Vec<Column> {
                 .collect();
             (!rules.is_empty()).then(|| Column {
                 prefix: p.principle.prefix.clone(),
+                label: super::principle_label(&settings.katalog, index),
                 rules,
                 index,
             })

@@ -16,6 +16,28 @@ use crate::model::{Date, Portfolio};
 use crate::settings::Settings;
 use serde::Serialize;
 
+/// How a principle is named in tables and columns: its prefix when no other principle has
+/// it (every built-in one), else the codes of its rules: each of a kommune's own rules is a
+/// principle of its own, and several may share a prefix (EGEN-01, EGEN-02).
+pub fn principle_label(katalog: &crate::katalog::Katalog, index: usize) -> String {
+    let Some(p) = katalog.principles.get(index) else {
+        return String::new();
+    };
+    let prefix = &p.principle.prefix;
+    let shared = katalog
+        .principles
+        .iter()
+        .filter(|q| &q.principle.prefix == prefix)
+        .count()
+        > 1;
+    if shared {
+        let codes: Vec<&str> = p.rule.iter().map(|r| r.code.as_str()).collect();
+        codes.join(", ")
+    } else {
+        prefix.clone()
+    }
+}
+
 /// Everything the report shows of one kommune.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figures {

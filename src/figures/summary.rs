@@ -21,6 +21,11 @@ pub struct Summary {
 #[derive(Debug, Clone, Serialize)]
 pub struct PrincipleSummary {
     pub prefix: String,
+    /// The prefix, or the rule codes where several principles share it (`principle_label`).
+    pub label: String,
+    /// The principle's place in the catalogue (the kommune's own rules come last).
+    #[serde(skip)]
+    pub index: usize,
     /// Subjects any of its rules looked at.
     pub checked: Tally,
     /// Of those, subjects with at least one violation (open or known from the baseline).
@@ -101,6 +106,8 @@ pub fn compute(findings: &[Finding], settings: &Settings, subjects: &Subjects) -
                 .collect();
             Some(PrincipleSummary {
                 prefix: p.principle.prefix.clone(),
+                label: super::principle_label(&settings.katalog, order),
+                index: order,
                 checked: Tally::of(checked),
                 violating: Tally::of(violating),
                 violations: mine().filter(|f| f.is_violation()).count(),

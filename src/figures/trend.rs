@@ -58,7 +58,7 @@ pub struct Point {
 /// «2026-T2».
 pub fn tertial(date: Date) -> String {
     let (year, month, _) = date.ymd();
-    format!("{year}-T{}", (month - 1) / 4 + 1)
+    format!("{year:04}-T{}", (month - 1) / 4 + 1)
 }
 
 /// The prefix of a rule code: «SKY» of «SKY-01».
@@ -121,6 +121,8 @@ mod tests {
         assert_eq!(t("2026-08-31"), "2026-T2");
         assert_eq!(t("2026-09-01"), "2026-T3");
         assert_eq!(t("2026-12-31"), "2026-T3");
+        // Four digits, so that tertials sort as they come.
+        assert_eq!(t("0999-01-01"), "0999-T1");
     }
 
     #[test]

@@ -112,24 +112,36 @@ impl KeyJson {
     }
 }
 
-fn point(date: Date, source: &str, findings: &[FindingJson], key: Option<&KeyJson>) -> Point {
+/// `known`: the principle prefixes the report has; breaches of other codes count in the
+/// total only (a made-up code must not become a column).
+fn point(
+    date: Date,
+    source: &str,
+    findings: &[FindingJson],
+    key: Option<&KeyJson>,
+    known: &[&str],
+) -> Point {
     let mut by_principle = BTreeMap::new();
     // `open` and `baseline` are breaches; `avvik` is covered by an approved deviation.
-    for f in findings.iter().filter(|f| f.status != "avvik") {
-        *by_principle.entry(prefix(&f.code).to_string()).or_insert(0) += 1;
+    let breaches: Vec<&FindingJson> = findings.iter().filter(|f| f.status != "avvik").collect();
+    for f in &breaches {
+        let prefix = prefix(&f.code);
+        if known.contains(&prefix) {
+            *by_principle.entry(prefix.to_string()).or_insert(0) += 1;
+        }
     }
     Point {
         tertial: tertial(date),
         date: date.to_string(),
         source: source.to_string(),
-        breaches: by_principle.values().sum(),
+        breaches: breaches.len(),
         by_principle,
         figures: key.map(KeyJson::figures),
     }
 }
 
 /// The points of one earlier result (one per kommune it holds); `shown` names it.
-pub fn parse(bytes: &[u8], shown: &str) -> Result<Vec<Earlier>, Box<Diagnostic>> {
+pub fn parse(bytes: &[u8], shown: &str, known: &[&str]) -> Result<Vec<Earlier>, Box<Diagnostic>> {
     let hint = Text::new(
         "Et tidligere resultat er en fil fra prinsipp check --format json=FIL eller prinsipp report --format json=FIL",
         "An earlier result is a file from prinsipp check --format json=FILE or prinsipp report --format json=FILE",
@@ -159,32 +171,41 @@ pub fn parse(bytes: &[u8], shown: &str) -> Result<Vec<Earlier>, Box<Diagnostic>>
             )
         })
     };
+    // Read again from the bytes for the shape, so that a mistake has its line and column.
     let shape = |e: serde_json::Error| {
         let why = shorten(&e.to_string()).into_owned();
         fail(
-            0,
-            0,
+            e.line(),
+            e.column(),
             format!("Ikke et resultat fra prinsipp: {why}"),
             format!("Not a result of prinsipp: {why}"),
         )
     };
     if value.get("report_format_version").is_some() {
-        let result: ReportResult = serde_json::from_value(value).map_err(shape)?;
+        drop(value);
+        let result: ReportResult = serde_json::from_slice(bytes).map_err(shape)?;
         let date = date(&result.dato)?;
         return Ok(result
             .kommuner
             .iter()
             .map(|k| Earlier {
                 kommunenummer: k.kommunenummer.clone(),
-                point: point(date, shown, &k.findings, Some(&k.figures.key)),
+                point: point(date, shown, &k.findings, Some(&k.figures.key), known),
             })
             .collect());
     }
-    let result: CheckResult = serde_json::from_value(value).map_err(shape)?;
+    drop(value);
+    let result: CheckResult = serde_json::from_slice(bytes).map_err(shape)?;
     let date = date(&result.dato)?;
     Ok(vec![Earlier {
         kommunenummer: result.kommune.kommunenummer.clone(),
-        point: point(date, shown, &result.findings, result.key_figures.as_ref()),
+        point: point(
+            date,
+            shown,
+            &result.findings,
+            result.key_figures.as_ref(),
+            known,
+        ),
     }])
 }
 

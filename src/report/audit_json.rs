@@ -37,6 +37,9 @@ struct JsonKommune<'a> {
 #[derive(Serialize)]
 struct JsonPrinciple<'a> {
     prefix: &'a str,
+    /// What the summary, the matrix and the ranking call it: the prefix, or the rule codes
+    /// where a kommune's own rules share a prefix.
+    label: String,
     name: &'a str,
 }
 
@@ -65,8 +68,10 @@ pub fn render(kommuner: &[Kommune], date: Date) -> String {
                         .katalog
                         .principles
                         .iter()
-                        .map(|p| JsonPrinciple {
+                        .enumerate()
+                        .map(|(i, p)| JsonPrinciple {
                             prefix: &p.principle.prefix,
+                            label: crate::figures::principle_label(&r.settings.katalog, i),
                             name: p.principle.name.get(r.lang),
                         })
                         .collect(),

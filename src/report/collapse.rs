@@ -16,18 +16,27 @@ pub fn items<'a>(findings: &[&'a Finding], above: Option<usize>) -> Vec<Item<'a>
     let Some(above) = above else {
         return findings.iter().map(|f| Item::One(f)).collect();
     };
+    // Findings say the same when they lack the same keys, or, for a rule that lists no
+    // keys, when their messages are the same.
     type Key<'k> = (
         &'k str,
         crate::finding::Severity,
         &'static str,
         &'k [&'static str],
+        &'k str,
     );
     let key = |f: &'a Finding| -> Key<'a> {
+        let message = if f.missing.is_empty() {
+            f.message.nb.as_str()
+        } else {
+            ""
+        };
         (
             f.code.as_str(),
             f.severity,
             f.status_name(),
             f.missing.as_slice(),
+            message,
         )
     };
     let mut groups: std::collections::HashMap<Key, Vec<&Finding>> =
@@ -84,12 +93,11 @@ pub fn subjects(group: &[&Finding], lang: Lang) -> String {
         .join(", ")
 }
 
-/// «mangler drift og systemeier (29 funn samlet)», or the rule's title for a rule that
-/// lists nothing missing.
-pub fn message(group: &[&Finding], title: &str, lang: Lang) -> String {
+/// «mangler drift og systemeier (29 funn samlet)», or the message they share.
+pub fn message(group: &[&Finding], lang: Lang) -> String {
     let missing = &group[0].missing;
     let what = if missing.is_empty() {
-        title.to_string()
+        group[0].message.get(lang).to_string()
     } else {
         let verb = match lang {
             Lang::Nb => "mangler",

@@ -164,14 +164,7 @@ fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &
         };
         let mut message = match &group {
             None => f.message.get(r.lang).to_string(),
-            Some(group) => {
-                let title = r
-                    .settings
-                    .katalog
-                    .rule(&f.code)
-                    .map_or("", |m| m.title.get(r.lang));
-                super::collapse::message(group, title, r.lang)
-            }
+            Some(group) => super::collapse::message(group, r.lang),
         };
         if let Status::Avvik {
             reference: Some(reference),

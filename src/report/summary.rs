@@ -75,15 +75,13 @@ fn count(t: Tally, lang: Lang) -> String {
     parts.join(", ")
 }
 
-fn principle_name(settings: &Settings, prefix: &str, lang: Lang) -> String {
-    settings
+fn principle_name(settings: &Settings, p: &PrincipleSummary, lang: Lang) -> String {
+    let name = settings
         .katalog
         .principles
-        .iter()
-        .find(|p| p.principle.prefix == prefix)
-        .map_or(prefix.to_string(), |p| {
-            format!("{} ({prefix})", p.principle.name.get(lang))
-        })
+        .get(p.index)
+        .map_or("", |q| q.principle.name.get(lang));
+    format!("{name} ({})", p.label)
 }
 
 fn rule_title<'s>(settings: &'s Settings, code: &str, lang: Lang) -> &'s str {
@@ -282,7 +280,7 @@ fn fill(template: &str, name: &str, code: &str, line: &str) -> String {
 fn principles(summary: &Summary, settings: &Settings, lang: Lang, m: &Markup) -> String {
     let h = heads();
     let mut out = String::new();
-    let name = |p: &PrincipleSummary| (m.escape)(&principle_name(settings, &p.prefix, lang));
+    let name = |p: &PrincipleSummary| (m.escape)(&principle_name(settings, p, lang));
     let (bad, passed): (Vec<_>, Vec<_>) = summary
         .principles
         .iter()
@@ -312,7 +310,8 @@ fn principles(summary: &Summary, settings: &Settings, lang: Lang, m: &Markup) ->
         }
     }
     if !idle.is_empty() {
-        let prefixes: Vec<&str> = idle.iter().map(|p| p.prefix.as_str()).collect();
+        let prefixes: Vec<String> = idle.iter().map(|p| (m.escape)(&p.label)).collect();
+        let prefixes: Vec<&str> = prefixes.iter().map(String::as_str).collect();
         out.push_str(&format!(
             "\n{}: {}\n",
             h.idle.get(lang),

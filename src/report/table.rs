@@ -50,7 +50,7 @@ const NARROW: u16 = 120;
 
 fn table(r: &super::Report, style: &Style) -> String {
     let (portfolio, findings, lang) = (r.portfolio, r.findings, style.lang);
-    let (katalog, collapse_above) = (&r.settings.katalog, r.collapse_above);
+    let collapse_above = r.collapse_above;
     // Below this width the place goes under the message instead of in a column of its own,
     // so neither is squeezed into a sliver.
     let narrow = style.terminal_width.is_some_and(|w| w < NARROW);
@@ -70,10 +70,7 @@ fn table(r: &super::Report, style: &Style) -> String {
         };
         let mut message = match &group {
             None => line(f.message.get(lang)),
-            Some(group) => {
-                let title = katalog.rule(&f.code).map_or("", |r| r.title.get(lang));
-                line(&super::collapse::message(group, title, lang))
-            }
+            Some(group) => line(&super::collapse::message(group, lang)),
         };
         if let Status::Avvik {
             reference,

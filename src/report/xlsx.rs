@@ -44,7 +44,7 @@ fn sheet(
     let ws: &mut Worksheet = book.add_worksheet();
     ws.set_name(name)?;
     for (col, header) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, col as u16, *header, &bold)?;
+        ws.write_string_with_format(0, col as u16, cell_text(header), &bold)?;
         ws.set_column_width(col as u16, 16)?;
     }
     for (r, row) in rows.iter().enumerate() {
@@ -164,8 +164,8 @@ fn kommuners_columns(kommuner: &[Kommune]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for k in kommuner {
         for c in &k.figures.matrix.columns {
-            if !out.contains(&c.prefix) {
-                out.push(c.prefix.clone());
+            if !out.contains(&c.label) {
+                out.push(c.label.clone());
             }
         }
     }
@@ -228,7 +228,7 @@ fn matrix(kommuner: &[Kommune], lang: Lang) -> Vec<Vec<Value>> {
                 let cell = m
                     .columns
                     .iter()
-                    .position(|c| &c.prefix == prefix)
+                    .position(|c| &c.label == prefix)
                     .map(|i| row.cells[i]);
                 cells.push(cell.map_or(Value::Empty, |c| text(cell_word(c, lang))));
             }
@@ -363,7 +363,7 @@ fn key_figures(kommuner: &[Kommune], lang: Lang) -> Vec<Vec<Value>> {
         );
         for p in &k.figures.summary.principles {
             row(
-                format!("{} {}", t(lang, "Åpne brudd", "Open breaches"), p.prefix),
+                format!("{} {}", t(lang, "Åpne brudd", "Open breaches"), p.label),
                 number(p.violations),
             );
         }

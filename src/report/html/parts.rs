@@ -10,16 +10,13 @@ use crate::finding::{Finding, Status};
 use crate::report::escape::html;
 use crate::text::Lang;
 
-fn principle_name(k: &Kommune, prefix: &str, lang: Lang) -> String {
+fn principle_name(k: &Kommune, index: usize, lang: Lang) -> String {
     k.report
         .settings
         .katalog
         .principles
-        .iter()
-        .find(|p| p.principle.prefix == prefix)
-        .map_or(prefix.to_string(), |p| {
-            p.principle.name.get(lang).to_string()
-        })
+        .get(index)
+        .map_or(String::new(), |p| p.principle.name.get(lang).to_string())
 }
 
 /// A table with a header row; `cells` are already escaped HTML. The first cell of each row
@@ -186,7 +183,7 @@ pub fn findings_charts(k: &Kommune, place: &Place, lang: Lang) -> String {
         .iter()
         .filter(|p| p.violations > 0)
         .map(|p| Bar {
-            label: format!("{} ({})", principle_name(k, &p.prefix, lang), p.prefix),
+            label: format!("{} ({})", principle_name(k, p.index, lang), p.label),
             value: p.violations,
         })
         .collect();
@@ -290,8 +287,8 @@ pub fn matrix(k: &Kommune, lang: Lang) -> String {
     for column in &m.columns {
         head.push_str(&format!(
             "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
-            html(&principle_name(k, &column.prefix, lang)),
-            html(&column.prefix)
+            html(&principle_name(k, column.index, lang)),
+            html(&column.label)
         ));
     }
     let mut body = String::new();
@@ -450,7 +447,7 @@ pub fn findings(k: &Kommune, place: &Place, lang: Lang) -> String {
         out.push_str(&place.heading(
             1,
             "",
-            &format!("{} ({})", principle_name(k, &p.prefix, lang), p.prefix),
+            &format!("{} ({})", principle_name(k, p.index, lang), p.label),
         ));
         for code in rules {
             let Some(meta) = katalog.rule(code) else {
@@ -636,7 +633,7 @@ fn ranking(kommuner: &[Kommune], lang: Lang) -> String {
         )
     );
     let mut headers = vec![t(lang, "Kommune", "Kommune").to_string()];
-    headers.extend(rankings.iter().map(|r| r.prefix.clone()));
+    headers.extend(rankings.iter().map(|r| r.principle.clone()));
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let rows: Vec<Vec<String>> = kommuner
         .iter()
