@@ -138,3 +138,25 @@ fn every_rule_code_has_a_failing_and_a_passing_fixture_and_no_fixture_is_orphane
         "fixtures for codes that do not exist: {orphans:?}"
     );
 }
+
+#[test]
+fn every_catalogued_rule_has_its_registry_row_and_every_row_its_catalogue_entry() {
+    // The same principles and codes, in the same order: the catalogue (rules/*.toml) says
+    // what a rule is, the registry row (the principle module's PRINCIPLE) how it is
+    // checked and what it looks at.
+    let registry: Vec<(&str, &str)> = prinsipp::rules::PRINCIPLES
+        .iter()
+        .flat_map(|p| p.rules.iter().map(move |r| (p.prefix, r.code)))
+        .collect();
+    let katalog = Katalog::builtin();
+    let catalogue: Vec<(&str, &str)> = katalog
+        .principles
+        .iter()
+        .flat_map(|p| {
+            p.rule
+                .iter()
+                .map(move |r| (p.principle.prefix.as_str(), r.code.as_str()))
+        })
+        .collect();
+    assert_eq!(registry, catalogue);
+}

@@ -1,8 +1,20 @@
 //! Arkivering ved utfasing (archiving when a system goes): ARK-01.
 
+use super::registry::{Principle, Rule, Scope};
 use super::{Checker, all_systems, given};
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "ARK",
+    rules: &[Rule {
+        code: "ARK-01",
+        scope: Scope::Systems,
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     for u in all_systems(c.portfolio) {

@@ -1,11 +1,37 @@
 //! The deviation register (avvik.yaml): AVV-01..04, and applying approved deviations.
 //! Runs last: it needs every other finding to know what each deviation covers.
 
+use super::registry::{Principle, Rule, Scope};
 use super::{Checker, given};
 use crate::finding::{Finding, Status, Subject};
 use crate::model::*;
 use crate::suggest::Suggester;
 use crate::text::{Lang, Text, join_names};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "AVV",
+    rules: &[
+        Rule {
+            code: "AVV-01",
+            scope: Scope::Register,
+        },
+        Rule {
+            code: "AVV-02",
+            scope: Scope::Register,
+        },
+        Rule {
+            code: "AVV-03",
+            scope: Scope::Register,
+        },
+        Rule {
+            code: "AVV-04",
+            scope: Scope::Register,
+        },
+    ],
+    check,
+    last: true,
+};
 
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;

@@ -1,7 +1,19 @@
 //! Data som ressurs (datasets described for sharing): DATA-01.
 
+use super::registry::{Principle, Rule, Scope};
 use super::{Checker, all_systems, missing};
 use crate::text::{Lang, Text, join_names};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "DATA",
+    rules: &[Rule {
+        code: "DATA-01",
+        scope: Scope::Systems,
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     for u in all_systems(c.portfolio) {

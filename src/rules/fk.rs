@@ -1,11 +1,33 @@
 //! Vi bruker nasjonale felleskomponenter (national shared components): FK-01..03.
 
+use super::registry::{Principle, Rule, Scope, any_project};
 use super::{Checker, all_systems};
 use crate::finding::Subject;
 use crate::katalog::Katalog;
 use crate::model::*;
 use crate::suggest::Suggester;
 use crate::text::{Lang, Text, join_alternatives};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "FK",
+    rules: &[
+        Rule {
+            code: "FK-01",
+            scope: Scope::Projects(any_project),
+        },
+        Rule {
+            code: "FK-02",
+            scope: Scope::Inventory,
+        },
+        Rule {
+            code: "FK-03",
+            scope: Scope::ProjectsAndSystems,
+        },
+    ],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     fk01_needs(c);

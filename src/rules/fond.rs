@@ -1,8 +1,20 @@
 //! Digitaliseringsfondet (the digitalisation fund's cap per project): FOND-01.
 
 use super::Checker;
+use super::registry::{Principle, Rule, Scope, any_project};
 use crate::finding::Subject;
 use crate::text::Text;
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "FOND",
+    rules: &[Rule {
+        code: "FOND-01",
+        scope: Scope::Projects(any_project),
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     let share = c.param_float("FOND-01", "andel");

@@ -1,9 +1,43 @@
 //! Gevinstplan (benefit realisation plan): GEV-01..06.
 
+use super::registry::{Principle, Rule, Scope, any_project};
 use super::{Checker, given};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "GEV",
+    rules: &[
+        Rule {
+            code: "GEV-01",
+            scope: Scope::Projects(any_project),
+        },
+        Rule {
+            code: "GEV-02",
+            scope: Scope::Projects(any_project),
+        },
+        Rule {
+            code: "GEV-03",
+            scope: Scope::Projects(any_project),
+        },
+        Rule {
+            code: "GEV-04",
+            scope: Scope::Projects(any_project),
+        },
+        Rule {
+            code: "GEV-05",
+            scope: Scope::Projects(|p| p.phase == Some(Fase::Realisere)),
+        },
+        Rule {
+            code: "GEV-06",
+            scope: Scope::Projects(|p| matches!(p.phase, Some(Fase::Gjennomfore | Fase::Avslutte))),
+        },
+    ],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     let months = c.param_int("GEV-06", "maaneder");

@@ -1,6 +1,7 @@
 //! Vi må utnytte de systemene vi har fullt ut (use what we have): GJEN-01.
 
 use super::Checker;
+use super::registry::{Principle, Rule, Scope, any_project};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
@@ -9,6 +10,17 @@ use crate::text::{Lang, Text, join_names};
 /// first (`vurderte_eksisterende`): extending what we have beats buying. "Does what" means a
 /// shared general capability (saksbehandling, arkiv, …); two systems that both log citizens
 /// in through ID-porten do not do the same job, and catalogued capabilities are FK's business.
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "GJEN",
+    rules: &[Rule {
+        code: "GJEN-01",
+        scope: Scope::Projects(any_project),
+    }],
+    check,
+    last: false,
+};
+
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
     for project in p.judged_projects() {

@@ -1,8 +1,20 @@
 //! Hyllevare for kjernesystemer (core systems off the shelf): HYL-01.
 
+use super::registry::{Principle, Rule, Scope};
 use super::{Checker, all_systems};
 use crate::model::*;
 use crate::text::Text;
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "HYL",
+    rules: &[Rule {
+        code: "HYL-01",
+        scope: Scope::Systems,
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     for u in all_systems(c.portfolio) {

@@ -1,10 +1,40 @@
 //! Ett nytt system inn betyr ett system ut (one in, one out): INNUT-01..05.
 
+use super::registry::{Principle, Rule, Scope, any_project};
 use super::{Checker, given};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "INNUT",
+    rules: &[
+        Rule {
+            code: "INNUT-01",
+            scope: Scope::Projects(any_project),
+        },
+        Rule {
+            code: "INNUT-02",
+            scope: Scope::Projects(any_project),
+        },
+        Rule {
+            code: "INNUT-03",
+            scope: Scope::Projects(any_project),
+        },
+        Rule {
+            code: "INNUT-04",
+            scope: Scope::Projects(Project::is_open),
+        },
+        Rule {
+            code: "INNUT-05",
+            scope: Scope::Portfolio,
+        },
+    ],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;

@@ -1,8 +1,20 @@
 //! Orden i eget hus (a complete system inventory): INV-01.
 
 use super::Checker;
+use super::registry::{Principle, Rule, Scope};
 use crate::finding::Subject;
 use crate::text::{Lang, Text, join_names};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "INV",
+    rules: &[Rule {
+        code: "INV-01",
+        scope: Scope::Inventory,
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     for system in &c.portfolio.systems {

@@ -1,8 +1,20 @@
 //! Kost/nytte for enheten og kommunen (cost and benefit, for the unit and the whole): KN-01.
 
+use super::registry::{Principle, Rule, Scope, any_project};
 use super::{Checker, missing};
 use crate::finding::Subject;
 use crate::text::{Lang, Text, join_names};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "KN",
+    rules: &[Rule {
+        code: "KN-01",
+        scope: Scope::Projects(any_project),
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     for project in c.portfolio.judged_projects() {

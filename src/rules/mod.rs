@@ -18,6 +18,7 @@ mod pros;
 mod pv;
 mod pvn;
 mod refs;
+pub mod registry;
 mod sik;
 mod sky;
 mod standard;
@@ -40,6 +41,39 @@ pub struct Checker<'a> {
     findings: Vec<Finding>,
 }
 
+/// Every principle module, in the catalogue's order (rules/*.toml); a module's row lists
+/// its rules (see `registry`).
+pub const PRINCIPLES: &[&registry::Principle] = &[
+    &sky::PRINCIPLE,
+    &innut::PRINCIPLE,
+    &fk::PRINCIPLE,
+    &gev::PRINCIPLE,
+    &gjen::PRINCIPLE,
+    &pros::PRINCIPLE,
+    &arkf::PRINCIPLE,
+    &pv::PRINCIPLE,
+    &kn::PRINCIPLE,
+    &fond::PRINCIPLE,
+    &pvn::PRINCIPLE,
+    &sik::PRINCIPLE,
+    &uu::PRINCIPLE,
+    &standard::PRINCIPLE,
+    &hyl::PRINCIPLE,
+    &ark::PRINCIPLE,
+    &inv::PRINCIPLE,
+    &data::PRINCIPLE,
+    &refs::PRINCIPLE,
+    &avv::PRINCIPLE,
+];
+
+/// The registry row of a built-in rule.
+pub fn rule(code: &str) -> Option<&'static registry::Rule> {
+    PRINCIPLES
+        .iter()
+        .flat_map(|p| p.rules.iter())
+        .find(|r| r.code == code)
+}
+
 /// Runs every enabled rule and applies the deviation register. Findings come back sorted
 /// by (file, line, column, code, subject) so output is the same for the same input.
 pub fn check(portfolio: &Portfolio, settings: &Settings, date: Date) -> Vec<Finding> {
@@ -50,29 +84,18 @@ pub fn check(portfolio: &Portfolio, settings: &Settings, date: Date) -> Vec<Find
         date,
         findings: Vec::new(),
     };
-    sky::check(&mut c);
-    innut::check(&mut c);
-    fk::check(&mut c);
-    gev::check(&mut c);
-    gjen::check(&mut c);
-    pros::check(&mut c);
-    arkf::check(&mut c);
-    pv::check(&mut c);
-    kn::check(&mut c);
-    fond::check(&mut c);
-    pvn::check(&mut c);
-    sik::check(&mut c);
-    uu::check(&mut c);
-    standard::check(&mut c);
-    hyl::check(&mut c);
-    ark::check(&mut c);
-    inv::check(&mut c);
-    data::check(&mut c);
-    refs::check(&mut c);
+    // A principle whose rules are all off is not run at all.
+    let on = |p: &registry::Principle| p.rules.iter().any(|r| settings.is_enabled(r.code));
+    for principle in PRINCIPLES.iter().filter(|p| !p.last && on(p)) {
+        (principle.check)(&mut c);
+    }
     egne::check(&mut c);
     // Rules that are off leave no findings, so an avvik for them covers nothing.
     c.findings.retain(|f| settings.is_enabled(&f.code));
-    avv::check(&mut c);
+    // The register always runs: applying approved deviations is not one of its rules.
+    for principle in PRINCIPLES.iter().filter(|p| p.last) {
+        (principle.check)(&mut c);
+    }
     c.findings.retain(|f| settings.is_enabled(&f.code));
     let mut findings = c.findings;
     for f in &mut findings {
@@ -402,60 +425,19 @@ pub fn given(text: &Option<String>) -> bool {
 }
 
 /// The subjects a rule looks at, so a test report can list what passed as well as what
-/// failed. Kept beside the rules: each rule's scope is its module's business.
+/// failed: a built-in rule's scope from its registry row, an own rule's from its target.
 pub fn checked_subjects(code: &str, p: &Portfolio, settings: &Settings) -> Vec<Subject> {
-    let projects_where = |keep: &dyn Fn(&Project) -> bool| {
-        p.judged_projects()
-            .filter(|pr| keep(pr))
-            .map(|pr| Subject::Project(pr.id.clone()))
-            .collect::<Vec<_>>()
-    };
-    let projects = || projects_where(&|_| true);
-    let inventory = || {
-        p.systems
-            .iter()
-            .map(|s| Subject::System(s.id.clone()))
-            .collect::<Vec<_>>()
-    };
-    let systems = || {
-        all_systems(p)
-            .iter()
-            .map(SystemUse::subject)
-            .collect::<Vec<_>>()
-    };
-    let prefix = code.split_once('-').map_or(code, |(prefix, _)| prefix);
-    let mut subjects = match (code, prefix) {
-        ("INNUT-05", _) => vec![Subject::Portfolio],
-        (_, "AVV") => p
-            .avvik
-            .iter()
-            .map(|a| Subject::Avvik(a.applies_to.clone()))
-            .collect(),
-        ("SKY-03" | "FK-02" | "INV-01", _) => inventory(),
-        ("SKY-01", _) => new_systems(p).iter().map(SystemUse::subject).collect(),
-        ("FK-03", _) => projects().into_iter().chain(systems()).collect(),
-        // Rules that look only at some phases list only the projects they looked at.
-        ("PV-01", _) => projects_where(&|pr| pr.phase_at_least(Fase::Planlegge)),
-        ("PROS-01" | "ARKF-01", _) => {
-            projects_where(&|pr| pr.phase_at_least(Fase::Planlegge) && !pr.new_systems.is_empty())
-        }
-        ("GEV-05", _) => projects_where(&|pr| pr.phase == Some(Fase::Realisere)),
-        ("GEV-06", _) => {
-            projects_where(&|pr| matches!(pr.phase, Some(Fase::Gjennomfore | Fase::Avslutte)))
-        }
-        ("INNUT-04", _) => projects_where(&Project::is_open),
-        (_, "SKY" | "PVN" | "SIK" | "UU" | "STD" | "HYL" | "ARK" | "DATA") => systems(),
-        _ => match settings
-            .own_rules
-            .iter()
-            .find(|r| r.code == code)
-            .map(|r| r.target)
-        {
-            Some(crate::settings::Target::System) => systems(),
-            _ => projects(),
-        },
-    };
-    let mut seen = std::collections::HashSet::new();
-    subjects.retain(|s| seen.insert(s.clone()));
-    subjects
+    if let Some(rule) = rule(code) {
+        return rule.scope.subjects(p);
+    }
+    match settings
+        .own_rules
+        .iter()
+        .find(|r| r.code == code)
+        .map(|r| r.target)
+    {
+        Some(crate::settings::Target::System) => registry::Scope::Systems.subjects(p),
+        Some(_) => registry::Scope::Projects(registry::any_project).subjects(p),
+        None => Vec::new(),
+    }
 }

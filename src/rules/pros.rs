@@ -1,7 +1,19 @@
 //! Nye systemer krever nye prosesser (new systems need new processes): PROS-01.
 
+use super::registry::{Principle, Rule, Scope, planned};
 use super::{Checker, missing_before_new_systems};
 use crate::text::Text;
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "PROS",
+    rules: &[Rule {
+        code: "PROS-01",
+        scope: Scope::Projects(|p| planned(p) && !p.new_systems.is_empty()),
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     missing_before_new_systems(

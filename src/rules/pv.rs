@@ -1,9 +1,21 @@
 //! Prosjektstyring (what every project must be able to show): PV-01.
 
+use super::registry::{Principle, Rule, Scope, planned};
 use super::{Checker, missing};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "PV",
+    rules: &[Rule {
+        code: "PV-01",
+        scope: Scope::Projects(planned),
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     for project in c

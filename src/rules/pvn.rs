@@ -1,8 +1,26 @@
 //! Personvern (privacy): PVN-01 (DPIA), PVN-02 (data processing agreement).
 
+use super::registry::{Principle, Rule, Scope};
 use super::{Checker, all_systems};
 use crate::model::*;
 use crate::text::Text;
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "PVN",
+    rules: &[
+        Rule {
+            code: "PVN-01",
+            scope: Scope::Systems,
+        },
+        Rule {
+            code: "PVN-02",
+            scope: Scope::Systems,
+        },
+    ],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     for u in all_systems(c.portfolio) {

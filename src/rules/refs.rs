@@ -1,9 +1,21 @@
 //! References between ids: REF-01. (`utfaser` references are INNUT-02's.)
 
 use super::Checker;
+use super::registry::{Principle, Rule, Scope, any_project};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::Text;
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "REF",
+    rules: &[Rule {
+        code: "REF-01",
+        scope: Scope::Projects(any_project),
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;

@@ -1,8 +1,20 @@
 //! Informasjonssikkerhet (risk and vulnerability assessment): SIK-01.
 
+use super::registry::{Principle, Rule, Scope};
 use super::{Checker, all_systems};
 use crate::model::*;
 use crate::text::Text;
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "SIK",
+    rules: &[Rule {
+        code: "SIK-01",
+        scope: Scope::Systems,
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     let months = c.param_int("SIK-01", "maaneder");

@@ -1,9 +1,31 @@
 //! Sky er førstevalget (cloud first): SKY-01..03.
 
+use super::registry::{Principle, Rule, Scope};
 use super::{Checker, all_systems, given, new_systems};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "SKY",
+    rules: &[
+        Rule {
+            code: "SKY-01",
+            scope: Scope::NewSystems,
+        },
+        Rule {
+            code: "SKY-02",
+            scope: Scope::Systems,
+        },
+        Rule {
+            code: "SKY-03",
+            scope: Scope::Inventory,
+        },
+    ],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     sky01_new_on_premises(c);

@@ -1,7 +1,19 @@
 //! Standardiserte grensesnitt (standard interfaces for integrations): STD-01.
 
+use super::registry::{Principle, Rule, Scope};
 use super::{Checker, all_systems};
 use crate::text::Text;
+
+/// The rules of this principle, and what each looks at.
+pub const PRINCIPLE: Principle = Principle {
+    prefix: "STD",
+    rules: &[Rule {
+        code: "STD-01",
+        scope: Scope::Systems,
+    }],
+    check,
+    last: false,
+};
 
 pub fn check(c: &mut Checker) {
     for u in all_systems(c.portfolio) {
