@@ -160,3 +160,31 @@ fn every_catalogued_rule_has_its_registry_row_and_every_row_its_catalogue_entry(
         .collect();
     assert_eq!(registry, catalogue);
 }
+
+#[test]
+fn every_catalogued_parameter_has_its_typed_constant_and_back() {
+    // A rule reads a parameter through a constant in its module (`Int` or `Number`); the
+    // constants and the catalogue's `[rule.params.NAME]` are the same set, with the same
+    // type (a number's default is a float).
+    let mut registry: Vec<(&str, &str, bool)> = prinsipp::rules::PRINCIPLES
+        .iter()
+        .flat_map(|p| p.rules.iter())
+        .flat_map(|r| {
+            r.params.iter().map(move |p| {
+                assert_eq!(p.code, r.code, "{} is listed under {}", p.name, r.code);
+                (p.code, p.name, p.number)
+            })
+        })
+        .collect();
+    registry.sort();
+    let mut catalogue: Vec<(&str, &str, bool)> = Katalog::builtin()
+        .rules()
+        .flat_map(|r| {
+            r.params
+                .iter()
+                .map(move |(name, p)| (r.code.as_str(), name.as_str(), p.default.is_float()))
+        })
+        .collect();
+    catalogue.sort();
+    assert_eq!(registry, catalogue);
+}

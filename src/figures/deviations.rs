@@ -54,10 +54,7 @@ pub fn compute(
     settings: &Settings,
     date: Date,
 ) -> Vec<Deviation> {
-    let soon = settings
-        .param("AVV-03", "dager")
-        .and_then(toml::Value::as_integer)
-        .unwrap_or(30);
+    let soon = crate::rules::DEVIATION_NOTICE_DAYS.get(settings);
     // A finding is covered by the first valid, unexpired entry that covers it (as the AVV
     // rules apply the register), so two entries never both count one finding.
     let mut claimed = vec![false; findings.len()];

@@ -1,12 +1,15 @@
 //! The deviation register (avvik.yaml): AVV-01..04, and applying approved deviations.
 //! Runs last: it needs every other finding to know what each deviation covers.
 
-use super::registry::{Principle, Rule, Scope};
+use super::registry::{Int, Principle, Rule, Scope};
 use super::{Checker, given};
 use crate::finding::{Finding, Status, Subject};
 use crate::model::*;
 use crate::suggest::Suggester;
 use crate::text::{Lang, Text, join_names};
+
+/// `[rule.params.dager]` of AVV-03.
+pub const DAGER: Int = Int::new("AVV-03", "dager");
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
@@ -15,18 +18,22 @@ pub const PRINCIPLE: Principle = Principle {
         Rule {
             code: "AVV-01",
             scope: Scope::Register,
+            params: &[],
         },
         Rule {
             code: "AVV-02",
             scope: Scope::Register,
+            params: &[],
         },
         Rule {
             code: "AVV-03",
             scope: Scope::Register,
+            params: &[DAGER.0],
         },
         Rule {
             code: "AVV-04",
             scope: Scope::Register,
+            params: &[],
         },
     ],
     check,
@@ -35,7 +42,7 @@ pub const PRINCIPLE: Principle = Principle {
 
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
-    let soon_days = c.param_int("AVV-03", "dager");
+    let soon_days = c.int(DAGER);
     let ids: Vec<&str> = p
         .systems
         .iter()

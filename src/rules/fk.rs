@@ -15,14 +15,17 @@ pub const PRINCIPLE: Principle = Principle {
         Rule {
             code: "FK-01",
             scope: Scope::Projects(any_project),
+            params: &[],
         },
         Rule {
             code: "FK-02",
             scope: Scope::Inventory,
+            params: &[],
         },
         Rule {
             code: "FK-03",
             scope: Scope::ProjectsAndSystems,
+            params: &[],
         },
     ],
     check,

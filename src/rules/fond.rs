@@ -1,9 +1,12 @@
 //! Digitaliseringsfondet (the digitalisation fund's cap per project): FOND-01.
 
 use super::Checker;
-use super::registry::{Principle, Rule, Scope, any_project};
+use super::registry::{Number, Principle, Rule, Scope, any_project};
 use crate::finding::Subject;
 use crate::text::Text;
+
+/// `[rule.params.andel]` of FOND-01.
+pub const ANDEL: Number = Number::new("FOND-01", "andel");
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
@@ -11,13 +14,14 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "FOND-01",
         scope: Scope::Projects(any_project),
+        params: &[ANDEL.0],
     }],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
-    let share = c.param_float("FOND-01", "andel");
+    let share = c.number(ANDEL);
     let balance = c
         .portfolio
         .kommune

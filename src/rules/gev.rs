@@ -1,10 +1,13 @@
 //! Gevinstplan (benefit realisation plan): GEV-01..06.
 
-use super::registry::{Principle, Rule, Scope, any_project};
+use super::registry::{Int, Principle, Rule, Scope, any_project};
 use super::{Checker, given};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
+
+/// `[rule.params.maaneder]` of GEV-06.
+pub const MAANEDER: Int = Int::new("GEV-06", "maaneder");
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
@@ -13,26 +16,32 @@ pub const PRINCIPLE: Principle = Principle {
         Rule {
             code: "GEV-01",
             scope: Scope::Projects(any_project),
+            params: &[],
         },
         Rule {
             code: "GEV-02",
             scope: Scope::Projects(any_project),
+            params: &[],
         },
         Rule {
             code: "GEV-03",
             scope: Scope::Projects(any_project),
+            params: &[],
         },
         Rule {
             code: "GEV-04",
             scope: Scope::Projects(any_project),
+            params: &[],
         },
         Rule {
             code: "GEV-05",
             scope: Scope::Projects(|p| p.phase == Some(Fase::Realisere)),
+            params: &[],
         },
         Rule {
             code: "GEV-06",
             scope: Scope::Projects(|p| matches!(p.phase, Some(Fase::Gjennomfore | Fase::Avslutte))),
+            params: &[MAANEDER.0],
         },
     ],
     check,
@@ -40,7 +49,7 @@ pub const PRINCIPLE: Principle = Principle {
 };
 
 pub fn check(c: &mut Checker) {
-    let months = c.param_int("GEV-06", "maaneder");
+    let months = c.int(MAANEDER);
     let stale_before = c.date.add_months(-months);
     for project in c.portfolio.judged_projects() {
         let subject = || Subject::Project(project.id.clone());

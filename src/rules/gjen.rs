@@ -16,6 +16,7 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "GJEN-01",
         scope: Scope::Projects(any_project),
+        params: &[],
     }],
     check,
     last: false,

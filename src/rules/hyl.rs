@@ -11,6 +11,7 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "HYL-01",
         scope: Scope::Systems,
+        params: &[],
     }],
     check,
     last: false,

@@ -1,11 +1,14 @@
 //! Ett nytt system inn betyr ett system ut (one in, one out): INNUT-01..05.
 
-use super::registry::{Principle, Rule, Scope, any_project};
+use super::registry::{Number, Principle, Rule, Scope, any_project};
 use super::{Checker, given};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// `[rule.params.forhold]` of INNUT-01.
+pub const FORHOLD: Number = Number::new("INNUT-01", "forhold");
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
@@ -14,22 +17,27 @@ pub const PRINCIPLE: Principle = Principle {
         Rule {
             code: "INNUT-01",
             scope: Scope::Projects(any_project),
+            params: &[FORHOLD.0],
         },
         Rule {
             code: "INNUT-02",
             scope: Scope::Projects(any_project),
+            params: &[],
         },
         Rule {
             code: "INNUT-03",
             scope: Scope::Projects(any_project),
+            params: &[],
         },
         Rule {
             code: "INNUT-04",
             scope: Scope::Projects(Project::is_open),
+            params: &[],
         },
         Rule {
             code: "INNUT-05",
             scope: Scope::Portfolio,
+            params: &[],
         },
     ],
     check,
@@ -38,7 +46,7 @@ pub const PRINCIPLE: Principle = Principle {
 
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
-    let ratio = c.param_float("INNUT-01", "forhold");
+    let ratio = c.number(FORHOLD);
     // Which open projects phase out each system, for INNUT-04.
     let mut retiring: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for project in p

@@ -11,6 +11,7 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "INV-01",
         scope: Scope::Inventory,
+        params: &[],
     }],
     check,
     last: false,

@@ -11,6 +11,7 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "KN-01",
         scope: Scope::Projects(any_project),
+        params: &[],
     }],
     check,
     last: false,

@@ -24,7 +24,7 @@ mod sky;
 mod standard;
 mod uu;
 
-pub use avv::covers;
+pub use avv::{DAGER as DEVIATION_NOTICE_DAYS, covers};
 
 use crate::finding::{Finding, Severity, Status, Subject};
 use crate::katalog::Katalog;
@@ -214,20 +214,14 @@ impl<'a> Checker<'a> {
         &mut self.findings[last]
     }
 
-    /// An integer rule parameter.
-    pub fn param_int(&self, code: &str, name: &str) -> i64 {
-        self.settings
-            .param(code, name)
-            .and_then(toml::Value::as_integer)
-            .unwrap_or_else(|| panic!("rules/: {code} has no integer parameter {name}"))
+    /// An integer rule parameter, as these settings have it.
+    pub fn int(&self, p: registry::Int) -> i64 {
+        p.get(self.settings)
     }
 
-    /// A number rule parameter (integers are accepted as numbers).
-    pub fn param_float(&self, code: &str, name: &str) -> f64 {
-        let value = self.settings.param(code, name);
-        value
-            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
-            .unwrap_or_else(|| panic!("rules/: {code} has no number parameter {name}"))
+    /// A number rule parameter, as these settings have it.
+    pub fn number(&self, p: registry::Number) -> f64 {
+        p.get(self.settings)
     }
 }
 

@@ -10,6 +10,7 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "PROS-01",
         scope: Scope::Projects(|p| planned(p) && !p.new_systems.is_empty()),
+        params: &[],
     }],
     check,
     last: false,

@@ -12,6 +12,7 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "PV-01",
         scope: Scope::Projects(planned),
+        params: &[],
     }],
     check,
     last: false,

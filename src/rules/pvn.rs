@@ -12,10 +12,12 @@ pub const PRINCIPLE: Principle = Principle {
         Rule {
             code: "PVN-01",
             scope: Scope::Systems,
+            params: &[],
         },
         Rule {
             code: "PVN-02",
             scope: Scope::Systems,
+            params: &[],
         },
     ],
     check,

@@ -12,6 +12,7 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "REF-01",
         scope: Scope::Projects(any_project),
+        params: &[],
     }],
     check,
     last: false,

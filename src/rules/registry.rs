@@ -26,10 +26,68 @@ pub enum Scope {
     Projects(fn(&Project) -> bool),
 }
 
-/// A rule: its code (as in rules/*.toml) and its scope.
+/// A rule: its code (as in rules/*.toml), its scope and its parameters.
 pub struct Rule {
     pub code: &'static str,
     pub scope: Scope,
+    pub params: &'static [Param],
+}
+
+/// A rule parameter's place in the catalogue (`[rule.params.NAME]`), by code and name.
+/// Rules read it through a typed constant (`Int` or `Number`), so a parameter that does
+/// not exist is a name the compiler does not know; a test holds the constants equal to
+/// the catalogue's parameters and their types.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Param {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub number: bool,
+}
+
+/// An integer parameter (months, days).
+#[derive(Clone, Copy)]
+pub struct Int(pub Param);
+
+/// A number parameter (a share, a ratio); an integer in prinsipp.toml is read as one.
+#[derive(Clone, Copy)]
+pub struct Number(pub Param);
+
+impl Int {
+    pub const fn new(code: &'static str, name: &'static str) -> Int {
+        Int(Param {
+            code,
+            name,
+            number: false,
+        })
+    }
+
+    /// Its value in these settings. Settings hold every catalogued parameter (its default,
+    /// or prinsipp.toml's value, checked when read), and a test holds the constants equal
+    /// to the catalogue, so the fallback is never taken.
+    pub fn get(self, settings: &crate::settings::Settings) -> i64 {
+        settings
+            .param(self.0.code, self.0.name)
+            .and_then(toml::Value::as_integer)
+            .unwrap_or_default()
+    }
+}
+
+impl Number {
+    pub const fn new(code: &'static str, name: &'static str) -> Number {
+        Number(Param {
+            code,
+            name,
+            number: true,
+        })
+    }
+
+    /// Its value in these settings (an integer is read as a number).
+    pub fn get(self, settings: &crate::settings::Settings) -> f64 {
+        let value = settings.param(self.0.code, self.0.name);
+        value
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+            .unwrap_or_default()
+    }
 }
 
 /// A principle module: its rules and the function that checks them all.

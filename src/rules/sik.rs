@@ -1,9 +1,12 @@
 //! Informasjonssikkerhet (risk and vulnerability assessment): SIK-01.
 
-use super::registry::{Principle, Rule, Scope};
+use super::registry::{Int, Principle, Rule, Scope};
 use super::{Checker, all_systems};
 use crate::model::*;
 use crate::text::Text;
+
+/// `[rule.params.maaneder]` of SIK-01.
+pub const MAANEDER: Int = Int::new("SIK-01", "maaneder");
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
@@ -11,13 +14,14 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "SIK-01",
         scope: Scope::Systems,
+        params: &[MAANEDER.0],
     }],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
-    let months = c.param_int("SIK-01", "maaneder");
+    let months = c.int(MAANEDER);
     let oldest = c.date.add_months(-months);
     for u in all_systems(c.portfolio) {
         let s = u.system;

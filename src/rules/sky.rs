@@ -1,10 +1,15 @@
 //! Sky er førstevalget (cloud first): SKY-01..03.
 
-use super::registry::{Principle, Rule, Scope};
+use super::registry::{Int, Principle, Rule, Scope};
 use super::{Checker, all_systems, given, new_systems};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
+
+/// `[rule.params.varsel_maaneder]` of SKY-03.
+pub const VARSEL_MAANEDER: Int = Int::new("SKY-03", "varsel_maaneder");
+/// `[rule.params.gyldighet_maaneder]` of SKY-03.
+pub const GYLDIGHET_MAANEDER: Int = Int::new("SKY-03", "gyldighet_maaneder");
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
@@ -13,14 +18,17 @@ pub const PRINCIPLE: Principle = Principle {
         Rule {
             code: "SKY-01",
             scope: Scope::NewSystems,
+            params: &[],
         },
         Rule {
             code: "SKY-02",
             scope: Scope::Systems,
+            params: &[],
         },
         Rule {
             code: "SKY-03",
             scope: Scope::Inventory,
+            params: &[VARSEL_MAANEDER.0, GYLDIGHET_MAANEDER.0],
         },
     ],
     check,
@@ -146,8 +154,8 @@ fn sky02_contradiction(c: &mut Checker) {
 /// An on-premises system whose agreement ends soon (or has ended) is at a cloud decision
 /// point, unless a recent cloud assessment exists.
 fn sky03_agreement_ends(c: &mut Checker) {
-    let notice = c.param_int("SKY-03", "varsel_maaneder");
-    let validity = c.param_int("SKY-03", "gyldighet_maaneder");
+    let notice = c.int(VARSEL_MAANEDER);
+    let validity = c.int(GYLDIGHET_MAANEDER);
     let horizon = c.date.add_months(notice);
     let oldest_assessment = c.date.add_months(-validity);
     for system in &c.portfolio.systems {

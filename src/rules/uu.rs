@@ -10,6 +10,7 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[Rule {
         code: "UU-01",
         scope: Scope::Systems,
+        params: &[],
     }],
     check,
     last: false,
