@@ -4,7 +4,7 @@ use super::Style;
 use super::escape::line;
 use crate::finding::{Finding, Severity, Status};
 use crate::model::Portfolio;
-use crate::text::Lang;
+use crate::text::{Lang, plural};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 /// The table and summary line; with a baseline, also what the change introduces and resolves.
@@ -243,8 +243,6 @@ pub fn summary(
     let projects = portfolio.judged_projects().count();
     let ideas = portfolio.projects.len() - projects;
     let systems = portfolio.systems.len();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut counts = Vec::new();
     match lang {
         Lang::Nb => {

@@ -4,7 +4,7 @@ use super::registry::{Number, Principle, Rule, Scope, any_project};
 use super::{Checker, given};
 use crate::finding::Subject;
 use crate::model::*;
-use crate::text::{Lang, Text, join_names};
+use crate::text::{Lang, Text, join_names, plural};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// `[rule.params.forhold]` of INNUT-01.
@@ -74,10 +74,14 @@ pub fn check(c: &mut Checker) {
                 .spans
                 .key_opt("utfaser")
                 .unwrap_or_else(|| project.spans.key("nye_systemer"));
-            c.emit("INNUT-01", subject(), at, "/prosjekt/utfaser".into(), Text::new(
-                format!("Prosjektet tar inn {}, men har {} i utfaser (krever minst {needed})", new_nb(new), entries_nb(out)),
-                format!("The project brings in {}, but has {} in utfaser (at least {needed} required)", new_en(new), entries_en(out)),
-            ));
+            let message = Message::TooFewOut { new, out, needed };
+            c.emit(
+                "INNUT-01",
+                subject(),
+                at,
+                "/prosjekt/utfaser".into(),
+                message,
+            );
         }
 
         for (i, entry) in project.retires.iter().enumerate() {
@@ -86,23 +90,23 @@ pub fn check(c: &mut Checker) {
             let system = entry.system.as_deref().and_then(|id| p.system(id));
             match (&entry.system, system) {
                 (None, _) => {
-                    c.emit("INNUT-02", subject(), entry.spans.at, path("/system"), Text::new(
-                        "Utfasingen nevner ikke hvilket system som fases ut (`system` mangler)",
-                        "The phase-out does not name the system it retires (`system` is missing)",
-                    ));
-                }
-                (Some(id), None) => {
+                    let message = Message::NoSystemNamed;
                     c.emit(
                         "INNUT-02",
                         subject(),
                         entry.spans.at,
                         path("/system"),
-                        Text::new(
-                            format!(
-                                "Systemet {id}, som skal fases ut, finnes ikke i systemoversikten"
-                            ),
-                            format!("The system {id} to be phased out is not in the inventory"),
-                        ),
+                        message,
+                    );
+                }
+                (Some(id), None) => {
+                    let message = Message::NotInInventory { id };
+                    c.emit(
+                        "INNUT-02",
+                        subject(),
+                        entry.spans.at,
+                        path("/system"),
+                        message,
                     );
                 }
                 _ => {}
@@ -116,24 +120,13 @@ pub fn check(c: &mut Checker) {
                 missing.push("arkivplan");
             }
             if !missing.is_empty() {
-                let what = entry.system.as_deref().unwrap_or("?");
-                c.emit(
-                    "INNUT-03",
-                    subject(),
-                    entry.spans.at,
-                    path(""),
-                    Text::new(
-                        format!(
-                            "Utfasingen av {what} mangler {}",
-                            join_names(&missing, Lang::Nb)
-                        ),
-                        format!(
-                            "The phase-out of {what} lacks {}",
-                            join_names(&missing, Lang::En)
-                        ),
-                    ),
-                )
-                .lacking(&missing);
+                let system = entry.system.as_deref().unwrap_or("?");
+                let message = Message::PhaseOutLacks {
+                    system,
+                    missing: &missing,
+                };
+                c.emit("INNUT-03", subject(), entry.spans.at, path(""), message)
+                    .lacking(&missing);
             }
 
             if !project.is_open() {
@@ -142,43 +135,18 @@ pub fn check(c: &mut Checker) {
             let Some(id) = entry.system.as_deref() else {
                 continue;
             };
-            let mut nb = Vec::new();
-            let mut en = Vec::new();
-            if system.is_some_and(|s| s.lifecycle == Some(Livslop::Avviklet)) {
-                nb.push(format!("{id} er allerede avviklet"));
-                en.push(format!("{id} is already avviklet"));
-            }
+            let decommissioned = system.is_some_and(|s| s.lifecycle == Some(Livslop::Avviklet));
             let others: Vec<&str> = retiring
                 .get(id)
                 .map(|v| v.iter().copied().filter(|o| *o != project.id).collect())
                 .unwrap_or_default();
-            if !others.is_empty() {
-                nb.push(format!(
-                    "{id} fases også ut av {}",
-                    join_names(&others, Lang::Nb)
-                ));
-                en.push(format!(
-                    "{id} is also phased out by {}",
-                    join_names(&others, Lang::En)
-                ));
-            }
-            if !nb.is_empty() {
-                c.emit(
-                    "INNUT-04",
-                    subject(),
-                    entry.spans.at,
-                    path(""),
-                    Text::new(
-                        format!(
-                            "Utfasingen teller ikke som ett system ut: {}",
-                            nb.join("; ")
-                        ),
-                        format!(
-                            "The phase-out does not count as one system out: {}",
-                            en.join("; ")
-                        ),
-                    ),
-                );
+            if decommissioned || !others.is_empty() {
+                let message = Message::NotOneOut {
+                    id,
+                    decommissioned,
+                    others: &others,
+                };
+                c.emit("INNUT-04", subject(), entry.spans.at, path(""), message);
             }
         }
     }
@@ -194,69 +162,147 @@ pub fn check(c: &mut Checker) {
         .flat_map(|pr| pr.retires.iter().filter_map(|r| r.system.as_deref()))
         .collect();
     if new > out.len() {
-        let out = out.len();
+        let message = Message::PortfolioGrows {
+            new,
+            out: out.len(),
+        };
         c.emit(
             "INNUT-05",
             Subject::Portfolio,
             p.kommune.spans.at,
             "/kommune".into(),
-            Text::new(
-                format!(
-                    "Porteføljen vokser: åpne prosjekter tar inn {}, men faser ut {}",
-                    new_nb(new),
-                    out_nb(out)
-                ),
-                format!(
-                    "The portfolio grows: open projects bring in {}, but phase out {}",
-                    new_en(new),
-                    out_en(out)
-                ),
-            ),
+            message,
         );
     }
 }
 
-/// «1 nytt system», «3 nye systemer».
-fn new_nb(n: usize) -> String {
-    if n == 1 {
-        "1 nytt system".into()
-    } else {
-        format!("{n} nye systemer")
+/// What the INNUT rules report: the facts, and their words in both languages.
+enum Message<'a> {
+    /// INNUT-01.
+    TooFewOut {
+        new: usize,
+        out: usize,
+        needed: usize,
+    },
+    /// INNUT-02, without `system`.
+    NoSystemNamed,
+    /// INNUT-02.
+    NotInInventory { id: &'a str },
+    /// INNUT-03.
+    PhaseOutLacks {
+        system: &'a str,
+        missing: &'a [&'static str],
+    },
+    /// INNUT-04: decommissioned already, or phased out by other open projects too.
+    NotOneOut {
+        id: &'a str,
+        decommissioned: bool,
+        others: &'a [&'a str],
+    },
+    /// INNUT-05.
+    PortfolioGrows { new: usize, out: usize },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::TooFewOut { new, out, needed } => Text::new(
+                format!(
+                    "Prosjektet tar inn {}, men har {} i utfaser (krever minst {needed})",
+                    plural(new, "nytt system", "nye systemer"),
+                    entry_count(out).nb
+                ),
+                format!(
+                    "The project brings in {}, but has {} in utfaser (at least {needed} required)",
+                    plural(new, "new system", "new systems"),
+                    entry_count(out).en
+                ),
+            ),
+            Message::NoSystemNamed => Text::new(
+                "Utfasingen nevner ikke hvilket system som fases ut (`system` mangler)",
+                "The phase-out does not name the system it retires (`system` is missing)",
+            ),
+            Message::NotInInventory { id } => Text::new(
+                format!("Systemet {id}, som skal fases ut, finnes ikke i systemoversikten"),
+                format!("The system {id} to be phased out is not in the inventory"),
+            ),
+            Message::PhaseOutLacks { system, missing } => Text::new(
+                format!(
+                    "Utfasingen av {system} mangler {}",
+                    join_names(missing, Lang::Nb)
+                ),
+                format!(
+                    "The phase-out of {system} lacks {}",
+                    join_names(missing, Lang::En)
+                ),
+            ),
+            Message::NotOneOut {
+                id,
+                decommissioned,
+                others,
+            } => {
+                let mut nb = Vec::new();
+                let mut en = Vec::new();
+                if decommissioned {
+                    nb.push(format!("{id} er allerede avviklet"));
+                    en.push(format!("{id} is already avviklet"));
+                }
+                if !others.is_empty() {
+                    nb.push(format!(
+                        "{id} fases også ut av {}",
+                        join_names(others, Lang::Nb)
+                    ));
+                    en.push(format!(
+                        "{id} is also phased out by {}",
+                        join_names(others, Lang::En)
+                    ));
+                }
+                Text::new(
+                    format!(
+                        "Utfasingen teller ikke som ett system ut: {}",
+                        nb.join("; ")
+                    ),
+                    format!(
+                        "The phase-out does not count as one system out: {}",
+                        en.join("; ")
+                    ),
+                )
+            }
+            Message::PortfolioGrows { new, out } => Text::new(
+                format!(
+                    "Porteføljen vokser: åpne prosjekter tar inn {}, men faser ut {}",
+                    plural(new, "nytt system", "nye systemer"),
+                    out_count(out).nb
+                ),
+                format!(
+                    "The portfolio grows: open projects bring in {}, but phase out {}",
+                    plural(new, "new system", "new systems"),
+                    out_count(out).en
+                ),
+            ),
+        }
     }
 }
-fn new_en(n: usize) -> String {
-    if n == 1 {
-        "1 new system".into()
-    } else {
-        format!("{n} new systems")
-    }
-}
-/// «ingen», «bare 1 system», «bare 2 ulike systemer».
-fn out_nb(n: usize) -> String {
+
+/// «ingen», «bare 1 system», «bare 2 ulike systemer»: how few go out.
+fn out_count(n: usize) -> Text {
     match n {
-        0 => "ingen".into(),
-        1 => "bare 1 system".into(),
-        n => format!("bare {n} ulike systemer"),
+        0 => Text::new("ingen", "none"),
+        1 => Text::new("bare 1 system", "only 1 system"),
+        n => Text::new(
+            format!("bare {n} ulike systemer"),
+            format!("only {n} distinct systems"),
+        ),
     }
 }
-fn out_en(n: usize) -> String {
+
+/// «ingen oppføringer», «bare 1 oppføring», «bare 2 oppføringer».
+fn entry_count(n: usize) -> Text {
     match n {
-        0 => "none".into(),
-        1 => "only 1 system".into(),
-        n => format!("only {n} distinct systems"),
-    }
-}
-fn entries_nb(n: usize) -> String {
-    match n {
-        0 => "ingen oppføringer".into(),
-        1 => "bare 1 oppføring".into(),
-        n => format!("bare {n} oppføringer"),
-    }
-}
-fn entries_en(n: usize) -> String {
-    match n {
-        0 => "no entries".into(),
-        1 => "only 1 entry".into(),
-        n => format!("only {n} entries"),
+        0 => Text::new("ingen oppføringer", "no entries"),
+        n => Text::new(
+            format!("bare {}", plural(n, "oppføring", "oppføringer")),
+            format!("only {}", plural(n, "entry", "entries")),
+        ),
     }
 }

@@ -159,9 +159,9 @@ impl<'a> Checker<'a> {
         subject: Subject,
         at: Pos,
         path: String,
-        message: Text,
+        message: impl Into<Text>,
     ) -> &mut Finding {
-        self.emit_graded(false, code, subject, at, path, message)
+        self.emit_graded(false, code, subject, at, path, message.into())
     }
 
     /// Records a finding of a rule that is milder in an earlier phase or a lighter case
