@@ -174,10 +174,10 @@ impl<'a> Checker<'a> {
         subject: Subject,
         at: Pos,
         path: String,
-        message: Text,
+        message: impl Into<Text>,
     ) -> &mut Finding {
         let severity = self.severity(code, mild);
-        self.push(code, severity, subject, at, path, message)
+        self.push(code, severity, subject, at, path, message.into())
     }
 
     fn severity(&self, code: &str, mild: bool) -> Severity {
@@ -342,7 +342,7 @@ impl Checker<'_> {
         code: &str,
         at: Pos,
         field: &str,
-        message: Text,
+        message: impl Into<Text>,
     ) -> &mut Finding {
         self.emit_graded_on(false, u, code, at, field, message)
     }
@@ -355,7 +355,7 @@ impl Checker<'_> {
         code: &str,
         at: Pos,
         field: &str,
-        message: Text,
+        message: impl Into<Text>,
     ) -> &mut Finding {
         let finding = self.emit_graded(mild, code, u.subject(), at, u.path(field), message);
         if u.project.is_some() {
