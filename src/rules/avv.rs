@@ -59,56 +59,47 @@ pub fn check(c: &mut Checker) {
     for avvik in &p.avvik {
         let subject = || Subject::Avvik(avvik.applies_to.clone());
         let path = format!("/avvik/{}", super::key(&avvik.rule));
+        let (rule, applies_to) = (avvik.rule.as_str(), avvik.applies_to.as_str());
         let problems = problems(c, avvik, &mut subjects);
         let valid = problems.is_empty();
         if !valid {
-            let nb: Vec<&str> = problems.iter().map(|t| t.nb.as_str()).collect();
-            let en: Vec<&str> = problems.iter().map(|t| t.en.as_str()).collect();
-            c.emit(
-                "AVV-01",
-                subject(),
-                avvik.spans.at,
-                path.clone(),
-                Text::new(
-                    format!(
-                        "Avviket for {} på {} er ikke gyldig dokumentert: {}",
-                        avvik.rule,
-                        avvik.applies_to,
-                        nb.join("; ")
-                    ),
-                    format!(
-                        "The deviation from {} for {} is not validly documented: {}",
-                        avvik.rule,
-                        avvik.applies_to,
-                        en.join("; ")
-                    ),
-                ),
-            );
+            let message = Message::Invalid {
+                rule,
+                applies_to,
+                problems,
+            };
+            c.emit("AVV-01", subject(), avvik.spans.at, path.clone(), message);
         }
 
         let expired = avvik.valid_until.is_some_and(|d| d < c.date);
         if let Some(until) = avvik.valid_until {
+            let at = avvik.spans.at;
             if expired {
-                c.emit("AVV-02", subject(), avvik.spans.at, format!("{path}/gyldig_til"), Text::new(
-                    format!("Avviket for {} på {} utløp {until}; funnene det dekket er åpne igjen", avvik.rule, avvik.applies_to),
-                    format!("The deviation from {} for {} expired {until}; the findings it covered are open again", avvik.rule, avvik.applies_to),
-                ));
+                let message = Message::Expired {
+                    rule,
+                    applies_to,
+                    until,
+                };
+                c.emit(
+                    "AVV-02",
+                    subject(),
+                    at,
+                    format!("{path}/gyldig_til"),
+                    message,
+                );
             } else if until <= c.date.add_days(soon_days) {
+                let message = Message::ExpiresSoon {
+                    rule,
+                    applies_to,
+                    until,
+                    days: soon_days,
+                };
                 c.emit(
                     "AVV-03",
                     subject(),
-                    avvik.spans.at,
+                    at,
                     format!("{path}/gyldig_til"),
-                    Text::new(
-                        format!(
-                            "Avviket for {} på {} utløper {until}, innen {soon_days} dager",
-                            avvik.rule, avvik.applies_to
-                        ),
-                        format!(
-                            "The deviation from {} for {} expires {until}, within {soon_days} days",
-                            avvik.rule, avvik.applies_to
-                        ),
-                    ),
+                    message,
                 );
             }
         }
@@ -129,28 +120,10 @@ pub fn check(c: &mut Checker) {
             used = true;
         }
         if !used && !c.findings.iter().any(|f| covers(avvik, f)) {
-            let message = if c.settings.is_enabled(&avvik.rule) {
-                Text::new(
-                    format!(
-                        "Avviket for {} på {} dekker ingen funn; fjern det fra registeret",
-                        avvik.rule, avvik.applies_to
-                    ),
-                    format!(
-                        "The deviation from {} for {} covers no finding; remove it from the register",
-                        avvik.rule, avvik.applies_to
-                    ),
-                )
-            } else {
-                Text::new(
-                    format!(
-                        "Avviket for {} på {} dekker ingen funn: regelen er ikke med i denne kontrollen",
-                        avvik.rule, avvik.applies_to
-                    ),
-                    format!(
-                        "The deviation from {} for {} covers no finding: the rule is not part of this check",
-                        avvik.rule, avvik.applies_to
-                    ),
-                )
+            let message = Message::Unused {
+                rule,
+                applies_to,
+                rule_is_on: c.settings.is_enabled(&avvik.rule),
             };
             c.emit("AVV-04", subject(), avvik.spans.at, path, message);
         }
@@ -167,7 +140,7 @@ struct Subjects<'a> {
 }
 
 /// What keeps a deviation from being valid: missing fields, an unknown rule or subject.
-fn problems(c: &Checker, avvik: &Avvik, subjects: &mut Subjects) -> Vec<Text> {
+fn problems<'a>(c: &Checker, avvik: &'a Avvik, subjects: &'a mut Subjects) -> Vec<Problem<'a>> {
     let mut out = Vec::new();
     let mut missing = Vec::new();
     if !given(&avvik.justification) {
@@ -180,36 +153,166 @@ fn problems(c: &Checker, avvik: &Avvik, subjects: &mut Subjects) -> Vec<Text> {
         missing.push("dato");
     }
     if !missing.is_empty() {
-        out.push(Text::new(
-            format!("mangler {}", join_names(&missing, Lang::Nb)),
-            format!("lacks {}", join_names(&missing, Lang::En)),
-        ));
+        out.push(Problem::Lacks(missing));
     }
     if c.katalog.rule(&avvik.rule).is_none() {
-        let (nb, en) = suggestion(subjects.rules.nearest(&avvik.rule));
-        out.push(Text::new(
-            format!("regelen {} finnes ikke{nb}", avvik.rule),
-            format!("there is no rule {}{en}", avvik.rule),
-        ));
+        let near = subjects.rules.nearest(&avvik.rule);
+        out.push(Problem::NoSuchRule {
+            rule: &avvik.rule,
+            near,
+        });
     }
     let target = avvik.applies_to.as_str();
     if target != "portefolje" && !subjects.known.contains(target) {
-        let (nb, en) = suggestion(subjects.suggest.nearest(target));
-        out.push(Text::new(
-            format!("gjelder {target}, som verken er et system, et prosjekt eller portefolje{nb}"),
-            format!("gjelder {target} is neither a system, a project nor portefolje{en}"),
-        ));
+        let near = subjects.suggest.nearest(target);
+        out.push(Problem::NoSuchSubject { target, near });
     }
     out
 }
 
-fn suggestion(near: Option<&str>) -> (String, String) {
-    match near {
-        Some(near) => (
-            format!(" (mente du {near}?)"),
-            format!(" (did you mean {near}?)"),
-        ),
-        None => (String::new(), String::new()),
+/// Why a deviation is not valid (AVV-01).
+enum Problem<'a> {
+    Lacks(Vec<&'static str>),
+    NoSuchRule {
+        rule: &'a str,
+        near: Option<&'a str>,
+    },
+    NoSuchSubject {
+        target: &'a str,
+        near: Option<&'a str>,
+    },
+}
+
+/// What the AVV rules report: the facts, and their words in both languages.
+enum Message<'a> {
+    /// AVV-01.
+    Invalid {
+        rule: &'a str,
+        applies_to: &'a str,
+        problems: Vec<Problem<'a>>,
+    },
+    /// AVV-02.
+    Expired {
+        rule: &'a str,
+        applies_to: &'a str,
+        until: Date,
+    },
+    /// AVV-03.
+    ExpiresSoon {
+        rule: &'a str,
+        applies_to: &'a str,
+        until: Date,
+        days: i64,
+    },
+    /// AVV-04: with the rule on (remove the entry), or off in this check.
+    Unused {
+        rule: &'a str,
+        applies_to: &'a str,
+        rule_is_on: bool,
+    },
+}
+
+impl From<Problem<'_>> for Text {
+    fn from(p: Problem) -> Text {
+        let (nb, en) = match p {
+            Problem::NoSuchRule { near, .. } | Problem::NoSuchSubject { near, .. } => match near {
+                Some(near) => (
+                    format!(" (mente du {near}?)"),
+                    format!(" (did you mean {near}?)"),
+                ),
+                None => (String::new(), String::new()),
+            },
+            Problem::Lacks(_) => (String::new(), String::new()),
+        };
+        match p {
+            Problem::Lacks(missing) => Text::new(
+                format!("mangler {}", join_names(&missing, Lang::Nb)),
+                format!("lacks {}", join_names(&missing, Lang::En)),
+            ),
+            Problem::NoSuchRule { rule, .. } => Text::new(
+                format!("regelen {rule} finnes ikke{nb}"),
+                format!("there is no rule {rule}{en}"),
+            ),
+            Problem::NoSuchSubject { target, .. } => Text::new(
+                format!(
+                    "gjelder {target}, som verken er et system, et prosjekt eller portefolje{nb}"
+                ),
+                format!("gjelder {target} is neither a system, a project nor portefolje{en}"),
+            ),
+        }
+    }
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::Invalid {
+                rule,
+                applies_to,
+                problems,
+            } => {
+                let texts: Vec<Text> = problems.into_iter().map(Text::from).collect();
+                let nb: Vec<&str> = texts.iter().map(|t| t.nb.as_str()).collect();
+                let en: Vec<&str> = texts.iter().map(|t| t.en.as_str()).collect();
+                Text::new(
+                    format!(
+                        "Avviket for {rule} på {applies_to} er ikke gyldig dokumentert: {}",
+                        nb.join("; ")
+                    ),
+                    format!(
+                        "The deviation from {rule} for {applies_to} is not validly documented: {}",
+                        en.join("; ")
+                    ),
+                )
+            }
+            Message::Expired {
+                rule,
+                applies_to,
+                until,
+            } => Text::new(
+                format!(
+                    "Avviket for {rule} på {applies_to} utløp {until}; funnene det dekket er åpne igjen"
+                ),
+                format!(
+                    "The deviation from {rule} for {applies_to} expired {until}; the findings it covered are open again"
+                ),
+            ),
+            Message::ExpiresSoon {
+                rule,
+                applies_to,
+                until,
+                days,
+            } => Text::new(
+                format!("Avviket for {rule} på {applies_to} utløper {until}, innen {days} dager"),
+                format!(
+                    "The deviation from {rule} for {applies_to} expires {until}, within {days} days"
+                ),
+            ),
+            Message::Unused {
+                rule,
+                applies_to,
+                rule_is_on: true,
+            } => Text::new(
+                format!(
+                    "Avviket for {rule} på {applies_to} dekker ingen funn; fjern det fra registeret"
+                ),
+                format!(
+                    "The deviation from {rule} for {applies_to} covers no finding; remove it from the register"
+                ),
+            ),
+            Message::Unused {
+                rule,
+                applies_to,
+                rule_is_on: false,
+            } => Text::new(
+                format!(
+                    "Avviket for {rule} på {applies_to} dekker ingen funn: regelen er ikke med i denne kontrollen"
+                ),
+                format!(
+                    "The deviation from {rule} for {applies_to} covers no finding: the rule is not part of this check"
+                ),
+            ),
+        }
     }
 }
 

@@ -60,21 +60,9 @@ pub fn check(c: &mut Checker) {
         let Some(plan) = plan else {
             // GEV-01: from planlegge on an error, in konsept (or without fase) a warning.
             let at = project.spans.key("gevinstplan");
-            let what = if project.benefit_plan.is_some() {
-                (
-                    "gevinstplanen har ingen gevinster",
-                    "the benefit plan lists no benefits",
-                )
-            } else {
-                (
-                    "prosjektet har ingen gevinstplan",
-                    "the project has no benefit plan",
-                )
+            let message = Message::NotDescribed {
+                plan_without_benefits: project.benefit_plan.is_some(),
             };
-            let message = Text::new(
-                format!("Gevinstene er ikke beskrevet: {}", what.0),
-                format!("The benefits are not described: {}", what.1),
-            );
             let path = "/prosjekt/gevinstplan".to_string();
             let mild = !project.phase_at_least(Fase::Planlegge);
             c.emit_graded(mild, "GEV-01", subject(), at, path, message);
@@ -86,21 +74,12 @@ pub fn check(c: &mut Checker) {
             if project.phase == Some(Fase::Realisere) && benefit.measurements.is_empty() {
                 if let Some(due) = benefit.realised_by.filter(|d| *d < c.date) {
                     let name = benefit_name(benefit, i);
-                    c.emit(
-                        "GEV-05",
-                        subject(),
-                        benefit.spans.at,
-                        format!(
-                            "/prosjekt/gevinstplan/gevinster/{}/maalinger",
-                            super::item_key(benefit.id.as_deref(), i)
-                        ),
-                        Text::new(
-                            format!(
-                                "Gevinst {name} skulle vært realisert {due}, men har ingen målinger"
-                            ),
-                            format!("Benefit {name} was due {due} but has no measurements"),
-                        ),
+                    let path = format!(
+                        "/prosjekt/gevinstplan/gevinster/{}/maalinger",
+                        super::item_key(benefit.id.as_deref(), i)
                     );
+                    let message = Message::DueNotMeasured { name: &name, due };
+                    c.emit("GEV-05", subject(), benefit.spans.at, path, message);
                 }
             }
         }
@@ -110,10 +89,9 @@ pub fn check(c: &mut Checker) {
             .iter()
             .any(|b| b.kind == Some(GevinstType::Kvantitativ))
         {
-            c.emit("GEV-03", subject(), plan.spans.key("gevinster"), "/prosjekt/gevinstplan/gevinster".into(), Text::new(
-                "Ingen gevinst er kvantitativ: minst én gevinst bør kunne måles med tall",
-                "No benefit is kvantitativ: at least one benefit should be measurable in numbers",
-            ));
+            let at = plan.spans.key("gevinster");
+            let path = "/prosjekt/gevinstplan/gevinster".to_string();
+            c.emit("GEV-03", subject(), at, path, Message::NoneQuantitative);
         }
 
         if let Some(message) = responsible_problem(plan, project) {
@@ -132,16 +110,8 @@ pub fn check(c: &mut Checker) {
 
         if matches!(project.phase, Some(Fase::Gjennomfore | Fase::Avslutte)) {
             let message = match plan.last_updated {
-                None => Some(Text::new(
-                    "Gevinstplanen har ingen sist_oppdatert-dato",
-                    "The benefit plan has no sist_oppdatert date",
-                )),
-                Some(d) if d < stale_before => Some(Text::new(
-                    format!(
-                        "Gevinstplanen ble sist oppdatert {d}, for mer enn {months} måneder siden"
-                    ),
-                    format!("The benefit plan was last updated {d}, more than {months} months ago"),
-                )),
+                None => Some(Message::NeverUpdated),
+                Some(updated) if updated < stale_before => Some(Message::Stale { updated, months }),
                 Some(_) => None,
             };
             if let Some(message) = message {
@@ -162,24 +132,15 @@ pub fn check(c: &mut Checker) {
 }
 
 /// GEV-04: the one who owns the project should be the one who takes out the benefits.
-fn responsible_problem(plan: &BenefitPlan, project: &Project) -> Option<Text> {
+fn responsible_problem<'a>(plan: &'a BenefitPlan, project: &'a Project) -> Option<Message<'a>> {
     let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
-    match (&plan.responsible, &project.owner) {
-        (None, _) => Some(Text::new(
-            "Gevinstplanen mangler gevinstansvarlig",
-            "The benefit plan has no gevinstansvarlig",
-        )),
+    match (plan.responsible.as_deref(), project.owner.as_deref()) {
+        (None, _) => Some(Message::NoResponsible),
         (Some(r), Some(o)) if same(r, o) => None,
-        (Some(r), Some(o)) => Some(Text::new(
-            format!("Gevinstansvarlig ({r}) er ikke prosjekteier ({o})"),
-            format!("The gevinstansvarlig ({r}) is not the prosjekteier ({o})"),
-        )),
-        (Some(r), None) => Some(Text::new(
-            format!(
-                "Gevinstansvarlig ({r}) kan ikke være prosjekteier: prosjektet har ingen prosjekteier"
-            ),
-            format!("The gevinstansvarlig ({r}) cannot be the prosjekteier: the project has none"),
-        )),
+        (Some(responsible), Some(owner)) => {
+            Some(Message::ResponsibleNotOwner { responsible, owner })
+        }
+        (Some(responsible), None) => Some(Message::NoOwner { responsible }),
     }
 }
 
@@ -228,34 +189,126 @@ fn gev02_benefit_fields(c: &mut Checker, project: &Project, index: usize, benefi
         return;
     }
     let name = benefit_name(benefit, index);
-    let mut nb = Vec::new();
-    let mut en = Vec::new();
-    if !missing.is_empty() {
-        nb.push(format!("mangler {}", join_names(&missing, Lang::Nb)));
-        en.push(format!("lacks {}", join_names(&missing, Lang::En)));
-    }
-    if same_as_baseline {
-        nb.push("målverdien er lik nullpunktet, så den kan ikke måles".to_string());
-        en.push("its target equals its baseline, so it cannot be measured".to_string());
-    }
-    c.emit(
-        "GEV-02",
-        Subject::Project(project.id.clone()),
-        benefit.spans.at,
-        format!(
-            "/prosjekt/gevinstplan/gevinster/{}",
-            super::item_key(benefit.id.as_deref(), index)
-        ),
-        Text::new(
-            format!(
-                "Gevinst {name} er ikke godt nok beskrevet: {}",
-                nb.join(" og ")
+    let path = format!(
+        "/prosjekt/gevinstplan/gevinster/{}",
+        super::item_key(benefit.id.as_deref(), index)
+    );
+    let message = Message::Incomplete {
+        name: &name,
+        missing: &missing,
+        same_as_baseline,
+    };
+    let subject = Subject::Project(project.id.clone());
+    c.emit("GEV-02", subject, benefit.spans.at, path, message)
+        .lacking(&missing);
+}
+
+/// What the GEV rules report: the facts, and their words in both languages.
+enum Message<'a> {
+    /// GEV-01: no plan, or a plan without benefits.
+    NotDescribed { plan_without_benefits: bool },
+    /// GEV-02: keys missing, or a target that equals the baseline.
+    Incomplete {
+        name: &'a str,
+        missing: &'a [&'static str],
+        same_as_baseline: bool,
+    },
+    /// GEV-03.
+    NoneQuantitative,
+    /// GEV-04.
+    NoResponsible,
+    /// GEV-04.
+    ResponsibleNotOwner {
+        responsible: &'a str,
+        owner: &'a str,
+    },
+    /// GEV-04: a responsible, but no prosjekteier to be.
+    NoOwner { responsible: &'a str },
+    /// GEV-05.
+    DueNotMeasured { name: &'a str, due: Date },
+    /// GEV-06.
+    NeverUpdated,
+    /// GEV-06.
+    Stale { updated: Date, months: i64 },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NotDescribed {
+                plan_without_benefits: true,
+            } => Text::new(
+                "Gevinstene er ikke beskrevet: gevinstplanen har ingen gevinster",
+                "The benefits are not described: the benefit plan lists no benefits",
             ),
-            format!(
-                "Benefit {name} is not described well enough: {}",
-                en.join(" and ")
+            Message::NotDescribed {
+                plan_without_benefits: false,
+            } => Text::new(
+                "Gevinstene er ikke beskrevet: prosjektet har ingen gevinstplan",
+                "The benefits are not described: the project has no benefit plan",
             ),
-        ),
-    )
-    .lacking(&missing);
+            Message::Incomplete {
+                name,
+                missing,
+                same_as_baseline,
+            } => {
+                let mut nb = Vec::new();
+                let mut en = Vec::new();
+                if !missing.is_empty() {
+                    nb.push(format!("mangler {}", join_names(missing, Lang::Nb)));
+                    en.push(format!("lacks {}", join_names(missing, Lang::En)));
+                }
+                if same_as_baseline {
+                    nb.push("målverdien er lik nullpunktet, så den kan ikke måles".to_string());
+                    en.push("its target equals its baseline, so it cannot be measured".to_string());
+                }
+                Text::new(
+                    format!(
+                        "Gevinst {name} er ikke godt nok beskrevet: {}",
+                        nb.join(" og ")
+                    ),
+                    format!(
+                        "Benefit {name} is not described well enough: {}",
+                        en.join(" and ")
+                    ),
+                )
+            }
+            Message::NoneQuantitative => Text::new(
+                "Ingen gevinst er kvantitativ: minst én gevinst bør kunne måles med tall",
+                "No benefit is kvantitativ: at least one benefit should be measurable in numbers",
+            ),
+            Message::NoResponsible => Text::new(
+                "Gevinstplanen mangler gevinstansvarlig",
+                "The benefit plan has no gevinstansvarlig",
+            ),
+            Message::ResponsibleNotOwner { responsible, owner } => Text::new(
+                format!("Gevinstansvarlig ({responsible}) er ikke prosjekteier ({owner})"),
+                format!("The gevinstansvarlig ({responsible}) is not the prosjekteier ({owner})"),
+            ),
+            Message::NoOwner { responsible } => Text::new(
+                format!(
+                    "Gevinstansvarlig ({responsible}) kan ikke være prosjekteier: prosjektet har ingen prosjekteier"
+                ),
+                format!(
+                    "The gevinstansvarlig ({responsible}) cannot be the prosjekteier: the project has none"
+                ),
+            ),
+            Message::DueNotMeasured { name, due } => Text::new(
+                format!("Gevinst {name} skulle vært realisert {due}, men har ingen målinger"),
+                format!("Benefit {name} was due {due} but has no measurements"),
+            ),
+            Message::NeverUpdated => Text::new(
+                "Gevinstplanen har ingen sist_oppdatert-dato",
+                "The benefit plan has no sist_oppdatert date",
+            ),
+            Message::Stale { updated, months } => Text::new(
+                format!(
+                    "Gevinstplanen ble sist oppdatert {updated}, for mer enn {months} måneder siden"
+                ),
+                format!(
+                    "The benefit plan was last updated {updated}, more than {months} months ago"
+                ),
+            ),
+        }
+    }
 }
