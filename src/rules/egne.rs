@@ -16,7 +16,11 @@ pub fn check(c: &mut Checker) {
                     if let Some(first) = failed.first() {
                         let at = u.at(&[first.field.split('.').next().unwrap_or_default()]);
                         let field = first.field.replace('.', "/");
-                        c.emit_on(&u, &rule.code, at, &field, message(&u.system.id, &failed));
+                        let message = Unmet {
+                            id: &u.system.id,
+                            failed: &failed,
+                        };
+                        c.emit_on(&u, &rule.code, at, &field, message);
                     }
                 }
             }
@@ -32,7 +36,10 @@ pub fn check(c: &mut Checker) {
                             Subject::Project(project.id.clone()),
                             at,
                             format!("/prosjekt/{}", first.field.replace('.', "/")),
-                            message(&project.id, &failed),
+                            Unmet {
+                                id: &project.id,
+                                failed: &failed,
+                            },
                         );
                     }
                 }
@@ -50,13 +57,21 @@ fn failures(rule: &OwnRule, field: impl Fn(&str) -> Option<FieldValue>) -> Vec<&
     rule.require.iter().filter(|c| !holds(c)).collect()
 }
 
-fn message(id: &str, failed: &[&Condition]) -> Text {
-    let nb: Vec<String> = failed.iter().map(|c| c.describe().nb).collect();
-    let en: Vec<String> = failed.iter().map(|c| c.describe().en).collect();
-    Text::new(
-        format!("Krav som ikke er oppfylt for {id}: {}", nb.join("; ")),
-        format!("Requirements {id} does not meet: {}", en.join("; ")),
-    )
+/// What an own rule reports: the subject and the requirements it does not meet.
+struct Unmet<'a> {
+    id: &'a str,
+    failed: &'a [&'a Condition],
+}
+
+impl From<Unmet<'_>> for Text {
+    fn from(m: Unmet) -> Text {
+        let nb: Vec<String> = m.failed.iter().map(|c| c.describe().nb).collect();
+        let en: Vec<String> = m.failed.iter().map(|c| c.describe().en).collect();
+        Text::new(
+            format!("Krav som ikke er oppfylt for {}: {}", m.id, nb.join("; ")),
+            format!("Requirements {} does not meet: {}", m.id, en.join("; ")),
+        )
+    }
 }
 
 impl Condition {
