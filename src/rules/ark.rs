@@ -36,27 +36,50 @@ pub fn check(c: &mut Checker) {
         if missing.is_empty() {
             continue;
         }
-        let id = &s.id;
-        let (phase_nb, phase_en) = match s.lifecycle {
-            Some(Livslop::Avviklet) => ("er avviklet", "is decommissioned"),
-            _ => ("fases ut", "is being phased out"),
+        let message = Message::ArchiveLacks {
+            id: &s.id,
+            decommissioned: s.lifecycle == Some(Livslop::Avviklet),
+            missing: &missing,
         };
-        c.emit_on(
-            &u,
-            "ARK-01",
-            u.at(&["arkiv"]),
-            "arkiv",
-            Text::new(
-                format!(
-                    "{id} er arkivverdig og {phase_nb}, men arkiv mangler {}",
-                    join_names(&missing, Lang::Nb)
-                ),
-                format!(
-                    "{id} is worth archiving and {phase_en}, but arkiv lacks {}",
-                    join_names(&missing, Lang::En)
-                ),
-            ),
-        )
-        .lacking(&missing);
+        c.emit_on(&u, "ARK-01", u.at(&["arkiv"]), "arkiv", message)
+            .lacking(&missing);
+    }
+}
+
+/// What the ARK rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// ARK-01: decommissioned already, or being phased out.
+    ArchiveLacks {
+        id: &'a str,
+        decommissioned: bool,
+        missing: &'a [&'static str],
+    },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::ArchiveLacks {
+                id,
+                decommissioned,
+                missing,
+            } => {
+                let (phase_nb, phase_en) = if decommissioned {
+                    ("er avviklet", "is decommissioned")
+                } else {
+                    ("fases ut", "is being phased out")
+                };
+                Text::new(
+                    format!(
+                        "{id} er arkivverdig og {phase_nb}, men arkiv mangler {}",
+                        join_names(missing, Lang::Nb)
+                    ),
+                    format!(
+                        "{id} is worth archiving and {phase_en}, but arkiv lacks {}",
+                        join_names(missing, Lang::En)
+                    ),
+                )
+            }
+        }
     }
 }

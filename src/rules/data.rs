@@ -29,10 +29,12 @@ pub fn check(c: &mut Checker) {
             if missing.is_empty() {
                 continue;
             }
-            let name = dataset
-                .name
-                .clone()
-                .unwrap_or_else(|| format!("nr. {}", i + 1));
+            let message = Message::DatasetLacks {
+                name: dataset.name.as_deref(),
+                number: i + 1,
+                system: &s.id,
+                missing: &missing,
+            };
             let at = u.place(dataset.spans.at);
             c.emit_on(
                 &u,
@@ -41,20 +43,48 @@ pub fn check(c: &mut Checker) {
                 // Keyed by its id, or its place in the list: never by its name, which is
                 // free text that may be corrected without the finding becoming new.
                 &format!("datasett/{}", super::item_key(dataset.id.as_deref(), i)),
-                Text::new(
-                    format!(
-                        "Datasettet {name} i {} mangler {}",
-                        s.id,
-                        join_names(&missing, Lang::Nb)
-                    ),
-                    format!(
-                        "The dataset {name} of {} lacks {}",
-                        s.id,
-                        join_names(&missing, Lang::En)
-                    ),
-                ),
+                message,
             )
             .lacking(&missing);
+        }
+    }
+}
+
+/// What the DATA rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// DATA-01: the dataset by its name, or by its number in the list when it has none.
+    DatasetLacks {
+        name: Option<&'a str>,
+        number: usize,
+        system: &'a str,
+        missing: &'a [&'static str],
+    },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::DatasetLacks {
+                name,
+                number,
+                system,
+                missing,
+            } => {
+                let name = match name {
+                    Some(name) => name.to_string(),
+                    None => format!("nr. {number}"),
+                };
+                Text::new(
+                    format!(
+                        "Datasettet {name} i {system} mangler {}",
+                        join_names(missing, Lang::Nb)
+                    ),
+                    format!(
+                        "The dataset {name} of {system} lacks {}",
+                        join_names(missing, Lang::En)
+                    ),
+                )
+            }
         }
     }
 }

@@ -28,13 +28,43 @@ pub fn check(c: &mut Checker) {
         {
             continue;
         }
-        let id = &s.id;
-        let (nb, en) = match s.software_type {
-            Some(t) => (
+        let message = Message::NotOffTheShelf {
+            id: &s.id,
+            software_type: s.software_type,
+        };
+        c.emit_on(
+            &u,
+            "HYL-01",
+            u.at(&["programvaretype", "kjernesystem"]),
+            "programvaretype",
+            message,
+        );
+    }
+}
+
+/// What the HYL rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// HYL-01: a core system of another software type, or of none stated.
+    NotOffTheShelf {
+        id: &'a str,
+        software_type: Option<Programvaretype>,
+    },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NotOffTheShelf {
+                id,
+                software_type: Some(t),
+            } => Text::new(
                 format!("Kjernesystemet {id} er {t}, ikke hyllevare"),
                 format!("The core system {id} is {t}, not off the shelf (hyllevare)"),
             ),
-            None => (
+            Message::NotOffTheShelf {
+                id,
+                software_type: None,
+            } => Text::new(
                 format!(
                     "Kjernesystemet {id} oppgir ikke programvaretype; kjernesystemer skal være hyllevare"
                 ),
@@ -42,13 +72,6 @@ pub fn check(c: &mut Checker) {
                     "The core system {id} states no programvaretype; core systems should be off the shelf"
                 ),
             ),
-        };
-        c.emit_on(
-            &u,
-            "HYL-01",
-            u.at(&["programvaretype", "kjernesystem"]),
-            "programvaretype",
-            Text::new(nb, en),
-        );
+        }
     }
 }

@@ -38,24 +38,43 @@ pub fn check(c: &mut Checker) {
         if missing.is_empty() {
             continue;
         }
+        let message = Message::InventoryLacks {
+            id: &system.id,
+            missing: &missing,
+        };
         c.emit(
             "INV-01",
             Subject::System(system.id.clone()),
             system.spans.at,
             "/system".into(),
-            Text::new(
-                format!(
-                    "Systemoversikten mangler {} for {}",
-                    join_names(&missing, Lang::Nb),
-                    system.id
-                ),
-                format!(
-                    "The inventory lacks {} for {}",
-                    join_names(&missing, Lang::En),
-                    system.id
-                ),
-            ),
+            message,
         )
         .lacking(&missing);
+    }
+}
+
+/// What the INV rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// INV-01.
+    InventoryLacks {
+        id: &'a str,
+        missing: &'a [&'static str],
+    },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::InventoryLacks { id, missing } => Text::new(
+                format!(
+                    "Systemoversikten mangler {} for {id}",
+                    join_names(missing, Lang::Nb)
+                ),
+                format!(
+                    "The inventory lacks {} for {id}",
+                    join_names(missing, Lang::En)
+                ),
+            ),
+        }
     }
 }

@@ -24,22 +24,37 @@ pub fn check(c: &mut Checker) {
         if missing.is_empty() {
             continue;
         }
+        let message = Message::NotAssessedFor { missing: &missing };
         c.emit(
             "KN-01",
             Subject::Project(project.id.clone()),
             project.spans.key("kost_nytte"),
             "/prosjekt/kost_nytte".into(),
-            Text::new(
+            message,
+        )
+        .lacking(&missing);
+    }
+}
+
+/// What the KN rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// KN-01: the sides (`enheten`, `kommunen`) with no cost and benefit assessed.
+    NotAssessedFor { missing: &'a [&'static str] },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NotAssessedFor { missing } => Text::new(
                 format!(
                     "Kost/nytte er ikke vurdert for {}",
-                    join_names(&missing, Lang::Nb)
+                    join_names(missing, Lang::Nb)
                 ),
                 format!(
                     "Cost and benefit are not assessed for {}",
-                    join_names(&missing, Lang::En)
+                    join_names(missing, Lang::En)
                 ),
             ),
-        )
-        .lacking(&missing);
+        }
     }
 }

@@ -39,22 +39,37 @@ pub fn check(c: &mut Checker) {
             continue;
         }
         let at = project.spans.key("styring");
+        let message = Message::GovernanceLacks { missing: &missing };
         c.emit(
             "PV-01",
             Subject::Project(project.id.clone()),
             at,
             "/prosjekt/styring".into(),
-            Text::new(
+            message,
+        )
+        .lacking(&missing);
+    }
+}
+
+/// What the PV rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// PV-01.
+    GovernanceLacks { missing: &'a [&'static str] },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::GovernanceLacks { missing } => Text::new(
                 format!(
                     "Styringen av prosjektet er ikke beskrevet: styring mangler {}",
-                    join_names(&missing, Lang::Nb)
+                    join_names(missing, Lang::Nb)
                 ),
                 format!(
                     "The project's governance is not described: styring lacks {}",
-                    join_names(&missing, Lang::En)
+                    join_names(missing, Lang::En)
                 ),
             ),
-        )
-        .lacking(&missing);
+        }
     }
 }

@@ -24,35 +24,23 @@ pub fn check(c: &mut Checker) {
         for entry in &project.new_systems {
             if let NewSystem::Reference { id, spans } = entry {
                 if p.system(id).is_none() {
+                    let message = Message::UnknownNewSystem { id };
                     let finding = c.emit(
                         "REF-01",
                         Subject::Project(project.id.clone()),
                         spans.at,
                         format!("/prosjekt/nye_systemer/{}/system", super::key(id)),
-                        Text::new(
-                            format!(
-                                "nye_systemer viser til {id}, som ikke finnes i systemoversikten"
-                            ),
-                            format!("nye_systemer refers to {id}, which is not in the inventory"),
-                        ),
+                        message,
                     );
                     finding.system = Some(id.clone());
                 }
             }
         }
         for (i, entry) in project.assessed_existing.iter().enumerate() {
-            let (nb, en) = match entry.system.as_deref() {
+            let message = match entry.system.as_deref() {
                 Some(id) if p.system(id).is_some() => continue,
-                Some(id) => (
-                    format!(
-                        "vurderte_eksisterende viser til {id}, som ikke finnes i systemoversikten"
-                    ),
-                    format!("vurderte_eksisterende refers to {id}, which is not in the inventory"),
-                ),
-                None => (
-                    "vurderte_eksisterende-oppføringen nevner ikke noe system".to_string(),
-                    "The vurderte_eksisterende entry names no system".to_string(),
-                ),
+                Some(id) => Message::UnknownAssessed { id },
+                None => Message::AssessedNamesNone,
             };
             c.emit(
                 "REF-01",
@@ -62,8 +50,37 @@ pub fn check(c: &mut Checker) {
                     "/prosjekt/vurderte_eksisterende/{}/system",
                     super::item_key(entry.system.as_deref(), i)
                 ),
-                Text::new(nb, en),
+                message,
             );
+        }
+    }
+}
+
+/// What the REF rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// REF-01: a `nye_systemer` reference to an id not in the inventory.
+    UnknownNewSystem { id: &'a str },
+    /// REF-01: a `vurderte_eksisterende` entry naming an id not in the inventory.
+    UnknownAssessed { id: &'a str },
+    /// REF-01: a `vurderte_eksisterende` entry without `system`.
+    AssessedNamesNone,
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::UnknownNewSystem { id } => Text::new(
+                format!("nye_systemer viser til {id}, som ikke finnes i systemoversikten"),
+                format!("nye_systemer refers to {id}, which is not in the inventory"),
+            ),
+            Message::UnknownAssessed { id } => Text::new(
+                format!("vurderte_eksisterende viser til {id}, som ikke finnes i systemoversikten"),
+                format!("vurderte_eksisterende refers to {id}, which is not in the inventory"),
+            ),
+            Message::AssessedNamesNone => Text::new(
+                "vurderte_eksisterende-oppføringen nevner ikke noe system",
+                "The vurderte_eksisterende entry names no system",
+            ),
         }
     }
 }
