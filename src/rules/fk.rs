@@ -60,10 +60,17 @@ fn fk01_needs(c: &mut Checker) {
                 continue;
             }
             let list: Vec<&str> = components.iter().map(String::as_str).collect();
-            c.emit("FK-01", Subject::Project(project.id.clone()), *at, format!("/prosjekt/behov/{}", super::key(need)), Text::new(
-                format!("Behovet {need} dekkes av {}, men verken prosjektet eller de nye systemene bruker {}", join_alternatives(&list, Lang::Nb), if list.len() == 1 { "den" } else { "noen av dem" }),
-                format!("The need {need} is covered by {}, but neither the project nor its new systems use {}", join_alternatives(&list, Lang::En), if list.len() == 1 { "it" } else { "any of them" }),
-            ));
+            let message = Message::NeedNotMet {
+                need,
+                components: &list,
+            };
+            c.emit(
+                "FK-01",
+                Subject::Project(project.id.clone()),
+                *at,
+                format!("/prosjekt/behov/{}", super::key(need)),
+                message,
+            );
         }
     }
 }
@@ -82,21 +89,16 @@ fn fk02_provided(c: &mut Checker) {
                 continue;
             }
             let list: Vec<&str> = components.iter().map(String::as_str).collect();
+            let message = Message::ProvidedWithout {
+                capability,
+                components: &list,
+            };
             c.emit(
                 "FK-02",
                 Subject::System(system.id.clone()),
                 *at,
                 format!("/system/kapabiliteter/{}", super::key(capability)),
-                Text::new(
-                    format!(
-                        "Systemet tilbyr {capability} uten å bruke {}",
-                        join_alternatives(&list, Lang::Nb)
-                    ),
-                    format!(
-                        "The system provides {capability} without using {}",
-                        join_alternatives(&list, Lang::En)
-                    ),
-                ),
+                message,
             );
         }
     }
@@ -115,7 +117,8 @@ struct Unknown<'a> {
     system: Option<String>,
     at: Pos,
     path: String,
-    what: (&'static str, &'static str),
+    /// What the name should have been.
+    what: Kind,
     name: String,
     near: Option<&'a str>,
 }
@@ -143,20 +146,8 @@ fn unknown_names<'k>(
     let k = lookups.katalog;
     for (name, at) in &names.0 {
         let (known, what) = match kind {
-            ListKind::Capabilities => (
-                k.is_capability(name),
-                (
-                    "en kapabilitet i katalogen",
-                    "a capability in the catalogue",
-                ),
-            ),
-            ListKind::Components => (
-                k.is_component(name),
-                (
-                    "en felleskomponent i katalogen",
-                    "a shared component in the catalogue",
-                ),
-            ),
+            ListKind::Capabilities => (k.is_capability(name), Kind::Capability),
+            ListKind::Components => (k.is_component(name), Kind::Component),
         };
         if known {
             continue;
@@ -256,7 +247,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                         "{base}/integrasjoner/{}/standard",
                         super::item_key(integration.target.as_deref(), i)
                     ),
-                    what: ("en standard i katalogen", "a standard in the catalogue"),
+                    what: Kind::Standard,
                     name: standard.to_string(),
                     near: lookups.standards.nearest(standard),
                 });
@@ -272,10 +263,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                         "{base}/integrasjoner/{}/mot",
                         super::item_key(integration.target.as_deref(), i)
                     ),
-                    what: (
-                        "et system eller en felleskomponent",
-                        "a system or a shared component",
-                    ),
+                    what: Kind::Target,
                     name: target.to_string(),
                     near: lookups.targets.nearest(target),
                 });
@@ -289,25 +277,109 @@ fn fk03_unknown_names(c: &mut Checker) {
     }
 
     for u in unknown {
-        let (hint_nb, hint_en) = match u.near {
-            Some(near) => (
-                format!("; mente du «{near}»?"),
-                format!("; did you mean «{near}»?"),
-            ),
-            None => (String::new(), String::new()),
+        let message = Message::UnknownName {
+            name: &u.name,
+            what: u.what,
+            near: u.near,
         };
-        // Names are free text: a long one is cut, not repeated whole.
-        let name = crate::text::shorten(&u.name);
-        let finding = c.emit(
-            "FK-03",
-            u.subject,
-            u.at,
-            u.path,
-            Text::new(
-                format!("«{name}» er ikke {}{hint_nb}", u.what.0),
-                format!("«{name}» is not {}{hint_en}", u.what.1),
-            ),
-        );
+        let finding = c.emit("FK-03", u.subject, u.at, u.path, message);
         finding.system = u.system;
+    }
+}
+
+/// What a name outside the catalogue should have been, for FK-03.
+#[derive(Clone, Copy)]
+enum Kind {
+    Capability,
+    Component,
+    Standard,
+    /// What an integration may name: a system or a shared component.
+    Target,
+}
+
+/// What the FK rules report: the facts, and their words in both languages.
+enum Message<'a> {
+    /// FK-01: no component that covers the need is used.
+    NeedNotMet {
+        need: &'a str,
+        components: &'a [&'a str],
+    },
+    /// FK-02: no component that covers the capability is used.
+    ProvidedWithout {
+        capability: &'a str,
+        components: &'a [&'a str],
+    },
+    /// FK-03, with the nearest known name if one is near.
+    UnknownName {
+        name: &'a str,
+        what: Kind,
+        near: Option<&'a str>,
+    },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NeedNotMet { need, components } => {
+                let (it_nb, it_en) = if components.len() == 1 {
+                    ("den", "it")
+                } else {
+                    ("noen av dem", "any of them")
+                };
+                Text::new(
+                    format!(
+                        "Behovet {need} dekkes av {}, men verken prosjektet eller de nye systemene bruker {it_nb}",
+                        join_alternatives(components, Lang::Nb)
+                    ),
+                    format!(
+                        "The need {need} is covered by {}, but neither the project nor its new systems use {it_en}",
+                        join_alternatives(components, Lang::En)
+                    ),
+                )
+            }
+            Message::ProvidedWithout {
+                capability,
+                components,
+            } => Text::new(
+                format!(
+                    "Systemet tilbyr {capability} uten å bruke {}",
+                    join_alternatives(components, Lang::Nb)
+                ),
+                format!(
+                    "The system provides {capability} without using {}",
+                    join_alternatives(components, Lang::En)
+                ),
+            ),
+            Message::UnknownName { name, what, near } => {
+                // Names are free text: a long one is cut, not repeated whole.
+                let name = crate::text::shorten(name);
+                let (what_nb, what_en) = match what {
+                    Kind::Capability => (
+                        "en kapabilitet i katalogen",
+                        "a capability in the catalogue",
+                    ),
+                    Kind::Component => (
+                        "en felleskomponent i katalogen",
+                        "a shared component in the catalogue",
+                    ),
+                    Kind::Standard => ("en standard i katalogen", "a standard in the catalogue"),
+                    Kind::Target => (
+                        "et system eller en felleskomponent",
+                        "a system or a shared component",
+                    ),
+                };
+                let (hint_nb, hint_en) = match near {
+                    Some(near) => (
+                        format!("; mente du «{near}»?"),
+                        format!("; did you mean «{near}»?"),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                Text::new(
+                    format!("«{name}» er ikke {what_nb}{hint_nb}"),
+                    format!("«{name}» is not {what_en}{hint_en}"),
+                )
+            }
+        }
     }
 }

@@ -49,19 +49,71 @@ pub fn check(c: &mut Checker) {
         let subject = Subject::Project(project.id.clone());
         let path = "/prosjekt/finansiering".to_string();
         let Some(balance) = balance else {
-            c.emit("FOND-01", subject, first.spans.at, path, Text::new(
-                format!("Prosjektet finansieres med {} kr fra digitaliseringsfondet, men kommune.yaml oppgir ikke fondets saldo (digitaliseringsfond.saldo_1_januar_nok), så taket kan ikke kontrolleres", kroner(amount)),
-                format!("The project takes NOK {} from the digitalisation fund, but kommune.yaml gives no fund balance (digitaliseringsfond.saldo_1_januar_nok), so the cap cannot be checked", kroner(amount)),
-            ));
+            let message = Message::NoBalance { amount };
+            c.emit("FOND-01", subject, first.spans.at, path, message);
             continue;
         };
         let cap = (balance as f64 * share).floor() as u64;
         if amount > cap {
-            let percent = share * 100.0;
-            c.emit("FOND-01", subject, first.spans.at, path, Text::new(
-                format!("Prosjektet tar {} kr fra digitaliseringsfondet; taket er {percent} % av saldoen på {} kr, altså {} kr", kroner(amount), kroner(balance), kroner(cap)),
-                format!("The project takes NOK {} from the digitalisation fund; the cap is {percent} % of the balance of NOK {}, that is NOK {}", kroner(amount), kroner(balance), kroner(cap)),
-            ));
+            let message = Message::OverCap {
+                amount,
+                share,
+                balance,
+                cap,
+            };
+            c.emit("FOND-01", subject, first.spans.at, path, message);
+        }
+    }
+}
+
+/// What the FOND rule reports: the facts, and their words in both languages.
+enum Message {
+    /// FOND-01: money from the fund, but kommune.yaml gives no balance.
+    NoBalance { amount: u64 },
+    /// FOND-01: more from the fund than `share` of its balance.
+    OverCap {
+        amount: u64,
+        share: f64,
+        balance: u64,
+        cap: u64,
+    },
+}
+
+impl From<Message> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NoBalance { amount } => Text::new(
+                format!(
+                    "Prosjektet finansieres med {} kr fra digitaliseringsfondet, men kommune.yaml oppgir ikke fondets saldo (digitaliseringsfond.saldo_1_januar_nok), så taket kan ikke kontrolleres",
+                    kroner(amount)
+                ),
+                format!(
+                    "The project takes NOK {} from the digitalisation fund, but kommune.yaml gives no fund balance (digitaliseringsfond.saldo_1_januar_nok), so the cap cannot be checked",
+                    kroner(amount)
+                ),
+            ),
+            Message::OverCap {
+                amount,
+                share,
+                balance,
+                cap,
+            } => {
+                let percent = share * 100.0;
+                Text::new(
+                    format!(
+                        "Prosjektet tar {} kr fra digitaliseringsfondet; taket er {percent} % av saldoen på {} kr, altså {} kr",
+                        kroner(amount),
+                        kroner(balance),
+                        kroner(cap)
+                    ),
+                    format!(
+                        "The project takes NOK {} from the digitalisation fund; the cap is {percent} % of the balance of NOK {}, that is NOK {}",
+                        kroner(amount),
+                        kroner(balance),
+                        kroner(cap)
+                    ),
+                )
+            }
         }
     }
 }

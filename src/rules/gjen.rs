@@ -52,11 +52,49 @@ pub fn check(c: &mut Checker) {
             if overlapping.is_empty() {
                 continue;
             }
-            let finding = c.emit("GJEN-01", Subject::Project(project.id.clone()), at, format!("/prosjekt/nye_systemer/{}/kapabiliteter", super::key(&new.id)), Text::new(
-                format!("Nytt system {} gjør det samme som {}, som ikke er vurdert i vurderte_eksisterende", new.id, join_names(&overlapping, Lang::Nb)),
-                format!("New system {} does what {} already {}, which vurderte_eksisterende does not assess", new.id, join_names(&overlapping, Lang::En), if overlapping.len() == 1 { "does" } else { "do" }),
-            ));
+            let message = Message::NotAssessed {
+                id: &new.id,
+                overlapping: &overlapping,
+            };
+            let finding = c.emit(
+                "GJEN-01",
+                Subject::Project(project.id.clone()),
+                at,
+                format!(
+                    "/prosjekt/nye_systemer/{}/kapabiliteter",
+                    super::key(&new.id)
+                ),
+                message,
+            );
             finding.system = Some(new.id.clone());
+        }
+    }
+}
+
+/// What the GJEN rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// GJEN-01: active systems that share a general capability with the new system and
+    /// are not in `vurderte_eksisterende`.
+    NotAssessed {
+        id: &'a str,
+        overlapping: &'a [&'a str],
+    },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NotAssessed { id, overlapping } => Text::new(
+                format!(
+                    "Nytt system {id} gjør det samme som {}, som ikke er vurdert i vurderte_eksisterende",
+                    join_names(overlapping, Lang::Nb)
+                ),
+                format!(
+                    "New system {id} does what {} already {}, which vurderte_eksisterende does not assess",
+                    join_names(overlapping, Lang::En),
+                    if overlapping.len() == 1 { "does" } else { "do" }
+                ),
+            ),
         }
     }
 }

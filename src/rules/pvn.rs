@@ -36,18 +36,15 @@ pub fn check(c: &mut Checker) {
             _ => None,
         };
         if let (Some(special), None) = (special, &s.dpia) {
-            let (kind_nb, kind_en) = if special {
-                (
-                    "særlige kategorier personopplysninger",
-                    "special categories of personal data",
-                )
-            } else {
-                ("personopplysninger", "personal data")
-            };
-            c.emit_graded_on(!special, &u, "PVN-01", u.at(&["personopplysninger"]), "dpia", Text::new(
-                format!("{id} behandler {kind_nb} uten vurdering av personvernkonsekvenser (dpia)"),
-                format!("{id} processes {kind_en} without a data protection impact assessment (dpia)"),
-            ));
+            let message = Message::NoDpia { id, special };
+            c.emit_graded_on(
+                !special,
+                &u,
+                "PVN-01",
+                u.at(&["personopplysninger"]),
+                "dpia",
+                message,
+            );
         }
         let has_personal = matches!(
             personal,
@@ -55,10 +52,55 @@ pub fn check(c: &mut Checker) {
         );
         if has_personal && s.is_cloud() && s.processor_agreement.is_none() {
             let drift = s.drift.map(|d| d.name()).unwrap_or_default();
-            c.emit_on(&u, "PVN-02", u.at(&["drift"]), "databehandleravtale", Text::new(
-                format!("{id} driftes i sky ({drift}) med personopplysninger, men har ingen databehandleravtale"),
-                format!("{id} runs in the cloud ({drift}) with personal data but has no data processing agreement (databehandleravtale)"),
-            ));
+            let message = Message::NoProcessorAgreement { id, drift };
+            c.emit_on(
+                &u,
+                "PVN-02",
+                u.at(&["drift"]),
+                "databehandleravtale",
+                message,
+            );
+        }
+    }
+}
+
+/// What the PVN rules report: the facts, and their words in both languages.
+enum Message<'a> {
+    /// PVN-01: personal data, `special` categories or not, and no DPIA.
+    NoDpia { id: &'a str, special: bool },
+    /// PVN-02: personal data in the cloud (`drift`) without a data processing agreement.
+    NoProcessorAgreement { id: &'a str, drift: &'a str },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NoDpia { id, special } => {
+                let (kind_nb, kind_en) = if special {
+                    (
+                        "særlige kategorier personopplysninger",
+                        "special categories of personal data",
+                    )
+                } else {
+                    ("personopplysninger", "personal data")
+                };
+                Text::new(
+                    format!(
+                        "{id} behandler {kind_nb} uten vurdering av personvernkonsekvenser (dpia)"
+                    ),
+                    format!(
+                        "{id} processes {kind_en} without a data protection impact assessment (dpia)"
+                    ),
+                )
+            }
+            Message::NoProcessorAgreement { id, drift } => Text::new(
+                format!(
+                    "{id} driftes i sky ({drift}) med personopplysninger, men har ingen databehandleravtale"
+                ),
+                format!(
+                    "{id} runs in the cloud ({drift}) with personal data but has no data processing agreement (databehandleravtale)"
+                ),
+            ),
         }
     }
 }

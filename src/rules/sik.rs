@@ -32,24 +32,11 @@ pub fn check(c: &mut Checker) {
             continue;
         }
         let id = &s.id;
-        let (nb, en) = match &s.ros {
-            None => (
-                format!(
-                    "{id} har personopplysninger, men ingen risiko- og sårbarhetsvurdering (ros)"
-                ),
-                format!(
-                    "{id} holds personal data but has no risk and vulnerability assessment (ros)"
-                ),
-            ),
+        let message = match &s.ros {
+            None => Message::NoRos { id },
             Some(ros) => match ros.date {
-                None => (
-                    format!("ROS-vurderingen av {id} har ingen dato, så alderen kan ikke vurderes"),
-                    format!("The ros of {id} has no date, so its age cannot be judged"),
-                ),
-                Some(d) if d < oldest => (
-                    format!("ROS-vurderingen av {id} er fra {d}, eldre enn {months} måneder"),
-                    format!("The ros of {id} is from {d}, older than {months} months"),
-                ),
+                None => Message::RosUndated { id },
+                Some(date) if date < oldest => Message::RosTooOld { id, date, months },
                 Some(_) => continue,
             },
         };
@@ -58,7 +45,44 @@ pub fn check(c: &mut Checker) {
             "SIK-01",
             u.at(&["ros", "personopplysninger"]),
             "ros",
-            Text::new(nb, en),
+            message,
         );
+    }
+}
+
+/// What the SIK rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// SIK-01: personal data and no ROS.
+    NoRos { id: &'a str },
+    /// SIK-01: a ROS without a date.
+    RosUndated { id: &'a str },
+    /// SIK-01: a ROS older than `months`.
+    RosTooOld {
+        id: &'a str,
+        date: Date,
+        months: i64,
+    },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NoRos { id } => Text::new(
+                format!(
+                    "{id} har personopplysninger, men ingen risiko- og sårbarhetsvurdering (ros)"
+                ),
+                format!(
+                    "{id} holds personal data but has no risk and vulnerability assessment (ros)"
+                ),
+            ),
+            Message::RosUndated { id } => Text::new(
+                format!("ROS-vurderingen av {id} har ingen dato, så alderen kan ikke vurderes"),
+                format!("The ros of {id} has no date, so its age cannot be judged"),
+            ),
+            Message::RosTooOld { id, date, months } => Text::new(
+                format!("ROS-vurderingen av {id} er fra {date}, eldre enn {months} måneder"),
+                format!("The ros of {id} is from {date}, older than {months} months"),
+            ),
+        }
     }
 }

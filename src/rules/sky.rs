@@ -50,15 +50,12 @@ fn sky01_new_on_premises(c: &mut Checker) {
             continue;
         }
         // What is wrong with the assessment, if one is written.
-        let detail = match &s.cloud_assessment {
+        let mut missing = Vec::new();
+        let flaw = match &s.cloud_assessment {
             None => None,
             Some(a) => match a.conclusion {
-                None => Some((
-                    "mangler konklusjon".to_string(),
-                    "has no konklusjon".to_string(),
-                )),
+                None => Some(Flaw::NoConclusion),
                 Some(Konklusjon::IkkeSky) => {
-                    let mut missing = Vec::new();
                     if a.reasons.is_empty() {
                         missing.push("grunner");
                     }
@@ -68,40 +65,11 @@ fn sky01_new_on_premises(c: &mut Checker) {
                     if missing.is_empty() {
                         continue;
                     }
-                    Some((
-                        format!("(ikke_sky) mangler {}", join_names(&missing, Lang::Nb)),
-                        format!("(ikke_sky) lacks {}", join_names(&missing, Lang::En)),
-                    ))
+                    Some(Flaw::IkkeSkyLacks { missing: &missing })
                 }
                 // konklusjon sky while running on premises is SKY-02's business.
                 Some(Konklusjon::Sky) => continue,
             },
-        };
-        let id = &s.id;
-        let (who_nb, who_en) = match u.project {
-            Some(_) => (format!("Nytt system {id}"), format!("New system {id}")),
-            None => (
-                format!("Planlagt system {id}"),
-                format!("Planned system {id}"),
-            ),
-        };
-        let (nb, en) = match (s.drift.is_some(), detail) {
-            (true, None) => (
-                format!("{who_nb} driftes lokalt uten skyvurdering"),
-                format!("{who_en} is run on premises without a cloud assessment"),
-            ),
-            (false, None) => (
-                format!("{who_nb} mangler både drift og skyvurdering"),
-                format!("{who_en} states neither drift nor a cloud assessment"),
-            ),
-            (true, Some((d_nb, d_en))) => (
-                format!("{who_nb} driftes lokalt, men skyvurderingen {d_nb}"),
-                format!("{who_en} is run on premises, but its cloud assessment {d_en}"),
-            ),
-            (false, Some((d_nb, d_en))) => (
-                format!("{who_nb} har ingen drift oppgitt, og skyvurderingen {d_nb}"),
-                format!("{who_en} states no drift, and its cloud assessment {d_en}"),
-            ),
         };
         let field = if s.cloud_assessment.is_some() {
             "skyvurdering"
@@ -110,7 +78,13 @@ fn sky01_new_on_premises(c: &mut Checker) {
         } else {
             ""
         };
-        c.emit_on(&u, "SKY-01", u.at(&[field]), field, Text::new(nb, en));
+        let message = Message::NotCloud {
+            id: &s.id,
+            planned: u.project.is_none(),
+            has_drift: s.drift.is_some(),
+            flaw,
+        };
+        c.emit_on(&u, "SKY-01", u.at(&[field]), field, message);
     }
 }
 
@@ -122,23 +96,9 @@ fn sky02_contradiction(c: &mut Checker) {
             continue;
         };
         let id = &s.id;
-        let (nb, en) = match (assessment.conclusion, drift.is_cloud()) {
-            (Some(Konklusjon::Sky), false) => (
-                format!(
-                    "Skyvurderingen for {id} konkluderer med sky, men systemet driftes lokalt (egen_drift)"
-                ),
-                format!(
-                    "The cloud assessment of {id} concludes sky, but the system runs on premises (egen_drift)"
-                ),
-            ),
-            (Some(Konklusjon::IkkeSky), true) => (
-                format!(
-                    "Skyvurderingen for {id} konkluderer med ikke_sky, men systemet driftes i sky ({drift})"
-                ),
-                format!(
-                    "The cloud assessment of {id} concludes ikke_sky, but the system runs in the cloud ({drift})"
-                ),
-            ),
+        let message = match (assessment.conclusion, drift.is_cloud()) {
+            (Some(Konklusjon::Sky), false) => Message::CloudButOnPremises { id },
+            (Some(Konklusjon::IkkeSky), true) => Message::NotCloudButInCloud { id, drift },
             _ => continue,
         };
         c.emit_on(
@@ -146,7 +106,7 @@ fn sky02_contradiction(c: &mut Checker) {
             "SKY-02",
             u.at(&["skyvurdering"]),
             "skyvurdering",
-            Text::new(nb, en),
+            message,
         );
     }
 }
@@ -179,31 +139,144 @@ fn sky03_agreement_ends(c: &mut Checker) {
         if recent {
             continue;
         }
-        let (nb, en) = if expires < c.date {
-            (
-                format!("Avtalen utløp {expires} og systemet driftes lokalt: vurder sky først"),
-                format!(
-                    "The agreement ended {expires} and the system runs on premises: assess cloud first"
-                ),
-            )
-        } else {
-            (
-                format!("Avtalen utløper {expires} og systemet driftes lokalt: vurder sky først"),
-                format!(
-                    "The agreement ends {expires} and the system runs on premises: assess cloud first"
-                ),
-            )
+        let message = Message::AgreementEnds {
+            expires,
+            ended: expires < c.date,
+            validity,
         };
-        let (nb, en) = (
-            format!("{nb} (ingen skyvurdering de siste {validity} månedene)"),
-            format!("{en} (no cloud assessment in the last {validity} months)"),
-        );
         c.emit(
             "SKY-03",
             Subject::System(system.id.clone()),
             agreement.spans.key("utloper"),
             "/system/avtale/utloper".into(),
-            Text::new(nb, en),
+            message,
         );
+    }
+}
+
+/// What the SKY rules report: the facts, and their words in both languages.
+enum Message<'a> {
+    /// SKY-01: a new (or, on its own, planned) system not in the cloud, with or without
+    /// `drift`, and what is wrong with its cloud assessment (none: there is none).
+    NotCloud {
+        id: &'a str,
+        planned: bool,
+        has_drift: bool,
+        flaw: Option<Flaw<'a>>,
+    },
+    /// SKY-02: concludes `sky`, runs `egen_drift`.
+    CloudButOnPremises { id: &'a str },
+    /// SKY-02: concludes `ikke_sky`, runs in the cloud.
+    NotCloudButInCloud { id: &'a str, drift: Drift },
+    /// SKY-03: the agreement ends (or `ended`) with no cloud assessment in `validity` months.
+    AgreementEnds {
+        expires: Date,
+        ended: bool,
+        validity: i64,
+    },
+}
+
+/// What is wrong with a written cloud assessment, for SKY-01.
+enum Flaw<'a> {
+    /// No `konklusjon`.
+    NoConclusion,
+    /// `ikke_sky` without reasons or justification.
+    IkkeSkyLacks { missing: &'a [&'static str] },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NotCloud {
+                id,
+                planned,
+                has_drift,
+                flaw,
+            } => {
+                let (who_nb, who_en) = if planned {
+                    (
+                        format!("Planlagt system {id}"),
+                        format!("Planned system {id}"),
+                    )
+                } else {
+                    (format!("Nytt system {id}"), format!("New system {id}"))
+                };
+                let detail = flaw.map(|flaw| match flaw {
+                    Flaw::NoConclusion => Text::new("mangler konklusjon", "has no konklusjon"),
+                    Flaw::IkkeSkyLacks { missing } => Text::new(
+                        format!("(ikke_sky) mangler {}", join_names(missing, Lang::Nb)),
+                        format!("(ikke_sky) lacks {}", join_names(missing, Lang::En)),
+                    ),
+                });
+                match (has_drift, detail) {
+                    (true, None) => Text::new(
+                        format!("{who_nb} driftes lokalt uten skyvurdering"),
+                        format!("{who_en} is run on premises without a cloud assessment"),
+                    ),
+                    (false, None) => Text::new(
+                        format!("{who_nb} mangler både drift og skyvurdering"),
+                        format!("{who_en} states neither drift nor a cloud assessment"),
+                    ),
+                    (true, Some(d)) => Text::new(
+                        format!("{who_nb} driftes lokalt, men skyvurderingen {}", d.nb),
+                        format!(
+                            "{who_en} is run on premises, but its cloud assessment {}",
+                            d.en
+                        ),
+                    ),
+                    (false, Some(d)) => Text::new(
+                        format!(
+                            "{who_nb} har ingen drift oppgitt, og skyvurderingen {}",
+                            d.nb
+                        ),
+                        format!(
+                            "{who_en} states no drift, and its cloud assessment {}",
+                            d.en
+                        ),
+                    ),
+                }
+            }
+            Message::CloudButOnPremises { id } => Text::new(
+                format!(
+                    "Skyvurderingen for {id} konkluderer med sky, men systemet driftes lokalt (egen_drift)"
+                ),
+                format!(
+                    "The cloud assessment of {id} concludes sky, but the system runs on premises (egen_drift)"
+                ),
+            ),
+            Message::NotCloudButInCloud { id, drift } => Text::new(
+                format!(
+                    "Skyvurderingen for {id} konkluderer med ikke_sky, men systemet driftes i sky ({drift})"
+                ),
+                format!(
+                    "The cloud assessment of {id} concludes ikke_sky, but the system runs in the cloud ({drift})"
+                ),
+            ),
+            Message::AgreementEnds {
+                expires,
+                ended,
+                validity,
+            } => {
+                let (nb, en) = if ended {
+                    (
+                        format!("Avtalen utløp {expires}"),
+                        format!("The agreement ended {expires}"),
+                    )
+                } else {
+                    (
+                        format!("Avtalen utløper {expires}"),
+                        format!("The agreement ends {expires}"),
+                    )
+                };
+                Text::new(
+                    format!(
+                        "{nb} og systemet driftes lokalt: vurder sky først (ingen skyvurdering de siste {validity} månedene)"
+                    ),
+                    format!(
+                        "{en} and the system runs on premises: assess cloud first (no cloud assessment in the last {validity} months)"
+                    ),
+                )
+            }
+        }
     }
 }

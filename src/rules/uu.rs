@@ -23,9 +23,32 @@ pub fn check(c: &mut Checker) {
             continue;
         }
         let id = &s.id;
-        c.emit_on(&u, "UU-01", u.at(&["publikumsrettet"]), "tilgjengelighetserklaering", Text::new(
-            format!("{id} brukes av innbyggere, men har ingen tilgjengelighetserklæring"),
-            format!("{id} is used by citizens but has no accessibility statement (tilgjengelighetserklaering)"),
-        ));
+        let message = Message::NoAccessibilityStatement { id };
+        c.emit_on(
+            &u,
+            "UU-01",
+            u.at(&["publikumsrettet"]),
+            "tilgjengelighetserklaering",
+            message,
+        );
+    }
+}
+
+/// What the UU rule reports: the facts, and their words in both languages.
+enum Message<'a> {
+    /// UU-01: used by citizens, no accessibility statement.
+    NoAccessibilityStatement { id: &'a str },
+}
+
+impl From<Message<'_>> for Text {
+    fn from(m: Message) -> Text {
+        match m {
+            Message::NoAccessibilityStatement { id } => Text::new(
+                format!("{id} brukes av innbyggere, men har ingen tilgjengelighetserklæring"),
+                format!(
+                    "{id} is used by citizens but has no accessibility statement (tilgjengelighetserklaering)"
+                ),
+            ),
+        }
     }
 }
