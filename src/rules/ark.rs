@@ -8,11 +8,7 @@ use crate::text::{Lang, Text, join_names};
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "ARK",
-    rules: &[Rule {
-        code: "ARK-01",
-        scope: Scope::Systems,
-        params: &[],
-    }],
+    rules: &[Rule::new("ARK-01", Scope::Systems)],
     check,
     last: false,
 };

@@ -7,11 +7,10 @@ use crate::text::Text;
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "ARKF",
-    rules: &[Rule {
-        code: "ARKF-01",
-        scope: Scope::Projects(|p| planned(p) && !p.new_systems.is_empty()),
-        params: &[],
-    }],
+    rules: &[Rule::new(
+        "ARKF-01",
+        Scope::Projects(|p| planned(p) && !p.new_systems.is_empty()),
+    )],
     check,
     last: false,
 };

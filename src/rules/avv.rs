@@ -15,26 +15,10 @@ pub const DAGER: Int = Int::new("AVV-03", "dager");
 pub const PRINCIPLE: Principle = Principle {
     prefix: "AVV",
     rules: &[
-        Rule {
-            code: "AVV-01",
-            scope: Scope::Register,
-            params: &[],
-        },
-        Rule {
-            code: "AVV-02",
-            scope: Scope::Register,
-            params: &[],
-        },
-        Rule {
-            code: "AVV-03",
-            scope: Scope::Register,
-            params: &[DAGER.0],
-        },
-        Rule {
-            code: "AVV-04",
-            scope: Scope::Register,
-            params: &[],
-        },
+        Rule::new("AVV-01", Scope::Register),
+        Rule::new("AVV-02", Scope::Register),
+        Rule::with("AVV-03", Scope::Register, &[DAGER.0]),
+        Rule::new("AVV-04", Scope::Register),
     ],
     check,
     last: true,

@@ -7,11 +7,7 @@ use crate::text::{Lang, Text, join_names};
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "DATA",
-    rules: &[Rule {
-        code: "DATA-01",
-        scope: Scope::Systems,
-        params: &[],
-    }],
+    rules: &[Rule::new("DATA-01", Scope::Systems)],
     check,
     last: false,
 };

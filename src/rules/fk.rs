@@ -12,21 +12,9 @@ use crate::text::{Lang, Text, join_alternatives};
 pub const PRINCIPLE: Principle = Principle {
     prefix: "FK",
     rules: &[
-        Rule {
-            code: "FK-01",
-            scope: Scope::Projects(any_project),
-            params: &[],
-        },
-        Rule {
-            code: "FK-02",
-            scope: Scope::Inventory,
-            params: &[],
-        },
-        Rule {
-            code: "FK-03",
-            scope: Scope::ProjectsAndSystems,
-            params: &[],
-        },
+        Rule::new("FK-01", Scope::Projects(any_project)),
+        Rule::new("FK-02", Scope::Inventory),
+        Rule::new("FK-03", Scope::ProjectsAndSystems),
     ],
     check,
     last: false,

@@ -11,11 +11,11 @@ pub const ANDEL: Number = Number::new("FOND-01", "andel");
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "FOND",
-    rules: &[Rule {
-        code: "FOND-01",
-        scope: Scope::Projects(any_project),
-        params: &[ANDEL.0],
-    }],
+    rules: &[Rule::with(
+        "FOND-01",
+        Scope::Projects(any_project),
+        &[ANDEL.0],
+    )],
     check,
     last: false,
 };

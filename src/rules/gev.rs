@@ -13,36 +13,19 @@ pub const MAANEDER: Int = Int::new("GEV-06", "maaneder");
 pub const PRINCIPLE: Principle = Principle {
     prefix: "GEV",
     rules: &[
-        Rule {
-            code: "GEV-01",
-            scope: Scope::Projects(any_project),
-            params: &[],
-        },
-        Rule {
-            code: "GEV-02",
-            scope: Scope::Projects(any_project),
-            params: &[],
-        },
-        Rule {
-            code: "GEV-03",
-            scope: Scope::Projects(any_project),
-            params: &[],
-        },
-        Rule {
-            code: "GEV-04",
-            scope: Scope::Projects(any_project),
-            params: &[],
-        },
-        Rule {
-            code: "GEV-05",
-            scope: Scope::Projects(|p| p.phase == Some(Fase::Realisere)),
-            params: &[],
-        },
-        Rule {
-            code: "GEV-06",
-            scope: Scope::Projects(|p| matches!(p.phase, Some(Fase::Gjennomfore | Fase::Avslutte))),
-            params: &[MAANEDER.0],
-        },
+        Rule::new("GEV-01", Scope::Projects(any_project)),
+        Rule::new("GEV-02", Scope::Projects(any_project)),
+        Rule::new("GEV-03", Scope::Projects(any_project)),
+        Rule::new("GEV-04", Scope::Projects(any_project)),
+        Rule::new(
+            "GEV-05",
+            Scope::Projects(|p| p.phase == Some(Fase::Realisere)),
+        ),
+        Rule::with(
+            "GEV-06",
+            Scope::Projects(|p| matches!(p.phase, Some(Fase::Gjennomfore | Fase::Avslutte))),
+            &[MAANEDER.0],
+        ),
     ],
     check,
     last: false,

@@ -13,11 +13,7 @@ use crate::text::{Lang, Text, join_names};
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "GJEN",
-    rules: &[Rule {
-        code: "GJEN-01",
-        scope: Scope::Projects(any_project),
-        params: &[],
-    }],
+    rules: &[Rule::new("GJEN-01", Scope::Projects(any_project))],
     check,
     last: false,
 };

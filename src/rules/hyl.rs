@@ -8,11 +8,7 @@ use crate::text::Text;
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "HYL",
-    rules: &[Rule {
-        code: "HYL-01",
-        scope: Scope::Systems,
-        params: &[],
-    }],
+    rules: &[Rule::new("HYL-01", Scope::Systems)],
     check,
     last: false,
 };

@@ -14,31 +14,11 @@ pub const FORHOLD: Number = Number::new("INNUT-01", "forhold");
 pub const PRINCIPLE: Principle = Principle {
     prefix: "INNUT",
     rules: &[
-        Rule {
-            code: "INNUT-01",
-            scope: Scope::Projects(any_project),
-            params: &[FORHOLD.0],
-        },
-        Rule {
-            code: "INNUT-02",
-            scope: Scope::Projects(any_project),
-            params: &[],
-        },
-        Rule {
-            code: "INNUT-03",
-            scope: Scope::Projects(any_project),
-            params: &[],
-        },
-        Rule {
-            code: "INNUT-04",
-            scope: Scope::Projects(Project::is_open),
-            params: &[],
-        },
-        Rule {
-            code: "INNUT-05",
-            scope: Scope::Portfolio,
-            params: &[],
-        },
+        Rule::with("INNUT-01", Scope::Projects(any_project), &[FORHOLD.0]),
+        Rule::new("INNUT-02", Scope::Projects(any_project)),
+        Rule::new("INNUT-03", Scope::Projects(any_project)),
+        Rule::new("INNUT-04", Scope::Projects(Project::is_open)),
+        Rule::new("INNUT-05", Scope::Portfolio),
     ],
     check,
     last: false,

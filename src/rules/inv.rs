@@ -8,11 +8,7 @@ use crate::text::{Lang, Text, join_names};
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "INV",
-    rules: &[Rule {
-        code: "INV-01",
-        scope: Scope::Inventory,
-        params: &[],
-    }],
+    rules: &[Rule::new("INV-01", Scope::Inventory)],
     check,
     last: false,
 };

@@ -8,11 +8,7 @@ use crate::text::{Lang, Text, join_names};
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "KN",
-    rules: &[Rule {
-        code: "KN-01",
-        scope: Scope::Projects(any_project),
-        params: &[],
-    }],
+    rules: &[Rule::new("KN-01", Scope::Projects(any_project))],
     check,
     last: false,
 };

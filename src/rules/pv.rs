@@ -9,11 +9,7 @@ use crate::text::{Lang, Text, join_names};
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "PV",
-    rules: &[Rule {
-        code: "PV-01",
-        scope: Scope::Projects(planned),
-        params: &[],
-    }],
+    rules: &[Rule::new("PV-01", Scope::Projects(planned))],
     check,
     last: false,
 };

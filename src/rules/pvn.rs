@@ -9,16 +9,8 @@ use crate::text::Text;
 pub const PRINCIPLE: Principle = Principle {
     prefix: "PVN",
     rules: &[
-        Rule {
-            code: "PVN-01",
-            scope: Scope::Systems,
-            params: &[],
-        },
-        Rule {
-            code: "PVN-02",
-            scope: Scope::Systems,
-            params: &[],
-        },
+        Rule::new("PVN-01", Scope::Systems),
+        Rule::new("PVN-02", Scope::Systems),
     ],
     check,
     last: false,

@@ -9,11 +9,7 @@ use crate::text::Text;
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "REF",
-    rules: &[Rule {
-        code: "REF-01",
-        scope: Scope::Projects(any_project),
-        params: &[],
-    }],
+    rules: &[Rule::new("REF-01", Scope::Projects(any_project))],
     check,
     last: false,
 };

@@ -33,6 +33,26 @@ pub struct Rule {
     pub params: &'static [Param],
 }
 
+impl Rule {
+    /// A rule without parameters.
+    pub const fn new(code: &'static str, scope: Scope) -> Rule {
+        Rule {
+            code,
+            scope,
+            params: &[],
+        }
+    }
+
+    /// A rule with parameters.
+    pub const fn with(code: &'static str, scope: Scope, params: &'static [Param]) -> Rule {
+        Rule {
+            code,
+            scope,
+            params,
+        }
+    }
+}
+
 /// A rule parameter's place in the catalogue (`[rule.params.NAME]`), by code and name.
 /// Rules read it through a typed constant (`Int` or `Number`), so a parameter that does
 /// not exist is a name the compiler does not know; a test holds the constants equal to

@@ -11,11 +11,7 @@ pub const MAANEDER: Int = Int::new("SIK-01", "maaneder");
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "SIK",
-    rules: &[Rule {
-        code: "SIK-01",
-        scope: Scope::Systems,
-        params: &[MAANEDER.0],
-    }],
+    rules: &[Rule::with("SIK-01", Scope::Systems, &[MAANEDER.0])],
     check,
     last: false,
 };

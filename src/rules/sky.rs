@@ -15,21 +15,13 @@ pub const GYLDIGHET_MAANEDER: Int = Int::new("SKY-03", "gyldighet_maaneder");
 pub const PRINCIPLE: Principle = Principle {
     prefix: "SKY",
     rules: &[
-        Rule {
-            code: "SKY-01",
-            scope: Scope::NewSystems,
-            params: &[],
-        },
-        Rule {
-            code: "SKY-02",
-            scope: Scope::Systems,
-            params: &[],
-        },
-        Rule {
-            code: "SKY-03",
-            scope: Scope::Inventory,
-            params: &[VARSEL_MAANEDER.0, GYLDIGHET_MAANEDER.0],
-        },
+        Rule::new("SKY-01", Scope::NewSystems),
+        Rule::new("SKY-02", Scope::Systems),
+        Rule::with(
+            "SKY-03",
+            Scope::Inventory,
+            &[VARSEL_MAANEDER.0, GYLDIGHET_MAANEDER.0],
+        ),
     ],
     check,
     last: false,

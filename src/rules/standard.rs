@@ -7,11 +7,7 @@ use crate::text::Text;
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "STD",
-    rules: &[Rule {
-        code: "STD-01",
-        scope: Scope::Systems,
-        params: &[],
-    }],
+    rules: &[Rule::new("STD-01", Scope::Systems)],
     check,
     last: false,
 };

@@ -7,11 +7,7 @@ use crate::text::Text;
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "UU",
-    rules: &[Rule {
-        code: "UU-01",
-        scope: Scope::Systems,
-        params: &[],
-    }],
+    rules: &[Rule::new("UU-01", Scope::Systems)],
     check,
     last: false,
 };
