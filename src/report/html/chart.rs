@@ -25,12 +25,7 @@ pub fn bars(id: &str, title: &str, bars: &[Bar], columns: (&str, &str)) -> Strin
         .iter()
         .map(|b| format!("{} {}", html(&b.label), b.value))
         .collect();
-    let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\">\
-<title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
-        html(title),
-        words.join("; ")
-    );
+    let mut svg = svg_open(id, WIDTH, height, title, &words);
     for (i, b) in bars.iter().enumerate() {
         let y = i * ROW_HEIGHT + 4;
         let width = b.value * BAR_WIDTH / max;
@@ -58,12 +53,29 @@ pub fn bars(id: &str, title: &str, bars: &[Bar], columns: (&str, &str)) -> Strin
             )
         })
         .collect();
+    figure(id, &svg, title, columns, &rows)
+}
+
+/// The picture with its caption, and its numbers in a table beside it (`rows` are
+/// escaped table rows).
+fn figure(id: &str, svg: &str, title: &str, columns: (&str, &str), rows: &str) -> String {
     format!(
         "<figure class=\"chart-figure\" aria-labelledby=\"{id}-c\">{svg}<figcaption id=\"{id}-c\">{}</figcaption>\
 <table class=\"numbers\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead><tbody>{rows}</tbody></table></figure>\n",
         html(title),
         html(columns.0),
         html(columns.1)
+    )
+}
+
+/// The opening of a chart: a described image, its title and its text alternative (`words`
+/// are escaped).
+fn svg_open(id: &str, width: usize, height: usize, title: &str, words: &[String]) -> String {
+    format!(
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">\
+<title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        html(title),
+        words.join("; ")
     )
 }
 
@@ -115,16 +127,13 @@ pub fn line(
         .zip(values)
         .map(|(s, v)| format!("{} {}", html(s), v.map_or("–".to_string(), shown)))
         .collect();
-    let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {LINE_WIDTH} {LINE_HEIGHT}\" width=\"{LINE_WIDTH}\" height=\"{LINE_HEIGHT}\">\
-<title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>\
-<line x1=\"{MARGIN}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis\"/>",
-        html(title),
-        words.join("; "),
+    let mut svg = svg_open(id, LINE_WIDTH, LINE_HEIGHT, title, &words);
+    svg.push_str(&format!(
+        "<line x1=\"{MARGIN}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis\"/>",
         LINE_HEIGHT - MARGIN,
         LINE_WIDTH - MARGIN,
         LINE_HEIGHT - MARGIN,
-    );
+    ));
     // One polyline per unbroken run of values.
     let mut run: Vec<String> = Vec::new();
     let flush = |run: &mut Vec<String>, svg: &mut String| {
@@ -173,11 +182,5 @@ pub fn line(
             )
         })
         .collect();
-    format!(
-        "<figure class=\"chart-figure\" aria-labelledby=\"{id}-c\">{svg}<figcaption id=\"{id}-c\">{}</figcaption>\
-<table class=\"numbers\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead><tbody>{rows}</tbody></table></figure>\n",
-        html(title),
-        html(columns.0),
-        html(columns.1)
-    )
+    figure(id, &svg, title, columns, &rows)
 }
