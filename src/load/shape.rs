@@ -585,30 +585,3 @@ pub static ALL: &[&Shape] = &[
     &MAALING,
     &AVVIK,
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{PROJECT_FIELDS, SYSTEM_FIELDS};
-
-    /// Own rules name fields by path; every path they may use is a field of the format.
-    #[test]
-    fn own_rule_fields_are_fields_of_the_format() {
-        for (shape, paths) in [(&SYSTEM, SYSTEM_FIELDS), (&PROJECT, PROJECT_FIELDS)] {
-            for path in paths {
-                assert!(
-                    shape.resolve(path).is_some(),
-                    "{} has no {path}",
-                    shape.name
-                );
-            }
-            let top: Vec<&str> = paths.iter().copied().filter(|p| !p.contains('.')).collect();
-            assert_eq!(
-                top,
-                shape.keys().collect::<Vec<_>>(),
-                "{}: own-rule fields and the format's keys differ",
-                shape.name
-            );
-        }
-    }
-}

@@ -57,88 +57,9 @@ fn list<T>(v: &[T]) -> FieldValue {
     }
 }
 
-/// Every field path of a system that own rules may name.
-pub const SYSTEM_FIELDS: &[&str] = &[
-    "id",
-    "navn",
-    "beskrivelse",
-    "leverandor",
-    "tjenesteomraade",
-    "kapabiliteter",
-    "systemeier",
-    "systemforvalter",
-    "programvaretype",
-    "kjernesystem",
-    "drift",
-    "livslop",
-    "innfort",
-    "utfases",
-    "avtale",
-    "avtale.utloper",
-    "felleskomponenter",
-    "integrasjoner",
-    "personopplysninger",
-    "dpia",
-    "dpia.dato",
-    "dpia.ref",
-    "databehandleravtale",
-    "databehandleravtale.ref",
-    "ros",
-    "ros.dato",
-    "publikumsrettet",
-    "tilgjengelighetserklaering",
-    "arkiv",
-    "arkiv.arkivverdig",
-    "arkiv.metode",
-    "arkiv.depot",
-    "datasett",
-    "skyvurdering",
-    "skyvurdering.konklusjon",
-    "skyvurdering.begrunnelse",
-    "skyvurdering.dato",
-];
-
-/// Every field path of a project that own rules may name.
-pub const PROJECT_FIELDS: &[&str] = &[
-    "id",
-    "navn",
-    "prosjekteier",
-    "prosjektleder",
-    "tjenesteomraade",
-    "fase",
-    "budsjett_nok",
-    "finansiering",
-    "arkitekturgodkjenning",
-    "arkitekturgodkjenning.dato",
-    "arkitekturgodkjenning.av",
-    "prosesskartlegging",
-    "prosesskartlegging.dato",
-    "prosesskartlegging.ref",
-    "vurderte_eksisterende",
-    "behov",
-    "felleskomponenter",
-    "nye_systemer",
-    "utfaser",
-    "kost_nytte",
-    "kost_nytte.enheten",
-    "kost_nytte.kommunen",
-    "kost_nytte.andre_forvaltningsnivaa",
-    "styring",
-    "styring.ressurser",
-    "styring.metodikk",
-    "styring.plan",
-    "styring.rapportering",
-    "styring.kommunikasjon",
-    "styring.endringsstyring",
-    "styring.overforing_til_linje",
-    "gevinstplan",
-    "gevinstplan.gevinstansvarlig",
-    "gevinstplan.sist_oppdatert",
-    "gevinstplan.gevinster",
-];
-
 impl System {
-    /// The value of a field path from `SYSTEM_FIELDS`; `None` for a path it does not know.
+    /// The value of a field path (`drift`, `ros.dato`); `None` for a path it does not know.
+    /// Own rules may name every path this knows that the format has (settings/own_rules.rs).
     pub fn field(&self, path: &str) -> Option<FieldValue> {
         let date = |d: Option<Date>| name(d);
         Some(match path {
@@ -197,7 +118,8 @@ impl System {
 }
 
 impl Project {
-    /// The value of a field path from `PROJECT_FIELDS`; `None` for a path it does not know.
+    /// The value of a field path (`fase`, `gevinstplan.gevinstansvarlig`); `None` for a path
+    /// it does not know.
     pub fn field(&self, path: &str) -> Option<FieldValue> {
         let approval = |a: &Option<Approval>, f: fn(&Approval) -> FieldValue| {
             a.as_ref().map_or(FieldValue::Absent, f)
@@ -267,15 +189,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_listed_field_is_known() {
+    fn a_path_that_is_not_a_field_is_none() {
         let system = System::default();
-        for path in SYSTEM_FIELDS {
-            assert!(system.field(path).is_some(), "system field {path}");
-        }
-        let project = Project::default();
-        for path in PROJECT_FIELDS {
-            assert!(project.field(path).is_some(), "project field {path}");
-        }
+        assert_eq!(system.field("ros.dato"), Some(FieldValue::Absent));
         assert!(system.field("systemeir").is_none());
+        assert!(Project::default().field("fase").is_some());
     }
 }

@@ -9,7 +9,7 @@ mod system;
 
 pub use date::Date;
 pub use enums::*;
-pub use fields::{FieldValue, PROJECT_FIELDS, SYSTEM_FIELDS};
+pub use fields::FieldValue;
 pub use project::*;
 pub use system::*;
 

@@ -6,7 +6,6 @@ use crate::config::{ConditionConfig, OwnRuleConfig};
 use crate::diagnostic::Diagnostic;
 use crate::katalog::{Katalog, Principle, PrincipleMeta, RuleMeta};
 use crate::load::shape::{Shape, Ty};
-use crate::model::{PROJECT_FIELDS, SYSTEM_FIELDS};
 use crate::suggest::did_you_mean;
 use crate::text::Text;
 use std::collections::BTreeMap;
@@ -95,8 +94,8 @@ pub(super) fn own_rule(
         }
     };
     let (fields, shape) = match target {
-        Some(Target::Project) => (PROJECT_FIELDS, &crate::load::shape::PROJECT),
-        _ => (SYSTEM_FIELDS, &crate::load::shape::SYSTEM),
+        Some(Target::Project) => (project_fields(), &crate::load::shape::PROJECT),
+        _ => (system_fields(), &crate::load::shape::SYSTEM),
     };
     let when = rule.hvis.as_ref().map(|c| condition(c, fields, shape, b));
     let require: Vec<Option<Condition>> = rule
@@ -178,14 +177,14 @@ pub(super) fn own_rule(
 
 fn condition(
     c: &ConditionConfig,
-    fields: &[&str],
+    fields: &[String],
     shape: &Shape,
     b: &mut Builder,
 ) -> Option<Condition> {
     let field = c.felt.get_ref().trim().to_string();
     let mut ok = true;
-    if !fields.contains(&field.as_str()) {
-        let near = did_you_mean(&field, fields.iter().copied())
+    if !fields.contains(&field) {
+        let near = did_you_mean(&field, fields.iter().map(String::as_str))
             .map(|n| (format!("Mente du `{n}`? "), format!("Did you mean `{n}`? ")))
             .unwrap_or_default();
         b.error(
@@ -372,5 +371,74 @@ impl Condition {
             Test::Present => Text::new(format!("{f} finnes"), format!("{f} is present")),
             Test::Absent => Text::new(format!("{f} mangler"), format!("{f} is absent")),
         }
+    }
+}
+
+/// The field paths an own rule may name: every key of the format's shape, and the keys of a
+/// mapping under it (`ros.dato`), in the format's order, that the model gives a value for.
+/// Derived, so a key's name is written in the shape table and the model's accessor only.
+fn own_rule_fields(shape: &Shape, knows: &dyn Fn(&str) -> bool) -> Vec<String> {
+    fn walk(shape: &Shape, prefix: &str, knows: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
+        for field in shape.fields {
+            let path = format!("{prefix}{}", field.key);
+            if knows(&path) {
+                out.push(path.clone());
+            }
+            if let Ty::Object(inner) = field.ty {
+                walk(inner, &format!("{path}."), knows, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(shape, "", knows, &mut out);
+    out
+}
+
+/// The fields an own rule on systems may name.
+pub fn system_fields() -> &'static [String] {
+    static FIELDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let system = crate::model::System::default();
+        own_rule_fields(&crate::load::shape::SYSTEM, &|p| system.field(p).is_some())
+    })
+}
+
+/// The fields an own rule on projects may name.
+pub fn project_fields() -> &'static [String] {
+    static FIELDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let project = crate::model::Project::default();
+        own_rule_fields(&crate::load::shape::PROJECT, &|p| {
+            project.field(p).is_some()
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::shape::{PROJECT, SYSTEM};
+
+    /// Every key of the format is a field an own rule may name (the model has an accessor
+    /// for each), and every nested path is one of the format's.
+    #[test]
+    fn own_rules_may_name_every_key_of_the_format() {
+        for (shape, fields) in [
+            (&SYSTEM, super::system_fields()),
+            (&PROJECT, super::project_fields()),
+        ] {
+            let top: Vec<&str> = fields
+                .iter()
+                .map(String::as_str)
+                .filter(|p| !p.contains('.'))
+                .collect();
+            assert_eq!(top, shape.keys().collect::<Vec<_>>(), "{}", shape.name);
+            assert!(fields.iter().all(|p| shape.resolve(p).is_some()));
+        }
+        assert!(super::system_fields().iter().any(|p| p == "ros.dato"));
+        assert!(
+            super::project_fields()
+                .iter()
+                .any(|p| p == "gevinstplan.gevinstansvarlig")
+        );
     }
 }
