@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod figures;
 pub mod files;
 pub mod finding;
+pub mod format;
 pub mod history;
 pub mod import;
 pub mod init;

@@ -2,8 +2,8 @@
 //! format's shape table (load/shape.rs), the same table the readers take their keys from.
 //! Editors use it through yaml-language-server for completion and checks as you type.
 
+use crate::format::{self as shape, Shape, Ty};
 use crate::load::MAX_ID_CHARS;
-use crate::load::shape::{self, Shape, Ty};
 use serde_json::{Map, Value, json};
 
 /// The kinds of file, each with its own schema file under schema/.

@@ -4,7 +4,7 @@
 mod entities;
 mod file;
 mod read;
-pub mod shape;
+pub use crate::format as shape;
 mod walk;
 mod yaml;
 

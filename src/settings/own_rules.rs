@@ -4,8 +4,8 @@
 use super::Builder;
 use crate::config::{ConditionConfig, OwnRuleConfig};
 use crate::diagnostic::Diagnostic;
+use crate::format::{Shape, Ty};
 use crate::katalog::{Katalog, Principle, PrincipleMeta, RuleMeta};
-use crate::load::shape::{Shape, Ty};
 use crate::suggest::did_you_mean;
 use crate::text::Text;
 use std::collections::BTreeMap;
@@ -94,8 +94,8 @@ pub(super) fn own_rule(
         }
     };
     let (fields, shape) = match target {
-        Some(Target::Project) => (project_fields(), &crate::load::shape::PROJECT),
-        _ => (system_fields(), &crate::load::shape::SYSTEM),
+        Some(Target::Project) => (project_fields(), &crate::format::PROJECT),
+        _ => (system_fields(), &crate::format::SYSTEM),
     };
     let when = rule.hvis.as_ref().map(|c| condition(c, fields, shape, b));
     let require: Vec<Option<Condition>> = rule
@@ -399,7 +399,7 @@ pub fn system_fields() -> &'static [String] {
     static FIELDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     FIELDS.get_or_init(|| {
         let system = crate::model::System::default();
-        own_rule_fields(&crate::load::shape::SYSTEM, &|p| system.field(p).is_some())
+        own_rule_fields(&crate::format::SYSTEM, &|p| system.field(p).is_some())
     })
 }
 
@@ -408,15 +408,13 @@ pub fn project_fields() -> &'static [String] {
     static FIELDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     FIELDS.get_or_init(|| {
         let project = crate::model::Project::default();
-        own_rule_fields(&crate::load::shape::PROJECT, &|p| {
-            project.field(p).is_some()
-        })
+        own_rule_fields(&crate::format::PROJECT, &|p| project.field(p).is_some())
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::load::shape::{PROJECT, SYSTEM};
+    use crate::format::{PROJECT, SYSTEM};
 
     /// Every key of the format is a field an own rule may name (the model has an accessor
     /// for each), and every nested path is one of the format's.

@@ -1,5 +1,5 @@
 //! The shape of the input format: every mapping, its keys and their types, in one table.
-//! The readers (entities.rs) take their allowed keys from here and `prinsipp schema`
+//! The readers (load/entities.rs) take their allowed keys from here and `prinsipp schema`
 //! renders it as JSON Schema, so the two cannot drift; a test writes a value of every
 //! declared type for every key and checks that the reader takes it.
 
