@@ -68,28 +68,19 @@ pub fn check(c: &mut Checker) {
             let item = super::item_key(entry.system.as_deref(), i);
             let path = |field: &str| format!("/prosjekt/utfaser/{item}{field}");
             let system = entry.system.as_deref().and_then(|id| p.system(id));
-            match (&entry.system, system) {
-                (None, _) => {
-                    let message = Message::NoSystemNamed;
-                    c.emit(
-                        "INNUT-02",
-                        subject(),
-                        entry.spans.at,
-                        path("/system"),
-                        message,
-                    );
-                }
-                (Some(id), None) => {
-                    let message = Message::NotInInventory { id };
-                    c.emit(
-                        "INNUT-02",
-                        subject(),
-                        entry.spans.at,
-                        path("/system"),
-                        message,
-                    );
-                }
-                _ => {}
+            let unknown = match (entry.system.as_deref(), system) {
+                (None, _) => Some(Message::NoSystemNamed),
+                (Some(id), None) => Some(Message::NotInInventory { id }),
+                _ => None,
+            };
+            if let Some(message) = unknown {
+                c.emit(
+                    "INNUT-02",
+                    subject(),
+                    entry.spans.at,
+                    path("/system"),
+                    message,
+                );
             }
 
             let mut missing = Vec::new();
@@ -189,12 +180,12 @@ impl From<Message<'_>> for Text {
             Message::TooFewOut { new, out, needed } => Text::new(
                 format!(
                     "Prosjektet tar inn {}, men har {} i utfaser (krever minst {needed})",
-                    plural(new, "nytt system", "nye systemer"),
+                    new_count(new).nb,
                     entry_count(out).nb
                 ),
                 format!(
                     "The project brings in {}, but has {} in utfaser (at least {needed} required)",
-                    plural(new, "new system", "new systems"),
+                    new_count(new).en,
                     entry_count(out).en
                 ),
             ),
@@ -251,17 +242,25 @@ impl From<Message<'_>> for Text {
             Message::PortfolioGrows { new, out } => Text::new(
                 format!(
                     "Porteføljen vokser: åpne prosjekter tar inn {}, men faser ut {}",
-                    plural(new, "nytt system", "nye systemer"),
+                    new_count(new).nb,
                     out_count(out).nb
                 ),
                 format!(
                     "The portfolio grows: open projects bring in {}, but phase out {}",
-                    plural(new, "new system", "new systems"),
+                    new_count(new).en,
                     out_count(out).en
                 ),
             ),
         }
     }
+}
+
+/// «1 nytt system», «3 nye systemer»: how many come in.
+fn new_count(n: usize) -> Text {
+    Text::new(
+        plural(n, "nytt system", "nye systemer"),
+        plural(n, "new system", "new systems"),
+    )
 }
 
 /// «ingen», «bare 1 system», «bare 2 ulike systemer»: how few go out.
