@@ -1,9 +1,11 @@
-//! The kommune's own rules from prinsipp.toml: a condition on a field, then requirements.
+//! The kommune's own rules from prinsipp.toml, applied: each rule to every system or judged
+//! project it targets. What an own rule is, how it is read and what its conditions mean
+//! are in settings/own_rules.rs.
 
 use super::{Checker, all_systems};
 use crate::finding::Subject;
 use crate::model::FieldValue;
-use crate::settings::{Condition, OwnRule, Target, Test};
+use crate::settings::{Condition, OwnRule, Target};
 use crate::text::Text;
 
 pub fn check(c: &mut Checker) {
@@ -71,30 +73,5 @@ impl From<Unmet<'_>> for Text {
             format!("Krav som ikke er oppfylt for {}: {}", m.id, nb.join("; ")),
             format!("Requirements {} does not meet: {}", m.id, en.join("; ")),
         )
-    }
-}
-
-impl Condition {
-    /// Whether a field's value meets this condition. On a list of names, `er` means
-    /// "contains" and `en_av` "contains one of".
-    pub fn holds(&self, value: &FieldValue) -> bool {
-        match &self.test {
-            Test::Present => value.is_present(),
-            Test::Absent => !value.is_present(),
-            Test::Equals(want) => equals(value, want),
-            Test::OneOf(options) => options.iter().any(|want| equals(value, want)),
-        }
-    }
-}
-
-fn equals(value: &FieldValue, want: &toml::Value) -> bool {
-    match (value, want) {
-        (FieldValue::Text(t), toml::Value::String(w)) => t.trim() == w.trim(),
-        (FieldValue::Text(t), other) => t.trim() == other.to_string(),
-        (FieldValue::Bool(b), toml::Value::Boolean(w)) => b == w,
-        (FieldValue::Number(n), toml::Value::Integer(w)) => *n == *w as f64,
-        (FieldValue::Number(n), toml::Value::Float(w)) => n == w,
-        (FieldValue::Names(list), toml::Value::String(w)) => list.iter().any(|n| n == w),
-        _ => false,
     }
 }

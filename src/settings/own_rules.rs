@@ -6,6 +6,7 @@ use crate::config::{ConditionConfig, OwnRuleConfig};
 use crate::diagnostic::Diagnostic;
 use crate::format::{Shape, Ty};
 use crate::katalog::{Katalog, Principle, PrincipleMeta, RuleMeta};
+use crate::model::FieldValue;
 use crate::suggest::did_you_mean;
 use crate::text::Text;
 use std::collections::BTreeMap;
@@ -371,6 +372,31 @@ impl Condition {
             Test::Present => Text::new(format!("{f} finnes"), format!("{f} is present")),
             Test::Absent => Text::new(format!("{f} mangler"), format!("{f} is absent")),
         }
+    }
+}
+
+impl Condition {
+    /// Whether a field's value meets this condition. On a list of names, `er` means
+    /// "contains" and `en_av` "contains one of".
+    pub fn holds(&self, value: &FieldValue) -> bool {
+        match &self.test {
+            Test::Present => value.is_present(),
+            Test::Absent => !value.is_present(),
+            Test::Equals(want) => equals(value, want),
+            Test::OneOf(options) => options.iter().any(|want| equals(value, want)),
+        }
+    }
+}
+
+fn equals(value: &FieldValue, want: &toml::Value) -> bool {
+    match (value, want) {
+        (FieldValue::Text(t), toml::Value::String(w)) => t.trim() == w.trim(),
+        (FieldValue::Text(t), other) => t.trim() == other.to_string(),
+        (FieldValue::Bool(b), toml::Value::Boolean(w)) => b == w,
+        (FieldValue::Number(n), toml::Value::Integer(w)) => *n == *w as f64,
+        (FieldValue::Number(n), toml::Value::Float(w)) => n == w,
+        (FieldValue::Names(list), toml::Value::String(w)) => list.iter().any(|n| n == w),
+        _ => false,
     }
 }
 
