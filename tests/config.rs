@@ -356,16 +356,21 @@ fn a_strategy_profile_checks_its_rules_and_names_its_sections() {
         serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
     let list = findings.as_array().unwrap();
     assert!(!list.is_empty());
+    // The profile's rules, the machinery (REF, AVV) and the legal layer (PVN-01, PVN-02,
+    // UU-01, ARK-01), which runs under every profile.
     let allowed = [
-        "FK-", "GEV-", "PROS-01", "PVN-", "SIK-01", "UU-01", "REF-01", "AVV-",
+        "FK-", "GEV-", "PROS-01", "PVN-", "SIK-01", "UU-01", "REF-01", "AVV-", "ARK-01",
     ];
+    let legal_only = ["PVN-02", "ARK-01"];
     for f in list {
         let code = f["code"].as_str().unwrap();
         assert!(
             allowed.iter().any(|a| code.starts_with(a)),
             "{code} is not in the Overhalla profile"
         );
-        if !code.starts_with("AVV-") && code != "REF-01" {
+        if legal_only.contains(&code) {
+            assert!(f["strategi_avsnitt"].is_null(), "{f}");
+        } else if !code.starts_with("AVV-") && code != "REF-01" {
             assert!(
                 f["strategi_avsnitt"]
                     .as_str()
@@ -749,5 +754,90 @@ fn every_unknown_key_in_prinsipp_toml_is_reported_in_one_run() {
             && run.stderr.contains("Mente du `er`?"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn legal_duties_run_under_every_profile_until_prinsipp_toml_turns_them_off() {
+    // A cloud system with special-category personal data, no DPIA and no data processing
+    // agreement: GDPR art. 35 and art. 28, whatever the strategy asks.
+    let systems = b"systemer:\n  - id: journal\n    navn: Journal\n    systemeier: E\n    drift: saas\n    livslop: aktiv\n    programvaretype: hyllevare\n    personopplysninger: saerlige\n    ros: { dato: 2026-01-01 }\n";
+    let dir = kommune(
+        "legal-layer",
+        &[("kommune.yaml", KOMMUNE), ("systemer/s.yaml", systems)],
+    );
+    let folder = dir.to_str().unwrap();
+    for profile in [
+        "aurskog-holand-2018",
+        "larvik-2023",
+        "nittedal-2019",
+        "overhalla-2018",
+        "ror-ikt-2022",
+    ] {
+        let run = prinsipp(&[
+            "check",
+            folder,
+            "--dato",
+            "2026-06-01",
+            "--strategi",
+            profile,
+            "--format",
+            "json",
+        ]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let codes: Vec<&str> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        assert!(
+            codes.contains(&"PVN-01") && codes.contains(&"PVN-02"),
+            "{profile}: {codes:?}"
+        );
+        let table = prinsipp(&["rules", "--strategi", profile]).stdout;
+        for (code, law) in [
+            ("PVN-01", "(lovkrav: GDPR art. 35)"),
+            ("PVN-02", "(lovkrav: GDPR art. 28)"),
+            ("ARK-01", "(lovkrav: ARKIV"),
+            ("UU-01", "(lovkrav: UU"),
+        ] {
+            let line = table
+                .lines()
+                .find(|l| l.starts_with(&format!(" {code} ")))
+                .unwrap_or_else(|| panic!("{profile} lacks {code}:\n{table}"));
+            // A profile that asks for the rule itself names its own section instead.
+            assert!(
+                line.contains(law) || !line.contains("(lovkrav"),
+                "{profile}: {line}"
+            );
+        }
+    }
+    let config = common::scratch("legal-off").join("prinsipp.toml");
+    std::fs::write(
+        &config,
+        "strategi = \"larvik-2023\"\n[regler]\nav = [\"PVN-02\"]\n",
+    )
+    .unwrap();
+    let run = prinsipp(&[
+        "check",
+        folder,
+        "--dato",
+        "2026-06-01",
+        "--config",
+        config.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        !codes.contains(&"PVN-02") && codes.contains(&"PVN-01"),
+        "{codes:?}"
     );
 }

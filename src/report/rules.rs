@@ -71,6 +71,18 @@ pub fn profile_table(settings: &Settings, profile: &Profile, style: &Style) -> S
             (Some(s), _, _) => s.to_string(),
             (None, true, Lang::Nb) => "(kommunens egen regel)".into(),
             (None, true, Lang::En) => "(the kommune's own rule)".into(),
+            (None, false, _) if crate::settings::LEGAL.contains(&code) => {
+                let law = rule
+                    .sources
+                    .iter()
+                    .find(|s| matches!(s.doc.as_str(), "GDPR" | "UU" | "ARKIV"))
+                    .map(|s| format!("{} {}", s.doc, s.section))
+                    .unwrap_or_default();
+                match lang {
+                    Lang::Nb => format!("(lovkrav: {law})"),
+                    Lang::En => format!("(legal duty: {law})"),
+                }
+            }
             (None, false, _) if !crate::settings::ALWAYS.contains(&code) => match lang {
                 Lang::Nb => "(slått på i prinsipp.toml)".into(),
                 Lang::En => "(turned on in prinsipp.toml)".into(),

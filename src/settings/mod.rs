@@ -28,6 +28,13 @@ use toml::Spanned;
 /// machinery, not a principle of one strategy.
 pub const ALWAYS: &[&str] = &["REF-01", "AVV-01", "AVV-02", "AVV-03", "AVV-04"];
 
+/// The legal layer: duties that come from law, not from a strategy, so every profile
+/// includes them; only `[regler] av` (or `kun`) in prinsipp.toml turns them off. Each cites
+/// its law among its sources: GDPR art. 35 (DPIA) and art. 28 (data processing
+/// agreement), forskrift om universell utforming (accessibility statement), arkivlova
+/// (archiving when a system is retired).
+pub const LEGAL: &[&str] = &["PVN-01", "PVN-02", "UU-01", "ARK-01"];
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// The catalogue with prinsipp.toml's extensions, and own rules as principles.
@@ -162,7 +169,7 @@ impl Settings {
                             .rule
                             .iter()
                             .map(|r| r.code.clone())
-                            .chain(ALWAYS.iter().map(|c| c.to_string()))
+                            .chain(ALWAYS.iter().chain(LEGAL).map(|c| c.to_string()))
                             .collect();
                         s.profile = Some(profile);
                     }
