@@ -1,19 +1,59 @@
-//! Orden i eget hus (a complete system inventory): INV-01.
+//! Orden i eget hus (a complete, current system inventory): INV-01..02.
 
 use super::Checker;
 use super::registry::{Principle, Rule, Scope};
 use crate::finding::Subject;
+use crate::model::{Date, Livslop};
 use crate::text::{Lang, Text, join_names};
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "INV",
-    rules: &[Rule::new("INV-01", Scope::Inventory)],
+    rules: &[
+        Rule::new("INV-01", Scope::Inventory),
+        Rule::new("INV-02", Scope::Inventory),
+    ],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
+    inv01_basic_facts(c);
+    inv02_agreement_expired(c);
+}
+
+/// INV-02: a system still in use (not planned, not decommissioned) whose agreement has
+/// ended: it runs without a contract, or the inventory is out of date.
+fn inv02_agreement_expired(c: &mut Checker) {
+    for system in &c.portfolio.systems {
+        let in_use = !matches!(
+            system.lifecycle,
+            Some(Livslop::Avviklet | Livslop::Planlagt)
+        );
+        let Some(agreement) = system.agreement.as_ref().filter(|_| in_use) else {
+            continue;
+        };
+        let Some(expired) = agreement.expires.filter(|d| *d < c.date) else {
+            continue;
+        };
+        let message = Message::AgreementExpired {
+            id: &system.id,
+            expired,
+        };
+        let at = agreement.spans.key("utloper");
+        let subject = Subject::System(system.id.clone());
+        c.emit(
+            "INV-02",
+            subject,
+            at,
+            "/system/avtale/utloper".into(),
+            message,
+        );
+    }
+}
+
+/// INV-01: the facts every inventory entry needs.
+fn inv01_basic_facts(c: &mut Checker) {
     for system in &c.portfolio.systems {
         let mut missing = Vec::new();
         if !super::given(&system.owner) {
@@ -56,6 +96,8 @@ enum Message<'a> {
         id: &'a str,
         missing: &'a [&'static str],
     },
+    /// INV-02.
+    AgreementExpired { id: &'a str, expired: Date },
 }
 
 impl From<Message<'_>> for Text {
@@ -70,6 +112,10 @@ impl From<Message<'_>> for Text {
                     "The inventory lacks {} for {id}",
                     join_names(missing, Lang::En)
                 ),
+            ),
+            Message::AgreementExpired { id, expired } => Text::new(
+                format!("Avtalen for {id} utløp {expired}, men systemet er fortsatt i bruk"),
+                format!("The agreement for {id} ended {expired}, but the system is still in use"),
             ),
         }
     }
