@@ -191,8 +191,11 @@ fn the_matrix_shows_passes_breaches_deviations_and_what_does_not_apply() {
     // SKY-03 on gerica is covered by the approved deviation 26/0117.
     assert_eq!(cell(Some("gerica"), "SKY"), "avvik");
     assert_eq!(cell(Some("teams"), "SKY"), "ok");
-    // INNUT looks at projects and the portfolio, never at an inventory system.
-    assert_eq!(cell(Some("teams"), "INNUT"), "ikke_relevant");
+    // GEV looks at projects, never at an inventory system.
+    assert_eq!(cell(Some("teams"), "GEV"), "ikke_relevant");
+    // INNUT-06 looks at inventory systems: websak is overdue, teams has no date.
+    assert_eq!(cell(Some("websak"), "INNUT"), "brudd");
+    assert_eq!(cell(Some("teams"), "INNUT"), "ok");
     // INNUT-05 on the portfolio is covered by the deviation 26/0041.
     assert_eq!(cell(None, "INNUT"), "avvik");
     assert_eq!(cell(Some("min-side"), "GEV"), "brudd");
@@ -557,7 +560,7 @@ fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
         (cell(&u, 1, 1), cell(&u, 1, 3)),
         ("2026-T2".into(), "denne kontrollen".into())
     );
-    assert_eq!(cell(&u, 1, 13), "44");
+    assert_eq!(cell(&u, 1, 13), "45");
 
     let a = book.worksheet_range("Avvik").unwrap();
     assert_eq!(a.height(), 5 + 1);

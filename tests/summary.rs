@@ -70,7 +70,7 @@ Orden i eget hus: en fullstendig systemoversikt (INV): 3 av 4 systemer med brudd
 
 Uten brudd
   Sky er førstevalget (SKY): 4 systemer kontrollert
-  Ett nytt system inn betyr ett system ut (INNUT): porteføljen kontrollert
+  Ett nytt system inn betyr ett system ut (INNUT): 4 systemer, porteføljen kontrollert
   Vi bruker nasjonale felleskomponenter (FK): 4 systemer kontrollert
   Personvernvennlig digitalisering (PVN): 4 systemer kontrollert
   Informasjonssikkerhet og risikostyring (SIK): 4 systemer kontrollert

@@ -1,4 +1,4 @@
-//! Ett nytt system inn betyr ett system ut (one in, one out): INNUT-01..05.
+//! Ett nytt system inn betyr ett system ut (one in, one out): INNUT-01..06.
 
 use super::registry::{Number, Principle, Rule, Scope, any_project};
 use super::{Checker, given};
@@ -19,12 +19,57 @@ pub const PRINCIPLE: Principle = Principle {
         Rule::new("INNUT-03", Scope::Projects(any_project)),
         Rule::new("INNUT-04", Scope::Projects(Project::is_open)),
         Rule::new("INNUT-05", Scope::Portfolio),
+        Rule::new("INNUT-06", Scope::Inventory),
     ],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
+    phase_outs(c);
+    overdue(c);
+}
+
+/// INNUT-06: an inventory system still in use after the date it was to be phased out by:
+/// its own `utfases`, or the `utfaser` entry of a judged project. The earliest passed date
+/// counts; the finding points where that date is written.
+fn overdue(c: &mut Checker) {
+    let (p, today) = (c.portfolio, c.date);
+    for system in &p.systems {
+        if system.lifecycle == Some(Livslop::Avviklet) {
+            continue;
+        }
+        let own = system
+            .retires
+            .filter(|d| *d < today)
+            .map(|d| (d, None, system.spans.key("utfases")));
+        let planned = p.judged_projects().flat_map(|project| {
+            project
+                .retires
+                .iter()
+                .filter(|r| r.system.as_deref() == Some(system.id.as_str()))
+                .filter_map(move |r| {
+                    let date = r.date.filter(|d| *d < today)?;
+                    Some((date, Some(project.id.as_str()), r.spans.key("dato")))
+                })
+        });
+        let Some((date, project, at)) = own.into_iter().chain(planned).min_by_key(|(d, ..)| *d)
+        else {
+            continue;
+        };
+        let message = Message::Overdue {
+            id: &system.id,
+            date,
+            project,
+            lifecycle: system.lifecycle,
+        };
+        let subject = Subject::System(system.id.clone());
+        c.emit("INNUT-06", subject, at, "/system/utfases".into(), message);
+    }
+}
+
+/// INNUT-01..05: each project's phase-outs, and the portfolio's.
+fn phase_outs(c: &mut Checker) {
     let p = c.portfolio;
     let ratio = c.number(FORHOLD);
     // Which open projects phase out each system, for INNUT-04.
@@ -172,6 +217,13 @@ enum Message<'a> {
     },
     /// INNUT-05.
     PortfolioGrows { new: usize, out: usize },
+    /// INNUT-06: the date passed, set in the inventory (no project) or by a project.
+    Overdue {
+        id: &'a str,
+        date: Date,
+        project: Option<&'a str>,
+        lifecycle: Option<Livslop>,
+    },
 }
 
 impl From<Message<'_>> for Text {
@@ -237,6 +289,34 @@ impl From<Message<'_>> for Text {
                         "The phase-out does not count as one system out: {}",
                         en.join("; ")
                     ),
+                )
+            }
+            Message::Overdue {
+                id,
+                date,
+                project,
+                lifecycle,
+            } => {
+                let (by_nb, by_en) = match project {
+                    Some(p) => (
+                        format!("etter prosjektet {p}"),
+                        format!("by the project {p}"),
+                    ),
+                    None => (
+                        "etter systemoversikten".to_string(),
+                        "by the inventory".to_string(),
+                    ),
+                };
+                let (now_nb, now_en) = match lifecycle {
+                    Some(l) => (format!("livslop er {l}"), format!("its livslop is {l}")),
+                    None => (
+                        "livslop er ikke oppgitt".to_string(),
+                        "it states no livslop".to_string(),
+                    ),
+                };
+                Text::new(
+                    format!("{id} skulle vært faset ut {date} {by_nb}, men {now_nb}"),
+                    format!("{id} was to be phased out {date} {by_en}, but {now_en}"),
                 )
             }
             Message::PortfolioGrows { new, out } => Text::new(
