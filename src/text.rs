@@ -47,6 +47,19 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// An amount of kroner with its thousands grouped by spaces: «4 200 000».
+pub fn kroner(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// Joins names for a message: «a, b og c» / "a, b and c".
 pub fn join_names(names: &[&str], lang: Lang) -> String {
     let and = match lang {
@@ -146,6 +159,13 @@ mod tests {
             format!("Ukjent regel «{}…» og «kort»", "y".repeat(MAX_SHOWN_CHARS))
         );
         assert_eq!(cut_quoted("ingen sitat"), "ingen sitat");
+    }
+
+    #[test]
+    fn amounts_are_grouped() {
+        assert_eq!(kroner(4_200_000), "4 200 000");
+        assert_eq!(kroner(999), "999");
+        assert_eq!(kroner(1000), "1 000");
     }
 
     #[test]

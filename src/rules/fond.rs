@@ -4,6 +4,7 @@ use super::Checker;
 use super::registry::{Number, Principle, Rule, Scope, any_project};
 use crate::finding::Subject;
 use crate::text::Text;
+use crate::text::kroner;
 
 /// `[rule.params.andel]` of FOND-01.
 pub const ANDEL: Number = Number::new("FOND-01", "andel");
@@ -115,28 +116,5 @@ impl From<Message> for Text {
                 )
             }
         }
-    }
-}
-
-/// 4 200 000: thousands grouped with spaces, as Norwegian amounts are written.
-fn kroner(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn amounts_are_grouped() {
-        assert_eq!(super::kroner(4_200_000), "4 200 000");
-        assert_eq!(super::kroner(999), "999");
-        assert_eq!(super::kroner(1000), "1 000");
     }
 }

@@ -1,20 +1,64 @@
-//! Prosjektstyring (what every project must be able to show): PV-01.
+//! Prosjektstyring (what every project must be able to show): PV-01..02.
 
 use super::registry::{Principle, Rule, Scope, planned};
 use super::{Checker, missing};
 use crate::finding::Subject;
 use crate::model::*;
-use crate::text::{Lang, Text, join_names};
+use crate::text::{Lang, Text, join_names, kroner};
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "PV",
-    rules: &[Rule::new("PV-01", Scope::Projects(planned))],
+    rules: &[
+        Rule::new("PV-01", Scope::Projects(planned)),
+        Rule::new("PV-02", Scope::Projects(planned)),
+    ],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
+    pv01_governance(c);
+    pv02_financing(c);
+}
+
+/// PV-02: a planned project's financing covers its budget. Only what can be added up
+/// counts: an entry without an amount leaves the sum unknown, and then nothing is said.
+fn pv02_financing(c: &mut Checker) {
+    for project in c.portfolio.judged_projects().filter(|p| planned(p)) {
+        let Some(budget) = project.budget_nok else {
+            continue;
+        };
+        let amounts: Option<Vec<u64>> = project.financing.iter().map(|f| f.amount_nok).collect();
+        let Some(amounts) = amounts else {
+            continue;
+        };
+        let financed = amounts.iter().fold(0u64, |sum, a| sum.saturating_add(*a));
+        if financed >= budget {
+            continue;
+        }
+        let message = Message::NotFinanced {
+            budget,
+            financed,
+            listed: !amounts.is_empty(),
+        };
+        let at = project
+            .spans
+            .key_opt("finansiering")
+            .unwrap_or_else(|| project.spans.key("budsjett_nok"));
+        let subject = Subject::Project(project.id.clone());
+        c.emit(
+            "PV-02",
+            subject,
+            at,
+            "/prosjekt/finansiering".into(),
+            message,
+        );
+    }
+}
+
+/// PV-01: what every project must be able to show about how it is governed.
+fn pv01_governance(c: &mut Checker) {
     for project in c
         .portfolio
         .judged_projects()
@@ -51,6 +95,12 @@ pub fn check(c: &mut Checker) {
 enum Message<'a> {
     /// PV-01.
     GovernanceLacks { missing: &'a [&'static str] },
+    /// PV-02: `listed` is false when no financing is written at all.
+    NotFinanced {
+        budget: u64,
+        financed: u64,
+        listed: bool,
+    },
 }
 
 impl From<Message<'_>> for Text {
@@ -64,6 +114,36 @@ impl From<Message<'_>> for Text {
                 format!(
                     "The project's governance is not described: styring lacks {}",
                     join_names(missing, Lang::En)
+                ),
+            ),
+            Message::NotFinanced {
+                budget,
+                listed: false,
+                ..
+            } => Text::new(
+                format!(
+                    "Budsjettet er {} kr, men ingen finansiering er ført opp",
+                    kroner(budget)
+                ),
+                format!(
+                    "The budget is NOK {}, but no financing is listed",
+                    kroner(budget)
+                ),
+            ),
+            Message::NotFinanced {
+                budget, financed, ..
+            } => Text::new(
+                format!(
+                    "Finansieringen ({} kr) dekker ikke budsjettet ({} kr): {} kr mangler",
+                    kroner(financed),
+                    kroner(budget),
+                    kroner(budget - financed)
+                ),
+                format!(
+                    "The financing (NOK {}) does not cover the budget (NOK {}): NOK {} is missing",
+                    kroner(financed),
+                    kroner(budget),
+                    kroner(budget - financed)
                 ),
             ),
         }
