@@ -1,7 +1,7 @@
 //! Vi må utnytte de systemene vi har fullt ut (use what we have): GJEN-01.
 
 use super::Checker;
-use super::registry::{Principle, Rule, Scope, any_project};
+use super::registry::{Principle, Rule, Scope};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
@@ -13,14 +13,16 @@ use crate::text::{Lang, Text, join_names};
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "GJEN",
-    rules: &[Rule::new("GJEN-01", Scope::Projects(any_project))],
+    rules: &[Rule::new("GJEN-01", Scope::Projects(Project::is_open))],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
-    for project in p.judged_projects() {
+    // Once a project is finished or realising its benefits, the choice is made: asking it
+    // to assess the systems it could have reused is noise nobody can act on.
+    for project in p.judged_projects().filter(|pr| pr.is_open()) {
         let assessed: Vec<&str> = project
             .assessed_existing
             .iter()
