@@ -254,6 +254,26 @@ fn a_file_that_is_not_utf8() {
 }
 
 #[test]
+fn a_place_in_a_file_with_old_mac_line_ends_counts_lines_as_yaml_does() {
+    // A lone CR ends a line, for the UTF-8 check as for the YAML parser.
+    let dir = kommune(
+        "latin1-cr",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", b"id: a\rnavn: Sm\xf8la\r"),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("feil: systemer/a.yaml:2:9: Fila er ikke gyldig UTF-8"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn deep_nesting_is_refused() {
     let deep = format!(
         "id: a\nnavn: A\nbeskrivelse: {}{}\n",

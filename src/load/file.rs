@@ -40,10 +40,21 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
-            let good = &bytes[..err.valid_up_to()];
-            let line = good.iter().filter(|b| **b == b'\n').count() as u32 + 1;
-            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
-            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() as u32 + 1;
+            // Lines as YAML counts them, as every other place is given: CR LF, a lone CR
+            // and LF each end a line.
+            let good = String::from_utf8_lossy(&bytes[..err.valid_up_to()]);
+            let (mut line, mut column, mut after_cr) = (1u32, 1u32, false);
+            for c in good.chars() {
+                match c {
+                    '\n' if after_cr => {}
+                    '\n' | '\r' => {
+                        line += 1;
+                        column = 1;
+                    }
+                    _ => column += 1,
+                }
+                after_cr = c == '\r';
+            }
             let hint = Text::new(
                 "Lagre fila som UTF-8 (ikke Latin-1/Windows-1252)",
                 "Save the file as UTF-8 (not Latin-1/Windows-1252)",

@@ -33,11 +33,7 @@ pub fn check(c: &mut Checker) {
         let from_fund: Vec<_> = project
             .financing
             .iter()
-            .filter(|f| {
-                f.source
-                    .as_deref()
-                    .is_some_and(|s| s.trim().eq_ignore_ascii_case("digitaliseringsfond"))
-            })
+            .filter(|f| f.source.as_deref().is_some_and(is_the_fund))
             .collect();
         let Some(first) = from_fund.first() else {
             continue;
@@ -115,6 +111,43 @@ impl From<Message> for Text {
                     ),
                 )
             }
+        }
+    }
+}
+
+/// Whether a financing source names the digitalisation fund: case, spacing and the
+/// definite form do not matter («Digitaliserings fondet», «digitaliseringsfondet»).
+fn is_the_fund(source: &str) -> bool {
+    let name: String = source
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        name.as_str(),
+        "digitaliseringsfond" | "digitaliseringsfondet"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_fund_is_known_by_any_spelling_of_its_name() {
+        for yes in [
+            "digitaliseringsfond",
+            " Digitaliseringsfondet ",
+            "Digitaliserings fond",
+            "DIGITALISERINGS-FONDET",
+        ] {
+            assert!(super::is_the_fund(yes), "{yes}");
+        }
+        for no in [
+            "fond",
+            "investering",
+            "digitaliseringsfondets renter",
+            "innovasjonsfond",
+        ] {
+            assert!(!super::is_the_fund(no), "{no}");
         }
     }
 }
