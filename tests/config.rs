@@ -841,3 +841,30 @@ fn legal_duties_run_under_every_profile_until_prinsipp_toml_turns_them_off() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn every_source_a_rule_or_principle_cites_is_a_known_document() {
+    let katalog = prinsipp::katalog::Katalog::builtin();
+    let mut cited = Vec::new();
+    for p in &katalog.principles {
+        for s in &p.principle.sources {
+            cited.push((p.principle.prefix.clone(), s.doc.clone(), s.section.clone()));
+        }
+        for r in &p.rule {
+            for s in &r.sources {
+                cited.push((r.code.clone(), s.doc.clone(), s.section.clone()));
+            }
+            assert!(!r.sources.is_empty(), "{} cites no source", r.code);
+        }
+    }
+    for (who, doc, section) in cited {
+        assert!(
+            katalog.document(&doc).is_some(),
+            "{who} cites {doc}, which rules/kilder.toml does not know"
+        );
+        assert!(
+            !section.trim().is_empty(),
+            "{who} cites {doc} without a section"
+        );
+    }
+}
