@@ -5,7 +5,13 @@
 //! escaped with `escape::html`; element ids are made from indexes, never from user text.
 
 mod chart;
+mod compare;
+mod figures;
+mod findings;
+mod matrix;
 mod parts;
+mod register;
+mod trend;
 
 use super::Report;
 use super::escape::html;
@@ -109,7 +115,7 @@ pub fn render(kommuner: &[Kommune], lang: Lang) -> String {
             out.push_str(&kommune(one, &place, lang));
         }
         many => {
-            out.push_str(&parts::comparison(many, lang));
+            out.push_str(&compare::comparison(many, lang));
             for (i, k) in many.iter().enumerate() {
                 let place = Place {
                     level: 3,
@@ -125,7 +131,7 @@ pub fn render(kommuner: &[Kommune], lang: Lang) -> String {
                 out.push_str(&kommune(k, &place, lang));
                 out.push_str("</div>\n");
             }
-            out.push_str(&parts::rules(many, lang));
+            out.push_str(&findings::rules(many, lang));
         }
     }
     out.push_str(&format!(
@@ -201,10 +207,10 @@ fn kommune(k: &Kommune, place: &Place, lang: Lang) -> String {
         out.push_str(&place.heading(0, id, t(lang, nb, en)));
         out.push_str(&match index {
             0 => key_figures(k, place, lang),
-            1 => parts::trend(k, place, lang),
-            2 => parts::matrix(k, lang),
-            3 => parts::findings(k, place, lang),
-            _ => parts::deviations(k, lang),
+            1 => trend::trend(k, place, lang),
+            2 => matrix::matrix(k, lang),
+            3 => findings::findings(k, place, lang),
+            _ => register::deviations(k, lang),
         });
         out.push_str("</section>\n");
     }
@@ -383,8 +389,8 @@ fn key_figures(k: &Kommune, place: &Place, lang: Lang) -> String {
         &share_bars(&s.personal_data, lang),
         (t(lang, "Personopplysninger", "Personal data"), count_col),
     ));
-    out.push_str(&parts::components(k, place, lang));
-    out.push_str(&parts::benefits(k, place, lang));
-    out.push_str(&parts::findings_charts(k, place, lang));
+    out.push_str(&figures::components(k, place, lang));
+    out.push_str(&figures::benefits(k, place, lang));
+    out.push_str(&figures::findings_charts(k, place, lang));
     out
 }
