@@ -148,7 +148,7 @@ fn the_report_in_a_real_browser_has_its_sections_figures_and_no_serious_wcag_vio
     );
     assert!(
         cards
-            .contains(&"+8 / −6 nye systemer mot utfasinger i åpne prosjekter: porteføljen vokser"),
+            .contains(&"+8 / −4 nye systemer mot utfasinger i åpne prosjekter: porteføljen vokser"),
         "{cards:?}"
     );
     assert!(

@@ -38,7 +38,8 @@ pub struct SystemFigures {
 pub struct Growth {
     /// Entries of `nye_systemer` in open projects (konsept, planlegge, gjennomfore).
     pub introduced: usize,
-    /// Distinct systems named in `utfaser` of the same projects.
+    /// Distinct systems named in `utfaser` of the same projects that exist in the
+    /// inventory and are not `avviklet`.
     pub phased_out: usize,
     pub growing: bool,
 }
@@ -185,17 +186,8 @@ fn systems(p: &Portfolio) -> SystemFigures {
 }
 
 fn growth(p: &Portfolio) -> Growth {
-    let open: Vec<_> = p
-        .projects
-        .iter()
-        .filter(|pr| pr.is_judged() && pr.is_open())
-        .collect();
-    let introduced = open.iter().map(|pr| pr.new_systems.len()).sum();
-    let phased_out = open
-        .iter()
-        .flat_map(|pr| pr.retires.iter().filter_map(|r| r.system.as_deref()))
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
+    let (introduced, out) = crate::rules::portfolio_in_and_out(p);
+    let phased_out = out.len();
     Growth {
         introduced,
         phased_out,

@@ -68,6 +68,28 @@ fn overdue(c: &mut Checker) {
     }
 }
 
+/// What open projects (judged; konsept, planlegge or gjennomfore) bring in, as entries of
+/// `nye_systemer`, against the distinct systems they phase out that exist in the inventory
+/// and are still in use: retiring a system that is already avviklet, or is not there, takes
+/// nothing out. The count INNUT-05 compares, and the report's growth figure.
+pub fn portfolio_in_and_out(p: &Portfolio) -> (usize, BTreeSet<&str>) {
+    let open: Vec<&Project> = p
+        .projects
+        .iter()
+        .filter(|pr| pr.is_judged() && pr.is_open())
+        .collect();
+    let new = open.iter().map(|pr| pr.new_systems.len()).sum();
+    let out = open
+        .iter()
+        .flat_map(|pr| pr.retires.iter().filter_map(|r| r.system.as_deref()))
+        .filter(|id| {
+            p.system(id)
+                .is_some_and(|s| s.lifecycle != Some(Livslop::Avviklet))
+        })
+        .collect();
+    (new, out)
+}
+
 /// INNUT-01..05: each project's phase-outs, and the portfolio's.
 fn phase_outs(c: &mut Checker) {
     let p = c.portfolio;
@@ -167,16 +189,7 @@ fn phase_outs(c: &mut Checker) {
         }
     }
 
-    let open: Vec<&Project> = p
-        .projects
-        .iter()
-        .filter(|pr| pr.is_judged() && pr.is_open())
-        .collect();
-    let new: usize = open.iter().map(|pr| pr.new_systems.len()).sum();
-    let out: BTreeSet<&str> = open
-        .iter()
-        .flat_map(|pr| pr.retires.iter().filter_map(|r| r.system.as_deref()))
-        .collect();
+    let (new, out) = portfolio_in_and_out(p);
     if new > out.len() {
         let message = Message::PortfolioGrows {
             new,

@@ -25,6 +25,7 @@ mod standard;
 mod uu;
 
 pub use avv::{DAGER as DEVIATION_NOTICE_DAYS, covers};
+pub use innut::portfolio_in_and_out;
 
 use crate::finding::{Finding, Severity, Status, Subject};
 use crate::katalog::Katalog;
