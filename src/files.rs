@@ -75,6 +75,21 @@ impl From<std::io::Error> for WriteError {
     }
 }
 
+/// «Kan ikke skrive fila: …», at the file's path: a file the user asked for that could not
+/// be written, and why.
+pub fn cannot_write(path: &Path, e: &WriteError) -> crate::diagnostic::Diagnostic {
+    let why = e.message();
+    crate::diagnostic::Diagnostic::error(
+        &path.display().to_string(),
+        0,
+        0,
+        Text::new(
+            format!("Kan ikke skrive fila: {}", why.nb),
+            format!("Cannot write the file: {}", why.en),
+        ),
+    )
+}
+
 /// Checks, before anything is written, that `path` may be written: not one of `inputs`,
 /// and nothing that would be replaced or written through wrongly.
 pub fn check_target(path: &Path, inputs: &[Identity]) -> Result<(), WriteError> {
@@ -98,22 +113,29 @@ fn link_on_the_way(path: &Path) -> Result<(), WriteError> {
     if path.is_absolute() {
         return Ok(());
     }
-    let mut on_the_way = std::path::PathBuf::new();
-    let parents: Vec<Component> = path
-        .parent()
-        .map_or(Vec::new(), |p| p.components().collect());
-    for component in parents {
+    let parents = path.parent().unwrap_or(Path::new(""));
+    match first_link(Path::new(""), parents) {
+        Some(link) => Err(WriteError::LinkOnTheWay(
+            link.to_string_lossy().into_owned(),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The first folder on the way from `base` through `folders` that is a symbolic link
+/// (`base` itself is not looked at): nothing is written through one.
+pub fn first_link(base: &Path, folders: &Path) -> Option<std::path::PathBuf> {
+    let mut on_the_way = base.to_path_buf();
+    for component in folders.components() {
         on_the_way.push(component);
         if matches!(component, Component::CurDir | Component::ParentDir) {
             continue;
         }
         if input::output_target(&on_the_way).is_some_and(|t| t.kind == Kind::Link) {
-            return Err(WriteError::LinkOnTheWay(
-                on_the_way.to_string_lossy().into_owned(),
-            ));
+            return Some(on_the_way);
         }
     }
-    Ok(())
+    None
 }
 
 /// Writes `content` to `path` as described at the top of this module, after

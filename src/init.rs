@@ -37,19 +37,8 @@ pub fn write(folder: &Path, force: bool) -> Result<Vec<PathBuf>, Vec<Diagnostic>
     let mut written = Vec::new();
     for (name, content) in &files {
         let path = folder.join(name);
-        crate::files::write_output(&path, content, &[]).map_err(|e| {
-            let shown = path.display().to_string();
-            let why = e.message();
-            vec![Diagnostic::error(
-                &shown,
-                0,
-                0,
-                Text::new(
-                    format!("Kan ikke skrive fila: {}", why.nb),
-                    format!("Cannot write the file: {}", why.en),
-                ),
-            )]
-        })?;
+        crate::files::write_output(&path, content, &[])
+            .map_err(|e| vec![crate::files::cannot_write(&path, &e)])?;
         written.push(path);
     }
     Ok(written)

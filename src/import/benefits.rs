@@ -163,6 +163,17 @@ fn at(place: &Place, column: Option<usize>) -> Place {
 
 /// Reports every column of `table` that is none of `read` (a column with no header too:
 /// its values are not read either).
+/// Where each of `wanted` stands in the header (by any of its names), after noting every
+/// column that none of them reads.
+fn read_columns<const N: usize>(
+    table: &Table,
+    wanted: [&[&str]; N],
+    report: &mut ImportReport,
+) -> [Option<usize>; N] {
+    report_unread_columns(table, &wanted, report);
+    wanted.map(|names| column(table, names))
+}
+
 fn report_unread_columns(table: &Table, read: &[&[&str]], report: &mut ImportReport) {
     for (i, header) in table.header.iter().enumerate() {
         if read
@@ -364,19 +375,9 @@ pub fn not_a_list(table: &Table) -> Box<Diagnostic> {
 impl Plan {
     /// «Gevinstanalyse og gevinstrealiseringsplan».
     pub fn read_benefits(&mut self, table: &Table, report: &mut ImportReport) {
-        let c = |names| column(table, names);
-        let (id, title, kind, responsible, owner, due, modified) = (
-            c(ID),
-            c(BENEFIT),
-            c(KIND),
-            c(RESPONSIBLE),
-            c(OWNER),
-            c(DUE),
-            c(MODIFIED),
-        );
-        report_unread_columns(
+        let [id, title, kind, responsible, owner, due, modified] = read_columns(
             table,
-            &[ID, BENEFIT, KIND, RESPONSIBLE, OWNER, DUE, MODIFIED],
+            [ID, BENEFIT, KIND, RESPONSIBLE, OWNER, DUE, MODIFIED],
             report,
         );
         for row in &table.rows {
@@ -434,20 +435,18 @@ impl Plan {
 
     /// «Måleindikatorer».
     pub fn read_indicators(&mut self, table: &Table, report: &mut ImportReport) {
-        let c = |names| column(table, names);
-        let (id, title, benefit, benefit_id, start, target, unit_column, modified) = (
-            c(ID),
-            c(TITLE),
-            c(BENEFIT),
-            c(BENEFIT_ID),
-            c(START),
-            c(TARGET),
-            c(UNIT),
-            c(MODIFIED),
-        );
-        report_unread_columns(
+        let [
+            id,
+            title,
+            benefit,
+            benefit_id,
+            start,
+            target,
+            unit_column,
+            modified,
+        ] = read_columns(
             table,
-            &[
+            [
                 ID, TITLE, BENEFIT, BENEFIT_ID, START, TARGET, UNIT, MODIFIED,
             ],
             report,
@@ -494,17 +493,9 @@ impl Plan {
 
     /// «Gevinstoppfølging».
     pub fn read_follow_up(&mut self, table: &Table, report: &mut ImportReport) {
-        let c = |names| column(table, names);
-        let (indicator, indicator_id, measured_at, value, modified) = (
-            c(INDICATOR),
-            c(INDICATOR_ID),
-            c(MEASURED_AT),
-            c(MEASURED),
-            c(MODIFIED),
-        );
-        report_unread_columns(
+        let [indicator, indicator_id, measured_at, value, modified] = read_columns(
             table,
-            &[INDICATOR, INDICATOR_ID, MEASURED_AT, MEASURED, MODIFIED],
+            [INDICATOR, INDICATOR_ID, MEASURED_AT, MEASURED, MODIFIED],
             report,
         );
         for row in &table.rows {

@@ -148,7 +148,7 @@ pub fn write(
             continue;
         }
         if let Err(e) = crate::files::check_target(&target, &[]) {
-            errors.push(super::cannot_write(&target, &e));
+            errors.push(crate::files::cannot_write(&target, &e));
             continue;
         }
         match existing(&target, limit) {
@@ -335,15 +335,8 @@ fn ids_of_file(
 /// The first folder on the way from `folder` to `path` (inside it) that is a symbolic
 /// link: whatever the way to the kommune folder, nothing inside it is written through one.
 fn link_below(folder: &Path, path: &str) -> Option<PathBuf> {
-    let mut on_the_way = folder.to_path_buf();
-    let parents: Vec<&str> = path.split('/').collect();
-    for part in &parents[..parents.len().saturating_sub(1)] {
-        on_the_way.push(part);
-        if std::fs::symlink_metadata(&on_the_way).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Some(on_the_way);
-        }
-    }
-    None
+    let parents = Path::new(path).parent().unwrap_or(Path::new(""));
+    crate::files::first_link(folder, parents)
 }
 
 /// Files of `source` in `dir` that an earlier import wrote and this one does not plan.

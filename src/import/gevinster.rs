@@ -154,7 +154,11 @@ fn project_of(title: &str, job: &Job, ids: &IdMap) -> Option<String> {
     [by_map, slug(title)]
         .into_iter()
         .flatten()
-        .find(|id| job.folder.join(format!("prosjekter/{id}.yaml")).is_file())
+        // Opened as every input is (no link followed): a project file to add to.
+        .find(|id| {
+            let path = job.folder.join(format!("prosjekter/{id}.yaml"));
+            matches!(crate::input::open(&path), Ok(crate::input::Opened::File(_)))
+        })
         .or_else(|| {
             // A project imported with its number is keyed by number: find it by its name.
             ids.known

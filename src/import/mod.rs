@@ -197,7 +197,7 @@ pub fn run(job: &Job) -> Outcome {
     for name in [ID_MAP, report_name.as_str()] {
         let path = job.folder.join(name);
         if let Err(e) = crate::files::check_target(&path, &[]) {
-            out.errors.push(cannot_write(&path, &e));
+            out.errors.push(crate::files::cannot_write(&path, &e));
         }
     }
     if !out.errors.is_empty() {
@@ -226,7 +226,7 @@ pub fn run(job: &Job) -> Outcome {
     for (name, text) in [(ID_MAP, ids.csv()), (report_name.as_str(), report_text)] {
         let path = job.folder.join(name);
         if let Err(e) = crate::files::write_output(&path, &text, &[]) {
-            out.errors.push(cannot_write(&path, &e));
+            out.errors.push(crate::files::cannot_write(&path, &e));
         }
     }
     out
@@ -332,19 +332,6 @@ fn records(
         }
         _ => projects,
     })
-}
-
-pub(crate) fn cannot_write(path: &Path, e: &crate::files::WriteError) -> Diagnostic {
-    let why = e.message();
-    Diagnostic::error(
-        &path.display().to_string(),
-        0,
-        0,
-        Text::new(
-            format!("Kan ikke skrive fila: {}", why.nb),
-            format!("Cannot write the file: {}", why.en),
-        ),
-    )
 }
 
 /// An id that is also a file name in the folder: letters, digits, `-` and `_`, no longer
