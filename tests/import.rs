@@ -3,7 +3,7 @@
 //! with an edited file, and every kind of bad input.
 
 mod common;
-use common::{body, import, prinsipp, read, scratch};
+use common::{body, import, prinsipp, read, scratch, write_rows};
 use std::path::Path;
 
 /// An inventory as a kommune keeps it: Norwegian headers with a non-breaking space and odd
@@ -636,13 +636,7 @@ fn pp365_portfolio_overview_becomes_projects() {
             "",
         ],
     ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            if !value.is_empty() {
-                sheet.write_string(r as u32, c as u16, *value).unwrap();
-            }
-        }
-    }
+    write_rows(sheet, &rows);
     sheet
         .write_string(0, 8, "Total budget for the project")
         .unwrap();
@@ -1083,13 +1077,7 @@ fn pp365_gevinstoversikt_becomes_benefits_of_each_project() {
             "",
         ],
     ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            if !v.is_empty() {
-                sheet.write_string(r as u32, c as u16, *v).unwrap();
-            }
-        }
-    }
+    write_rows(sheet, &rows);
     sheet.write_string(0, 8, "Startverdi").unwrap();
     sheet.write_string(0, 9, "Ønsket verdi").unwrap();
     sheet.write_number(1, 8, 140.0).unwrap();

@@ -4,7 +4,7 @@
 //! sheets too large to hold, and reports of many thousand notes.
 
 mod common;
-use common::{body, import, prinsipp, read, scratch};
+use common::{body, import, prinsipp, read, scratch, write_rows};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -363,11 +363,7 @@ fn benefits_that_cannot_be_placed_with_certainty_are_not_written() {
         ["Digital byggesak", "Raskere behandling", "Dager", "30"],
         ["Digital-byggesak", "Færre klager", "Klager", "12"],
     ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *v).unwrap();
-        }
-    }
+    write_rows(sheet, &rows);
     book.save(dir.join("o.xlsx")).unwrap();
     let run = import(&["pp365-gevinster", "o.xlsx", "--til", "k"], &dir);
     assert_eq!(run.code, 0, "{}", run.stderr);

@@ -50,7 +50,6 @@ pub enum Source {
 }
 
 impl Source {
-    /// The name in file headers, the id map and messages.
     /// The fields a column map may name for this source.
     fn fields(self) -> &'static [columns::Field] {
         match self {
@@ -59,6 +58,7 @@ impl Source {
         }
     }
 
+    /// The name in file headers, the id map and messages.
     pub fn name(self) -> &'static str {
         match self {
             Source::Sheet => "regneark",
@@ -139,25 +139,13 @@ pub fn run(job: &Job) -> Outcome {
     // The id map keeps ids from one import to the next: one that is there but cannot be
     // read stops the import, or every id could change.
     let id_map = job.folder.join(ID_MAP);
-    let mut ids = match input::read_file(&id_map, job.max_file_bytes) {
-        Err(input::Problem::Missing) => IdMap::default(),
-        Err(problem) => {
-            out.errors
-                .push(problem.diagnostic(&id_map.display().to_string()));
+    let mut ids = match read_text_if_there(&id_map, job.max_file_bytes) {
+        Ok(None) => IdMap::default(),
+        Ok(Some(text)) => IdMap::read(&text, &mut out.report),
+        Err(d) => {
+            out.errors.push(*d);
             return out;
         }
-        Ok((bytes, _)) => match String::from_utf8(bytes) {
-            Ok(text) => IdMap::read(&text, &mut out.report),
-            Err(_) => {
-                out.errors.push(Diagnostic::error(
-                    &id_map.display().to_string(),
-                    0,
-                    0,
-                    Text::new("Fila er ikke UTF-8", "The file is not UTF-8"),
-                ));
-                return out;
-            }
-        },
     };
     for (kind, id, file) in folder::ids_in_use(&job.folder, job.source.name(), job.max_file_bytes) {
         let kind = if kind == "systemer" {
@@ -428,11 +416,21 @@ fn not_a_sheet(shown: &str, source: Source) -> Diagnostic {
     ))
 }
 
-/// A text file within the size limit (the id map, the column map).
+/// A text file within the size limit (the column map); a missing one is an error.
 fn read_text(path: &Path, limit: u64) -> Result<String, Box<Diagnostic>> {
+    read_text_if_there(path, limit)?
+        .ok_or_else(|| Box::new(input::Problem::Missing.diagnostic(&path.display().to_string())))
+}
+
+/// A text file within the size limit, or `None` when there is none (the id map).
+fn read_text_if_there(path: &Path, limit: u64) -> Result<Option<String>, Box<Diagnostic>> {
     let shown = path.display().to_string();
-    let (bytes, _) = input::read_file(path, limit).map_err(|p| Box::new(p.diagnostic(&shown)))?;
-    String::from_utf8(bytes).map_err(|_| {
+    let bytes = match input::read_file(path, limit) {
+        Err(input::Problem::Missing) => return Ok(None),
+        Err(p) => return Err(Box::new(p.diagnostic(&shown))),
+        Ok((bytes, _)) => bytes,
+    };
+    String::from_utf8(bytes).map(Some).map_err(|_| {
         Box::new(Diagnostic::error(
             &shown,
             0,

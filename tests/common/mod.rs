@@ -222,3 +222,15 @@ pub fn assert_cheap(cost: &Cost, what: &str) {
     );
     assert!(cost.cpu <= MAX_CPU, "{what}: {:?} of CPU", cost.cpu);
 }
+
+/// Writes `rows` into a sheet from A1, as text; an empty string leaves its cell empty, as
+/// an export leaves a field nobody filled in.
+pub fn write_rows<const N: usize>(sheet: &mut rust_xlsxwriter::Worksheet, rows: &[[&str; N]]) {
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            if !value.is_empty() {
+                sheet.write_string(r as u32, c as u16, *value).unwrap();
+            }
+        }
+    }
+}
