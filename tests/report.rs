@@ -356,6 +356,24 @@ fn a_report_needs_somewhere_to_go_and_a_workbook_a_file() {
         "{}",
         run.stderr
     );
+    // Two formats to one file: the second would replace the first.
+    let file = scratch("report-same-file").join("r.html");
+    let run = prinsipp(&[
+        "report",
+        &example,
+        "--html",
+        file.to_str().unwrap(),
+        "--format",
+        &format!("json={}", file.display()),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("To formater skal skrives til samme fil"),
+        "{}",
+        run.stderr
+    );
+    assert!(!file.exists());
     let run = prinsipp(&["report", &example, "--format", "pdf"]);
     assert_eq!(run.code, 2);
     assert!(

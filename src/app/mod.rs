@@ -475,28 +475,25 @@ fn target_allowed(
     }
 }
 
-/// The outputs asked for (the table on stdout when none); at most one may use stdout.
-fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
-    let outputs = if args.outputs.is_empty() {
-        vec![Output {
-            format: CheckFormat::Table,
-            path: None,
-        }]
-    } else {
-        args.outputs.clone()
-    };
-    // `-` and /dev/stdout are standard output, as for most tools.
-    let outputs: Vec<Output> = outputs
-        .into_iter()
-        .map(|o| Output {
-            path: o
-                .path
-                .filter(|p| p.as_os_str() != "-" && p.as_path() != Path::new("/dev/stdout")),
-            ..o
-        })
-        .collect();
+/// `-` and /dev/stdout are standard output (`None`), as for most tools.
+fn file_or_stdout(path: Option<PathBuf>) -> Option<PathBuf> {
+    path.filter(|p| p.as_os_str() != "-" && p.as_path() != Path::new("/dev/stdout"))
+}
+
+/// No two outputs to one file, and at most one to standard output (`None`); `hint` says
+/// how to send the others to files.
+fn check_output_paths<'p>(
+    paths: impl Iterator<Item = Option<&'p Path>>,
+    hint: Text,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut seen: Vec<PathBuf> = Vec::new();
-    for path in outputs.iter().filter_map(|o| o.path.as_ref()) {
+    let mut to_stdout = 0;
+    for path in paths {
+        let Some(path) = path else {
+            to_stdout += 1;
+            continue;
+        };
         let normal: PathBuf = path
             .components()
             .filter(|c| !matches!(c, std::path::Component::CurDir))
@@ -515,7 +512,7 @@ fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
         }
         seen.push(normal);
     }
-    if outputs.iter().filter(|o| o.path.is_none()).count() > 1 {
+    if to_stdout > 1 {
         diags.push(
             Diagnostic::error(
                 "--format",
@@ -526,12 +523,33 @@ fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
                     "Only one format can go to standard output",
                 ),
             )
-            .with_hint(Text::new(
-                "Send de andre til filer: --format table --format sarif=prinsipp.sarif",
-                "Send the others to files: --format table --format sarif=prinsipp.sarif",
-            )),
+            .with_hint(hint),
         );
     }
+}
+
+/// The outputs asked for (the table on stdout when none); at most one may use stdout.
+fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
+    let outputs = if args.outputs.is_empty() {
+        vec![Output {
+            format: CheckFormat::Table,
+            path: None,
+        }]
+    } else {
+        args.outputs.clone()
+    };
+    let outputs: Vec<Output> = outputs
+        .into_iter()
+        .map(|o| Output {
+            path: file_or_stdout(o.path),
+            ..o
+        })
+        .collect();
+    let hint = Text::new(
+        "Send de andre til filer: --format table --format sarif=prinsipp.sarif",
+        "Send the others to files: --format table --format sarif=prinsipp.sarif",
+    );
+    check_output_paths(outputs.iter().map(|o| o.path.as_deref()), hint, diags);
     outputs
 }
 

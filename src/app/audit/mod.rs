@@ -5,8 +5,8 @@
 mod earlier;
 
 use super::{
-    EXIT_INPUT, EXIT_OK, input_failed, kommune_settings, open_kommune, target_allowed, write_all,
-    write_file,
+    EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed, kommune_settings,
+    open_kommune, target_allowed, write_all, write_file,
 };
 use crate::cli::{AuditFormat, ReportArgs, ReportOutput};
 use crate::diagnostic::{Diagnostic, Level};
@@ -273,9 +273,7 @@ fn outputs(args: &ReportArgs, diags: &mut Vec<Diagnostic>) -> Vec<ReportOutput> 
         })
         .chain(args.outputs.iter().cloned())
         .map(|o| ReportOutput {
-            path: o
-                .path
-                .filter(|p| p.as_os_str() != "-" && p.as_path() != Path::new("/dev/stdout")),
+            path: file_or_stdout(o.path),
             ..o
         })
         .collect();
@@ -293,22 +291,13 @@ fn outputs(args: &ReportArgs, diags: &mut Vec<Diagnostic>) -> Vec<ReportOutput> 
             )),
         );
     }
-    if outputs.iter().filter(|o| o.path.is_none()).count() > 1 {
-        diags.push(Diagnostic::error(
-            "--format",
-            0,
-            0,
-            Text::new(
-                "Bare ett format kan skrives til standard ut",
-                "Only one format can go to standard output",
-            ),
-        ));
-    }
-    for o in outputs
-        .iter()
-        .filter(|o| o.format == AuditFormat::Xlsx && o.path.is_none())
-    {
-        let _ = o;
+    let hint = Text::new(
+        "Send de andre til filer: --html rapport.html --format json=rapport.json",
+        "Send the others to files: --html report.html --format json=report.json",
+    );
+    check_output_paths(outputs.iter().map(|o| o.path.as_deref()), hint, diags);
+    let workbook_to_stdout = |o: &ReportOutput| o.format == AuditFormat::Xlsx && o.path.is_none();
+    if outputs.iter().any(workbook_to_stdout) {
         diags.push(
             Diagnostic::error(
                 "--format",
@@ -325,7 +314,7 @@ fn outputs(args: &ReportArgs, diags: &mut Vec<Diagnostic>) -> Vec<ReportOutput> 
             )),
         );
     }
-    outputs.retain(|o| !(o.format == AuditFormat::Xlsx && o.path.is_none()));
+    outputs.retain(|o| !workbook_to_stdout(o));
     outputs
 }
 
