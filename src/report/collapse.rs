@@ -3,7 +3,7 @@
 //! «INV-01 · 29 systemer · mangler drift og systemeier (29 funn samlet)».
 
 use crate::finding::{Finding, Subject};
-use crate::text::{Lang, join_names, plural};
+use crate::text::{Lang, join_names};
 
 /// A row: one finding, or many that say the same.
 pub enum Item<'a> {
@@ -61,36 +61,8 @@ pub fn items<'a>(findings: &[&'a Finding], above: Option<usize>) -> Vec<Item<'a>
 
 /// «29 systemer, 2 prosjekter»: the distinct subjects of a group.
 pub fn subjects(group: &[&Finding], lang: Lang) -> String {
-    let mut seen = std::collections::HashSet::new();
-    let (mut systems, mut projects, mut other) = (0, 0, 0);
-    for f in group {
-        if seen.insert(&f.subject) {
-            match f.subject {
-                Subject::System(_) => systems += 1,
-                Subject::Project(_) => projects += 1,
-                _ => other += 1,
-            }
-        }
-    }
-    let words = match lang {
-        Lang::Nb => [
-            ("system", "systemer"),
-            ("prosjekt", "prosjekter"),
-            ("annet", "andre"),
-        ],
-        Lang::En => [
-            ("system", "systems"),
-            ("project", "projects"),
-            ("other", "others"),
-        ],
-    };
-    [systems, projects, other]
-        .iter()
-        .zip(words)
-        .filter(|(n, _)| **n > 0)
-        .map(|(n, (one, many))| plural(*n, one, many))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let distinct: std::collections::HashSet<&Subject> = group.iter().map(|f| &f.subject).collect();
+    super::summary::count(crate::figures::subjects::Tally::of(distinct), lang)
 }
 
 /// «mangler drift og systemeier (29 funn samlet)», or the message they share.

@@ -56,21 +56,30 @@ pub fn share(bad: Tally, all: Tally, lang: Lang) -> String {
     join_names(&parts, lang)
 }
 
-/// «12 systemer, 2 prosjekter»: how many subjects, by kind.
-fn count(t: Tally, lang: Lang) -> String {
-    let (system, project) = match lang {
-        Lang::Nb => (("system", "systemer"), ("prosjekt", "prosjekter")),
-        Lang::En => (("system", "systems"), ("project", "projects")),
+/// «12 systemer, 2 prosjekter»: how many subjects, by kind («0» for none).
+pub(super) fn count(t: Tally, lang: Lang) -> String {
+    let words = match lang {
+        Lang::Nb => [
+            ("system", "systemer"),
+            ("prosjekt", "prosjekter"),
+            ("portefølje", "porteføljer"),
+            ("avvik", "avvik"),
+        ],
+        Lang::En => [
+            ("system", "systems"),
+            ("project", "projects"),
+            ("portfolio", "portfolios"),
+            ("deviation", "deviations"),
+        ],
     };
-    let mut parts = Vec::new();
-    if t.systems > 0 {
-        parts.push(plural(t.systems, system.0, system.1));
-    }
-    if t.projects > 0 {
-        parts.push(plural(t.projects, project.0, project.1));
-    }
+    let parts: Vec<String> = [t.systems, t.projects, t.portfolio, t.deviations]
+        .iter()
+        .zip(words)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, (one, many))| plural(*n, one, many))
+        .collect();
     if parts.is_empty() {
-        parts.push("0".to_string());
+        return "0".to_string();
     }
     parts.join(", ")
 }
@@ -115,7 +124,13 @@ fn principle_line(p: &PrincipleSummary, lang: Lang) -> String {
 
 /// «4 systemer kontrollert».
 fn checked_line(t: Tally, lang: Lang) -> String {
-    let mut all = count(t, lang);
+    // The portfolio is «porteføljen», not «1 portefølje», here.
+    let entities = Tally {
+        portfolio: 0,
+        deviations: 0,
+        ..t
+    };
+    let mut all = count(entities, lang);
     let (portfolio, deviations) = match lang {
         Lang::Nb => (("porteføljen", ""), ("avvik", "avvik")),
         Lang::En => (("the portfolio", ""), ("deviation", "deviations")),
