@@ -186,9 +186,14 @@ pub static SYSTEM: Shape = Shape {
             "Ingen, vanlige eller særlige kategorier (GDPR art. 9)",
         ),
         f(
+            "hoy_risiko",
+            Ty::EnumList(HoyRisiko::NAMES),
+            "Hva som gjør behandlingen høyrisiko (GDPR art. 35): barn, stor_skala, ny_teknologi, overvaking",
+        ),
+        f(
             "dpia",
-            Ty::Object(&DATED_REF),
-            "Vurdering av personvernkonsekvenser",
+            Ty::Object(&DPIA),
+            "Vurdering av personvernkonsekvenser (GDPR art. 35)",
         ),
         f(
             "databehandleravtale",
@@ -245,6 +250,20 @@ pub static INTEGRASJON: Shape = Shape {
             "standard",
             Ty::Text,
             "Standard fra katalogen, eller proprietaer / filoverforing",
+        ),
+    ],
+};
+
+pub static DPIA: Shape = Shape {
+    name: "dpia",
+    what: ("dpia", "dpia"),
+    fields: &[
+        f("dato", Ty::Date, "Datert"),
+        f("ref", Ty::Text, "Saksnummer"),
+        f(
+            "type",
+            Ty::Enum(DpiaType::NAMES),
+            "full (standard) eller forvurdering: vurderingen av om en full DPIA trengs",
         ),
     ],
 };
@@ -567,6 +586,7 @@ pub static ALL: &[&Shape] = &[
     &SYSTEM,
     &AVTALE,
     &INTEGRASJON,
+    &DPIA,
     &DATED_REF,
     &ARKIV,
     &DATASETT,

@@ -224,7 +224,16 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
             Personopplysninger::NAMES,
             Personopplysninger::from_name,
         ),
-        dpia: r.nested(&f, "dpia", |r, n| dated_ref(r, n, "dpia")),
+        high_risk: r.choices(&f, "hoy_risiko", HoyRisiko::NAMES, HoyRisiko::from_name),
+        dpia: r.nested(&f, "dpia", |r, n| {
+            let f = r.map(n, "dpia", &shape::DPIA)?;
+            Some(Dpia {
+                date: r.date(&f, "dato"),
+                reference: r.text(&f, "ref"),
+                kind: r.choice(&f, "type", DpiaType::NAMES, DpiaType::from_name),
+                spans: f.spans,
+            })
+        }),
         processor_agreement: r.nested(&f, "databehandleravtale", |r, n| {
             dated_ref(r, n, "databehandleravtale")
         }),

@@ -103,6 +103,27 @@ yaml_enum!(
 );
 
 yaml_enum!(
+    /// What makes a processing of personal data high risk (GDPR art. 35(1) and (3), and
+    /// Datatilsynet's list of processing that needs a DPIA); special categories are
+    /// `personopplysninger: saerlige`.
+    HoyRisiko {
+        Barn = "barn",
+        StorSkala = "stor_skala",
+        NyTeknologi = "ny_teknologi",
+        Overvaking = "overvaking",
+    }
+);
+
+yaml_enum!(
+    /// What a `dpia` entry is: a full impact assessment, or the documented assessment of
+    /// whether one is needed.
+    DpiaType {
+        Full = "full",
+        Forvurdering = "forvurdering",
+    }
+);
+
+yaml_enum!(
     ArkivMetode {
         Deponering = "deponering",
         Avlevering = "avlevering",

@@ -82,7 +82,11 @@ impl System {
             "felleskomponenter" => names(&self.components),
             "integrasjoner" => list(&self.integrations),
             "personopplysninger" => name(self.personal_data),
+            "hoy_risiko" => {
+                FieldValue::Names(self.high_risk.iter().map(|r| r.to_string()).collect())
+            }
             "dpia" => present(&self.dpia),
+            "dpia.type" => name(self.dpia.as_ref().and_then(|d| d.kind)),
             "dpia.dato" => date(self.dpia.as_ref().and_then(|d| d.date)),
             "dpia.ref" => text(&self.dpia.as_ref().and_then(|d| d.reference.clone())),
             "databehandleravtale" => present(&self.processor_agreement),

@@ -1,8 +1,8 @@
 //! A system, wherever it is written: in the inventory or inline in a project's `nye_systemer`.
 
 use super::{
-    ArkivMetode, Date, Drift, Grunn, Konklusjon, Livslop, Names, Personopplysninger,
-    Programvaretype, Spans,
+    ArkivMetode, Date, DpiaType, Drift, Grunn, HoyRisiko, Konklusjon, Livslop, Names,
+    Personopplysninger, Programvaretype, Spans,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -25,7 +25,8 @@ pub struct System {
     pub components: Names,
     pub integrations: Vec<Integration>,
     pub personal_data: Option<Personopplysninger>,
-    pub dpia: Option<DatedRef>,
+    pub high_risk: Vec<HoyRisiko>,
+    pub dpia: Option<Dpia>,
     pub processor_agreement: Option<DatedRef>,
     pub ros: Option<DatedRef>,
     pub public_facing: Option<bool>,
@@ -39,6 +40,14 @@ pub struct System {
 impl System {
     pub fn is_cloud(&self) -> bool {
         self.drift.is_some_and(Drift::is_cloud)
+    }
+
+    /// Personal data of any kind (vanlige or saerlige).
+    pub fn has_personal_data(&self) -> bool {
+        matches!(
+            self.personal_data,
+            Some(Personopplysninger::Vanlige | Personopplysninger::Saerlige)
+        )
     }
 }
 
@@ -55,7 +64,25 @@ pub struct Integration {
     pub spans: Spans,
 }
 
-/// A document that exists with an optional date and case reference (dpia, ros, …).
+/// The assessment of privacy impact: a full DPIA unless `type` says it is only the
+/// documented assessment of whether one is needed.
+#[derive(Debug, Clone, Default)]
+pub struct Dpia {
+    pub date: Option<Date>,
+    pub reference: Option<String>,
+    pub kind: Option<DpiaType>,
+    pub spans: Spans,
+}
+
+impl Dpia {
+    /// Only the assessment of whether a DPIA is needed. An entry that does not say is a DPIA,
+    /// as the field's name says.
+    pub fn is_pre_assessment(&self) -> bool {
+        self.kind == Some(DpiaType::Forvurdering)
+    }
+}
+
+/// A document that exists with an optional date and case reference (ros, …).
 #[derive(Debug, Clone, Default)]
 pub struct DatedRef {
     pub date: Option<Date>,

@@ -326,6 +326,15 @@ pub fn all_systems(p: &Portfolio) -> Vec<SystemUse<'_>> {
     out
 }
 
+/// The systems of `all_systems` that are not retired (`livslop: avviklet`): a finding on a
+/// retired system is one nobody can act on, unless it is about its archive or the data it
+/// still holds, which the rules on those look at in `all_systems`.
+pub fn systems_in_service(p: &Portfolio) -> Vec<SystemUse<'_>> {
+    let mut systems = all_systems(p);
+    systems.retain(|u| u.system.lifecycle != Some(Livslop::Avviklet));
+    systems
+}
+
 /// The new systems: those of judged projects, and planned inventory systems on their own.
 pub fn new_systems(p: &Portfolio) -> Vec<SystemUse<'_>> {
     all_systems(p)

@@ -1,50 +1,75 @@
-//! Personvern (privacy): PVN-01 (DPIA), PVN-02 (data processing agreement).
+//! Personvern (privacy): PVN-01 (DPIA where GDPR art. 35 asks for one), PVN-02 (data
+//! processing agreement), PVN-03 (a high-risk system's DPIA gone stale).
 
-use super::registry::{Principle, Rule, Scope};
-use super::{Checker, all_systems};
+use super::registry::{Int, Principle, Rule, Scope};
+use super::{Checker, all_systems, systems_in_service};
 use crate::model::*;
-use crate::text::Text;
+use crate::text::{Lang, Text, join_names};
+
+/// `[rule.params.maaneder]` of PVN-03.
+pub const MAANEDER: Int = Int::new("PVN-03", "maaneder");
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "PVN",
     rules: &[
-        Rule::new("PVN-01", Scope::Systems),
+        Rule::new("PVN-01", Scope::SystemsInService),
         Rule::new("PVN-02", Scope::Systems),
+        Rule::with("PVN-03", Scope::SystemsInService, &[MAANEDER.0]),
     ],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
+    let months = c.int(MAANEDER);
+    let oldest = c.date.add_months(-months);
+    for u in systems_in_service(c.portfolio) {
+        let s = u.system;
+        if !s.has_personal_data() {
+            continue;
+        }
+        let id = &s.id;
+        let risk = high_risk_reasons(s);
+        match (&s.dpia, risk.is_empty()) {
+            // Ordinary personal data: a documented assessment of whether a DPIA is needed.
+            (None, true) => {
+                let at = u.at(&["personopplysninger"]);
+                let message = Message::NoAssessment { id };
+                c.emit_graded_on(true, &u, "PVN-01", at, "dpia", message);
+            }
+            // High risk: a full DPIA (art. 35(1)).
+            (None, false) => {
+                let at = u.at(&["hoy_risiko", "personopplysninger"]);
+                let message = Message::NoDpia { id, risk: &risk };
+                c.emit_on(&u, "PVN-01", at, "dpia", message);
+            }
+            (Some(dpia), false) if dpia.is_pre_assessment() => {
+                let at = dpia
+                    .spans
+                    .key_opt("type")
+                    .map_or(u.at(&["dpia"]), |p| u.place(p));
+                let message = Message::OnlyPreAssessment { id, risk: &risk };
+                c.emit_on(&u, "PVN-01", at, "dpia/type", message);
+            }
+            (Some(dpia), false) => {
+                let message = match dpia.date {
+                    None => Message::DpiaUndated { id },
+                    Some(date) if date < oldest => Message::DpiaTooOld { id, date, months },
+                    Some(_) => continue,
+                };
+                c.emit_on(&u, "PVN-03", u.at(&["dpia"]), "dpia/dato", message);
+            }
+            (Some(_), true) => {}
+        }
+    }
+    // A vendor that still holds the data of a retired system still processes it for the
+    // kommune, so PVN-02 looks at every system.
     for u in all_systems(c.portfolio) {
         let s = u.system;
-        let id = &s.id;
-        let personal = s.personal_data;
-        // No DPIA: an error for special categories, a warning for ordinary personal data.
-        let special = match personal {
-            Some(Personopplysninger::Saerlige) => Some(true),
-            Some(Personopplysninger::Vanlige) => Some(false),
-            _ => None,
-        };
-        if let (Some(special), None) = (special, &s.dpia) {
-            let message = Message::NoDpia { id, special };
-            c.emit_graded_on(
-                !special,
-                &u,
-                "PVN-01",
-                u.at(&["personopplysninger"]),
-                "dpia",
-                message,
-            );
-        }
-        let has_personal = matches!(
-            personal,
-            Some(Personopplysninger::Vanlige | Personopplysninger::Saerlige)
-        );
-        if has_personal && s.is_cloud() && s.processor_agreement.is_none() {
+        if s.has_personal_data() && s.is_cloud() && s.processor_agreement.is_none() {
             let drift = s.drift.map(|d| d.name()).unwrap_or_default();
-            let message = Message::NoProcessorAgreement { id, drift };
+            let message = Message::NoProcessorAgreement { id: &s.id, drift };
             c.emit_on(
                 &u,
                 "PVN-02",
@@ -56,32 +81,87 @@ pub fn check(c: &mut Checker) {
     }
 }
 
+/// Why processing a system's personal data is high risk (GDPR art. 35): special categories
+/// first, then the criteria in `hoy_risiko`, in both languages. Empty when it is not.
+fn high_risk_reasons(s: &System) -> Vec<(&'static str, &'static str)> {
+    let mut reasons = Vec::new();
+    if s.personal_data == Some(Personopplysninger::Saerlige) {
+        reasons.push(("særlige kategorier", "special categories"));
+    }
+    for r in &s.high_risk {
+        reasons.push(match r {
+            HoyRisiko::Barn => ("barn", "children"),
+            HoyRisiko::StorSkala => ("stor skala", "large scale"),
+            HoyRisiko::NyTeknologi => ("ny teknologi", "new technology"),
+            HoyRisiko::Overvaking => ("systematisk overvåking", "systematic monitoring"),
+        });
+    }
+    reasons
+}
+
 /// What the PVN rules report: the facts, and their words in both languages.
 enum Message<'a> {
-    /// PVN-01: personal data, `special` categories or not, and no DPIA.
-    NoDpia { id: &'a str, special: bool },
+    /// PVN-01: ordinary personal data and no documented assessment.
+    NoAssessment { id: &'a str },
+    /// PVN-01: high-risk processing (`risk`) and no DPIA.
+    NoDpia {
+        id: &'a str,
+        risk: &'a [(&'static str, &'static str)],
+    },
+    /// PVN-01: high-risk processing with only the assessment of whether a DPIA is needed.
+    OnlyPreAssessment {
+        id: &'a str,
+        risk: &'a [(&'static str, &'static str)],
+    },
     /// PVN-02: personal data in the cloud (`drift`) without a data processing agreement.
     NoProcessorAgreement { id: &'a str, drift: &'a str },
+    /// PVN-03: a high-risk system's DPIA without a date.
+    DpiaUndated { id: &'a str },
+    /// PVN-03: a high-risk system's DPIA older than `months`.
+    DpiaTooOld {
+        id: &'a str,
+        date: Date,
+        months: i64,
+    },
+}
+
+/// «særlige kategorier, barn» and «special categories, children».
+fn risk_words(risk: &[(&str, &str)]) -> (String, String) {
+    let nb: Vec<&str> = risk.iter().map(|r| r.0).collect();
+    let en: Vec<&str> = risk.iter().map(|r| r.1).collect();
+    (join_names(&nb, Lang::Nb), join_names(&en, Lang::En))
 }
 
 impl From<Message<'_>> for Text {
     fn from(m: Message) -> Text {
         match m {
-            Message::NoDpia { id, special } => {
-                let (kind_nb, kind_en) = if special {
-                    (
-                        "særlige kategorier personopplysninger",
-                        "special categories of personal data",
-                    )
-                } else {
-                    ("personopplysninger", "personal data")
-                };
+            Message::NoAssessment { id } => Text::new(
+                format!(
+                    "{id} behandler personopplysninger uten en dokumentert vurdering av om det trengs en vurdering av personvernkonsekvenser (dpia)"
+                ),
+                format!(
+                    "{id} processes personal data without a documented assessment of whether a data protection impact assessment is needed (dpia)"
+                ),
+            ),
+            Message::NoDpia { id, risk } => {
+                let (nb, en) = risk_words(risk);
                 Text::new(
                     format!(
-                        "{id} behandler {kind_nb} uten vurdering av personvernkonsekvenser (dpia)"
+                        "{id} behandler personopplysninger med høy risiko ({nb}) uten vurdering av personvernkonsekvenser (dpia)"
                     ),
                     format!(
-                        "{id} processes {kind_en} without a data protection impact assessment (dpia)"
+                        "{id} processes high-risk personal data ({en}) without a data protection impact assessment (dpia)"
+                    ),
+                )
+            }
+            Message::OnlyPreAssessment { id, risk } => {
+                let (nb, en) = risk_words(risk);
+                Text::new(
+                    format!(
+                        "{id} behandler personopplysninger med høy risiko ({nb}), men dpia er bare en forvurdering; høy risiko krever en full vurdering av personvernkonsekvenser"
+                    ),
+                    format!(
+                        "{id} processes high-risk personal data ({en}), but its dpia is only a pre-assessment; high risk requires a full data protection impact assessment"
                     ),
                 )
             }
@@ -91,6 +171,22 @@ impl From<Message<'_>> for Text {
                 ),
                 format!(
                     "{id} runs in the cloud ({drift}) with personal data but has no data processing agreement (databehandleravtale)"
+                ),
+            ),
+            Message::DpiaUndated { id } => Text::new(
+                format!(
+                    "Vurderingen av personvernkonsekvenser for {id} har ingen dato, så alderen kan ikke vurderes"
+                ),
+                format!(
+                    "The data protection impact assessment of {id} has no date, so its age cannot be judged"
+                ),
+            ),
+            Message::DpiaTooOld { id, date, months } => Text::new(
+                format!(
+                    "Vurderingen av personvernkonsekvenser for {id} er fra {date}, eldre enn {months} måneder"
+                ),
+                format!(
+                    "The data protection impact assessment of {id} is from {date}, older than {months} months"
                 ),
             ),
         }

@@ -2,7 +2,7 @@
 //! The rule lists, each rule's scope and the check order are derived from these rows; a
 //! test holds them equal to the catalogue (rules/*.toml) and the fixtures (tests/rules/).
 
-use super::{Checker, SystemUse, all_systems, new_systems};
+use super::{Checker, SystemUse, all_systems, new_systems, systems_in_service};
 use crate::finding::Subject;
 use crate::model::{Fase, Portfolio, Project};
 
@@ -20,6 +20,8 @@ pub enum Scope {
     NewSystems,
     /// Every system, each once (see `rules::all_systems`).
     Systems,
+    /// Every system that is not retired, each once (see `rules::systems_in_service`).
+    SystemsInService,
     /// Judged projects and every system.
     ProjectsAndSystems,
     /// The judged projects for which the test holds.
@@ -158,6 +160,10 @@ impl Scope {
                 .collect(),
             Scope::NewSystems => new_systems(p).iter().map(SystemUse::subject).collect(),
             Scope::Systems => systems(),
+            Scope::SystemsInService => systems_in_service(p)
+                .iter()
+                .map(SystemUse::subject)
+                .collect(),
             Scope::ProjectsAndSystems => {
                 let mut all = projects(any_project);
                 all.extend(systems());
