@@ -119,6 +119,10 @@ pub struct Profile {
 pub struct ProfileRule {
     pub code: String,
     pub section: String,
+    /// The severity under this profile when it differs from the rule's own: `advarsel`
+    /// where the document says «bør» (should) rather than «skal» (shall).
+    #[serde(default)]
+    pub severity: Option<Severity>,
 }
 
 impl Profile {
@@ -137,6 +141,39 @@ pub struct Document {
     pub id: String,
     pub title: String,
     pub publisher: String,
+    /// Its table of contents: every heading of a strategy, the cited sections of a law.
+    pub toc: Vec<Heading>,
+}
+
+/// A heading of a source document: `§4.1` «Sky er førstevalget», `Vi 5` «…», `tiltak h` «».
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    pub id: String,
+    pub title: String,
+}
+
+impl Document {
+    /// The heading a citation names: its id alone, or its id and title, either optionally
+    /// followed by a remark in parentheses («§3.3 … (delmål «Sikkerhet og personvern»)»).
+    pub fn heading(&self, section: &str) -> Option<&Heading> {
+        self.toc.iter().find(|h| {
+            let Some(rest) = section.strip_prefix(h.id.as_str()) else {
+                return false;
+            };
+            let rest = rest.trim_start();
+            let is_remark = |r: &str| r.is_empty() || (r.starts_with('(') && r.ends_with(')'));
+            if rest.len() == section.len() - h.id.len() && !rest.is_empty() {
+                // «§4.10» must not pass as «§4.1»: the id ends where a space begins.
+                return false;
+            }
+            is_remark(rest)
+                || (!h.title.is_empty()
+                    && rest
+                        .strip_prefix(h.title.as_str())
+                        .is_some_and(|r| is_remark(r.trim_start())))
+        })
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -7,7 +7,6 @@
 mod common;
 use common::*;
 use prinsipp::load::{LoadOptions, load_folder};
-use prinsipp::model::Date;
 use prinsipp::settings::Settings;
 use prinsipp::text::Lang;
 use std::path::{Path, PathBuf};
@@ -16,30 +15,10 @@ fn rules_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules")
 }
 
-/// The evaluation date and the other codes a fixture's expected.txt names.
-fn fixture_setup(folder: &Path, code: &str) -> (Date, Vec<String>) {
-    let text = std::fs::read_to_string(folder.join("expected.txt")).unwrap();
-    let mut date = Date::parse("2026-06-01").unwrap();
-    let mut codes = vec![code.to_string()];
-    for line in text.lines().map(str::trim) {
-        if let Some(d) = line.strip_prefix("# dato:") {
-            date = Date::parse(d.trim()).unwrap();
-        } else if let Some(other) = line
-            .split_whitespace()
-            .next()
-            .filter(|_| !line.starts_with('#'))
-        {
-            if !codes.iter().any(|c| c == other) {
-                codes.push(other.to_string());
-            }
-        }
-    }
-    (date, codes)
-}
-
 /// Every finding of the fixture, one line each, in both languages.
 fn messages(folder: &Path, code: &str) -> String {
-    let (date, codes) = fixture_setup(folder, code);
+    let expected = common::expected(folder, code);
+    let (date, codes) = (expected.date, expected.codes);
     let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
     let loaded = load_folder(folder, &LoadOptions::default());
     let portfolio = loaded.portfolio.expect("the fixture loads");

@@ -1,7 +1,10 @@
 //! Every rule code has a failing and a passing kommune folder under tests/rules/<CODE>/.
 //! Each folder is checked with only its own rule on, plus the rules its expected.txt names
-//! (an AVV fixture needs the rules its deviations cover); expected.txt lists every finding
+//! (an AVV fixture needs the rules its deviations cover), plus those a `# regler:` line names;
+//! expected.txt lists every finding
 //! of those rules: `CODE kind id file:line` (portfolio findings: `CODE portefolje - file:line`).
+
+mod common;
 
 use prinsipp::katalog::Katalog;
 use prinsipp::load::{LoadOptions, load_folder};
@@ -11,7 +14,6 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const DEFAULT_DATE: &str = "2026-06-01";
 
 fn rules_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules")
@@ -46,23 +48,6 @@ fn actual(folder: &Path, date: Date, codes: &[&str]) -> Result<Vec<String>, Stri
     Ok(lines)
 }
 
-/// Expected finding lines (sorted) and the evaluation date (`# dato: YYYY-MM-DD` overrides).
-fn expected(folder: &Path) -> (Vec<String>, Date) {
-    let text = fs::read_to_string(folder.join("expected.txt"))
-        .unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
-    let mut date = Date::parse(DEFAULT_DATE).unwrap();
-    let mut lines = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if let Some(d) = line.strip_prefix("# dato:") {
-            date = Date::parse(d.trim()).expect("a date after # dato:");
-        } else if !line.starts_with('#') {
-            lines.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
-        }
-    }
-    lines.sort();
-    (lines, date)
-}
-
 fn fixture_codes() -> BTreeSet<String> {
     fs::read_dir(rules_dir())
         .unwrap()
@@ -81,10 +66,10 @@ fn every_fixture_produces_exactly_its_expected_findings() {
             if !folder.is_dir() {
                 continue;
             }
-            let (want, date) = expected(&folder);
-            let mut codes: Vec<&str> = want.iter().filter_map(|l| l.split(' ').next()).collect();
-            codes.push(&code);
-            match actual(&folder, date, &codes) {
+            let expected = common::expected(&folder, &code);
+            let want = expected.lines;
+            let codes: Vec<&str> = expected.codes.iter().map(String::as_str).collect();
+            match actual(&folder, expected.date, &codes) {
                 Err(e) => failures.push(format!("{code}/{side}: {e}")),
                 Ok(got) if got != want => {
                     let missing: Vec<_> = want.iter().filter(|w| !got.contains(w)).collect();

@@ -103,12 +103,11 @@ pub fn check(c: &mut Checker) {
             };
             used = true;
         }
-        if !used && !c.findings.iter().any(|f| covers(avvik, f)) {
-            let message = Message::Unused {
-                rule,
-                applies_to,
-                rule_is_on: c.settings.is_enabled(&avvik.rule),
-            };
+        // A rule that is off in this check (outside the strategy profile, or turned off)
+        // judged nothing, so an entry for it is not unused, only not looked at.
+        let judged = c.settings.is_enabled(&avvik.rule);
+        if judged && !used && !c.findings.iter().any(|f| covers(avvik, f)) {
+            let message = Message::Unused { rule, applies_to };
             c.emit("AVV-04", subject(), avvik.spans.at, path, message);
         }
     }
@@ -188,12 +187,8 @@ enum Message<'a> {
         until: Date,
         days: i64,
     },
-    /// AVV-04: with the rule on (remove the entry), or off in this check.
-    Unused {
-        rule: &'a str,
-        applies_to: &'a str,
-        rule_is_on: bool,
-    },
+    /// AVV-04: the rule ran and found nothing the entry covers.
+    Unused { rule: &'a str, applies_to: &'a str },
 }
 
 impl From<Problem<'_>> for Text {
@@ -272,28 +267,12 @@ impl From<Message<'_>> for Text {
                     "The deviation from {rule} for {applies_to} expires {until}, within {days} days"
                 ),
             ),
-            Message::Unused {
-                rule,
-                applies_to,
-                rule_is_on: true,
-            } => Text::new(
+            Message::Unused { rule, applies_to } => Text::new(
                 format!(
                     "Avviket for {rule} på {applies_to} dekker ingen funn; fjern det fra registeret"
                 ),
                 format!(
                     "The deviation from {rule} for {applies_to} covers no finding; remove it from the register"
-                ),
-            ),
-            Message::Unused {
-                rule,
-                applies_to,
-                rule_is_on: false,
-            } => Text::new(
-                format!(
-                    "Avviket for {rule} på {applies_to} dekker ingen funn: regelen er ikke med i denne kontrollen"
-                ),
-                format!(
-                    "The deviation from {rule} for {applies_to} covers no finding: the rule is not part of this check"
                 ),
             ),
         }

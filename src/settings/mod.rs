@@ -106,9 +106,14 @@ impl Settings {
             .collect()
     }
 
-    /// A severity set in prinsipp.toml for this code (directly or by its prefix).
+    /// A severity set for every finding of this code: by prinsipp.toml (directly or by its
+    /// prefix), else by the strategy profile, where its document only recommends («bør»)
+    /// what the rule checks.
     pub fn severity_override(&self, code: &str) -> Option<Severity> {
-        self.severities.get(code).copied()
+        self.severities.get(code).copied().or_else(|| {
+            let profile = self.profile.as_ref()?;
+            profile.rule.iter().find(|r| r.code == code)?.severity
+        })
     }
 
     /// The severity a finding of `code` gets, unless the rule grades it.

@@ -234,3 +234,39 @@ pub fn write_rows<const N: usize>(sheet: &mut rust_xlsxwriter::Worksheet, rows: 
         }
     }
 }
+
+/// What a rule fixture's expected.txt says: its finding lines (`CODE kind id file:line`,
+/// sorted), the evaluation date (`# dato: YYYY-MM-DD`, else 2026-06-01) and the rules to run:
+/// the fixture's own, those its lines name, and those a `# regler: CODE …` line adds (rules
+/// that must be on to give nothing, as the rule a deviation names).
+pub struct Expected {
+    pub lines: Vec<String>,
+    pub date: prinsipp::model::Date,
+    pub codes: Vec<String>,
+}
+
+pub fn expected(folder: &Path, code: &str) -> Expected {
+    let text = std::fs::read_to_string(folder.join("expected.txt"))
+        .unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
+    let mut date = prinsipp::model::Date::parse("2026-06-01").unwrap();
+    let mut lines = Vec::new();
+    let mut codes = vec![code.to_string()];
+    let mut add = |c: &str| {
+        if !codes.iter().any(|known| known == c) {
+            codes.push(c.to_string());
+        }
+    };
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(d) = line.strip_prefix("# dato:") {
+            date = prinsipp::model::Date::parse(d.trim()).expect("a date after # dato:");
+        } else if let Some(more) = line.strip_prefix("# regler:") {
+            more.split_whitespace().for_each(&mut add);
+        } else if !line.starts_with('#') {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            add(words[0]);
+            lines.push(words.join(" "));
+        }
+    }
+    lines.sort();
+    Expected { lines, date, codes }
+}
