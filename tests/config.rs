@@ -1,7 +1,7 @@
 //! prinsipp.toml, strategy profiles and the kommune's own rules, as a user meets them.
 
 mod common;
-use common::{KOMMUNE, kommune, no_config, prinsipp, repo};
+use common::{KOMMUNE, kommune, no_config, prinsipp, repo, scratch};
 
 const SYSTEM_OK: &[u8] = b"systemer:
   - id: portal
@@ -340,6 +340,54 @@ krav = [{ felt = "ros", finnes = true }]
 }
 
 #[test]
+fn a_profile_whose_document_only_recommends_a_rule_makes_it_a_warning() {
+    // GJEN-01 is «feil» of its own; Aurskog-Høland §4.3 says the assessment «bør» be made,
+    // Nittedal §10.1.1 says «skal». prinsipp.toml's severity still wins over the profile.
+    let folder = repo("tests/rules/GJEN-01/fails");
+    let severities = |strategy: &str, config: &str| {
+        let run = prinsipp(&[
+            "check",
+            &folder,
+            "--dato",
+            "2026-06-01",
+            "--strategi",
+            strategy,
+            "--config",
+            config,
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let mut found: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "GJEN-01")
+            .map(|f| f["severity"].as_str().unwrap().to_string())
+            .collect();
+        found.dedup();
+        found
+    };
+    let plain = no_config();
+    assert_eq!(severities("aurskog-holand-2018", &plain), ["advarsel"]);
+    assert_eq!(severities("nittedal-2019", &plain), ["feil"]);
+    let dir = scratch("profile-severity");
+    let config = dir.join("prinsipp.toml");
+    std::fs::write(&config, "[alvorlighet]\nGJEN-01 = \"feil\"\n").unwrap();
+    assert_eq!(
+        severities("aurskog-holand-2018", &config.to_string_lossy()),
+        ["feil"]
+    );
+    let listed = prinsipp(&["rules", "--strategi", "aurskog-holand-2018"]);
+    let row = listed
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("GJEN-01"))
+        .unwrap();
+    assert!(row.contains("advarsel"), "{row}");
+}
+
+#[test]
 fn under_a_profile_a_deviation_for_a_rule_outside_it_is_not_reported_unused() {
     let avvik = b"avvik:\n  - regel: HYL-01\n    gjelder: sak\n    begrunnelse: Vedtatt\n    vedtatt_av: Formannskapet\n    dato: 2026-01-10\n    ref: \"26/0001\"\n";
     let systems = b"systemer:\n  - id: sak\n    navn: Sak\n    livslop: aktiv\n    kjernesystem: true\n    programvaretype: hyllevare\n";
@@ -398,7 +446,7 @@ fn a_strategy_profile_checks_its_rules_and_names_its_sections() {
     // The profile's rules, the machinery (REF, AVV) and the legal layer (PVN-01, PVN-02, PVN-03,
     // UU-01, ARK-01), which runs under every profile.
     let allowed = [
-        "FK-", "GEV-", "PROS-01", "PVN-", "SIK-01", "UU-01", "REF-01", "AVV-", "ARK-01",
+        "FK-", "GEV-", "PROS-01", "PVN-", "SIK-01", "UU-01", "INV-01", "REF-01", "AVV-", "ARK-01",
     ];
     let legal_only = ["PVN-02", "PVN-03", "ARK-01"];
     for f in list {
