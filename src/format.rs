@@ -288,6 +288,11 @@ pub static ARKIV: Shape = Shape {
             "Deponering, avlevering, migrering eller kassasjon",
         ),
         f("depot", Ty::Text, "Arkivdepotet, f.eks. IKA"),
+        f(
+            "data_slettet",
+            Ty::Date,
+            "Når dataene ble slettet fra systemet (etter deponering, avlevering eller migrering)",
+        ),
     ],
 };
 

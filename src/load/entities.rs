@@ -246,6 +246,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
                 worth_archiving: r.boolean(&f, "arkivverdig"),
                 method: r.choice(&f, "metode", ArkivMetode::NAMES, ArkivMetode::from_name),
                 depot: r.text(&f, "depot"),
+                data_deleted: r.date(&f, "data_slettet"),
                 spans: f.spans,
             })
         }),

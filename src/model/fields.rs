@@ -104,6 +104,7 @@ impl System {
             "arkiv.arkivverdig" => boolean(self.archive.as_ref().and_then(|a| a.worth_archiving)),
             "arkiv.metode" => name(self.archive.as_ref().and_then(|a| a.method)),
             "arkiv.depot" => text(&self.archive.as_ref().and_then(|a| a.depot.clone())),
+            "arkiv.data_slettet" => date(self.archive.as_ref().and_then(|a| a.data_deleted)),
             "datasett" => list(&self.datasets),
             "skyvurdering" => present(&self.cloud_assessment),
             "skyvurdering.konklusjon" => {

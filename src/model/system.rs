@@ -42,6 +42,26 @@ impl System {
         self.drift.is_some_and(Drift::is_cloud)
     }
 
+    /// Not retired: everything but `livslop: avviklet` (also a system whose livslop is not
+    /// given, which must not slip through).
+    pub fn in_service(&self) -> bool {
+        self.lifecycle != Some(Livslop::Avviklet)
+    }
+
+    /// Still holds its data: in service, or retired without `arkiv.data_slettet`.
+    pub fn holds_data(&self) -> bool {
+        self.in_service() || self.archive.as_ref().and_then(|a| a.data_deleted).is_none()
+    }
+
+    /// Uses a national component: lists it in `felleskomponenter`, or integrates with it.
+    pub fn uses_component(&self, component: &str) -> bool {
+        self.components.contains(component)
+            || self
+                .integrations
+                .iter()
+                .any(|i| i.target.as_deref() == Some(component))
+    }
+
     /// Personal data of any kind (vanlige or saerlige).
     pub fn has_personal_data(&self) -> bool {
         matches!(
@@ -95,6 +115,9 @@ pub struct Archive {
     pub worth_archiving: Option<bool>,
     pub method: Option<ArkivMetode>,
     pub depot: Option<String>,
+    /// When the system's data was deleted (after deposit, transfer or migration): from
+    /// then on a retired system holds nothing.
+    pub data_deleted: Option<Date>,
     pub spans: Spans,
 }
 

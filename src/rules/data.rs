@@ -1,19 +1,19 @@
 //! Data som ressurs (datasets described for sharing): DATA-01.
 
 use super::registry::{Principle, Rule, Scope};
-use super::{Checker, all_systems, missing};
+use super::{Checker, missing, systems_in_service};
 use crate::text::{Lang, Text, join_names};
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "DATA",
-    rules: &[Rule::new("DATA-01", Scope::Systems)],
+    rules: &[Rule::new("DATA-01", Scope::SystemsInService)],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
-    for u in all_systems(c.portfolio) {
+    for u in systems_in_service(c.portfolio) {
         let s = u.system;
         for (i, dataset) in s.datasets.iter().enumerate() {
             let fields = [

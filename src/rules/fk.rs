@@ -26,25 +26,24 @@ pub fn check(c: &mut Checker) {
     fk03_unknown_names(c);
 }
 
-/// A project's catalogued need is met by a component the project or one of its new systems uses.
+/// A project's catalogued need is met by a component the project or one of its new systems
+/// uses (lists, or integrates with).
 fn fk01_needs(c: &mut Checker) {
     let p = c.portfolio;
     for project in p.judged_projects() {
-        let new_system_components = project
+        let new_systems: Vec<&System> = project
             .new_systems
             .iter()
             .filter_map(|n| n.resolve(p))
-            .map(|s| &s.components);
-        let used: Vec<&str> = project
-            .components
-            .iter()
-            .chain(new_system_components.flat_map(|c| c.iter()))
             .collect();
+        let uses = |k: &str| {
+            project.components.contains(k) || new_systems.iter().any(|s| s.uses_component(k))
+        };
         for (need, at) in &project.needs.0 {
             let Some(components) = c.katalog.components_for(need) else {
                 continue;
             };
-            if components.iter().any(|k| used.contains(&k.as_str())) {
+            if components.iter().any(|k| uses(k)) {
                 continue;
             }
             let list: Vec<&str> = components.iter().map(String::as_str).collect();
@@ -63,7 +62,8 @@ fn fk01_needs(c: &mut Checker) {
     }
 }
 
-/// An active system that provides a catalogued capability uses one of its components.
+/// An active system that provides a catalogued capability uses (lists, or integrates with)
+/// one of its components.
 fn fk02_provided(c: &mut Checker) {
     for system in &c.portfolio.systems {
         if system.lifecycle != Some(Livslop::Aktiv) {
@@ -73,7 +73,7 @@ fn fk02_provided(c: &mut Checker) {
             let Some(components) = c.katalog.components_for(capability) else {
                 continue;
             };
-            if components.iter().any(|k| system.components.contains(k)) {
+            if components.iter().any(|k| system.uses_component(k)) {
                 continue;
             }
             let list: Vec<&str> = components.iter().map(String::as_str).collect();

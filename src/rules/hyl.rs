@@ -1,20 +1,20 @@
 //! Hyllevare for kjernesystemer (core systems off the shelf): HYL-01.
 
 use super::registry::{Principle, Rule, Scope};
-use super::{Checker, all_systems};
+use super::{Checker, systems_in_service};
 use crate::model::*;
 use crate::text::Text;
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "HYL",
-    rules: &[Rule::new("HYL-01", Scope::Systems)],
+    rules: &[Rule::new("HYL-01", Scope::SystemsInService)],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
-    for u in all_systems(c.portfolio) {
+    for u in systems_in_service(c.portfolio) {
         let s = u.system;
         if s.core_system != Some(true)
             || matches!(

@@ -10,7 +10,7 @@ use crate::text::{Lang, Text, join_names};
 pub const PRINCIPLE: Principle = Principle {
     prefix: "INV",
     rules: &[
-        Rule::new("INV-01", Scope::Inventory),
+        Rule::new("INV-01", Scope::InventoryInService),
         Rule::new("INV-02", Scope::Inventory),
     ],
     check,
@@ -54,7 +54,7 @@ fn inv02_agreement_expired(c: &mut Checker) {
 
 /// INV-01: the facts every inventory entry needs.
 fn inv01_basic_facts(c: &mut Checker) {
-    for system in &c.portfolio.systems {
+    for system in c.portfolio.systems.iter().filter(|s| s.in_service()) {
         let mut missing = Vec::new();
         if !super::given(&system.owner) {
             missing.push("systemeier");

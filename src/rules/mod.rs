@@ -331,7 +331,7 @@ pub fn all_systems(p: &Portfolio) -> Vec<SystemUse<'_>> {
 /// still holds, which the rules on those look at in `all_systems`.
 pub fn systems_in_service(p: &Portfolio) -> Vec<SystemUse<'_>> {
     let mut systems = all_systems(p);
-    systems.retain(|u| u.system.lifecycle != Some(Livslop::Avviklet));
+    systems.retain(|u| u.system.in_service());
     systems
 }
 

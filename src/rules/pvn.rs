@@ -64,10 +64,14 @@ pub fn check(c: &mut Checker) {
         }
     }
     // A vendor that still holds the data of a retired system still processes it for the
-    // kommune, so PVN-02 looks at every system.
+    // kommune, so PVN-02 looks at every system that holds its data.
     for u in all_systems(c.portfolio) {
         let s = u.system;
-        if s.has_personal_data() && s.is_cloud() && s.processor_agreement.is_none() {
+        if s.holds_data()
+            && s.has_personal_data()
+            && s.is_cloud()
+            && s.processor_agreement.is_none()
+        {
             let drift = s.drift.map(|d| d.name()).unwrap_or_default();
             let message = Message::NoProcessorAgreement { id: &s.id, drift };
             c.emit_on(

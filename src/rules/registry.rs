@@ -15,6 +15,8 @@ pub enum Scope {
     Register,
     /// Every system of the inventory, on its own.
     Inventory,
+    /// Every system of the inventory that is not retired, on its own.
+    InventoryInService,
     /// New systems: those of judged projects (their project is the subject) and planned
     /// inventory systems no judged project brings in.
     NewSystems,
@@ -156,6 +158,12 @@ impl Scope {
             Scope::Inventory => p
                 .systems
                 .iter()
+                .map(|s| Subject::System(s.id.clone()))
+                .collect(),
+            Scope::InventoryInService => p
+                .systems
+                .iter()
+                .filter(|s| s.in_service())
                 .map(|s| Subject::System(s.id.clone()))
                 .collect(),
             Scope::NewSystems => new_systems(p).iter().map(SystemUse::subject).collect(),

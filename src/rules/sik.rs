@@ -1,7 +1,7 @@
 //! Informasjonssikkerhet (risk and vulnerability assessment): SIK-01.
 
 use super::registry::{Int, Principle, Rule, Scope};
-use super::{Checker, all_systems};
+use super::{Checker, systems_in_service};
 use crate::model::*;
 use crate::text::Text;
 
@@ -11,7 +11,7 @@ pub const MAANEDER: Int = Int::new("SIK-01", "maaneder");
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "SIK",
-    rules: &[Rule::with("SIK-01", Scope::Systems, &[MAANEDER.0])],
+    rules: &[Rule::with("SIK-01", Scope::SystemsInService, &[MAANEDER.0])],
     check,
     last: false,
 };
@@ -19,7 +19,7 @@ pub const PRINCIPLE: Principle = Principle {
 pub fn check(c: &mut Checker) {
     let months = c.int(MAANEDER);
     let oldest = c.date.add_months(-months);
-    for u in all_systems(c.portfolio) {
+    for u in systems_in_service(c.portfolio) {
         let s = u.system;
         if !matches!(
             s.personal_data,

@@ -1,7 +1,7 @@
 //! Sky er førstevalget (cloud first): SKY-01..03.
 
 use super::registry::{Int, Principle, Rule, Scope};
-use super::{Checker, all_systems, given, new_systems};
+use super::{Checker, given, new_systems, systems_in_service};
 use crate::finding::Subject;
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
@@ -16,7 +16,7 @@ pub const PRINCIPLE: Principle = Principle {
     prefix: "SKY",
     rules: &[
         Rule::new("SKY-01", Scope::NewSystems),
-        Rule::new("SKY-02", Scope::Systems),
+        Rule::new("SKY-02", Scope::SystemsInService),
         Rule::with(
             "SKY-03",
             Scope::Inventory,
@@ -82,7 +82,7 @@ fn sky01_new_on_premises(c: &mut Checker) {
 
 /// The assessment's conclusion and the actual hosting disagree.
 fn sky02_contradiction(c: &mut Checker) {
-    for u in all_systems(c.portfolio) {
+    for u in systems_in_service(c.portfolio) {
         let s = u.system;
         let (Some(drift), Some(assessment)) = (s.drift, &s.cloud_assessment) else {
             continue;

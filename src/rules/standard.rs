@@ -1,19 +1,19 @@
 //! Standardiserte grensesnitt (standard interfaces for integrations): STD-01.
 
 use super::registry::{Principle, Rule, Scope};
-use super::{Checker, all_systems};
+use super::{Checker, systems_in_service};
 use crate::text::Text;
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "STD",
-    rules: &[Rule::new("STD-01", Scope::Systems)],
+    rules: &[Rule::new("STD-01", Scope::SystemsInService)],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
-    for u in all_systems(c.portfolio) {
+    for u in systems_in_service(c.portfolio) {
         let s = u.system;
         for (i, integration) in s.integrations.iter().enumerate() {
             let target = integration.target.as_deref().unwrap_or("?");

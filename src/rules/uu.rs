@@ -1,19 +1,19 @@
 //! Universell utforming (universal design): UU-01.
 
 use super::registry::{Principle, Rule, Scope};
-use super::{Checker, all_systems, given};
+use super::{Checker, given, systems_in_service};
 use crate::text::Text;
 
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "UU",
-    rules: &[Rule::new("UU-01", Scope::Systems)],
+    rules: &[Rule::new("UU-01", Scope::SystemsInService)],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
-    for u in all_systems(c.portfolio) {
+    for u in systems_in_service(c.portfolio) {
         let s = u.system;
         if s.public_facing != Some(true) {
             continue;
