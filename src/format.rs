@@ -115,6 +115,24 @@ pub static KOMMUNE: Shape = Shape {
             Ty::Object(&FOND),
             "Digitaliseringsfondet (FOND-01)",
         ),
+        f(
+            "identitetsleverandor",
+            Ty::Object(&IDENTITETSLEVERANDOR),
+            "Kommunens egen innlogging for ansatte (f.eks. Entra ID): dekker ansatt-autentisering for egne systemer",
+        ),
+    ],
+};
+
+pub static IDENTITETSLEVERANDOR: Shape = Shape {
+    name: "identitetsleverandor",
+    what: ("identitetsleverandor", "identity provider"),
+    fields: &[
+        req(
+            "id",
+            Ty::Id,
+            "Id-en systemene bruker om den i felleskomponenter og integrasjoner, f.eks. entra-id",
+        ),
+        f("navn", Ty::Text, "Navnet, f.eks. Microsoft Entra ID"),
     ],
 };
 
@@ -588,6 +606,7 @@ pub static AVVIK: Shape = Shape {
 pub static ALL: &[&Shape] = &[
     &KOMMUNE,
     &FOND,
+    &IDENTITETSLEVERANDOR,
     &SYSTEM,
     &AVTALE,
     &INTEGRASJON,

@@ -2,6 +2,7 @@
 //! standards, read from the TOML files under rules/ that are embedded at build time.
 
 use crate::finding::Severity;
+use crate::model::IdentityProvider;
 use crate::text::Text;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -188,6 +189,10 @@ pub struct Component {
     pub id: String,
     pub name: String,
     pub provider: String,
+    /// The owner's page that says what it is. Every built-in entry has one (a test holds
+    /// it); a kommune's own components in prinsipp.toml need not.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -195,6 +200,10 @@ pub struct Component {
 pub struct Capability {
     pub id: String,
     pub components: Vec<String>,
+    /// The kommune's own identity provider (kommune.yaml `identitetsleverandor`) also
+    /// covers it: staff log in to the kommune's own systems through it.
+    #[serde(default)]
+    pub own_identity_provider: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -214,6 +223,21 @@ pub struct Standard {
     /// Proprietary formats and file transfer: allowed names that STD-01 warns about.
     #[serde(default)]
     pub flagged: bool,
+    /// Obligatory or recommended in Digdir's Referansekatalogen (or, for e-health, in the
+    /// Helsedirektoratet's); absent when neither catalogue says.
+    #[serde(default)]
+    pub status: Option<StandardStatus>,
+    /// The page that defines the standard or gives its status.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// What a reference catalogue of standards says of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StandardStatus {
+    Obligatorisk,
+    Anbefalt,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -297,6 +321,29 @@ impl Katalog {
     }
 
     /// The components that cover a capability, if the catalogue maps it.
+    /// This catalogue with the kommune's own identity provider as a component that covers
+    /// the capabilities marked `own_identity_provider` (staff login to its own systems).
+    pub fn with_identity_provider(&self, idp: &IdentityProvider, kommune: &str) -> Katalog {
+        let mut k = self.clone();
+        if k.is_component(&idp.id) {
+            return k;
+        }
+        k.components.push(Component {
+            id: idp.id.clone(),
+            name: idp.name.clone().unwrap_or_else(|| idp.id.clone()),
+            provider: kommune.to_string(),
+            source: None,
+        });
+        for c in k
+            .capabilities
+            .iter_mut()
+            .filter(|c| c.own_identity_provider)
+        {
+            c.components.push(idp.id.clone());
+        }
+        k
+    }
+
     pub fn components_for(&self, capability: &str) -> Option<&[String]> {
         self.capabilities
             .iter()

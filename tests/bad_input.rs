@@ -586,3 +586,38 @@ fn a_truncated_file_is_reported_at_a_place_that_exists() {
         run.stderr
     );
 }
+
+#[test]
+fn an_identity_provider_needs_an_id_that_is_an_id() {
+    let dir = kommune(
+        "idp",
+        &[(
+            "kommune.yaml",
+            b"kommune:\n  navn: K\n  kommunenummer: \"3999\"\n  identitetsleverandor:\n    navn: Microsoft Entra ID\n",
+        )],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("feil: kommune.yaml:5:5: `id` mangler i identitetsleverandor"),
+        "{}",
+        run.stderr
+    );
+    let dir = kommune(
+        "idp-bad-id",
+        &[(
+            "kommune.yaml",
+            b"kommune:\n  navn: K\n  kommunenummer: \"3999\"\n  identitetsleverandor: { id: Entra ID }\n",
+        )],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "feil: kommune.yaml:4:27: Ugyldig id «Entra ID»: bruk bare små bokstaver a–z, sifre og bindestrek\n  tips: For eksempel `id: entra-id`"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -930,6 +930,70 @@ fn legal_duties_run_under_every_profile_until_prinsipp_toml_turns_them_off() {
 }
 
 #[test]
+fn every_built_in_component_and_standard_cites_its_source_and_every_mapping_is_known() {
+    let katalog = prinsipp::katalog::Katalog::builtin();
+    let web = |s: &Option<String>| {
+        s.as_deref()
+            .is_some_and(|u| u.starts_with("https://") || u.starts_with("http://"))
+    };
+    for c in &katalog.components {
+        assert!(web(&c.source), "component {} cites no source", c.id);
+    }
+    for s in &katalog.standards {
+        assert!(web(&s.source), "standard {} cites no source", s.id);
+    }
+    for cap in &katalog.capabilities {
+        assert!(!cap.components.is_empty(), "{}", cap.id);
+        for c in &cap.components {
+            assert!(katalog.is_component(c), "{} maps to unknown {c}", cap.id);
+        }
+    }
+    // The sectors issue 13 named are there: education, health, geodata, NAV/Skatteetaten.
+    for id in [
+        "feide",
+        "norsk-helsenett",
+        "helseplattformen",
+        "kjernejournal",
+        "e-resept",
+        "fkb",
+        "matrikkelen",
+        "a-ordningen",
+        "skatteetaten-deling",
+    ] {
+        assert!(katalog.is_component(id), "{id}");
+    }
+    for id in [
+        "hl7-fhir",
+        "sosi",
+        "wms",
+        "wfs",
+        "gml",
+        "plo-meldinger",
+        "peppol",
+    ] {
+        assert!(katalog.is_standard(id), "{id}");
+    }
+    use prinsipp::katalog::StandardStatus;
+    let status = |id: &str| {
+        katalog
+            .standards
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap()
+            .status
+    };
+    assert_eq!(status("peppol"), Some(StandardStatus::Obligatorisk));
+    assert_eq!(status("dcat-ap-no"), Some(StandardStatus::Anbefalt));
+    // Only the kommuner that share it use Helseplattformen: no capability requires it.
+    assert!(
+        katalog
+            .capabilities
+            .iter()
+            .all(|c| !c.components.iter().any(|k| k == "helseplattformen"))
+    );
+}
+
+#[test]
 fn every_section_a_rule_principle_or_profile_cites_is_in_its_documents_contents() {
     let katalog = prinsipp::katalog::Katalog::builtin();
     let mut cited = Vec::new();

@@ -198,7 +198,7 @@ fn growth(p: &Portfolio) -> Growth {
 /// Where a catalogued capability is needed (FK-01's needs, FK-02's active systems) and
 /// whether one of its components is used there.
 fn components(p: &Portfolio, settings: &Settings) -> ComponentFigures {
-    let k = &settings.katalog;
+    let k = &*crate::rules::katalog_for(p, settings);
     let mut uses: Vec<(&str, bool)> = Vec::new();
     for system in p
         .systems
@@ -207,26 +207,17 @@ fn components(p: &Portfolio, settings: &Settings) -> ComponentFigures {
     {
         for capability in system.capabilities.iter() {
             if let Some(components) = k.components_for(capability) {
-                let covered = components.iter().any(|c| system.components.contains(c));
+                let covered = components.iter().any(|c| system.uses_component(c));
                 uses.push((capability, covered));
             }
         }
     }
     for project in p.judged_projects() {
-        let used: Vec<&str> = project
-            .components
-            .iter()
-            .chain(
-                project
-                    .new_systems
-                    .iter()
-                    .filter_map(|n| n.resolve(p))
-                    .flat_map(|s| s.components.iter()),
-            )
-            .collect();
         for need in project.needs.iter() {
             if let Some(components) = k.components_for(need) {
-                let covered = components.iter().any(|c| used.contains(&c.as_str()));
+                let covered = components
+                    .iter()
+                    .any(|c| crate::rules::project_uses(p, project, c));
                 uses.push((need, covered));
             }
         }

@@ -118,6 +118,17 @@ pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
             balance_jan_1_nok: r.whole(&f, "saldo_1_januar_nok"),
         })
     });
+    let identity_provider = r.nested(&f, "identitetsleverandor", |r, n| {
+        let f = r.map(n, "identitetsleverandor", &shape::IDENTITETSLEVERANDOR)?;
+        let id = r.required(&f, "id", ("identitetsleverandor", "identity provider"));
+        if let Some(id) = &id {
+            check_id(r, &f, id);
+        }
+        Some(IdentityProvider {
+            id: id?,
+            name: r.text(&f, "navn"),
+        })
+    });
     // Findings on the whole portfolio point at `kommune:`; the keys inside are kept too.
     let mut spans = f.spans.clone();
     spans.at = root.spans.key("kommune");
@@ -126,6 +137,7 @@ pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
         number: number?,
         strategy,
         fund,
+        identity_provider,
         spans,
     })
 }

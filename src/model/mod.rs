@@ -74,7 +74,16 @@ pub struct Kommune {
     pub number: String,
     pub strategy: Option<String>,
     pub fund: Option<DigitaliseringsFond>,
+    /// The kommune's own login service for its staff (Entra ID, …).
+    pub identity_provider: Option<IdentityProvider>,
     pub spans: Spans,
+}
+
+/// The kommune's own identity provider, by the id systems name it with.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IdentityProvider {
+    pub id: String,
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

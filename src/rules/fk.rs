@@ -26,24 +26,26 @@ pub fn check(c: &mut Checker) {
     fk03_unknown_names(c);
 }
 
-/// A project's catalogued need is met by a component the project or one of its new systems
-/// uses (lists, or integrates with).
-fn fk01_needs(c: &mut Checker) {
-    let p = c.portfolio;
-    for project in p.judged_projects() {
-        let new_systems: Vec<&System> = project
+/// A project uses a component: it lists it, or one of its new systems lists or integrates
+/// with it. (FK-01, and the key figure on national components.)
+pub fn project_uses(p: &Portfolio, project: &Project, component: &str) -> bool {
+    project.components.contains(component)
+        || project
             .new_systems
             .iter()
             .filter_map(|n| n.resolve(p))
-            .collect();
-        let uses = |k: &str| {
-            project.components.contains(k) || new_systems.iter().any(|s| s.uses_component(k))
-        };
+            .any(|s| s.uses_component(component))
+}
+
+/// A project's catalogued need is met by a component the project uses.
+fn fk01_needs(c: &mut Checker) {
+    let p = c.portfolio;
+    for project in p.judged_projects() {
         for (need, at) in &project.needs.0 {
             let Some(components) = c.katalog.components_for(need) else {
                 continue;
             };
-            if components.iter().any(|k| uses(k)) {
+            if components.iter().any(|k| project_uses(p, project, k)) {
                 continue;
             }
             let list: Vec<&str> = components.iter().map(String::as_str).collect();

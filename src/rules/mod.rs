@@ -25,6 +25,7 @@ mod standard;
 mod uu;
 
 pub use avv::{DAGER as DEVIATION_NOTICE_DAYS, covers};
+pub use fk::project_uses;
 pub use innut::portfolio_in_and_out;
 
 use crate::finding::{Finding, Severity, Status, Subject};
@@ -32,6 +33,7 @@ use crate::katalog::Katalog;
 use crate::model::*;
 use crate::settings::Settings;
 use crate::text::Text;
+use std::borrow::Cow;
 
 /// Everything a rule may look at.
 pub struct Checker<'a> {
@@ -75,13 +77,24 @@ pub fn rule(code: &str) -> Option<&'static registry::Rule> {
         .find(|r| r.code == code)
 }
 
+/// The catalogue the rules judge a portfolio by: the settings' own, with the kommune's own
+/// identity provider (kommune.yaml) as a component that covers staff login.
+pub fn katalog_for<'a>(portfolio: &Portfolio, settings: &'a Settings) -> Cow<'a, Katalog> {
+    let kommune = &portfolio.kommune;
+    match &kommune.identity_provider {
+        Some(idp) => Cow::Owned(settings.katalog.with_identity_provider(idp, &kommune.name)),
+        None => Cow::Borrowed(&settings.katalog),
+    }
+}
+
 /// Runs every enabled rule and applies the deviation register. Findings come back sorted
 /// by (file, line, column, code, subject) so output is the same for the same input.
 pub fn check(portfolio: &Portfolio, settings: &Settings, date: Date) -> Vec<Finding> {
+    let katalog = katalog_for(portfolio, settings);
     let mut c = Checker {
         portfolio,
         settings,
-        katalog: &settings.katalog,
+        katalog: &katalog,
         date,
         findings: Vec::new(),
     };

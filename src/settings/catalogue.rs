@@ -54,6 +54,8 @@ pub(super) fn extend_catalogue(k: &mut Katalog, config: &Config, b: &mut Builder
                 id: std.get_ref().clone(),
                 name: std.get_ref().clone(),
                 flagged: false,
+                status: None,
+                source: None,
             });
         }
     }
@@ -82,6 +84,7 @@ pub(super) fn extend_catalogue(k: &mut Katalog, config: &Config, b: &mut Builder
             id: id.clone(),
             name: comp.navn.clone().unwrap_or_else(|| id.clone()),
             provider: comp.leverandor.clone().unwrap_or_default(),
+            source: None,
         });
         for cap_name in &comp.dekker {
             if !catalogue_name(cap_name, ("kapabilitets", "capability"), b) {
@@ -109,6 +112,7 @@ pub(super) fn extend_catalogue(k: &mut Katalog, config: &Config, b: &mut Builder
                 None => k.capabilities.push(Capability {
                     id: cap.clone(),
                     components: vec![id.clone()],
+                    own_identity_provider: false,
                 }),
             }
         }
