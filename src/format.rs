@@ -116,6 +116,11 @@ pub static KOMMUNE: Shape = Shape {
             "Digitaliseringsfondet (FOND-01)",
         ),
         f(
+            "arkitekturgodkjennere",
+            Ty::Names,
+            "Hvem som kan godkjenne arkitekturen i et prosjekt, f.eks. Arkitekturforum (ARKF-02)",
+        ),
+        f(
             "identitetsleverandor",
             Ty::Object(&IDENTITETSLEVERANDOR),
             "Kommunens egen innlogging for ansatte (f.eks. Entra ID): dekker ansatt-autentisering for egne systemer",
@@ -224,6 +229,11 @@ pub static SYSTEM: Shape = Shape {
             "Risiko- og sårbarhetsvurdering",
         ),
         f("publikumsrettet", Ty::Bool, "Brukes av innbyggere"),
+        f(
+            "filomraade",
+            Ty::Bool,
+            "Et filområde (filserver, fellesområde, dokumentbibliotek), ikke et arkiv- eller fagsystem",
+        ),
         f(
             "tilgjengelighetserklaering",
             Ty::Text,
@@ -398,6 +408,11 @@ pub static PROJECT: Shape = Shape {
             Ty::List(&VURDERT),
             "Eksisterende systemer vurdert før nytt kjøpes (GJEN-01)",
         ),
+        f(
+            "samarbeidsvurdering",
+            Ty::Object(&SAMARBEIDSVURDERING),
+            "Om samarbeid med andre kommuner er vurdert, og hva det ble til (SAM-01)",
+        ),
         f("behov", Ty::Names, "Kapabiliteter prosjektet trenger"),
         f(
             "felleskomponenter",
@@ -453,6 +468,20 @@ pub static APPROVAL: Shape = Shape {
     fields: &[
         f("dato", Ty::Date, "Dato"),
         f("av", Ty::Text, "Hvem"),
+        f("ref", Ty::Text, "Saksnummer"),
+    ],
+};
+
+pub static SAMARBEIDSVURDERING: Shape = Shape {
+    name: "samarbeidsvurdering",
+    what: ("samarbeidsvurdering", "cooperation assessment"),
+    fields: &[
+        f("dato", Ty::Date, "Når samarbeid ble vurdert"),
+        f(
+            "konklusjon",
+            Ty::Text,
+            "Hva det ble til: felles anskaffelse, IKT-samarbeidets løsning, eller hvorfor ikke",
+        ),
         f("ref", Ty::Text, "Saksnummer"),
     ],
 };
@@ -619,6 +648,7 @@ pub static ALL: &[&Shape] = &[
     &NEW_SYSTEM_REF,
     &FINANSIERING,
     &APPROVAL,
+    &SAMARBEIDSVURDERING,
     &VURDERT,
     &UTFASER,
     &KOST_NYTTE,

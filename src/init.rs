@@ -111,6 +111,8 @@ prosjekt:
   prosesskartlegging: { dato: {I_DAG}, ref: "26/0002" }
   vurderte_eksisterende:             # det vi har, er vurdert før vi kjøper nytt (GJEN-01)
     - { system: gammelt-fagsystem, konklusjon: "Kan ikke utvides til digital dialog" }
+  samarbeidsvurdering:               # andre kommuner og IKT-samarbeidet er spurt (SAM-01)
+    { dato: {I_DAG}, konklusjon: "Ingen felles løsning i regionen nå; vi går alene" }
   behov: [innbygger-autentisering]   # dekkes av ID-porten (FK-01)
   felleskomponenter: [id-porten]
   nye_systemer:

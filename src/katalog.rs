@@ -15,6 +15,7 @@ const PRINCIPLE_FILES: &[(&str, &str)] = &[
     ("FK.toml", include_str!("../rules/FK.toml")),
     ("GEV.toml", include_str!("../rules/GEV.toml")),
     ("GJEN.toml", include_str!("../rules/GJEN.toml")),
+    ("SAM.toml", include_str!("../rules/SAM.toml")),
     ("PROS.toml", include_str!("../rules/PROS.toml")),
     ("ARKF.toml", include_str!("../rules/ARKF.toml")),
     ("PV.toml", include_str!("../rules/PV.toml")),

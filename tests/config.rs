@@ -202,6 +202,7 @@ fn parameters_change_what_a_rule_demands() {
   prosjekteier: Kari
   fase: konsept
   kost_nytte: { enheten: a, kommunen: b }
+  samarbeidsvurdering: { dato: 2026-01-01, konklusjon: Alene }
   gevinstplan:
     gevinstansvarlig: Kari
     gevinster:
@@ -446,7 +447,8 @@ fn a_strategy_profile_checks_its_rules_and_names_its_sections() {
     // The profile's rules, the machinery (REF, AVV) and the legal layer (PVN-01, PVN-02, PVN-03,
     // UU-01, ARK-01), which runs under every profile.
     let allowed = [
-        "FK-", "GEV-", "PROS-01", "PVN-", "SIK-01", "UU-01", "INV-01", "REF-01", "AVV-", "ARK-01",
+        "FK-", "GEV-", "PROS-01", "PVN-", "SIK-01", "UU-01", "INV-01", "SAM-01", "REF-01", "AVV-",
+        "ARK-01",
     ];
     let legal_only = ["PVN-02", "PVN-03", "ARK-01"];
     for f in list {
@@ -1049,4 +1051,38 @@ fn every_section_a_rule_principle_or_profile_cites_is_in_its_documents_contents(
     ] {
         assert!(ah.heading(bad).is_none(), "{bad}");
     }
+}
+
+#[test]
+fn without_approvers_in_kommune_yaml_arkf02_does_not_guess_who_should_approve() {
+    let project = b"prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Eier\n  fase: gjennomfore\n  arkitekturgodkjenning: { dato: 2026-01-10, av: IT-sjef }\n";
+    let declared = b"kommune:\n  navn: K\n  kommunenummer: \"3999\"\n  arkitekturgodkjennere: [Arkitekturforum]\n";
+    let codes = |name: &str, kommune_yaml: &[u8]| {
+        let dir = kommune(
+            name,
+            &[
+                ("kommune.yaml", kommune_yaml),
+                ("prosjekter/p.yaml", project),
+            ],
+        );
+        let run = prinsipp(&[
+            "check",
+            &dir.to_string_lossy(),
+            "--dato",
+            "2026-06-01",
+            "--config",
+            &common::only(&["ARKF-02"]),
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes("arkf02-silent", KOMMUNE), Vec::<String>::new());
+    assert_eq!(codes("arkf02-declared", declared), ["ARKF-02"]);
 }

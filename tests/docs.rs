@@ -2,7 +2,7 @@
 //! the real loader.
 
 mod common;
-use common::{KOMMUNE, kommune};
+use common::{KOMMUNE, kommune, repo};
 use prinsipp::katalog::Katalog;
 use prinsipp::load::{Level, LoadOptions, load_folder};
 use prinsipp::model::Date;
@@ -134,4 +134,23 @@ fn the_readme_lists_every_rule() {
             rule.code
         );
     }
+}
+
+#[test]
+fn the_configuration_docs_list_every_field_an_own_rule_may_name() {
+    let docs = std::fs::read_to_string(repo("docs/konfigurasjon.md")).unwrap();
+    let listed = |kind: &str| -> Vec<String> {
+        let start = docs
+            .find(&format!("- **{kind}**: "))
+            .unwrap_or_else(|| panic!("{kind}"));
+        let rest = &docs[start + kind.len() + 8..];
+        let end = rest.find("\n- **").or_else(|| rest.find("\n\n")).unwrap();
+        rest[..end]
+            .split(',')
+            .map(|f| f.trim().to_string())
+            .filter(|f| !f.is_empty())
+            .collect()
+    };
+    assert_eq!(listed("system"), prinsipp::settings::system_fields());
+    assert_eq!(listed("prosjekt"), prinsipp::settings::project_fields());
 }

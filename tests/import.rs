@@ -577,7 +577,7 @@ livslop: aktiv
     assert!(
         check
             .stdout
-            .contains("0 feil, 9 advarsler — 6 systemer, 0 prosjekter kontrollert"),
+            .contains("0 feil, 10 advarsler — 6 systemer, 0 prosjekter kontrollert"),
         "{}",
         check.stdout
     );
@@ -1163,7 +1163,7 @@ fn the_readme_import_command_gives_a_checked_folder() {
     assert_eq!(run.code, 1, "the sample breaks principles: {}", run.stderr);
     assert!(
         run.stdout
-            .contains("5 feil, 18 advarsler — 5 systemer, 0 prosjekter kontrollert"),
+            .contains("5 feil, 19 advarsler — 5 systemer, 0 prosjekter kontrollert"),
         "{}",
         run.stdout
     );

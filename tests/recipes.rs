@@ -110,7 +110,7 @@ fn the_gitlab_recipe_produces_code_quality_and_junit() {
     )
     .unwrap();
     let issues = quality.as_array().unwrap();
-    assert_eq!(issues.len(), 47);
+    assert_eq!(issues.len(), 51);
     assert!(issues.iter().all(|i| i["check_name"].is_string()
         && i["fingerprint"].is_string()
         && i["location"]["lines"]["begin"].is_u64()));
@@ -124,7 +124,7 @@ fn the_gitlab_recipe_produces_code_quality_and_junit() {
     assert_eq!(run(&steps[1], &cwd, &kommune, &ryddig), 1);
     let junit = std::fs::read_to_string(cwd.join("prinsipp-junit.xml")).unwrap();
     let xml = roxmltree::Document::parse(&junit).unwrap();
-    assert_eq!(xml.root_element().attribute("failures"), Some("15"));
+    assert_eq!(xml.root_element().attribute("failures"), Some("17"));
     assert!(
         xml.root_element()
             .attribute("tests")

@@ -216,7 +216,7 @@ fn the_matrix_shows_passes_breaches_deviations_and_what_does_not_apply() {
     );
     // Every system and every judged project (9: the idea is not judged) has a row, and
     // the portfolio one.
-    assert_eq!(m["rows"].as_array().unwrap().len(), 34 + 9 + 1);
+    assert_eq!(m["rows"].as_array().unwrap().len(), 36 + 9 + 1);
 }
 
 #[test]
@@ -563,7 +563,7 @@ fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
     }
 
     let m = book.worksheet_range("Matrise").unwrap();
-    assert_eq!(m.height(), 44 + 1);
+    assert_eq!(m.height(), 46 + 1);
     let sky = (0..m.width()).find(|c| cell(&m, 0, *c) == "SKY").unwrap();
     let row = (1..m.height())
         .find(|r| cell(&m, *r, 2) == "visma-enterprise")
@@ -581,9 +581,9 @@ fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
             .unwrap_or_else(|| panic!("{name}"));
         cell(&k, row, 2)
     };
-    assert_eq!(figure("Systemer i bruk"), "31");
-    assert_eq!(figure("Andel i sky (%)"), "71");
-    assert_eq!(figure("Drift: egen_drift"), "9");
+    assert_eq!(figure("Systemer i bruk"), "33");
+    assert_eq!(figure("Andel i sky (%)"), "69.7");
+    assert_eq!(figure("Drift: egen_drift"), "10");
     assert_eq!(figure("Gevinster målt"), "1");
 
     // No earlier result: the trend is this check alone.
@@ -593,7 +593,7 @@ fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
         (cell(&u, 1, 1), cell(&u, 1, 3)),
         ("2026-T2".into(), "denne kontrollen".into())
     );
-    assert_eq!(cell(&u, 1, 13), "47");
+    assert_eq!(cell(&u, 1, 13), "51");
 
     let a = book.worksheet_range("Avvik").unwrap();
     assert_eq!(a.height(), 5 + 1);
@@ -656,7 +656,7 @@ fn earlier_results_give_the_trend_per_tertial() {
     let february = earlier_result(&dir, &example, "2026-02-01");
     // A check's JSON holds the key figures the trend follows.
     let check: Value = serde_json::from_str(&read(&february)).unwrap();
-    assert_eq!(check["key_figures"]["systems"]["in_use"], 31);
+    assert_eq!(check["key_figures"]["systems"]["in_use"], 33);
     let run = prinsipp(&[
         "report",
         &example,
@@ -703,7 +703,7 @@ fn earlier_results_give_the_trend_per_tertial() {
             .filter(|f| f["status"] != "avvik" && f["code"].as_str().unwrap().starts_with("SKY-"))
             .count();
         assert_eq!(point["by_principle"]["SKY"], sky as u64, "{date}");
-        assert_eq!(point["figures"]["systems_in_use"], 31);
+        assert_eq!(point["figures"]["systems_in_use"], 33);
     }
     // The HTML draws it.
     let html = prinsipp(&[

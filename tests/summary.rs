@@ -72,6 +72,7 @@ Uten brudd
   Sky er førstevalget (SKY): 4 systemer kontrollert
   Ett nytt system inn betyr ett system ut (INNUT): 4 systemer, porteføljen kontrollert
   Vi bruker nasjonale felleskomponenter (FK): 4 systemer kontrollert
+  Arkitekturfunksjonen godkjenner nye løsninger (ARKF): 4 systemer kontrollert
   Personvernvennlig digitalisering (PVN): 4 systemer kontrollert
   Informasjonssikkerhet og risikostyring (SIK): 4 systemer kontrollert
   Universell utforming av IKT-løsninger (UU): 4 systemer kontrollert
@@ -80,7 +81,7 @@ Uten brudd
   Arkivverdige data tas vare på når systemer fases ut (ARK): 4 systemer kontrollert
   Datasettene er beskrevet med metadata (DATA): 4 systemer kontrollert
 
-Ingenting å kontrollere: GEV, GJEN, PROS, ARKF, PV, KN, FOND, REF og AVV
+Ingenting å kontrollere: GEV, GJEN, SAM, PROS, PV, KN, FOND, REF og AVV
 
 Per tjenesteområde, verst først
  Tjenesteområde | Kontrollert | Med brudd  | Funn
@@ -156,10 +157,10 @@ fn approved_deviations_are_counted_apart_from_breaches() {
     ]);
     assert_eq!(run.code, 1);
     for line in [
-        "Sky er førstevalget (SKY): 2 av 34 systemer og 1 av 8 prosjekter med brudd (3 funn, 1 godkjent avvik)\n",
-        "  SKY-03 Avtalen utløper uten fersk skyvurdering: 1 av 34 systemer (1 godkjent avvik)\n",
+        "Sky er førstevalget (SKY): 2 av 36 systemer og 1 av 8 prosjekter med brudd (3 funn, 1 godkjent avvik)\n",
+        "  SKY-03 Avtalen utløper uten fersk skyvurdering: 1 av 36 systemer (1 godkjent avvik)\n",
         "  INNUT-05 Åpne prosjekter tar inn flere systemer enn de faser ut: 0 av 1 portefølje (1 godkjent avvik)\n",
-        "      1 av 31 systemer mangler systemeier, programvaretype og personopplysninger\n",
+        "      1 av 33 systemer mangler systemeier, programvaretype og personopplysninger\n",
         "Avviksregisteret (AVV): 4 av 5 avvik med brudd (4 funn)\n",
     ] {
         assert!(

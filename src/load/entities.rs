@@ -138,6 +138,7 @@ pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
         strategy,
         fund,
         identity_provider,
+        architecture_approvers: r.names(&f, "arkitekturgodkjennere"),
         spans,
     })
 }
@@ -251,6 +252,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         }),
         ros: r.nested(&f, "ros", |r, n| dated_ref(r, n, "ros")),
         public_facing: r.boolean(&f, "publikumsrettet"),
+        file_share: r.boolean(&f, "filomraade"),
         accessibility_statement: r.text(&f, "tilgjengelighetserklaering"),
         archive: r.nested(&f, "arkiv", |r, n| {
             let f = r.map(n, "arkiv", &shape::ARKIV)?;
@@ -346,6 +348,15 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
             Some(AssessedExisting {
                 system: r.reference(&f, "system"),
                 conclusion: r.text(&f, "konklusjon"),
+                spans: f.spans,
+            })
+        }),
+        cooperation: r.nested(&f, "samarbeidsvurdering", |r, n| {
+            let f = r.map(n, "samarbeidsvurdering", &shape::SAMARBEIDSVURDERING)?;
+            Some(CooperationAssessment {
+                date: r.date(&f, "dato"),
+                conclusion: r.text(&f, "konklusjon"),
+                reference: r.text(&f, "ref"),
                 spans: f.spans,
             })
         }),

@@ -99,6 +99,7 @@ impl System {
             "ros" => present(&self.ros),
             "ros.dato" => date(self.ros.as_ref().and_then(|d| d.date)),
             "publikumsrettet" => boolean(self.public_facing),
+            "filomraade" => boolean(self.file_share),
             "tilgjengelighetserklaering" => text(&self.accessibility_statement),
             "arkiv" => present(&self.archive),
             "arkiv.arkivverdig" => boolean(self.archive.as_ref().and_then(|a| a.worth_archiving)),
@@ -155,6 +156,10 @@ impl Project {
             "prosesskartlegging.dato" => approval(&self.process_mapping, |a| name(a.date)),
             "prosesskartlegging.ref" => approval(&self.process_mapping, |a| text(&a.reference)),
             "vurderte_eksisterende" => list(&self.assessed_existing),
+            "samarbeidsvurdering" => present(&self.cooperation),
+            "samarbeidsvurdering.konklusjon" => {
+                text(&self.cooperation.as_ref().and_then(|c| c.conclusion.clone()))
+            }
             "behov" => names(&self.needs),
             "felleskomponenter" => names(&self.components),
             "nye_systemer" => list(&self.new_systems),

@@ -76,6 +76,9 @@ pub struct Kommune {
     pub fund: Option<DigitaliseringsFond>,
     /// The kommune's own login service for its staff (Entra ID, …).
     pub identity_provider: Option<IdentityProvider>,
+    /// Who may approve a project's architecture (the architecture forum, the digital
+    /// architect); empty when kommune.yaml does not say.
+    pub architecture_approvers: Names,
     pub spans: Spans,
 }
 

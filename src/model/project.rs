@@ -15,6 +15,9 @@ pub struct Project {
     pub architecture_approval: Option<Approval>,
     pub process_mapping: Option<Approval>,
     pub assessed_existing: Vec<AssessedExisting>,
+    /// Whether working with other kommuner (an IKT-samarbeid, a shared procurement) was
+    /// considered, and what came of it.
+    pub cooperation: Option<CooperationAssessment>,
     pub needs: Names,
     pub components: Names,
     pub new_systems: Vec<NewSystem>,
@@ -95,6 +98,14 @@ pub struct Financing {
 pub struct Approval {
     pub date: Option<Date>,
     pub by: Option<String>,
+    pub reference: Option<String>,
+    pub spans: Spans,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CooperationAssessment {
+    pub date: Option<Date>,
+    pub conclusion: Option<String>,
     pub reference: Option<String>,
     pub spans: Spans,
 }

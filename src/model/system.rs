@@ -30,6 +30,9 @@ pub struct System {
     pub processor_agreement: Option<DatedRef>,
     pub ros: Option<DatedRef>,
     pub public_facing: Option<bool>,
+    /// A file share (file server, shared drive, document library) rather than an archive or
+    /// a line-of-business system.
+    pub file_share: Option<bool>,
     pub accessibility_statement: Option<String>,
     pub archive: Option<Archive>,
     pub datasets: Vec<Dataset>,

@@ -23,7 +23,12 @@ pub const PRINCIPLE: Principle = Principle {
         ),
         Rule::with(
             "GEV-06",
-            Scope::Projects(|p| matches!(p.phase, Some(Fase::Gjennomfore | Fase::Avslutte))),
+            Scope::Projects(|p| {
+                matches!(
+                    p.phase,
+                    Some(Fase::Gjennomfore | Fase::Avslutte | Fase::Realisere)
+                )
+            }),
             &[MAANEDER.0],
         ),
     ],
@@ -91,7 +96,11 @@ pub fn check(c: &mut Checker) {
             );
         }
 
-        if matches!(project.phase, Some(Fase::Gjennomfore | Fase::Avslutte)) {
+        // Kept up to date while the project runs and while its benefits are taken out.
+        if matches!(
+            project.phase,
+            Some(Fase::Gjennomfore | Fase::Avslutte | Fase::Realisere)
+        ) {
             let message = match plan.last_updated {
                 None => Some(Message::NeverUpdated),
                 Some(updated) if updated < stale_before => Some(Message::Stale { updated, months }),

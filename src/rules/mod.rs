@@ -19,6 +19,7 @@ mod pv;
 mod pvn;
 mod refs;
 pub mod registry;
+mod sam;
 mod sik;
 mod sky;
 mod standard;
@@ -52,6 +53,7 @@ pub const PRINCIPLES: &[&registry::Principle] = &[
     &fk::PRINCIPLE,
     &gev::PRINCIPLE,
     &gjen::PRINCIPLE,
+    &sam::PRINCIPLE,
     &pros::PRINCIPLE,
     &arkf::PRINCIPLE,
     &pv::PRINCIPLE,

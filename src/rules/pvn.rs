@@ -1,5 +1,6 @@
 //! Personvern (privacy): PVN-01 (DPIA where GDPR art. 35 asks for one), PVN-02 (data
-//! processing agreement), PVN-03 (a high-risk system's DPIA gone stale).
+//! processing agreement), PVN-03 (a high-risk system's DPIA gone stale), PVN-04 (personal
+//! data in a file share).
 
 use super::registry::{Int, Principle, Rule, Scope};
 use super::{Checker, all_systems, systems_in_service};
@@ -16,6 +17,7 @@ pub const PRINCIPLE: Principle = Principle {
         Rule::new("PVN-01", Scope::SystemsInService),
         Rule::new("PVN-02", Scope::Systems),
         Rule::with("PVN-03", Scope::SystemsInService, &[MAANEDER.0]),
+        Rule::new("PVN-04", Scope::SystemsInService),
     ],
     check,
     last: false,
@@ -30,6 +32,13 @@ pub fn check(c: &mut Checker) {
             continue;
         }
         let id = &s.id;
+        if s.file_share == Some(true) {
+            // Special categories in a file share: an error; other personal data: a warning.
+            let special = s.personal_data == Some(Personopplysninger::Saerlige);
+            let at = u.at(&["filomraade"]);
+            let message = Message::InFileShare { id, special };
+            c.emit_graded_on(!special, &u, "PVN-04", at, "personopplysninger", message);
+        }
         let risk = high_risk_reasons(s);
         match (&s.dpia, risk.is_empty()) {
             // Ordinary personal data: a documented assessment of whether a DPIA is needed.
@@ -119,6 +128,8 @@ enum Message<'a> {
     },
     /// PVN-02: personal data in the cloud (`drift`) without a data processing agreement.
     NoProcessorAgreement { id: &'a str, drift: &'a str },
+    /// PVN-04: personal data (`special` categories or not) kept in a file share.
+    InFileShare { id: &'a str, special: bool },
     /// PVN-03: a high-risk system's DPIA without a date.
     DpiaUndated { id: &'a str },
     /// PVN-03: a high-risk system's DPIA older than `months`.
@@ -177,6 +188,24 @@ impl From<Message<'_>> for Text {
                     "{id} runs in the cloud ({drift}) with personal data but has no data processing agreement (databehandleravtale)"
                 ),
             ),
+            Message::InFileShare { id, special } => {
+                let (nb, en) = if special {
+                    (
+                        "særlige kategorier personopplysninger",
+                        "special categories of personal data",
+                    )
+                } else {
+                    ("personopplysninger", "personal data")
+                };
+                Text::new(
+                    format!(
+                        "{id} er et filområde med {nb}; personopplysninger hører hjemme i arkiv- eller fagsystem"
+                    ),
+                    format!(
+                        "{id} is a file share holding {en}; personal data belongs in an archive or line-of-business system"
+                    ),
+                )
+            }
             Message::DpiaUndated { id } => Text::new(
                 format!(
                     "Vurderingen av personvernkonsekvenser for {id} har ingen dato, så alderen kan ikke vurderes"

@@ -7,6 +7,7 @@
 mod catalogue;
 mod limits;
 mod own_rules;
+pub use own_rules::{project_fields, system_fields};
 
 use catalogue::extend_catalogue;
 pub use limits::MAX_LIST;
