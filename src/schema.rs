@@ -105,7 +105,8 @@ fn ty(t: Ty) -> Value {
         Ty::Whole => json!({ "type": "integer", "minimum": 0 }),
         Ty::Number => json!({ "type": "number" }),
         Ty::Date => {
-            json!({ "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" })
+            // A day, or only the month or the year (a year is also written as a number).
+            json!({ "type": ["string", "integer"], "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "minimum": 1000, "maximum": 9999 })
         }
         Ty::Enum(names) => json!({ "enum": names }),
         Ty::EnumList(names) => json!({ "type": ["array", "null"], "items": { "enum": names } }),

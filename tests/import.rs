@@ -1218,7 +1218,6 @@ fn the_readme_import_command_gives_a_checked_folder() {
             "«Sky» passer ikke til noen verdi av drift; feltet er utelatt",
             "«1/15/2008» er ikke en dato som kan leses sikkert (innfort); feltet er utelatt",
             "«Azure» passer ikke til noen verdi av drift; feltet er utelatt",
-            "«2021» er ikke en dato som kan leses sikkert (innfort); feltet er utelatt",
         ]
     );
     assert_eq!(

@@ -65,11 +65,13 @@ pub fn slug(name: &str) -> Option<String> {
 }
 
 /// A date written as `YYYY-MM-DD`, an ISO date and time (the date is taken), `DD.MM.YYYY`
-/// or `D.M.YYYY`. Anything else — `M/D/YYYY`, «Vår 2023», `2023`, a date that does not
-/// exist — is `None`: a month-first date cannot be told from a day-first one.
+/// or `D.M.YYYY`; or partial, where the sheet knows only the month or the year: `YYYY-MM`,
+/// `MM.YYYY`, `YYYY`. Anything else — `M/D/YYYY`, «Vår 2023», a date that does not exist —
+/// is `None`: a month-first date cannot be told from a day-first one, and a season is no
+/// date.
 pub fn date(text: &str) -> Option<Date> {
     let text = text.trim();
-    if let Some(date) = Date::parse(text) {
+    if let Some(date) = Date::parse_partial(text) {
         return Some(date);
     }
     // 2026-03-01T00:00:00, 2026-03-01 10:00
@@ -88,6 +90,11 @@ pub fn date(text: &str) -> Option<Date> {
         if year.len() == 4 {
             return Date::new(number(year, 4)? as i32, number(month, 2)?, number(day, 2)?);
         }
+    }
+    // 05.2023, 5.2023
+    if let [month, year] = parts.as_slice() {
+        let month: u32 = (month.len() <= 2).then(|| month.parse().ok()).flatten()?;
+        return Date::parse_partial(&format!("{year}-{month:02}"));
     }
     None
 }
@@ -237,7 +244,13 @@ mod tests {
         assert_eq!(d("1/15/2028"), None);
         assert_eq!(d("Vår 2023"), None);
         assert_eq!(d("31.02.2028"), None);
-        assert_eq!(d("2023"), None);
+        // Partial: only the year or the month is known.
+        assert_eq!(d("2023").as_deref(), Some("2023"));
+        assert_eq!(d("2023-05").as_deref(), Some("2023-05"));
+        assert_eq!(d("05.2023").as_deref(), Some("2023-05"));
+        assert_eq!(d("5.2023").as_deref(), Some("2023-05"));
+        assert_eq!(d("13.2023"), None);
+        assert_eq!(d("5.23"), None);
         assert_eq!(
             excel_date(46_402.0, false)
                 .map(|d| d.to_string())

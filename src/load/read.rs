@@ -377,13 +377,13 @@ impl<'a> Reader<'a> {
     pub fn date(&mut self, f: &Fields, key: &str) -> Option<Date> {
         let node = f.get(key)?;
         if let Value::Scalar { text, .. } = &node.value {
-            if let Some(date) = Date::parse(text.trim()) {
+            if let Some(date) = Date::parse_partial(text.trim()) {
                 return Some(date);
             }
         }
         let hint = Text::new(
-            "Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-01-31",
-            "Write the date as YYYY-MM-DD, e.g. 2026-01-31",
+            "Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-01-31, eller ÅÅÅÅ-MM eller ÅÅÅÅ når bare måneden eller året er kjent",
+            "Write the date as YYYY-MM-DD, e.g. 2026-01-31, or YYYY-MM or YYYY when only the month or the year is known",
         );
         // Right shape, but no such day (2026-02-30): say so rather than "wrong type".
         if let Value::Scalar { text, .. } = &node.value {

@@ -1,4 +1,8 @@
-//! A calendar date (YYYY-MM-DD) with the little arithmetic the rules need.
+//! A calendar date (YYYY-MM-DD) with the little arithmetic the rules need. A date read from
+//! the files may be partial (`2023-05`, `2023`) where the source only knows the month or
+//! the year: it then stands for the first day of that period, so a rule that asks whether
+//! a date has passed or is too old answers yes as early as it could be true, and hides
+//! nothing (`latest` gives the period's last day where a rule needs the other end).
 
 use std::fmt;
 
@@ -7,6 +11,15 @@ pub struct Date {
     year: i32,
     month: u32,
     day: u32,
+    precision: Precision,
+}
+
+/// How much of a date its source knew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
 }
 
 impl Date {
@@ -14,7 +27,61 @@ impl Date {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        Some(Date { year, month, day })
+        Some(Date {
+            year,
+            month,
+            day,
+            precision: Precision::Day,
+        })
+    }
+
+    /// Parses `YYYY-MM-DD`, or a partial `YYYY-MM` or `YYYY` (a year from 1000 on), as the
+    /// files may write it.
+    pub fn parse_partial(text: &str) -> Option<Date> {
+        let digits = |s: &str| -> Option<u32> {
+            (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        match text.len() {
+            10 => Date::parse(text),
+            7 if text.as_bytes()[4] == b'-' => {
+                let year = digits(text.get(0..4)?)? as i32;
+                let month = digits(text.get(5..7)?)?;
+                let date = Date::new(year, month, 1).filter(|_| year >= 1000)?;
+                Some(Date {
+                    precision: Precision::Month,
+                    ..date
+                })
+            }
+            4 => {
+                let year = digits(text)? as i32;
+                let date = Date::new(year, 1, 1).filter(|_| year >= 1000)?;
+                Some(Date {
+                    precision: Precision::Year,
+                    ..date
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// What the source knew: the day, only the month, or only the year.
+    pub fn precision(self) -> Precision {
+        self.precision
+    }
+
+    /// The last day the date may stand for: itself when it is a day, else the last day of
+    /// its month or year.
+    pub fn latest(self) -> Date {
+        match self.precision {
+            Precision::Day => self,
+            Precision::Month => {
+                Date::new(self.year, self.month, days_in_month(self.year, self.month))
+                    .unwrap_or(self)
+            }
+            Precision::Year => Date::new(self.year, 12, 31).unwrap_or(self),
+        }
     }
 
     /// Parses exactly `YYYY-MM-DD` with a real calendar day.
@@ -50,7 +117,12 @@ impl Date {
         let year = index.div_euclid(12) as i32;
         let month = index.rem_euclid(12) as u32 + 1;
         let day = self.day.min(days_in_month(year, month));
-        Date { year, month, day }
+        Date {
+            year,
+            month,
+            day,
+            precision: Precision::Day,
+        }
     }
 
     /// Saturates at 0001-01-01 and 9999-12-31, like `add_months`.
@@ -91,7 +163,12 @@ impl Date {
         let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
         let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        Date {
+            year,
+            month,
+            day,
+            precision: Precision::Day,
+        }
     }
 }
 
@@ -107,7 +184,11 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        match self.precision {
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+            Precision::Month => write!(f, "{:04}-{:02}", self.year, self.month),
+            Precision::Year => write!(f, "{:04}", self.year),
+        }
     }
 }
 
@@ -124,6 +205,32 @@ mod tests {
         assert!(Date::parse("2026-1-01").is_none());
         assert!(Date::parse("26-01-01xx").is_none());
         assert!(Date::parse("2026-01-0a").is_none());
+    }
+
+    #[test]
+    fn partial_dates_stand_for_the_first_day_of_their_period() {
+        let may = Date::parse_partial("2023-05").unwrap();
+        assert_eq!(may.to_string(), "2023-05");
+        assert_eq!(may.precision(), Precision::Month);
+        assert!(may < Date::parse("2023-05-02").unwrap());
+        assert!(may > Date::parse("2023-04-30").unwrap());
+        assert_eq!(may.latest().to_string(), "2023-05-31");
+        let year = Date::parse_partial("2024").unwrap();
+        assert_eq!(year.to_string(), "2024");
+        assert_eq!(year.latest().to_string(), "2024-12-31");
+        assert!(year < Date::parse("2024-01-02").unwrap());
+        assert_eq!(year.add_months(1).to_string(), "2024-02-01");
+        assert_eq!(
+            Date::parse_partial("2023-05-17").unwrap().to_string(),
+            "2023-05-17"
+        );
+        for bad in [
+            "2023-13", "2023-5", "999", "0999", "23", "2023-00", "202a", "2023-05-", "",
+        ] {
+            assert!(Date::parse_partial(bad).is_none(), "{bad}");
+        }
+        // Strict parsing (the CLI's --dato) takes only whole days.
+        assert!(Date::parse("2023-05").is_none());
     }
 
     #[test]

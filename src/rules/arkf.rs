@@ -105,7 +105,8 @@ fn arkf03_new_systems_come_through_a_project(c: &mut Checker) {
         let message = match (system.lifecycle, system.introduced) {
             (Some(Livslop::Planlagt), _) => Message::Planned { id: &system.id },
             (Some(Livslop::Innfasing), _) => Message::BeingIntroduced { id: &system.id },
-            (Some(Livslop::Aktiv), Some(introduced)) if introduced >= since => {
+            // «Introduced 2025» may mean December: the period's last day decides.
+            (Some(Livslop::Aktiv), Some(introduced)) if introduced.latest() >= since => {
                 Message::IntroducedLately {
                     id: &system.id,
                     introduced,
