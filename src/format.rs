@@ -161,6 +161,11 @@ pub static SYSTEM: Shape = Shape {
         req("id", Ty::Id, "Unik id: små bokstaver, sifre og bindestrek"),
         req("navn", Ty::Text, "Systemets navn"),
         f("beskrivelse", Ty::Text, "Hva systemet er"),
+        f(
+            "merknad",
+            Ty::Text,
+            "Fri merknad, vist i utdataene slik den er skrevet",
+        ),
         f("leverandor", Ty::Text, "Leverandøren"),
         f(
             "tjenesteomraade",
@@ -186,9 +191,24 @@ pub static SYSTEM: Shape = Shape {
             "Driftsform; alt unntatt egen_drift er sky",
         ),
         f(
+            "driftes_av",
+            Ty::Enum(DriftesAv::NAMES),
+            "Hvem som drifter systemet: kommunen, ikt_samarbeid eller leverandor (uavhengig av driftsmodellen)",
+        ),
+        f(
+            "driftspartner",
+            Ty::Text,
+            "Navnet på IKT-samarbeidet eller leverandøren som drifter",
+        ),
+        f(
+            "eierskap",
+            Ty::Enum(Eierskap::NAMES),
+            "Kommunens egen, delt med andre, interkommunal eller nasjonal løsning",
+        ),
+        f(
             "livslop",
             Ty::Enum(Livslop::NAMES),
-            "Hvor systemet er i livsløpet",
+            "Hvor systemet er i livsløpet (ukjent når oversikten ikke vet)",
         ),
         f("innfort", Ty::Date, "Tatt i bruk"),
         f("utfases", Ty::Date, "Planlagt slutt på bruken"),
@@ -275,6 +295,11 @@ pub static INTEGRASJON: Shape = Shape {
     fields: &[
         f("mot", Ty::Ref, "System-id eller felleskomponent"),
         f(
+            "motpart",
+            Ty::Text,
+            "En ekstern part som verken er et system eller en felleskomponent (NAV, apotek)",
+        ),
+        f(
             "standard",
             Ty::Text,
             "Standard fra katalogen, eller proprietaer / filoverforing",
@@ -289,6 +314,11 @@ pub static DPIA: Shape = Shape {
         f("dato", Ty::Date, "Datert"),
         f("ref", Ty::Text, "Saksnummer"),
         f(
+            "register",
+            Ty::Text,
+            "Registeret som holder den, f.eks. Draftit (datoen følges opp der)",
+        ),
+        f(
             "type",
             Ty::Enum(DpiaType::NAMES),
             "full (standard) eller forvurdering: vurderingen av om en full DPIA trengs",
@@ -302,6 +332,11 @@ pub static DATED_REF: Shape = Shape {
     fields: &[
         f("dato", Ty::Date, "Datert"),
         f("ref", Ty::Text, "Saksnummer"),
+        f(
+            "register",
+            Ty::Text,
+            "Registeret som holder den, f.eks. Draftit (datoen følges opp der)",
+        ),
     ],
 };
 
@@ -381,6 +416,11 @@ pub static PROJECT: Shape = Shape {
         req("navn", Ty::Text, "Prosjektets navn"),
         req("prosjekteier", Ty::Text, "Prosjekteier"),
         f("prosjektleder", Ty::Text, "Prosjektleder"),
+        f(
+            "merknad",
+            Ty::Text,
+            "Fri merknad, vist i utdataene slik den er skrevet",
+        ),
         f("tjenesteomraade", Ty::Text, "Tjenesteområdet"),
         f(
             "fase",

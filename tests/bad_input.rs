@@ -69,7 +69,7 @@ fn every_problem_in_one_file_is_reported() {
         lines,
         [
             "feil: systemer/a.yaml:4:5: Ukjent felt `drfit` i system",
-            "feil: systemer/a.yaml:5:14: Ugyldig verdi «aktivt» for `livslop`; tillatt: planlagt, innfasing, aktiv, utfasing, avviklet",
+            "feil: systemer/a.yaml:5:14: Ugyldig verdi «aktivt» for `livslop`; tillatt: planlagt, innfasing, aktiv, utfasing, avviklet, ukjent",
             "feil: systemer/a.yaml:6:19: Feil type for `kjernesystem`: ventet true eller false, fant «ja»",
             "feil: systemer/a.yaml:7:14: «2019-13-01» i `innfort` er ikke en dato som finnes",
         ],
@@ -440,7 +440,7 @@ fn a_key_written_twice_does_not_hide_the_files_other_problems() {
         errors,
         [
             "feil: systemer/a.yaml:4:1: Nøkkelen `drift` står to ganger i samme mapping (første gang på linje 3)",
-            "feil: systemer/a.yaml:5:10: Ugyldig verdi «Aktiv» for `livslop`; tillatt: planlagt, innfasing, aktiv, utfasing, avviklet",
+            "feil: systemer/a.yaml:5:10: Ugyldig verdi «Aktiv» for `livslop`; tillatt: planlagt, innfasing, aktiv, utfasing, avviklet, ukjent",
             "feil: systemer/a.yaml:8:3: `utløper` er det samme feltet som `utloper` på linje 7",
         ],
         "{}",
@@ -616,6 +616,32 @@ fn an_identity_provider_needs_an_id_that_is_an_id() {
     assert!(
         run.stderr.contains(
             "feil: kommune.yaml:4:27: Ugyldig id «Entra ID»: bruk bare små bokstaver a–z, sifre og bindestrek\n  tips: For eksempel `id: entra-id`"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Found by the property test: after a lone CR the parser's place for an unprintable
+/// character was line 2, column 16, on a line of 11 characters, and «unprintable» passed
+/// for a word about tabs.
+#[test]
+fn an_unprintable_character_after_a_lone_cr_is_placed_where_it_is() {
+    let dir = kommune(
+        "unprintable-cr",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (
+                "prosjekter/p0.yaml",
+                b"prosjekt:\n  id:\xef\xbf\xbd\x01\x01\x01\x01\x01\r\xef\xbf\xbd\x00\xef\xbf\xbd",
+            ),
+        ],
+    );
+    let run = check(&dir);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "feil: prosjekter/p0.yaml:3:2: Ugyldig YAML: found unprintable character\n  tips: Sjekk innrykk, kolon og anførselstegn på denne linja og linja før"
         ),
         "{}",
         run.stderr

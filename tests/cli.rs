@@ -256,6 +256,7 @@ fn json_has_every_field_of_every_finding() {
         "avvik_ref",
         "avvik_gyldig_til",
         "strategi_avsnitt",
+        "merknad",
     ];
     assert_eq!(list[0].as_object().unwrap().len(), keys.len());
     // Keys stand in this fixed order in the text.

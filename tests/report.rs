@@ -84,6 +84,8 @@ fn the_key_figures_match_an_independent_count_of_the_example() {
         shares(&s["personal_data"]),
         counts(&in_use, "personopplysninger")
     );
+    assert_eq!(shares(&s["operator"]), counts(&in_use, "driftes_av"));
+    assert_eq!(shares(&s["ownership"]), counts(&in_use, "eierskap"));
     let cloud = in_use
         .iter()
         .filter(|s| text(s, "drift").is_some_and(|d| d != "egen_drift"))
@@ -317,6 +319,74 @@ fn the_html_is_one_self_contained_file() {
 }
 
 #[test]
+fn a_subjects_remark_reaches_the_json_the_html_and_the_workbook_as_written() {
+    let note = "Opprydding startet i mai 2026; journalnotatene flyttes til Gerica innen september";
+    let example = repo("examples/eksempel-kommune");
+    let report = report_json(&[&example]);
+    let k = &report["kommuner"][0];
+    let row = k["figures"]["matrix"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "fellesomrade-helse")
+        .unwrap();
+    assert_eq!(row["merknad"], note);
+    let finding = k["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "PVN-04")
+        .unwrap();
+    assert_eq!(finding["merknad"], note);
+    // A project's too, and none where nothing is written.
+    let sam = k["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "SAM-01")
+        .unwrap();
+    assert_eq!(
+        sam["merknad"],
+        "Meldt til arkitekturforum 2026-03-02; behandles i juni-møtet"
+    );
+    let fk02 = k["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "FK-02")
+        .unwrap();
+    assert!(fk02["merknad"].is_null());
+
+    let html = prinsipp(&[
+        "report",
+        &example,
+        "--dato",
+        "2026-06-01",
+        "--format",
+        "html",
+    ]);
+    assert!(
+        html.stdout
+            .contains(&format!("<span class=\"remark\">{note}</span>")),
+        "the remark is shown under the subject"
+    );
+    // Escaped like any user text.
+    let dir = kommune(
+        "report-remark-escape",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            (
+                "systemer/a.yaml",
+                b"systemer:\n  - id: a\n    navn: A\n    merknad: \"<b>fet</b> & mer\"\n",
+            ),
+        ],
+    );
+    let run = prinsipp(&["report", dir.to_str().unwrap(), "--format", "html"]);
+    assert!(run.stdout.contains("&lt;b&gt;fet&lt;/b&gt; &amp; mer"));
+    assert!(!run.stdout.contains("<b>fet"));
+}
+
+#[test]
 fn user_text_in_the_report_is_escaped() {
     let systems = "systemer:\n  - id: a\n    navn: \"<script>alert(1)</script>\"\n    tjenesteomraade: \"\\\" onmouseover=\\\"x\"\n    systemeier: \"O'Brien & <b>\"\n    livslop: aktiv\n";
     let dir = kommune(
@@ -543,6 +613,13 @@ fn the_workbook_holds_findings_matrix_key_figures_and_register_with_filters() {
 
     let f = book.worksheet_range("Funn").unwrap();
     assert_eq!(f.height(), findings.len() + 1);
+    // The subject's remark, in the last column.
+    let remark = f.width() - 1;
+    assert_eq!(cell(&f, 0, remark), "Merknad");
+    let pvn04 = (1..f.height())
+        .find(|r| cell(&f, *r, 1) == "PVN-04")
+        .unwrap();
+    assert!(cell(&f, pvn04, remark).starts_with("Opprydding startet i mai 2026"));
     assert_eq!(
         (0..6).map(|c| cell(&f, 0, c)).collect::<Vec<_>>(),
         [

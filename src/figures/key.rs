@@ -3,7 +3,7 @@
 //! definition is in docs/rapport.md; keep the two together.
 
 use crate::finding::Finding;
-use crate::model::{Date, Drift, Livslop, Personopplysninger, Portfolio};
+use crate::model::{Date, Drift, DriftesAv, Eierskap, Livslop, Personopplysninger, Portfolio};
 use crate::settings::Settings;
 use serde::Serialize;
 
@@ -30,6 +30,10 @@ pub struct SystemFigures {
     pub lifecycle: Vec<Share>,
     /// The systems in use, by `personopplysninger`.
     pub personal_data: Vec<Share>,
+    /// The systems in use, by who operates them (`driftes_av`).
+    pub operator: Vec<Share>,
+    /// The systems in use, by whose solution they are (`eierskap`).
+    pub ownership: Vec<Share>,
 }
 
 /// Planned change ahead: what open projects bring in against what they phase out (the
@@ -154,33 +158,31 @@ fn systems(p: &Portfolio) -> SystemFigures {
         .filter(|s| s.lifecycle != Some(Livslop::Avviklet))
         .collect();
     let cloud = in_use.iter().filter(|s| s.is_cloud()).count();
-    let all_drift: Vec<Drift> = Drift::NAMES
-        .iter()
-        .filter_map(|n| Drift::from_name(n))
-        .collect();
-    let all_life: Vec<Livslop> = Livslop::NAMES
-        .iter()
-        .filter_map(|n| Livslop::from_name(n))
-        .collect();
-    let all_data: Vec<Personopplysninger> = Personopplysninger::NAMES
-        .iter()
-        .filter_map(|n| Personopplysninger::from_name(n))
-        .collect();
     SystemFigures {
         total: p.systems.len(),
         in_use: in_use.len(),
-        hosting: shares(in_use.iter().map(|s| s.drift), &all_drift, Drift::name),
+        hosting: shares(in_use.iter().map(|s| s.drift), Drift::ALL, Drift::name),
         cloud,
         cloud_percent: percent(cloud, in_use.len()),
         lifecycle: shares(
             p.systems.iter().map(|s| s.lifecycle),
-            &all_life,
+            Livslop::ALL,
             Livslop::name,
         ),
         personal_data: shares(
             in_use.iter().map(|s| s.personal_data),
-            &all_data,
+            Personopplysninger::ALL,
             Personopplysninger::name,
+        ),
+        operator: shares(
+            in_use.iter().map(|s| s.operator),
+            DriftesAv::ALL,
+            DriftesAv::name,
+        ),
+        ownership: shares(
+            in_use.iter().map(|s| s.ownership),
+            Eierskap::ALL,
+            Eierskap::name,
         ),
     }
 }

@@ -53,6 +53,9 @@ pub struct Row {
     pub id: Option<String>,
     pub name: Option<String>,
     pub area: Option<String>,
+    /// The subject's `merknad`, as written.
+    #[serde(rename = "merknad")]
+    pub note: Option<String>,
     pub cells: Vec<Cell>,
 }
 
@@ -136,6 +139,7 @@ pub fn compute(
                 id: subject.id().map(str::to_string),
                 name: subjects.name(&subject).map(str::to_string),
                 area: subjects.area(&subject).map(str::to_string),
+                note: subjects.note(&subject).map(str::to_string),
                 subject,
                 cells,
             }

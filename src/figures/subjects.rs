@@ -68,6 +68,11 @@ impl<'a> Subjects<'a> {
     }
 
     /// Its name as written (`navn`), if it has one.
+    /// Its `merknad`, as written.
+    pub fn note(&self, subject: &Subject) -> Option<&'a str> {
+        note(self.portfolio, subject)
+    }
+
     pub fn name(&self, subject: &Subject) -> Option<&'a str> {
         match subject {
             Subject::System(id) => Some(self.portfolio.system(id)?.name.as_str()),
@@ -75,6 +80,22 @@ impl<'a> Subjects<'a> {
             Subject::Portfolio | Subject::Avvik(_) => None,
         }
     }
+}
+
+/// The `merknad` of a system or project, as written (the first project of an id, as
+/// everywhere else); none for the portfolio and register entries, or when blank.
+pub fn note<'a>(portfolio: &'a Portfolio, subject: &Subject) -> Option<&'a str> {
+    match subject {
+        Subject::System(id) => portfolio.system(id)?.note.as_deref(),
+        Subject::Project(id) => portfolio
+            .projects
+            .iter()
+            .find(|p| &p.id == id)?
+            .note
+            .as_deref(),
+        Subject::Portfolio | Subject::Avvik(_) => None,
+    }
+    .filter(|n| !n.trim().is_empty())
 }
 
 /// How many subjects of each kind: «12 systemer og 3 prosjekter».

@@ -212,6 +212,10 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         ),
         core_system: r.boolean(&f, "kjernesystem"),
         drift: r.choice(&f, "drift", Drift::NAMES, Drift::from_name),
+        operator: r.choice(&f, "driftes_av", DriftesAv::NAMES, DriftesAv::from_name),
+        operator_name: r.text(&f, "driftspartner"),
+        ownership: r.choice(&f, "eierskap", Eierskap::NAMES, Eierskap::from_name),
+        note: r.text(&f, "merknad"),
         lifecycle: r.choice(&f, "livslop", Livslop::NAMES, Livslop::from_name),
         introduced: r.date(&f, "innfort"),
         retires: r.date(&f, "utfases"),
@@ -227,6 +231,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
             let f = r.map(n, "integrasjoner", &shape::INTEGRASJON)?;
             Some(Integration {
                 target: r.reference(&f, "mot"),
+                counterpart: r.text(&f, "motpart"),
                 standard: r.text(&f, "standard"),
                 spans: f.spans,
             })
@@ -243,6 +248,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
             Some(Dpia {
                 date: r.date(&f, "dato"),
                 reference: r.text(&f, "ref"),
+                register: r.text(&f, "register"),
                 kind: r.choice(&f, "type", DpiaType::NAMES, DpiaType::from_name),
                 spans: f.spans,
             })
@@ -297,6 +303,7 @@ fn dated_ref(r: &mut Reader, node: &Node, key: &'static str) -> Option<DatedRef>
     Some(DatedRef {
         date: r.date(&f, "dato"),
         reference: r.text(&f, "ref"),
+        register: r.text(&f, "register"),
         spans: f.spans,
     })
 }
@@ -326,6 +333,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         name: name.clone().unwrap_or_default(),
         owner,
         manager: r.text(&f, "prosjektleder"),
+        note: r.text(&f, "merknad"),
         service_area: r.text(&f, "tjenesteomraade"),
         phase: r.choice(&f, "fase", Fase::NAMES, Fase::from_name),
         budget_nok: r.whole(&f, "budsjett_nok"),

@@ -278,7 +278,11 @@ fn yaml_error_text(err: &YamlError, text: &str) -> (u32, u32, Text, Option<Text>
     }
     let (message, hint) = match &err.kind {
         YamlErrorKind::Syntax(info) => {
-            let hint = if info.contains("tab") {
+            // «tab» as a word: «unprintable» is no tab.
+            let about_tabs = info
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| w == "tab" || w == "tabs");
+            let hint = if about_tabs {
                 Text::new(
                     "Bruk mellomrom, ikke tabulator, til innrykk",
                     "Indent with spaces, not tabs",
@@ -376,19 +380,19 @@ fn yaml_error_text(err: &YamlError, text: &str) -> (u32, u32, Text, Option<Text>
     (line, column, message, hint)
 }
 
-/// The parser reports the end of a file without a final newline as the line after it;
-/// point at the end of the last line instead, a place that exists.
+/// The parser reports the end of a file without a final newline as the line after it,
+/// and after an unprintable character it may report a column past the end of its line:
+/// point at a place that exists instead, the end of that line (or of the last one).
+/// Lines are counted as everywhere else: CR LF, a lone CR and LF each end one.
 fn clamp_to_text(text: &str, line: u32, column: u32) -> (u32, u32) {
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines: Vec<&str> = text
+        .split("\r\n")
+        .flat_map(|l| l.split(['\r', '\n']))
+        .collect();
     match lines.get(line.max(1) as usize - 1) {
-        Some(l) => (
-            line.max(1),
-            column.clamp(1, l.trim_end_matches('\r').chars().count() as u32 + 1),
-        ),
+        Some(l) => (line.max(1), column.clamp(1, l.chars().count() as u32 + 1)),
         None => {
-            let last = lines
-                .last()
-                .map_or(0, |l| l.trim_end_matches('\r').chars().count());
+            let last = lines.last().map_or(0, |l| l.chars().count());
             (lines.len() as u32, last as u32 + 1)
         }
     }

@@ -12,6 +12,9 @@ macro_rules! yaml_enum {
             /// Every allowed YAML name, in the order of the data model.
             pub const NAMES: &'static [&'static str] = &[$($text),+];
 
+            /// Every value, in the same order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
             pub fn from_name(text: &str) -> Option<Self> {
                 match text {
                     $($text => Some(Self::$variant),)+
@@ -54,13 +57,43 @@ impl Drift {
 }
 
 yaml_enum!(
-    /// Where a system is in its life.
+    /// Where a system is in its life; `ukjent` when the inventory does not know (INV-01
+    /// asks for it as if it were not given).
     Livslop {
         Planlagt = "planlagt",
         Innfasing = "innfasing",
         Aktiv = "aktiv",
         Utfasing = "utfasing",
         Avviklet = "avviklet",
+        Ukjent = "ukjent",
+    }
+);
+
+yaml_enum!(
+    /// Who operates a system, apart from how it is hosted: the kommune's own IT, an
+    /// inter-municipal IT partnership, or a supplier.
+    DriftesAv {
+        Kommunen = "kommunen",
+        IktSamarbeid = "ikt_samarbeid",
+        Leverandor = "leverandor",
+    }
+);
+
+impl DriftesAv {
+    /// Someone other than the kommune itself runs it, and so handles its data.
+    pub fn is_other(self) -> bool {
+        self != DriftesAv::Kommunen
+    }
+}
+
+yaml_enum!(
+    /// Whose system it is: the kommune's own, shared with others, run for several kommuner
+    /// together, or a national solution the kommune uses.
+    Eierskap {
+        Egen = "egen",
+        Delt = "delt",
+        Interkommunal = "interkommunal",
+        Nasjonal = "nasjonal",
     }
 );
 

@@ -8,6 +8,8 @@ pub struct Project {
     pub name: String,
     pub owner: Option<String>,
     pub manager: Option<String>,
+    /// A free-text remark, carried into the outputs as written.
+    pub note: Option<String>,
     pub service_area: Option<String>,
     pub phase: Option<Fase>,
     pub budget_nok: Option<u64>,

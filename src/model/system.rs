@@ -1,8 +1,8 @@
 //! A system, wherever it is written: in the inventory or inline in a project's `nye_systemer`.
 
 use super::{
-    ArkivMetode, Date, DpiaType, Drift, Grunn, HoyRisiko, Konklusjon, Livslop, Names,
-    Personopplysninger, Programvaretype, Spans,
+    ArkivMetode, Date, DpiaType, Drift, DriftesAv, Eierskap, Grunn, HoyRisiko, Konklusjon, Livslop,
+    Names, Personopplysninger, Programvaretype, Spans,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -18,6 +18,12 @@ pub struct System {
     pub software_type: Option<Programvaretype>,
     pub core_system: Option<bool>,
     pub drift: Option<Drift>,
+    pub operator: Option<DriftesAv>,
+    /// Who operates it, by name (an IKT-samarbeid, a supplier).
+    pub operator_name: Option<String>,
+    pub ownership: Option<Eierskap>,
+    /// A free-text remark, carried into the outputs as written.
+    pub note: Option<String>,
     pub lifecycle: Option<Livslop>,
     pub introduced: Option<Date>,
     pub retires: Option<Date>,
@@ -56,6 +62,12 @@ impl System {
         self.in_service() || self.archive.as_ref().and_then(|a| a.data_deleted).is_none()
     }
 
+    /// Someone other than the kommune processes its data: it runs in the cloud, or an
+    /// IKT-samarbeid or a supplier operates it.
+    pub fn run_by_others(&self) -> bool {
+        self.is_cloud() || self.operator.is_some_and(DriftesAv::is_other)
+    }
+
     /// Uses a national component: lists it in `felleskomponenter`, or integrates with it.
     pub fn uses_component(&self, component: &str) -> bool {
         self.components.contains(component)
@@ -82,7 +94,10 @@ pub struct Agreement {
 
 #[derive(Debug, Clone, Default)]
 pub struct Integration {
+    /// A system of the inventory or a national component.
     pub target: Option<String>,
+    /// An external party that is neither (NAV, a pharmacy, a bank), by name.
+    pub counterpart: Option<String>,
     pub standard: Option<String>,
     pub spans: Spans,
 }
@@ -93,6 +108,9 @@ pub struct Integration {
 pub struct Dpia {
     pub date: Option<Date>,
     pub reference: Option<String>,
+    /// The register that keeps it (the processing record, e.g. Draftit), where its date
+    /// is followed up instead of being copied here.
+    pub register: Option<String>,
     pub kind: Option<DpiaType>,
     pub spans: Spans,
 }
@@ -105,11 +123,20 @@ impl Dpia {
     }
 }
 
+impl Integration {
+    /// Whom it connects to: the system or component, else the external party.
+    pub fn party(&self) -> Option<&str> {
+        self.target.as_deref().or(self.counterpart.as_deref())
+    }
+}
+
 /// A document that exists with an optional date and case reference (ros, …).
 #[derive(Debug, Clone, Default)]
 pub struct DatedRef {
     pub date: Option<Date>,
     pub reference: Option<String>,
+    /// The register that keeps it (e.g. Draftit), where its date is followed up.
+    pub register: Option<String>,
     pub spans: Spans,
 }
 

@@ -92,6 +92,8 @@ pub(crate) struct JsonFinding<'a> {
     avvik_ref: Option<&'a str>,
     avvik_gyldig_til: Option<String>,
     strategi_avsnitt: Option<&'a str>,
+    /// The subject's `merknad`, as written.
+    merknad: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -144,6 +146,7 @@ pub(crate) fn findings<'a>(r: &Report<'a>) -> Vec<JsonFinding<'a>> {
                 avvik_ref,
                 avvik_gyldig_til,
                 strategi_avsnitt: f.section.as_deref(),
+                merknad: crate::figures::subjects::note(r.portfolio, &f.subject),
             }
         })
         .collect()

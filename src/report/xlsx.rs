@@ -101,6 +101,7 @@ pub fn render(kommuner: &[Kommune], date: Date, lang: Lang) -> Result<Vec<u8>, X
             t(lang, "Kolonne", "Column"),
             t(lang, "Status", "Status"),
             t(lang, "Slik etterlever du", "How to comply"),
+            t(lang, "Merknad", "Remark"),
         ],
         &findings(kommuner, lang),
     )?;
@@ -179,6 +180,7 @@ fn matrix_headers(columns: Vec<String>, lang: Lang) -> Vec<String> {
         t(lang, "Id", "Id"),
         t(lang, "Navn", "Name"),
         t(lang, "Tjenesteområde", "Service area"),
+        t(lang, "Merknad", "Remark"),
     ]
     .iter()
     .map(|s| s.to_string())
@@ -205,6 +207,7 @@ fn findings(kommuner: &[Kommune], lang: Lang) -> Vec<Vec<Value>> {
                 number(f.at.column as usize),
                 text(f.status_name()),
                 text(r.how_to_comply(&f.code)),
+                opt(crate::figures::subjects::note(r.portfolio, &f.subject)),
             ]);
         }
     }
@@ -223,6 +226,7 @@ fn matrix(kommuner: &[Kommune], lang: Lang) -> Vec<Vec<Value>> {
                 opt(row.id.as_deref()),
                 opt(row.name.as_deref()),
                 opt(row.area.as_deref()),
+                opt(row.note.as_deref()),
             ];
             for prefix in &columns {
                 let cell = m
@@ -283,6 +287,8 @@ fn key_figures(kommuner: &[Kommune], lang: Lang) -> Vec<Vec<Value>> {
             t(lang, "Personopplysninger", "Personal data"),
             &s.personal_data,
         );
+        shares(&mut row, t(lang, "Driftes av", "Operated by"), &s.operator);
+        shares(&mut row, t(lang, "Eierskap", "Ownership"), &s.ownership);
         row(
             t(
                 lang,

@@ -235,7 +235,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                     at: integration.spans.key("standard"),
                     path: format!(
                         "{base}/integrasjoner/{}/standard",
-                        super::item_key(integration.target.as_deref(), i)
+                        super::item_key(integration.party(), i)
                     ),
                     what: Kind::Standard,
                     name: standard.to_string(),
@@ -251,7 +251,7 @@ fn fk03_unknown_names(c: &mut Checker) {
                     at: integration.spans.key("mot"),
                     path: format!(
                         "{base}/integrasjoner/{}/mot",
-                        super::item_key(integration.target.as_deref(), i)
+                        super::item_key(integration.party(), i)
                     ),
                     what: Kind::Target,
                     name: target.to_string(),

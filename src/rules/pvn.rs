@@ -3,7 +3,7 @@
 //! data in a file share).
 
 use super::registry::{Int, Principle, Rule, Scope};
-use super::{Checker, all_systems, systems_in_service};
+use super::{Checker, all_systems, given, systems_in_service};
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
 
@@ -63,6 +63,8 @@ pub fn check(c: &mut Checker) {
             }
             (Some(dpia), false) => {
                 let message = match dpia.date {
+                    // Kept in a register (Draftit): its date is followed up there.
+                    None if given(&dpia.register) => continue,
                     None => Message::DpiaUndated { id },
                     Some(date) if date < oldest => Message::DpiaTooOld { id, date, months },
                     Some(_) => continue,
@@ -78,18 +80,27 @@ pub fn check(c: &mut Checker) {
         let s = u.system;
         if s.holds_data()
             && s.has_personal_data()
-            && s.is_cloud()
+            && s.run_by_others()
             && s.processor_agreement.is_none()
         {
-            let drift = s.drift.map(|d| d.name()).unwrap_or_default();
-            let message = Message::NoProcessorAgreement { id: &s.id, drift };
-            c.emit_on(
-                &u,
-                "PVN-02",
-                u.at(&["drift"]),
-                "databehandleravtale",
-                message,
-            );
+            // Named by what makes someone else the processor: the cloud, else the operator.
+            let (message, key) = match (s.drift.filter(|d| d.is_cloud()), s.operator) {
+                (Some(drift), _) => (
+                    Message::NoProcessorAgreement {
+                        id: &s.id,
+                        drift: drift.name(),
+                    },
+                    "drift",
+                ),
+                (None, operator) => (
+                    Message::OperatedWithoutAgreement {
+                        id: &s.id,
+                        operator: operator.map(|o| o.name()).unwrap_or_default(),
+                    },
+                    "driftes_av",
+                ),
+            };
+            c.emit_on(&u, "PVN-02", u.at(&[key]), "databehandleravtale", message);
         }
     }
 }
@@ -128,6 +139,9 @@ enum Message<'a> {
     },
     /// PVN-02: personal data in the cloud (`drift`) without a data processing agreement.
     NoProcessorAgreement { id: &'a str, drift: &'a str },
+    /// PVN-02: personal data in a system an IKT-samarbeid or a supplier (`operator`) runs,
+    /// without a data processing agreement.
+    OperatedWithoutAgreement { id: &'a str, operator: &'a str },
     /// PVN-04: personal data (`special` categories or not) kept in a file share.
     InFileShare { id: &'a str, special: bool },
     /// PVN-03: a high-risk system's DPIA without a date.
@@ -186,6 +200,14 @@ impl From<Message<'_>> for Text {
                 ),
                 format!(
                     "{id} runs in the cloud ({drift}) with personal data but has no data processing agreement (databehandleravtale)"
+                ),
+            ),
+            Message::OperatedWithoutAgreement { id, operator } => Text::new(
+                format!(
+                    "{id} driftes av andre enn kommunen (driftes_av: {operator}) med personopplysninger, men har ingen databehandleravtale"
+                ),
+                format!(
+                    "{id} is operated by others than the municipality (driftes_av: {operator}) with personal data but has no data processing agreement (databehandleravtale)"
                 ),
             ),
             Message::InFileShare { id, special } => {

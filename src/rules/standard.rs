@@ -16,7 +16,7 @@ pub fn check(c: &mut Checker) {
     for u in systems_in_service(c.portfolio) {
         let s = u.system;
         for (i, integration) in s.integrations.iter().enumerate() {
-            let target = integration.target.as_deref().unwrap_or("?");
+            let target = integration.party().unwrap_or("?");
             let id = &s.id;
             let message = match integration.standard.as_deref() {
                 None => Message::Unnamed { id, target },
@@ -33,7 +33,7 @@ pub fn check(c: &mut Checker) {
                 at,
                 &format!(
                     "integrasjoner/{}/standard",
-                    super::item_key(integration.target.as_deref(), i)
+                    super::item_key(integration.party(), i)
                 ),
                 message,
             );

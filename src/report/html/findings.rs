@@ -153,8 +153,12 @@ pub fn findings(k: &Kommune, place: &Place, lang: Lang) -> String {
                 .filter(|f| f.code == code)
                 .map(|f| {
                     let severity = f.severity.label(lang);
+                    let remark = crate::figures::subjects::note(r.portfolio, &f.subject)
+                        .map_or(String::new(), |n| {
+                            format!("<span class=\"remark\">{}</span>", html(n))
+                        });
                     vec![
-                        html(&f.subject.label()),
+                        format!("{}{remark}", html(&f.subject.label())),
                         format!(
                             "<span class=\"{}\">{}</span>",
                             f.severity.name(),

@@ -84,7 +84,10 @@ pub fn matrix(k: &Kommune, lang: Lang) -> String {
             (_, Some(id)) => format!("{} <span class=\"note\">({kind})</span>", html(id)),
             _ => kind.to_string(),
         };
-        body.push_str(&format!("<tr><th scope=\"row\">{name}</th>"));
+        let remark = row.note.as_deref().map_or(String::new(), |n| {
+            format!("<span class=\"remark\">{}</span>", html(n))
+        });
+        body.push_str(&format!("<tr><th scope=\"row\">{name}{remark}</th>"));
         for cell in &row.cells {
             body.push_str(&cell_html(*cell, lang));
         }

@@ -389,6 +389,26 @@ fn key_figures(k: &Kommune, place: &Place, lang: Lang) -> String {
         &share_bars(&s.personal_data, lang),
         (t(lang, "Personopplysninger", "Personal data"), count_col),
     ));
+    out.push_str(&chart::bars(
+        &id("driftes-av"),
+        t(
+            lang,
+            "Systemer i bruk etter hvem som drifter dem",
+            "Systems in use by who operates them",
+        ),
+        &share_bars(&s.operator, lang),
+        (t(lang, "Driftes av", "Operated by"), count_col),
+    ));
+    out.push_str(&chart::bars(
+        &id("eierskap"),
+        t(
+            lang,
+            "Systemer i bruk etter eierskap",
+            "Systems in use by ownership",
+        ),
+        &share_bars(&s.ownership, lang),
+        (t(lang, "Eierskap", "Ownership"), count_col),
+    ));
     out.push_str(&figures::components(k, place, lang));
     out.push_str(&figures::benefits(k, place, lang));
     out.push_str(&figures::findings_charts(k, place, lang));
