@@ -42,6 +42,7 @@ fn a_sheet_becomes_a_checked_folder_with_a_report() {
 # prinsipp-import: kilde=regneark sha256=HASH
 id: elements
 navn: \"Elements\"
+merknad: \"intern\"
 leverandor: \"Sikri\"
 systemeier: \"Kommunalsjef organisasjon\"
 drift: saas
@@ -71,6 +72,7 @@ personopplysninger: saerlige
         body(&folder.join("systemer/elements-2.yaml")),
         "id: elements-2
 navn: \"Elements\"
+merknad: \"gammel versjon\"
 leverandor: \"Sikri\"
 systemeier: \"Arkivet\"
 drift: egen_drift
@@ -92,10 +94,6 @@ Leste 5 rader fra `systemer.csv`. Skrev 5 nye og 0 endrede filer; 0 uendret; 0 r
 ## Rader som er hoppet over (1)
 
 - `systemer.csv:5`: Raden har ikke noe navn; den er hoppet over
-
-## Kolonner uten plass i formatet (1)
-
-- `systemer.csv:1:10`: «Kommentar» har ingen plass i formatet; kolonnen er ikke lest
 
 ## Verdier som ikke kunne leses (feltet er utelatt) (3)
 
@@ -1313,4 +1311,20 @@ fn merged_headers_are_refused_and_formulas_give_their_values() {
     let run = import(&["regneark", "formel.xlsx", "--til", "k2"], &dir);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(body(&dir.join("k2/systemer/elements.yaml")).contains("leverandor: \"Sikri\"\n"));
+}
+
+#[test]
+fn a_sheet_says_who_operates_whose_solution_and_what_is_unknown() {
+    let dir = scratch("import-operator");
+    std::fs::write(
+        dir.join("systemer.csv"),
+        "Systemnavn;Driftes av;Eierskap;Livsløp;Kommentar\nSak;IKT-samarbeidet;interkommunal;vet ikke;Flyttes til ny plattform i 2027\n",
+    )
+    .unwrap();
+    let run = import(&["regneark", "systemer.csv", "--til", "k"], &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.join("k/systemer/sak.yaml")),
+        "id: sak\nnavn: \"Sak\"\nmerknad: \"Flyttes til ny plattform i 2027\"\ndriftes_av: ikt_samarbeid\neierskap: interkommunal\nlivslop: ukjent\n"
+    );
 }

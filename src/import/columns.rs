@@ -90,6 +90,35 @@ pub const LIVSLOP: &[(&str, &str)] = &[
     ("ute av bruk", "avviklet"),
     ("faset ut", "avviklet"),
     ("historisk", "avviklet"),
+    ("ukjent", "ukjent"),
+    ("vet ikke", "ukjent"),
+    ("unknown", "ukjent"),
+];
+
+pub const DRIFTES_AV: &[(&str, &str)] = &[
+    ("kommunen", "kommunen"),
+    ("egen it", "kommunen"),
+    ("egen it-avdeling", "kommunen"),
+    ("intern", "kommunen"),
+    ("ikt-samarbeid", "ikt_samarbeid"),
+    ("ikt-samarbeidet", "ikt_samarbeid"),
+    ("interkommunalt", "ikt_samarbeid"),
+    ("vertskommune", "ikt_samarbeid"),
+    ("leverandør", "leverandor"),
+    ("leverandor", "leverandor"),
+    ("ekstern", "leverandor"),
+];
+
+pub const EIERSKAP: &[(&str, &str)] = &[
+    ("egen", "egen"),
+    ("kommunal", "egen"),
+    ("kommunens egen", "egen"),
+    ("delt", "delt"),
+    ("felles", "delt"),
+    ("interkommunal", "interkommunal"),
+    ("interkommunalt", "interkommunal"),
+    ("nasjonal", "nasjonal"),
+    ("statlig", "nasjonal"),
 ];
 
 pub const PROGRAMVARETYPE: &[(&str, &str)] = &[
@@ -165,6 +194,28 @@ pub static SYSTEM: &[Field] = &[
             "description",
         ],
         kind: Kind::Text,
+    },
+    Field {
+        path: "merknad",
+        headers: &[
+            "merknad",
+            "merknader",
+            "kommentar",
+            "kommentarer",
+            "notat",
+            "comment",
+        ],
+        kind: Kind::Text,
+    },
+    Field {
+        path: "driftes_av",
+        headers: &["driftes av", "driftsansvar", "driftsansvarlig"],
+        kind: Kind::Choice(DRIFTES_AV),
+    },
+    Field {
+        path: "eierskap",
+        headers: &["eierskap", "eierform"],
+        kind: Kind::Choice(EIERSKAP),
     },
     Field {
         path: "leverandor",
@@ -460,6 +511,8 @@ mod tests {
             (PROGRAMVARETYPE, Programvaretype::NAMES),
             (PERSONOPPLYSNINGER, Personopplysninger::NAMES),
             (ARKIVMETODE, ArkivMetode::NAMES),
+            (DRIFTES_AV, DriftesAv::NAMES),
+            (EIERSKAP, Eierskap::NAMES),
         ] {
             for (_, value) in table {
                 assert!(names.contains(value), "{value}");
