@@ -444,6 +444,11 @@ pub static PROJECT: Shape = Shape {
             "Prosesskartleggingen (PROS-01)",
         ),
         f(
+            "brukerinnsikt",
+            Ty::Object(&APPROVAL),
+            "Innsikten i brukernes behov løsningen bygger på (PROS-02): dato, av, ref",
+        ),
+        f(
             "vurderte_eksisterende",
             Ty::List(&VURDERT),
             "Eksisterende systemer vurdert før nytt kjøpes (GJEN-01)",

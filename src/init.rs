@@ -111,6 +111,7 @@ prosjekt:
   prosesskartlegging: { dato: {I_DAG}, ref: "26/0002" }
   vurderte_eksisterende:             # det vi har, er vurdert før vi kjøper nytt (GJEN-01)
     - { system: gammelt-fagsystem, konklusjon: "Kan ikke utvides til digital dialog" }
+  brukerinnsikt: { dato: {I_DAG}, av: Fagavdelingen, ref: "26/0005" }   # brukernes behov (PROS-02)
   samarbeidsvurdering:               # andre kommuner og IKT-samarbeidet er spurt (SAM-01)
     { dato: {I_DAG}, konklusjon: "Ingen felles løsning i regionen nå; vi går alene" }
   behov: [innbygger-autentisering]   # dekkes av ID-porten (FK-01)

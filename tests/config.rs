@@ -447,7 +447,7 @@ fn a_strategy_profile_checks_its_rules_and_names_its_sections() {
     // The profile's rules, the machinery (REF, AVV) and the legal layer (PVN-01, PVN-02, PVN-03,
     // UU-01, ARK-01), which runs under every profile.
     let allowed = [
-        "FK-", "GEV-", "PROS-01", "PVN-", "SIK-01", "UU-01", "INV-01", "SAM-01", "REF-01", "AVV-",
+        "FK-", "GEV-", "PROS-", "PVN-", "SIK-01", "UU-01", "INV-01", "SAM-01", "REF-01", "AVV-",
         "ARK-01",
     ];
     let legal_only = ["PVN-02", "PVN-03", "ARK-01"];

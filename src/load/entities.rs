@@ -351,6 +351,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         process_mapping: r.nested(&f, "prosesskartlegging", |r, n| {
             approval(r, n, "prosesskartlegging")
         }),
+        user_insight: r.nested(&f, "brukerinnsikt", |r, n| approval(r, n, "brukerinnsikt")),
         assessed_existing: r.list(&f, "vurderte_eksisterende", |r, n| {
             let f = r.map(n, "vurderte_eksisterende", &shape::VURDERT)?;
             Some(AssessedExisting {

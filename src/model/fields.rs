@@ -160,6 +160,10 @@ impl Project {
             "prosesskartlegging" => present(&self.process_mapping),
             "prosesskartlegging.dato" => approval(&self.process_mapping, |a| name(a.date)),
             "prosesskartlegging.ref" => approval(&self.process_mapping, |a| text(&a.reference)),
+            "brukerinnsikt" => present(&self.user_insight),
+            "brukerinnsikt.dato" => approval(&self.user_insight, |a| name(a.date)),
+            "brukerinnsikt.av" => approval(&self.user_insight, |a| text(&a.by)),
+            "brukerinnsikt.ref" => approval(&self.user_insight, |a| text(&a.reference)),
             "vurderte_eksisterende" => list(&self.assessed_existing),
             "samarbeidsvurdering" => present(&self.cooperation),
             "samarbeidsvurdering.konklusjon" => {

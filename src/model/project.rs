@@ -16,6 +16,8 @@ pub struct Project {
     pub financing: Vec<Financing>,
     pub architecture_approval: Option<Approval>,
     pub process_mapping: Option<Approval>,
+    /// The insight into users' needs the new solution builds on.
+    pub user_insight: Option<Approval>,
     pub assessed_existing: Vec<AssessedExisting>,
     /// Whether working with other kommuner (an IKT-samarbeid, a shared procurement) was
     /// considered, and what came of it.

@@ -1,4 +1,4 @@
-//! Prosjektstyring (what every project must be able to show): PV-01..02.
+//! Prosjektstyring (what every project must be able to show): PV-01..03.
 
 use super::registry::{Principle, Rule, Scope, planned};
 use super::{Checker, missing};
@@ -12,6 +12,15 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[
         Rule::new("PV-01", Scope::Projects(planned)),
         Rule::new("PV-02", Scope::Projects(planned)),
+        Rule::new(
+            "PV-03",
+            Scope::Projects(|p| {
+                planned(p)
+                    && p.governance
+                        .as_ref()
+                        .is_some_and(|g| super::given(&g.method))
+            }),
+        ),
     ],
     check,
     last: false,
@@ -20,6 +29,40 @@ pub const PRINCIPLE: Principle = Principle {
 pub fn check(c: &mut Checker) {
     pv01_governance(c);
     pv02_financing(c);
+    pv03_prosjektveiviseren(c);
+}
+
+/// PV-03: the method a project names is Prosjektveiviseren (with whatever it adds, such as
+/// agile delivery). A missing method is PV-01's finding.
+fn pv03_prosjektveiviseren(c: &mut Checker) {
+    for project in c.portfolio.judged_projects().filter(|p| planned(p)) {
+        let Some(g) = &project.governance else {
+            continue;
+        };
+        let Some(method) = g.method.as_deref().filter(|m| !m.trim().is_empty()) else {
+            continue;
+        };
+        // «Prosjektveiviseren», «prosjekt-veiviser», «Digdirs prosjektveiviser»: letters only.
+        let letters: String = method
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if letters.contains("prosjektveiviser") {
+            continue;
+        }
+        let at = g
+            .spans
+            .key_opt("metodikk")
+            .unwrap_or_else(|| project.spans.key("styring"));
+        c.emit(
+            "PV-03",
+            Subject::Project(project.id.clone()),
+            at,
+            "/prosjekt/styring/metodikk".into(),
+            Message::NotProsjektveiviseren { method },
+        );
+    }
 }
 
 /// PV-02: a planned project's financing covers its budget. Only what can be added up
@@ -95,6 +138,8 @@ fn pv01_governance(c: &mut Checker) {
 enum Message<'a> {
     /// PV-01.
     GovernanceLacks { missing: &'a [&'static str] },
+    /// PV-03: the project's method, which does not name Prosjektveiviseren.
+    NotProsjektveiviseren { method: &'a str },
     /// PV-02: `listed` is false when no financing is written at all.
     NotFinanced {
         budget: u64,
@@ -115,6 +160,10 @@ impl From<Message<'_>> for Text {
                     "The project's governance is not described: styring lacks {}",
                     join_names(missing, Lang::En)
                 ),
+            ),
+            Message::NotProsjektveiviseren { method } => Text::new(
+                format!("Prosjektet styres etter «{method}», ikke etter Prosjektveiviseren"),
+                format!("The project is run by «{method}», not by Prosjektveiviseren"),
             ),
             Message::NotFinanced {
                 budget,
