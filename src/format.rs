@@ -444,6 +444,11 @@ pub static PROJECT: Shape = Shape {
             "Prosesskartleggingen (PROS-01)",
         ),
         f(
+            "gevinstpotensial",
+            Ty::Text,
+            "For en idé: vurderingen av gevinstpotensialet (GEV-07), eller lenke til den",
+        ),
+        f(
             "brukerinnsikt",
             Ty::Object(&APPROVAL),
             "Innsikten i brukernes behov løsningen bygger på (PROS-02): dato, av, ref",
@@ -504,6 +509,11 @@ pub static FINANSIERING: Shape = Shape {
     fields: &[
         f("kilde", Ty::Text, "Kilden, f.eks. digitaliseringsfond"),
         f("belop_nok", Ty::Whole, "Beløp i kroner"),
+        f(
+            "vedtak",
+            Ty::Text,
+            "Saksnummeret for vedtaket som ga pengene (FOND-02)",
+        ),
     ],
 };
 

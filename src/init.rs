@@ -105,7 +105,7 @@ prosjekt:
   fase: planlegge                    # ide | konsept | planlegge | gjennomfore | avslutte | realisere
   budsjett_nok: 1200000
   finansiering:
-    - { kilde: digitaliseringsfond, belop_nok: 400000 }   # høyst 10 % av fondet (FOND-01)
+    - { kilde: digitaliseringsfond, belop_nok: 400000, vedtak: "26/0006" }   # høyst 10 % av fondet (FOND-01), med vedtak (FOND-02)
     - { kilde: drift, belop_nok: 800000 }
   arkitekturgodkjenning: { dato: {I_DAG}, av: Arkitekturforum }
   prosesskartlegging: { dato: {I_DAG}, ref: "26/0002" }

@@ -342,6 +342,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
             Some(Financing {
                 source: r.text(&f, "kilde"),
                 amount_nok: r.whole(&f, "belop_nok"),
+                decision: r.text(&f, "vedtak"),
                 spans: f.spans,
             })
         }),
@@ -351,6 +352,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         process_mapping: r.nested(&f, "prosesskartlegging", |r, n| {
             approval(r, n, "prosesskartlegging")
         }),
+        benefit_potential: r.text(&f, "gevinstpotensial"),
         user_insight: r.nested(&f, "brukerinnsikt", |r, n| approval(r, n, "brukerinnsikt")),
         assessed_existing: r.list(&f, "vurderte_eksisterende", |r, n| {
             let f = r.map(n, "vurderte_eksisterende", &shape::VURDERT)?;

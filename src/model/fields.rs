@@ -160,6 +160,7 @@ impl Project {
             "prosesskartlegging" => present(&self.process_mapping),
             "prosesskartlegging.dato" => approval(&self.process_mapping, |a| name(a.date)),
             "prosesskartlegging.ref" => approval(&self.process_mapping, |a| text(&a.reference)),
+            "gevinstpotensial" => text(&self.benefit_potential),
             "brukerinnsikt" => present(&self.user_insight),
             "brukerinnsikt.dato" => approval(&self.user_insight, |a| name(a.date)),
             "brukerinnsikt.av" => approval(&self.user_insight, |a| text(&a.by)),

@@ -16,6 +16,8 @@ pub struct Project {
     pub financing: Vec<Financing>,
     pub architecture_approval: Option<Approval>,
     pub process_mapping: Option<Approval>,
+    /// An idea's assessed benefit potential (the kommune's template for ideas).
+    pub benefit_potential: Option<String>,
     /// The insight into users' needs the new solution builds on.
     pub user_insight: Option<Approval>,
     pub assessed_existing: Vec<AssessedExisting>,
@@ -94,6 +96,8 @@ impl NewSystem {
 pub struct Financing {
     pub source: Option<String>,
     pub amount_nok: Option<u64>,
+    /// The decision that granted it (a case reference).
+    pub decision: Option<String>,
     pub spans: Spans,
 }
 

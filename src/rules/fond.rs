@@ -1,4 +1,5 @@
-//! Digitaliseringsfondet (the digitalisation fund's cap per project): FOND-01.
+//! Digitaliseringsfondet: FOND-01 (the cap per project), FOND-02 (a decision behind
+//! every grant).
 
 use super::Checker;
 use super::registry::{Number, Principle, Rule, Scope, any_project};
@@ -12,11 +13,10 @@ pub const ANDEL: Number = Number::new("FOND-01", "andel");
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "FOND",
-    rules: &[Rule::with(
-        "FOND-01",
-        Scope::Projects(any_project),
-        &[ANDEL.0],
-    )],
+    rules: &[
+        Rule::with("FOND-01", Scope::Projects(any_project), &[ANDEL.0]),
+        Rule::new("FOND-02", Scope::Projects(uses_the_fund)),
+    ],
     check,
     last: false,
 };
@@ -45,6 +45,20 @@ pub fn check(c: &mut Checker) {
             .fold(0, u64::saturating_add);
         let subject = Subject::Project(project.id.clone());
         let path = "/prosjekt/finansiering".to_string();
+        // FOND-02: the fund is spent by decision; each grant names the case.
+        for grant in from_fund.iter().filter(|f| !super::given(&f.decision)) {
+            let message = Message::NoDecision {
+                amount: grant.amount_nok,
+            };
+            let at = grant.spans.at;
+            c.emit(
+                "FOND-02",
+                subject.clone(),
+                at,
+                format!("{path}/vedtak"),
+                message,
+            );
+        }
         let Some(balance) = balance else {
             let message = Message::NoBalance { amount };
             c.emit("FOND-01", subject, first.spans.at, path, message);
@@ -63,8 +77,17 @@ pub fn check(c: &mut Checker) {
     }
 }
 
-/// What the FOND rule reports: the facts, and their words in both languages.
+/// A project that draws on the fund.
+fn uses_the_fund(p: &crate::model::Project) -> bool {
+    p.financing
+        .iter()
+        .any(|f| f.source.as_deref().is_some_and(is_the_fund))
+}
+
+/// What the FOND rules report: the facts, and their words in both languages.
 enum Message {
+    /// FOND-02: a grant from the fund (of `amount`, if given) with no decision named.
+    NoDecision { amount: Option<u64> },
     /// FOND-01: money from the fund, but kommune.yaml gives no balance.
     NoBalance { amount: u64 },
     /// FOND-01: more from the fund than `share` of its balance.
@@ -79,6 +102,22 @@ enum Message {
 impl From<Message> for Text {
     fn from(m: Message) -> Text {
         match m {
+            Message::NoDecision {
+                amount: Some(amount),
+            } => Text::new(
+                format!(
+                    "{} kr fra digitaliseringsfondet uten vedtak: finansieringen oppgir ikke vedtaket (vedtak)",
+                    kroner(amount)
+                ),
+                format!(
+                    "NOK {} from the digitalisation fund without a decision: the financing names no decision (vedtak)",
+                    kroner(amount)
+                ),
+            ),
+            Message::NoDecision { amount: None } => Text::new(
+                "Penger fra digitaliseringsfondet uten vedtak: finansieringen oppgir ikke vedtaket (vedtak)",
+                "Money from the digitalisation fund without a decision: the financing names no decision (vedtak)",
+            ),
             Message::NoBalance { amount } => Text::new(
                 format!(
                     "Prosjektet finansieres med {} kr fra digitaliseringsfondet, men kommune.yaml oppgir ikke fondets saldo (digitaliseringsfond.saldo_1_januar_nok), så taket kan ikke kontrolleres",

@@ -31,12 +31,14 @@ pub const PRINCIPLE: Principle = Principle {
             }),
             &[MAANEDER.0],
         ),
+        Rule::new("GEV-07", Scope::Ideas),
     ],
     check,
     last: false,
 };
 
 pub fn check(c: &mut Checker) {
+    gev07_idea_potential(c);
     let months = c.int(MAANEDER);
     let stale_before = c.date.add_months(-months);
     for project in c.portfolio.judged_projects() {
@@ -123,6 +125,32 @@ pub fn check(c: &mut Checker) {
     }
 }
 
+/// GEV-07: an idea says what it could gain before it goes further; a benefit plan with
+/// benefits says it too.
+fn gev07_idea_potential(c: &mut Checker) {
+    for idea in c
+        .portfolio
+        .projects
+        .iter()
+        .filter(|p| p.phase == Some(Fase::Ide))
+    {
+        let planned = idea
+            .benefit_plan
+            .as_ref()
+            .is_some_and(|plan| !plan.benefits.is_empty());
+        if super::given(&idea.benefit_potential) || planned {
+            continue;
+        }
+        c.emit(
+            "GEV-07",
+            Subject::Project(idea.id.clone()),
+            idea.spans.key("fase"),
+            "/prosjekt/gevinstpotensial".into(),
+            Message::IdeaWithoutPotential,
+        );
+    }
+}
+
 /// GEV-04: the one who owns the project should be the one who takes out the benefits.
 fn responsible_problem<'a>(plan: &'a BenefitPlan, project: &'a Project) -> Option<Message<'a>> {
     let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
@@ -197,6 +225,8 @@ fn gev02_benefit_fields(c: &mut Checker, project: &Project, index: usize, benefi
 
 /// What the GEV rules report: the facts, and their words in both languages.
 enum Message<'a> {
+    /// GEV-07: an idea with neither gevinstpotensial nor benefits.
+    IdeaWithoutPotential,
     /// GEV-01: no plan, or a plan without benefits.
     NotDescribed { plan_without_benefits: bool },
     /// GEV-02: keys missing, or a target that equals the baseline.
@@ -227,6 +257,10 @@ enum Message<'a> {
 impl From<Message<'_>> for Text {
     fn from(m: Message) -> Text {
         match m {
+            Message::IdeaWithoutPotential => Text::new(
+                "Idéen sier ikke hva den kan gi: gevinstpotensialet er ikke vurdert (gevinstpotensial)",
+                "The idea does not say what it could bring: its benefit potential is not assessed (gevinstpotensial)",
+            ),
             Message::NotDescribed {
                 plan_without_benefits: true,
             } => Text::new(

@@ -28,6 +28,8 @@ pub enum Scope {
     ProjectsAndSystems,
     /// The judged projects for which the test holds.
     Projects(fn(&Project) -> bool),
+    /// The ideas (`fase: ide`), which no other rule judges.
+    Ideas,
 }
 
 /// A rule: its code (as in rules/*.toml), its scope and its parameters.
@@ -178,6 +180,12 @@ impl Scope {
                 all
             }
             Scope::Projects(keep) => projects(keep),
+            Scope::Ideas => p
+                .projects
+                .iter()
+                .filter(|pr| pr.phase == Some(Fase::Ide))
+                .map(|pr| Subject::Project(pr.id.clone()))
+                .collect(),
         };
         let mut seen = std::collections::HashSet::new();
         subjects.retain(|s| seen.insert(s.clone()));
