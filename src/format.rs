@@ -248,6 +248,11 @@ pub static SYSTEM: Shape = Shape {
             Ty::Object(&DATED_REF),
             "Risiko- og sårbarhetsvurdering",
         ),
+        f(
+            "tilgangsrevisjon",
+            Ty::Object(&DATED_REF),
+            "Siste gjennomgang av hvem som har tilgang (SIK-02)",
+        ),
         f("publikumsrettet", Ty::Bool, "Brukes av innbyggere"),
         f(
             "filomraade",

@@ -257,6 +257,9 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
             dated_ref(r, n, "databehandleravtale")
         }),
         ros: r.nested(&f, "ros", |r, n| dated_ref(r, n, "ros")),
+        access_review: r.nested(&f, "tilgangsrevisjon", |r, n| {
+            dated_ref(r, n, "tilgangsrevisjon")
+        }),
         public_facing: r.boolean(&f, "publikumsrettet"),
         file_share: r.boolean(&f, "filomraade"),
         accessibility_statement: r.text(&f, "tilgjengelighetserklaering"),

@@ -102,6 +102,8 @@ impl System {
             ),
             "ros" => present(&self.ros),
             "ros.dato" => date(self.ros.as_ref().and_then(|d| d.date)),
+            "tilgangsrevisjon" => present(&self.access_review),
+            "tilgangsrevisjon.dato" => date(self.access_review.as_ref().and_then(|d| d.date)),
             "publikumsrettet" => boolean(self.public_facing),
             "filomraade" => boolean(self.file_share),
             "tilgjengelighetserklaering" => text(&self.accessibility_statement),

@@ -35,6 +35,8 @@ pub struct System {
     pub dpia: Option<Dpia>,
     pub processor_agreement: Option<DatedRef>,
     pub ros: Option<DatedRef>,
+    /// The last review of who has access (tilgangsrevisjon).
+    pub access_review: Option<DatedRef>,
     pub public_facing: Option<bool>,
     /// A file share (file server, shared drive, document library) rather than an archive or
     /// a line-of-business system.
