@@ -1,4 +1,5 @@
-//! Data som ressurs (datasets described for sharing): DATA-01.
+//! Data som ressurs (datasets described for sharing): DATA-01 (metadata), DATA-02 (in the
+//! national data catalogue).
 
 use super::registry::{Principle, Rule, Scope};
 use super::{Checker, missing, systems_in_service};
@@ -7,7 +8,10 @@ use crate::text::{Lang, Text, join_names};
 /// The rules of this principle, and what each looks at.
 pub const PRINCIPLE: Principle = Principle {
     prefix: "DATA",
-    rules: &[Rule::new("DATA-01", Scope::SystemsInService)],
+    rules: &[
+        Rule::new("DATA-01", Scope::SystemsInService),
+        Rule::new("DATA-02", Scope::SystemsInService),
+    ],
     check,
     last: false,
 };
@@ -16,6 +20,19 @@ pub fn check(c: &mut Checker) {
     for u in systems_in_service(c.portfolio) {
         let s = u.system;
         for (i, dataset) in s.datasets.iter().enumerate() {
+            // Keyed by its id, or its place in the list: never by its name, which is free
+            // text that may be corrected without the finding becoming new.
+            let key = format!("datasett/{}", super::item_key(dataset.id.as_deref(), i));
+            let name = dataset.name.as_deref();
+            let at = u.place(dataset.spans.at);
+            if !super::given(&dataset.catalogue) {
+                let message = Message::NotCatalogued {
+                    name,
+                    number: i + 1,
+                    system: &s.id,
+                };
+                c.emit_on(&u, "DATA-02", at, &format!("{key}/datakatalog"), message);
+            }
             let fields = [
                 ("opphav", &dataset.origin),
                 ("kvalitet", &dataset.quality),
@@ -26,28 +43,25 @@ pub fn check(c: &mut Checker) {
                 continue;
             }
             let message = Message::DatasetLacks {
-                name: dataset.name.as_deref(),
+                name,
                 number: i + 1,
                 system: &s.id,
                 missing: &missing,
             };
-            let at = u.place(dataset.spans.at);
-            c.emit_on(
-                &u,
-                "DATA-01",
-                at,
-                // Keyed by its id, or its place in the list: never by its name, which is
-                // free text that may be corrected without the finding becoming new.
-                &format!("datasett/{}", super::item_key(dataset.id.as_deref(), i)),
-                message,
-            )
-            .lacking(&missing);
+            c.emit_on(&u, "DATA-01", at, &key, message)
+                .lacking(&missing);
         }
     }
 }
 
-/// What the DATA rule reports: the facts, and their words in both languages.
+/// What the DATA rules report: the facts, and their words in both languages.
 enum Message<'a> {
+    /// DATA-02: a dataset not described in the national data catalogue.
+    NotCatalogued {
+        name: Option<&'a str>,
+        number: usize,
+        system: &'a str,
+    },
     /// DATA-01: the dataset by its name, or by its number in the list when it has none.
     DatasetLacks {
         name: Option<&'a str>,
@@ -59,17 +73,33 @@ enum Message<'a> {
 
 impl From<Message<'_>> for Text {
     fn from(m: Message) -> Text {
+        let called = |name: Option<&str>, number: usize| match name {
+            Some(name) => name.to_string(),
+            None => format!("nr. {number}"),
+        };
         match m {
+            Message::NotCatalogued {
+                name,
+                number,
+                system,
+            } => {
+                let name = called(name, number);
+                Text::new(
+                    format!(
+                        "Datasettet {name} i {system} er ikke beskrevet i den nasjonale datakatalogen (datakatalog)"
+                    ),
+                    format!(
+                        "The dataset {name} of {system} is not described in the national data catalogue (datakatalog)"
+                    ),
+                )
+            }
             Message::DatasetLacks {
                 name,
                 number,
                 system,
                 missing,
             } => {
-                let name = match name {
-                    Some(name) => name.to_string(),
-                    None => format!("nr. {number}"),
-                };
+                let name = called(name, number);
                 Text::new(
                     format!(
                         "Datasettet {name} i {system} mangler {}",
