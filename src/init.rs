@@ -156,6 +156,13 @@ prosjekt:
         maalverdi: 30
         realiseres: {OM_TO_AAR}
         gevinsteier: Leder helsetjenesten
+      - id: G2                       # det tallene ikke fanger (GEV-08)
+        beskrivelse: Tryggere dokumentasjon der tjenesten gis
+        kategori: kvalitet
+        type: kvalitativ
+        indikator: Tilbakemeldinger fra ansatte og brukere
+        realiseres: {OM_TO_AAR}
+        gevinsteier: Leder helsetjenesten
 "#;
 
 const AVVIK: &str = r#"# Registeret over godkjente avvik fra prinsippene. Eies av den som godkjenner avvik

@@ -207,6 +207,7 @@ fn parameters_change_what_a_rule_demands() {
     gevinstansvarlig: Kari
     gevinster:
       - { kategori: tid, type: kvantitativ, indikator: t, maaleenhet: timer, nullpunkt: { verdi: 10, dato: 2026-01-01 }, maalverdi: 5, realiseres: 2027-01-01, gevinsteier: Ola }
+      - { kategori: kvalitet, type: kvalitativ, indikator: k, realiseres: 2027-01-01, gevinsteier: Ola }
   nye_systemer:
     - { id: ny1, navn: Ny 1, drift: saas, systemeier: Kari, programvaretype: hyllevare, personopplysninger: ingen }
     - { id: ny2, navn: Ny 2, drift: saas, systemeier: Kari, programvaretype: hyllevare, personopplysninger: ingen }
@@ -255,6 +256,7 @@ fn the_catalogue_is_extended_from_prinsipp_toml() {
     gevinstansvarlig: Kari
     gevinster:
       - { kategori: tid, type: kvantitativ, indikator: t, maaleenhet: timer, nullpunkt: { verdi: 10, dato: 2026-01-01 }, maalverdi: 5, realiseres: 2027-01-01, gevinsteier: Ola }
+      - { kategori: kvalitet, type: kvalitativ, indikator: k, realiseres: 2027-01-01, gevinsteier: Ola }
 ";
     let dir = kommune(
         "katalog",

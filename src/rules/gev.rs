@@ -32,6 +32,7 @@ pub const PRINCIPLE: Principle = Principle {
             &[MAANEDER.0],
         ),
         Rule::new("GEV-07", Scope::Ideas),
+        Rule::new("GEV-08", Scope::Projects(any_project)),
     ],
     check,
     last: false,
@@ -74,14 +75,21 @@ pub fn check(c: &mut Checker) {
             }
         }
 
-        if !plan
-            .benefits
-            .iter()
-            .any(|b| b.kind == Some(GevinstType::Kvantitativ))
-        {
-            let at = plan.spans.key("gevinster");
-            let path = "/prosjekt/gevinstplan/gevinster".to_string();
-            c.emit("GEV-03", subject(), at, path, Message::NoneQuantitative);
+        // GEV-03 and GEV-08: benefits of both kinds, numbers and what numbers miss.
+        let has = |kind| plan.benefits.iter().any(|b| b.kind == Some(kind));
+        let at = plan.spans.key("gevinster");
+        let path = "/prosjekt/gevinstplan/gevinster".to_string();
+        if !has(GevinstType::Kvantitativ) {
+            c.emit(
+                "GEV-03",
+                subject(),
+                at,
+                path.clone(),
+                Message::NoneQuantitative,
+            );
+        }
+        if !has(GevinstType::Kvalitativ) {
+            c.emit("GEV-08", subject(), at, path, Message::NoneQualitative);
         }
 
         if let Some(message) = responsible_problem(plan, project) {
@@ -235,6 +243,8 @@ enum Message<'a> {
         missing: &'a [&'static str],
         same_as_baseline: bool,
     },
+    /// GEV-08: no benefit is kvalitativ.
+    NoneQualitative,
     /// GEV-03.
     NoneQuantitative,
     /// GEV-04.
@@ -302,6 +312,10 @@ impl From<Message<'_>> for Text {
             Message::NoneQuantitative => Text::new(
                 "Ingen gevinst er kvantitativ: minst én gevinst bør kunne måles med tall",
                 "No benefit is kvantitativ: at least one benefit should be measurable in numbers",
+            ),
+            Message::NoneQualitative => Text::new(
+                "Ingen gevinst er kvalitativ: det tallene ikke fanger (kvalitet, trygghet, arbeidsmiljø) er ikke beskrevet",
+                "No benefit is kvalitativ: what numbers do not capture (quality, safety, working conditions) is not described",
             ),
             Message::NoResponsible => Text::new(
                 "Gevinstplanen mangler gevinstansvarlig",
