@@ -585,6 +585,11 @@ pub static STYRING: Shape = Shape {
     fields: &[
         f("ressurser", Ty::Text, "Ressursene som er avtalt"),
         f("metodikk", Ty::Text, "Prosjektmetodikken"),
+        f(
+            "organisering",
+            Ty::Text,
+            "Prosjektorganiseringen: eier, styringsgruppe, leder, deltakere",
+        ),
         f("plan", Ty::Text, "Prosjektplanen"),
         f("rapportering", Ty::Text, "Hvordan det rapporteres"),
         f("kommunikasjon", Ty::Text, "Kommunikasjonsplanen"),

@@ -137,6 +137,7 @@ prosjekt:
   styring:
     ressurser: "1 årsverk avtalt med linjen"
     metodikk: prosjektveiviseren
+    organisering: "Prosjekteier, styringsgruppe med tjenesteområdet og IKT, prosjektleder og arbeidsgruppe"
     plan: "26/0005"
     rapportering: "Månedlig til porteføljestyret"
     kommunikasjon: "26/0006"

@@ -400,6 +400,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
             Some(Governance {
                 resources: r.text(&f, "ressurser"),
                 method: r.text(&f, "metodikk"),
+                organisation: r.text(&f, "organisering"),
                 plan: r.text(&f, "plan"),
                 reporting: r.text(&f, "rapportering"),
                 communication: r.text(&f, "kommunikasjon"),

@@ -183,6 +183,7 @@ impl Project {
             "styring" => present(&self.governance),
             "styring.ressurser" => gov(|g| &g.resources),
             "styring.metodikk" => gov(|g| &g.method),
+            "styring.organisering" => gov(|g| &g.organisation),
             "styring.plan" => gov(|g| &g.plan),
             "styring.rapportering" => gov(|g| &g.reporting),
             "styring.kommunikasjon" => gov(|g| &g.communication),

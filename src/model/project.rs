@@ -146,6 +146,8 @@ pub struct CostBenefit {
 pub struct Governance {
     pub resources: Option<String>,
     pub method: Option<String>,
+    /// How the project is organised (owner, steering group, manager, team).
+    pub organisation: Option<String>,
     pub plan: Option<String>,
     pub reporting: Option<String>,
     pub communication: Option<String>,

@@ -111,6 +111,7 @@ fn pv01_governance(c: &mut Checker) {
         let parts = [
             ("ressurser", &g.resources),
             ("metodikk", &g.method),
+            ("organisering", &g.organisation),
             ("plan", &g.plan),
             ("rapportering", &g.reporting),
             ("kommunikasjon", &g.communication),
