@@ -229,6 +229,11 @@ pub static SYSTEM: Shape = Shape {
             "Ingen, vanlige eller særlige kategorier (GDPR art. 9)",
         ),
         f(
+            "behandlingsgrunnlag",
+            Ty::Text,
+            "Rettslig grunnlag for å behandle personopplysningene (GDPR art. 6 og 9), eller henvisning til behandlingsprotokollen",
+        ),
+        f(
             "hoy_risiko",
             Ty::EnumList(HoyRisiko::NAMES),
             "Hva som gjør behandlingen høyrisiko (GDPR art. 35): barn, stor_skala, ny_teknologi, overvaking",

@@ -87,6 +87,7 @@ systemer:
     avtale:
       utloper: {OM_FEM_AAR}          # en ny avtale er et tidspunkt for å vurdere sky (SKY-03)
     personopplysninger: vanlige      # ingen | vanlige | saerlige
+    behandlingsgrunnlag: "GDPR art. 6 nr. 1 e, med særloven for tjenesten"
     dpia: { dato: {I_DAG}, ref: "26/0001" }
     ros: { dato: {I_DAG} }
     arkiv:
@@ -124,6 +125,7 @@ prosjekt:
       programvaretype: hyllevare
       drift: saas                    # sky er førstevalget; lokal drift krever skyvurdering (SKY-01)
       personopplysninger: vanlige
+      behandlingsgrunnlag: "GDPR art. 6 nr. 1 e, med særloven for tjenesten"
       dpia: { dato: {I_DAG}, ref: "26/0003" }
       databehandleravtale: { ref: "26/0004" }
       ros: { dato: {I_DAG} }

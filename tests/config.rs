@@ -446,13 +446,13 @@ fn a_strategy_profile_checks_its_rules_and_names_its_sections() {
         serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["findings"].clone();
     let list = findings.as_array().unwrap();
     assert!(!list.is_empty());
-    // The profile's rules, the machinery (REF, AVV) and the legal layer (PVN-01, PVN-02, PVN-03,
-    // UU-01, ARK-01), which runs under every profile.
+    // The profile's rules, the machinery (REF, AVV) and the legal layer (PVN-01, PVN-02,
+    // PVN-03, PVN-05, UU-01, ARK-01), which runs under every profile.
     let allowed = [
         "FK-", "GEV-", "PROS-", "PVN-", "SIK-01", "UU-01", "INV-01", "SAM-01", "REF-01", "AVV-",
         "ARK-01",
     ];
-    let legal_only = ["PVN-02", "PVN-03", "ARK-01"];
+    let legal_only = ["PVN-02", "PVN-03", "PVN-05", "ARK-01"];
     for f in list {
         let code = f["code"].as_str().unwrap();
         assert!(

@@ -182,7 +182,7 @@ fn re_import_keeps_ids_and_what_people_edited() {
         ),
         "{before:#?}"
     );
-    assert_eq!(before.len(), 14, "{before:#?}");
+    assert_eq!(before.len(), 17, "{before:#?}");
     let edited = folder.join("systemer/gerica.yaml");
     let by_hand = read(&edited).replace("navn: \"Gerica\"", "navn: \"Gerica omsorg\"");
     std::fs::write(&edited, &by_hand).unwrap();
@@ -223,6 +223,8 @@ fn re_import_keeps_ids_and_what_people_edited() {
             "INV-01 Systemoversikten mangler programvaretype for gerica",
             "PVN-01 gerica behandler personopplysninger med høy risiko (særlige kategorier) uten vurdering av personvernkonsekvenser (dpia)",
             "PVN-01 visma-flyt-skole behandler personopplysninger med høy risiko (særlige kategorier) uten vurdering av personvernkonsekvenser (dpia)",
+            "PVN-05 gerica behandler personopplysninger uten oppgitt behandlingsgrunnlag",
+            "PVN-05 visma-flyt-skole behandler personopplysninger uten oppgitt behandlingsgrunnlag",
             "SIK-01 gerica har personopplysninger, men ingen risiko- og sårbarhetsvurdering (ros)",
             "SIK-01 visma-flyt-skole har personopplysninger, men ingen risiko- og sårbarhetsvurdering (ros)",
             "SIK-02 gerica har særlige kategorier personopplysninger, men ingen gjennomgang av tilgangene (tilgangsrevisjon)",
@@ -577,7 +579,7 @@ livslop: aktiv
     assert!(
         check
             .stdout
-            .contains("0 feil, 10 advarsler — 6 systemer, 0 prosjekter kontrollert"),
+            .contains("0 feil, 11 advarsler — 6 systemer, 0 prosjekter kontrollert"),
         "{}",
         check.stdout
     );
@@ -1163,7 +1165,7 @@ fn the_readme_import_command_gives_a_checked_folder() {
     assert_eq!(run.code, 1, "the sample breaks principles: {}", run.stderr);
     assert!(
         run.stdout
-            .contains("5 feil, 21 advarsler — 5 systemer, 0 prosjekter kontrollert"),
+            .contains("5 feil, 25 advarsler — 5 systemer, 0 prosjekter kontrollert"),
         "{}",
         run.stdout
     );

@@ -243,6 +243,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
             Personopplysninger::from_name,
         ),
         high_risk: r.choices(&f, "hoy_risiko", HoyRisiko::NAMES, HoyRisiko::from_name),
+        legal_basis: r.text(&f, "behandlingsgrunnlag"),
         dpia: r.nested(&f, "dpia", |r, n| {
             let f = r.map(n, "dpia", &shape::DPIA)?;
             Some(Dpia {

@@ -86,6 +86,7 @@ impl System {
             "felleskomponenter" => names(&self.components),
             "integrasjoner" => list(&self.integrations),
             "personopplysninger" => name(self.personal_data),
+            "behandlingsgrunnlag" => text(&self.legal_basis),
             "hoy_risiko" => {
                 FieldValue::Names(self.high_risk.iter().map(|r| r.to_string()).collect())
             }

@@ -32,6 +32,9 @@ pub struct System {
     pub integrations: Vec<Integration>,
     pub personal_data: Option<Personopplysninger>,
     pub high_risk: Vec<HoyRisiko>,
+    /// The legal basis for processing its personal data (GDPR art. 6, and art. 9 for
+    /// special categories), as written or as a reference to the processing record.
+    pub legal_basis: Option<String>,
     pub dpia: Option<Dpia>,
     pub processor_agreement: Option<DatedRef>,
     pub ros: Option<DatedRef>,

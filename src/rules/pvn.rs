@@ -18,6 +18,7 @@ pub const PRINCIPLE: Principle = Principle {
         Rule::new("PVN-02", Scope::Systems),
         Rule::with("PVN-03", Scope::SystemsInService, &[MAANEDER.0]),
         Rule::new("PVN-04", Scope::SystemsInService),
+        Rule::new("PVN-05", Scope::SystemsInService),
     ],
     check,
     last: false,
@@ -32,6 +33,11 @@ pub fn check(c: &mut Checker) {
             continue;
         }
         let id = &s.id;
+        if !given(&s.legal_basis) {
+            let at = u.at(&["personopplysninger"]);
+            let message = Message::NoLegalBasis { id };
+            c.emit_on(&u, "PVN-05", at, "behandlingsgrunnlag", message);
+        }
         if s.file_share == Some(true) {
             // Special categories in a file share: an error; other personal data: a warning.
             let special = s.personal_data == Some(Personopplysninger::Saerlige);
@@ -142,6 +148,8 @@ enum Message<'a> {
     /// PVN-02: personal data in a system an IKT-samarbeid or a supplier (`operator`) runs,
     /// without a data processing agreement.
     OperatedWithoutAgreement { id: &'a str, operator: &'a str },
+    /// PVN-05: personal data with no legal basis written.
+    NoLegalBasis { id: &'a str },
     /// PVN-04: personal data (`special` categories or not) kept in a file share.
     InFileShare { id: &'a str, special: bool },
     /// PVN-03: a high-risk system's DPIA without a date.
@@ -208,6 +216,12 @@ impl From<Message<'_>> for Text {
                 ),
                 format!(
                     "{id} is operated by others than the municipality (driftes_av: {operator}) with personal data but has no data processing agreement (databehandleravtale)"
+                ),
+            ),
+            Message::NoLegalBasis { id } => Text::new(
+                format!("{id} behandler personopplysninger uten oppgitt behandlingsgrunnlag"),
+                format!(
+                    "{id} processes personal data with no legal basis given (behandlingsgrunnlag)"
                 ),
             ),
             Message::InFileShare { id, special } => {

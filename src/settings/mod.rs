@@ -31,10 +31,10 @@ pub const ALWAYS: &[&str] = &["REF-01", "AVV-01", "AVV-02", "AVV-03", "AVV-04"];
 
 /// The legal layer: duties that come from law, not from a strategy, so every profile
 /// includes them; only `[regler] av` (or `kun`) in prinsipp.toml turns them off. Each cites
-/// its law among its sources: GDPR art. 35 (DPIA) and art. 28 (data processing
-/// agreement), forskrift om universell utforming (accessibility statement), arkivlova
+/// its law among its sources: GDPR art. 35 (DPIA), art. 28 (data processing agreement)
+/// and art. 6 (legal basis), forskrift om universell utforming (accessibility statement), arkivlova
 /// (archiving when a system is retired).
-pub const LEGAL: &[&str] = &["PVN-01", "PVN-02", "PVN-03", "UU-01", "ARK-01"];
+pub const LEGAL: &[&str] = &["PVN-01", "PVN-02", "PVN-03", "PVN-05", "UU-01", "ARK-01"];
 
 #[derive(Debug, Clone)]
 pub struct Settings {
