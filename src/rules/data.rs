@@ -1,5 +1,5 @@
 //! Data som ressurs (datasets described for sharing): DATA-01 (metadata), DATA-02 (in the
-//! national data catalogue).
+//! national data catalogue), DATA-03 (a core system says which data it holds).
 
 use super::registry::{Principle, Rule, Scope};
 use super::{Checker, missing, systems_in_service};
@@ -11,6 +11,7 @@ pub const PRINCIPLE: Principle = Principle {
     rules: &[
         Rule::new("DATA-01", Scope::SystemsInService),
         Rule::new("DATA-02", Scope::SystemsInService),
+        Rule::new("DATA-03", Scope::SystemsInService),
     ],
     check,
     last: false,
@@ -19,6 +20,13 @@ pub const PRINCIPLE: Principle = Principle {
 pub fn check(c: &mut Checker) {
     for u in systems_in_service(c.portfolio) {
         let s = u.system;
+        // A core system in use holds the kommune's own data: it says which, so each gets
+        // metadata. A new one has none yet.
+        if s.core_system == Some(true) && s.datasets.is_empty() && !u.is_new() {
+            let at = u.at(&["kjernesystem"]);
+            let message = Message::CoreWithoutDatasets { id: &s.id };
+            c.emit_on(&u, "DATA-03", at, "datasett", message);
+        }
         for (i, dataset) in s.datasets.iter().enumerate() {
             // Keyed by its id, or its place in the list: never by its name, which is free
             // text that may be corrected without the finding becoming new.
@@ -56,6 +64,8 @@ pub fn check(c: &mut Checker) {
 
 /// What the DATA rules report: the facts, and their words in both languages.
 enum Message<'a> {
+    /// DATA-03: a core system that lists no dataset.
+    CoreWithoutDatasets { id: &'a str },
     /// DATA-02: a dataset not described in the national data catalogue.
     NotCatalogued {
         name: Option<&'a str>,
@@ -78,6 +88,10 @@ impl From<Message<'_>> for Text {
             None => format!("nr. {number}"),
         };
         match m {
+            Message::CoreWithoutDatasets { id } => Text::new(
+                format!("Kjernesystemet {id} sier ikke hvilke data det forvalter (datasett)"),
+                format!("The core system {id} does not say which data it holds (datasett)"),
+            ),
             Message::NotCatalogued {
                 name,
                 number,
