@@ -454,6 +454,11 @@ pub static PROJECT: Shape = Shape {
             "Prosesskartleggingen (PROS-01)",
         ),
         f(
+            "miljovurdering",
+            Ty::Object(&MILJOVURDERING),
+            "Om løsningens virkning på miljøet er vurdert, og hva det ble til (MIL-01)",
+        ),
+        f(
             "gevinstpotensial",
             Ty::Text,
             "For en idé: vurderingen av gevinstpotensialet (GEV-07), eller lenke til den",
@@ -546,6 +551,20 @@ pub static SAMARBEIDSVURDERING: Shape = Shape {
             "konklusjon",
             Ty::Text,
             "Hva det ble til: felles anskaffelse, IKT-samarbeidets løsning, eller hvorfor ikke",
+        ),
+        f("ref", Ty::Text, "Saksnummer"),
+    ],
+};
+
+pub static MILJOVURDERING: Shape = Shape {
+    name: "miljovurdering",
+    what: ("miljovurdering", "environmental assessment"),
+    fields: &[
+        f("dato", Ty::Date, "Når miljøvirkningen ble vurdert"),
+        f(
+            "konklusjon",
+            Ty::Text,
+            "Hva det ble til: energibruk, utstyr, reiser og papir spart, eller hvorfor ikke",
         ),
         f("ref", Ty::Text, "Saksnummer"),
     ],
@@ -719,6 +738,7 @@ pub static ALL: &[&Shape] = &[
     &FINANSIERING,
     &APPROVAL,
     &SAMARBEIDSVURDERING,
+    &MILJOVURDERING,
     &VURDERT,
     &UTFASER,
     &KOST_NYTTE,

@@ -113,6 +113,7 @@ prosjekt:
   vurderte_eksisterende:             # det vi har, er vurdert før vi kjøper nytt (GJEN-01)
     - { system: gammelt-fagsystem, konklusjon: "Kan ikke utvides til digital dialog" }
   brukerinnsikt: { dato: {I_DAG}, av: Fagavdelingen, ref: "26/0005" }   # brukernes behov (PROS-02)
+  miljovurdering: { dato: {I_DAG}, konklusjon: "Skytjeneste med fornybar strøm; papir spares" }   # (MIL-01)
   samarbeidsvurdering:               # andre kommuner og IKT-samarbeidet er spurt (SAM-01)
     { dato: {I_DAG}, konklusjon: "Ingen felles løsning i regionen nå; vi går alene" }
   behov: [innbygger-autentisering]   # dekkes av ID-porten (FK-01)

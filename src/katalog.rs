@@ -16,6 +16,7 @@ const PRINCIPLE_FILES: &[(&str, &str)] = &[
     ("GEV.toml", include_str!("../rules/GEV.toml")),
     ("GJEN.toml", include_str!("../rules/GJEN.toml")),
     ("SAM.toml", include_str!("../rules/SAM.toml")),
+    ("MIL.toml", include_str!("../rules/MIL.toml")),
     ("PROS.toml", include_str!("../rules/PROS.toml")),
     ("ARKF.toml", include_str!("../rules/ARKF.toml")),
     ("PV.toml", include_str!("../rules/PV.toml")),

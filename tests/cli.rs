@@ -356,7 +356,7 @@ fn rules_lists_every_code_in_both_languages_and_as_json() {
     assert!(en.stdout.contains("Severity"));
     let json = prinsipp(&["rules", "--format", "json"]);
     let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 54);
+    assert_eq!(list.as_array().unwrap().len(), 55);
     let sky03 = list
         .as_array()
         .unwrap()

@@ -203,6 +203,7 @@ fn parameters_change_what_a_rule_demands() {
   fase: konsept
   kost_nytte: { enheten: a, kommunen: b }
   samarbeidsvurdering: { dato: 2026-01-01, konklusjon: Alene }
+  miljovurdering: { dato: 2026-01-01, konklusjon: Ingen virkning }
   gevinstplan:
     gevinstansvarlig: Kari
     gevinster:

@@ -110,7 +110,7 @@ fn the_gitlab_recipe_produces_code_quality_and_junit() {
     )
     .unwrap();
     let issues = quality.as_array().unwrap();
-    assert_eq!(issues.len(), 60);
+    assert_eq!(issues.len(), 61);
     assert!(issues.iter().all(|i| i["check_name"].is_string()
         && i["fingerprint"].is_string()
         && i["location"]["lines"]["begin"].is_u64()));

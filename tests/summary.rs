@@ -81,7 +81,7 @@ Uten brudd
   Arkivverdige data tas vare på når systemer fases ut (ARK): 4 systemer kontrollert
   Datasettene er beskrevet med metadata (DATA): 4 systemer kontrollert
 
-Ingenting å kontrollere: GEV, GJEN, SAM, PROS, PV, KN, FOND, REF og AVV
+Ingenting å kontrollere: GEV, GJEN, SAM, MIL, PROS, PV, KN, FOND, REF og AVV
 
 Per tjenesteområde, verst først
  Tjenesteområde | Kontrollert | Med brudd  | Funn

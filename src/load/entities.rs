@@ -312,6 +312,22 @@ fn dated_ref(r: &mut Reader, node: &Node, key: &'static str) -> Option<DatedRef>
     })
 }
 
+/// A dated assessment with its conclusion (samarbeidsvurdering, miljovurdering).
+fn assessment(
+    r: &mut Reader,
+    node: &Node,
+    key: &'static str,
+    shape: &'static shape::Shape,
+) -> Option<Assessment> {
+    let f = r.map(node, key, shape)?;
+    Some(Assessment {
+        date: r.date(&f, "dato"),
+        conclusion: r.text(&f, "konklusjon"),
+        reference: r.text(&f, "ref"),
+        spans: f.spans,
+    })
+}
+
 fn approval(r: &mut Reader, node: &Node, key: &'static str) -> Option<Approval> {
     let f = r.map(node, key, &shape::APPROVAL)?;
     Some(Approval {
@@ -367,13 +383,10 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
             })
         }),
         cooperation: r.nested(&f, "samarbeidsvurdering", |r, n| {
-            let f = r.map(n, "samarbeidsvurdering", &shape::SAMARBEIDSVURDERING)?;
-            Some(CooperationAssessment {
-                date: r.date(&f, "dato"),
-                conclusion: r.text(&f, "konklusjon"),
-                reference: r.text(&f, "ref"),
-                spans: f.spans,
-            })
+            assessment(r, n, "samarbeidsvurdering", &shape::SAMARBEIDSVURDERING)
+        }),
+        environment: r.nested(&f, "miljovurdering", |r, n| {
+            assessment(r, n, "miljovurdering", &shape::MILJOVURDERING)
         }),
         needs: r.names(&f, "behov"),
         components: r.names(&f, "felleskomponenter"),

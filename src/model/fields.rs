@@ -169,6 +169,10 @@ impl Project {
             "brukerinnsikt.av" => approval(&self.user_insight, |a| text(&a.by)),
             "brukerinnsikt.ref" => approval(&self.user_insight, |a| text(&a.reference)),
             "vurderte_eksisterende" => list(&self.assessed_existing),
+            "miljovurdering" => present(&self.environment),
+            "miljovurdering.konklusjon" => {
+                text(&self.environment.as_ref().and_then(|c| c.conclusion.clone()))
+            }
             "samarbeidsvurdering" => present(&self.cooperation),
             "samarbeidsvurdering.konklusjon" => {
                 text(&self.cooperation.as_ref().and_then(|c| c.conclusion.clone()))

@@ -23,7 +23,9 @@ pub struct Project {
     pub assessed_existing: Vec<AssessedExisting>,
     /// Whether working with other kommuner (an IKT-samarbeid, a shared procurement) was
     /// considered, and what came of it.
-    pub cooperation: Option<CooperationAssessment>,
+    pub cooperation: Option<Assessment>,
+    /// Whether the solution's effect on the environment was considered, and what came of it.
+    pub environment: Option<Assessment>,
     pub needs: Names,
     pub components: Names,
     pub new_systems: Vec<NewSystem>,
@@ -111,7 +113,7 @@ pub struct Approval {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct CooperationAssessment {
+pub struct Assessment {
     pub date: Option<Date>,
     pub conclusion: Option<String>,
     pub reference: Option<String>,

@@ -14,6 +14,7 @@ mod hyl;
 mod innut;
 mod inv;
 mod kn;
+mod mil;
 mod pros;
 mod pv;
 mod pvn;
@@ -54,6 +55,7 @@ pub const PRINCIPLES: &[&registry::Principle] = &[
     &gev::PRINCIPLE,
     &gjen::PRINCIPLE,
     &sam::PRINCIPLE,
+    &mil::PRINCIPLE,
     &pros::PRINCIPLE,
     &arkf::PRINCIPLE,
     &pv::PRINCIPLE,
@@ -411,6 +413,31 @@ pub fn missing_before_new_systems(
         let path = format!("/prosjekt/{key}");
         let mild = !project.phase_at_least(Fase::Gjennomfore);
         c.emit_graded(mild, code, subject, at, path, message.clone());
+    }
+}
+
+/// An open project that brings in new systems has made an assessment (`key`) and says
+/// what came of it; once it runs past gjennomfore the choice is made, and asking is noise.
+/// `texts`: what to say when the assessment is missing, and when its konklusjon is.
+pub fn open_project_assessed(
+    c: &mut Checker,
+    code: &str,
+    key: &str,
+    get: fn(&Project) -> &Option<Assessment>,
+    texts: (Text, Text),
+) {
+    for project in c
+        .portfolio
+        .judged_projects()
+        .filter(|p| p.is_open() && !p.new_systems.is_empty())
+    {
+        let (message, at) = match get(project) {
+            None => (texts.0.clone(), project.spans.key("nye_systemer")),
+            Some(a) if !given(&a.conclusion) => (texts.1.clone(), project.spans.key(key)),
+            Some(_) => continue,
+        };
+        let subject = Subject::Project(project.id.clone());
+        c.emit(code, subject, at, format!("/prosjekt/{key}"), message);
     }
 }
 
