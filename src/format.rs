@@ -455,7 +455,7 @@ pub static PROJECT: Shape = Shape {
         ),
         f(
             "miljovurdering",
-            Ty::Object(&MILJOVURDERING),
+            Ty::Object(&VURDERING),
             "Om løsningens virkning på miljøet er vurdert, og hva det ble til (MIL-01)",
         ),
         f(
@@ -475,7 +475,7 @@ pub static PROJECT: Shape = Shape {
         ),
         f(
             "samarbeidsvurdering",
-            Ty::Object(&SAMARBEIDSVURDERING),
+            Ty::Object(&VURDERING),
             "Om samarbeid med andre kommuner er vurdert, og hva det ble til (SAM-01)",
         ),
         f("behov", Ty::Names, "Kapabiliteter prosjektet trenger"),
@@ -542,29 +542,16 @@ pub static APPROVAL: Shape = Shape {
     ],
 };
 
-pub static SAMARBEIDSVURDERING: Shape = Shape {
-    name: "samarbeidsvurdering",
-    what: ("samarbeidsvurdering", "cooperation assessment"),
+/// A dated assessment and what it came to (samarbeidsvurdering, miljovurdering).
+pub static VURDERING: Shape = Shape {
+    name: "vurdering",
+    what: ("vurdering", "assessment"),
     fields: &[
-        f("dato", Ty::Date, "Når samarbeid ble vurdert"),
+        f("dato", Ty::Date, "Når vurderingen ble gjort"),
         f(
             "konklusjon",
             Ty::Text,
-            "Hva det ble til: felles anskaffelse, IKT-samarbeidets løsning, eller hvorfor ikke",
-        ),
-        f("ref", Ty::Text, "Saksnummer"),
-    ],
-};
-
-pub static MILJOVURDERING: Shape = Shape {
-    name: "miljovurdering",
-    what: ("miljovurdering", "environmental assessment"),
-    fields: &[
-        f("dato", Ty::Date, "Når miljøvirkningen ble vurdert"),
-        f(
-            "konklusjon",
-            Ty::Text,
-            "Hva det ble til: energibruk, utstyr, reiser og papir spart, eller hvorfor ikke",
+            "Hva den endte med, også når svaret er nei, og hvorfor",
         ),
         f("ref", Ty::Text, "Saksnummer"),
     ],
@@ -737,8 +724,7 @@ pub static ALL: &[&Shape] = &[
     &NEW_SYSTEM_REF,
     &FINANSIERING,
     &APPROVAL,
-    &SAMARBEIDSVURDERING,
-    &MILJOVURDERING,
+    &VURDERING,
     &VURDERT,
     &UTFASER,
     &KOST_NYTTE,

@@ -313,13 +313,8 @@ fn dated_ref(r: &mut Reader, node: &Node, key: &'static str) -> Option<DatedRef>
 }
 
 /// A dated assessment with its conclusion (samarbeidsvurdering, miljovurdering).
-fn assessment(
-    r: &mut Reader,
-    node: &Node,
-    key: &'static str,
-    shape: &'static shape::Shape,
-) -> Option<Assessment> {
-    let f = r.map(node, key, shape)?;
+fn assessment(r: &mut Reader, node: &Node, key: &'static str) -> Option<Assessment> {
+    let f = r.map(node, key, &shape::VURDERING)?;
     Some(Assessment {
         date: r.date(&f, "dato"),
         conclusion: r.text(&f, "konklusjon"),
@@ -383,10 +378,10 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
             })
         }),
         cooperation: r.nested(&f, "samarbeidsvurdering", |r, n| {
-            assessment(r, n, "samarbeidsvurdering", &shape::SAMARBEIDSVURDERING)
+            assessment(r, n, "samarbeidsvurdering")
         }),
         environment: r.nested(&f, "miljovurdering", |r, n| {
-            assessment(r, n, "miljovurdering", &shape::MILJOVURDERING)
+            assessment(r, n, "miljovurdering")
         }),
         needs: r.names(&f, "behov"),
         components: r.names(&f, "felleskomponenter"),
