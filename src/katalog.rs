@@ -327,19 +327,19 @@ impl Katalog {
     /// the capabilities marked `own_identity_provider` (staff login to its own systems).
     pub fn with_identity_provider(&self, idp: &IdentityProvider, kommune: &str) -> Katalog {
         let mut k = self.clone();
-        if k.is_component(&idp.id) {
-            return k;
+        // A catalogue component may be the kommune's choice too (Feide for school staff).
+        if !k.is_component(&idp.id) {
+            k.components.push(Component {
+                id: idp.id.clone(),
+                name: idp.name.clone().unwrap_or_else(|| idp.id.clone()),
+                provider: kommune.to_string(),
+                source: None,
+            });
         }
-        k.components.push(Component {
-            id: idp.id.clone(),
-            name: idp.name.clone().unwrap_or_else(|| idp.id.clone()),
-            provider: kommune.to_string(),
-            source: None,
-        });
         for c in k
             .capabilities
             .iter_mut()
-            .filter(|c| c.own_identity_provider)
+            .filter(|c| c.own_identity_provider && !c.components.contains(&idp.id))
         {
             c.components.push(idp.id.clone());
         }

@@ -106,7 +106,7 @@ fn ty(t: Ty) -> Value {
         Ty::Number => json!({ "type": "number" }),
         Ty::Date => {
             // A day, or only the month or the year (a year is also written as a number).
-            json!({ "type": ["string", "integer"], "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "minimum": 1000, "maximum": 9999 })
+            json!({ "type": ["string", "integer"], "pattern": "^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "minimum": 1000, "maximum": 9999 })
         }
         Ty::Enum(names) => json!({ "enum": names }),
         Ty::EnumList(names) => json!({ "type": ["array", "null"], "items": { "enum": names } }),

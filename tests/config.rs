@@ -1078,3 +1078,31 @@ fn without_approvers_in_kommune_yaml_arkf02_does_not_guess_who_should_approve() 
     assert_eq!(arkf02("arkf02-silent", KOMMUNE), Vec::<String>::new());
     assert_eq!(arkf02("arkf02-declared", declared), ["ARKF-02 p"]);
 }
+
+#[test]
+fn an_identity_provider_that_is_a_catalogue_component_covers_staff_login_too() {
+    // Feide is in the catalogue already; a kommune that logs its staff in with it says so.
+    let systems = b"systemer:\n  - id: skole\n    navn: Skoleportal\n    livslop: aktiv\n    kapabiliteter: [ansatt-autentisering]\n    integrasjoner: [{ mot: feide, standard: saml2 }]\n";
+    let fk02 = |name: &str, kommune_yaml: &[u8]| {
+        let files: &[(&str, &[u8])] =
+            &[("kommune.yaml", kommune_yaml), ("systemer/s.yaml", systems)];
+        let dir = kommune(name, files);
+        let folder = dir.to_string_lossy();
+        let only = common::only(&["FK-02"]);
+        let args = [
+            "check",
+            &folder,
+            "--dato",
+            "2026-06-01",
+            "--config",
+            &only,
+            "--format",
+            "json",
+        ];
+        codes(&prinsipp(&args))
+    };
+    let feide =
+        b"kommune:\n  navn: K\n  kommunenummer: \"3999\"\n  identitetsleverandor: { id: feide }\n";
+    assert_eq!(fk02("idp-feide", feide), Vec::<String>::new());
+    assert_eq!(fk02("idp-none", KOMMUNE), ["FK-02 skole"]);
+}

@@ -67,12 +67,12 @@ impl<'a> Subjects<'a> {
         .filter(|o| !o.is_empty())
     }
 
-    /// Its name as written (`navn`), if it has one.
     /// Its `merknad`, as written.
     pub fn note(&self, subject: &Subject) -> Option<&'a str> {
         note(self.portfolio, subject)
     }
 
+    /// Its name as written (`navn`), if it has one.
     pub fn name(&self, subject: &Subject) -> Option<&'a str> {
         match subject {
             Subject::System(id) => Some(self.portfolio.system(id)?.name.as_str()),

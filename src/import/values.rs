@@ -93,8 +93,13 @@ pub fn date(text: &str) -> Option<Date> {
     }
     // 05.2023, 5.2023
     if let [month, year] = parts.as_slice() {
-        let month: u32 = (month.len() <= 2).then(|| month.parse().ok()).flatten()?;
-        return Date::parse_partial(&format!("{year}-{month:02}"));
+        let digits = |s: &str, lens: std::ops::RangeInclusive<usize>| {
+            lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+        };
+        if digits(month, 1..=2) && digits(year, 4..=4) {
+            let month: u32 = month.parse().ok()?;
+            return Date::parse_partial(&format!("{year}-{month:02}"));
+        }
     }
     None
 }
@@ -251,6 +256,8 @@ mod tests {
         assert_eq!(d("5.2023").as_deref(), Some("2023-05"));
         assert_eq!(d("13.2023"), None);
         assert_eq!(d("5.23"), None);
+        assert_eq!(d("17.2023-05"), None);
+        assert_eq!(d("+5.2023"), None);
         assert_eq!(
             excel_date(46_402.0, false)
                 .map(|d| d.to_string())

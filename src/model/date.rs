@@ -6,12 +6,46 @@
 
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Dates compare by the day they stand for: `2023-05` is `2023-05-01` to every comparison,
+/// however it is written.
+#[derive(Debug, Clone, Copy)]
 pub struct Date {
     year: i32,
     month: u32,
     day: u32,
     precision: Precision,
+}
+
+impl Date {
+    fn key(self) -> (i32, u32, u32) {
+        (self.year, self.month, self.day)
+    }
+}
+
+impl PartialEq for Date {
+    fn eq(&self, other: &Date) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Date {}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Date) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Date {
+    fn cmp(&self, other: &Date) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl std::hash::Hash for Date {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
 }
 
 /// How much of a date its source knew.
@@ -95,7 +129,10 @@ impl Date {
                 .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))
                 .and_then(|s| s.parse().ok())
         };
-        Date::new(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+        // Years before 1000 are typing mistakes, not dates of an IT portfolio.
+        let year = digits(0..4)? as i32;
+        (year >= 1000).then_some(())?;
+        Date::new(year, digits(5..7)?, digits(8..10)?)
     }
 
     /// Today in UTC, from the system clock (only the CLI calls this; rules get a date).
@@ -213,6 +250,10 @@ mod tests {
         assert_eq!(may.to_string(), "2023-05");
         assert_eq!(may.precision(), Precision::Month);
         assert!(may < Date::parse("2023-05-02").unwrap());
+        // It is its first day to every comparison: not later, not earlier.
+        assert_eq!(may, Date::parse("2023-05-01").unwrap());
+        assert!(may <= Date::parse("2023-05-01").unwrap());
+        assert!(may >= Date::parse("2023-05-01").unwrap());
         assert!(may > Date::parse("2023-04-30").unwrap());
         assert_eq!(may.latest().to_string(), "2023-05-31");
         let year = Date::parse_partial("2024").unwrap();

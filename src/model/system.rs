@@ -62,9 +62,11 @@ impl System {
         self.lifecycle != Some(Livslop::Avviklet)
     }
 
-    /// Still holds its data: in service, or retired without `arkiv.data_slettet`.
-    pub fn holds_data(&self) -> bool {
-        self.in_service() || self.archive.as_ref().and_then(|a| a.data_deleted).is_none()
+    /// Still holds its data on `date`: in service, or retired with no `arkiv.data_slettet`
+    /// on or before it.
+    pub fn holds_data(&self, date: Date) -> bool {
+        let deleted = self.archive.as_ref().and_then(|a| a.data_deleted);
+        self.in_service() || deleted.is_none_or(|d| d > date)
     }
 
     /// Someone other than the kommune processes its data: it runs in the cloud, or an

@@ -115,7 +115,12 @@ fn arkf03_new_systems_come_through_a_project(c: &mut Checker) {
             }
             _ => continue,
         };
-        let at = system.spans.key_opt("livslop").unwrap_or(system.spans.at);
+        // Recently introduced: the date says so; otherwise the lifecycle does.
+        let key = match message {
+            Message::IntroducedLately { .. } => "innfort",
+            _ => "livslop",
+        };
+        let at = system.spans.key_opt(key).unwrap_or(system.spans.at);
         c.emit(
             "ARKF-03",
             Subject::System(system.id.clone()),

@@ -46,16 +46,21 @@ pub fn check(c: &mut Checker) {
         let subject = Subject::Project(project.id.clone());
         let path = "/prosjekt/finansiering".to_string();
         // FOND-02: the fund is spent by decision; each grant names the case.
-        for grant in from_fund.iter().filter(|f| !super::given(&f.decision)) {
+        for (i, grant) in project.financing.iter().enumerate() {
+            let from_the_fund = grant.source.as_deref().is_some_and(is_the_fund);
+            if !from_the_fund || super::given(&grant.decision) {
+                continue;
+            }
             let message = Message::NoDecision {
                 amount: grant.amount_nok,
             };
-            let at = grant.spans.at;
+            // Each grant by its place in the list: a source is free text, not a key.
+            let grant_path = format!("{path}/{}/vedtak", super::item_key(None, i));
             c.emit(
                 "FOND-02",
                 subject.clone(),
-                at,
-                format!("{path}/vedtak"),
+                grant.spans.at,
+                grant_path,
                 message,
             );
         }

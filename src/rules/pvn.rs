@@ -84,7 +84,7 @@ pub fn check(c: &mut Checker) {
     // kommune, so PVN-02 looks at every system that holds its data.
     for u in all_systems(c.portfolio) {
         let s = u.system;
-        if s.holds_data()
+        if s.holds_data(c.date)
             && s.has_personal_data()
             && s.run_by_others()
             && s.processor_agreement.is_none()

@@ -62,7 +62,10 @@ fn sik02_access_reviews(c: &mut Checker) {
     let oldest = c.date.add_months(-months);
     for s in c.portfolio.systems.iter().filter(|s| {
         s.in_service()
-            && matches!(s.lifecycle, Some(Livslop::Aktiv | Livslop::Utfasing) | None)
+            && matches!(
+                s.lifecycle,
+                Some(Livslop::Aktiv | Livslop::Utfasing | Livslop::Ukjent) | None
+            )
             && s.personal_data == Some(Personopplysninger::Saerlige)
     }) {
         let id = &s.id;
