@@ -19,7 +19,7 @@ pub const PRINCIPLE: Principle = Principle {
         Rule::new("INNUT-03", Scope::Projects(any_project)),
         Rule::new("INNUT-04", Scope::Projects(Project::is_open)),
         Rule::new("INNUT-05", Scope::Portfolio),
-        Rule::new("INNUT-06", Scope::Inventory),
+        Rule::new("INNUT-06", Scope::InventoryInService),
     ],
     check,
     last: false,

@@ -11,7 +11,7 @@ pub const PRINCIPLE: Principle = Principle {
     prefix: "INV",
     rules: &[
         Rule::new("INV-01", Scope::InventoryInService),
-        Rule::new("INV-02", Scope::Inventory),
+        Rule::new("INV-02", Scope::InventoryInService),
     ],
     check,
     last: false,
