@@ -60,28 +60,39 @@ pub fn kroner(amount: u64) -> String {
     out
 }
 
-/// Joins names for a message: «a, b og c» / "a, b and c".
+/// Joins names for a message: «a, b og c» / "a, b and c"; past ten, «a, … j og 37 til» /
+/// "a, … j and 37 more".
 pub fn join_names(names: &[&str], lang: Lang) -> String {
-    let and = match lang {
-        Lang::Nb => "og",
-        Lang::En => "and",
+    let (and, more) = match lang {
+        Lang::Nb => ("og", "til"),
+        Lang::En => ("and", "more"),
     };
-    join_with(names, and)
+    join_with(names, and, more)
 }
 
 /// Joins alternatives: «a, b eller c» / "a, b or c".
 pub fn join_alternatives(names: &[&str], lang: Lang) -> String {
-    let or = match lang {
-        Lang::Nb => "eller",
-        Lang::En => "or",
+    let (or, more) = match lang {
+        Lang::Nb => ("eller", "andre"),
+        Lang::En => ("or", "others"),
     };
-    join_with(names, or)
+    join_with(names, or, more)
 }
 
-fn join_with(names: &[&str], and: &str) -> String {
+/// How many names a message lists before it counts the rest: a finding stays a line to
+/// read, however many systems a portfolio has.
+pub const LISTED: usize = 10;
+
+fn join_with(names: &[&str], and: &str, more: &str) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_string(),
+        // Counting one name saves nothing: the rest is counted from two on.
+        _ if names.len() > LISTED + 1 => format!(
+            "{} {and} {} {more}",
+            names[..LISTED].join(", "),
+            names.len() - LISTED
+        ),
         [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
@@ -138,6 +149,28 @@ pub fn cut_quoted(message: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lists_name_ten_and_count_the_rest() {
+        let names: Vec<String> = (1..=47).map(|i| format!("s{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert_eq!(
+            join_names(&names, Lang::Nb),
+            "s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 og 37 til"
+        );
+        assert_eq!(
+            join_alternatives(&names[..12], Lang::En),
+            "s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 or 2 others"
+        );
+        assert_eq!(
+            join_names(&names[..11], Lang::Nb),
+            "s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 og s11"
+        );
+        assert_eq!(
+            join_names(&names[..10], Lang::En),
+            "s1, s2, s3, s4, s5, s6, s7, s8, s9 and s10"
+        );
+    }
 
     #[test]
     fn long_values_are_cut() {

@@ -926,3 +926,45 @@ fn fingerprints_are_unique_in_every_example_and_fixture() {
     }
     assert!(checked > 300, "{checked} findings checked");
 }
+
+#[test]
+fn a_new_system_like_thousands_of_active_ones_is_cheap_and_its_message_short() {
+    // 6,000 active systems share «saksbehandling» with 50 new systems: GJEN-01 once looked
+    // at every pair, and listed every overlap in one message.
+    let mut systems = String::from("systemer:\n");
+    for i in 0..6_000 {
+        systems.push_str(&format!(
+            "  - {{ id: s-{i:05}, navn: S, livslop: aktiv, kapabiliteter: [saksbehandling] }}\n"
+        ));
+    }
+    let mut project = String::from(
+        "prosjekt:\n  id: p\n  navn: P\n  prosjekteier: K\n  fase: planlegge\n  nye_systemer:\n",
+    );
+    for i in 0..50 {
+        project.push_str(&format!(
+            "    - {{ id: ny-{i:02}, navn: N, kapabiliteter: [saksbehandling] }}\n"
+        ));
+    }
+    assert!(systems.len() < 1_000_000);
+    let dir = kommune(
+        "many-overlaps",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", systems.as_bytes()),
+            ("prosjekter/p.yaml", project.as_bytes()),
+        ],
+    );
+    let only = common::only(&["GJEN-01"]);
+    let run = check_cheap(
+        &dir,
+        &["--config", &only, "--format", "json"],
+        "6,000 overlaps",
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 50);
+    assert_eq!(
+        findings[0]["message"],
+        "Nytt system ny-00 gjør det samme som s-00000, s-00001, s-00002, s-00003, s-00004, s-00005, s-00006, s-00007, s-00008, s-00009 og 5990 til, som ikke er vurdert i vurderte_eksisterende"
+    );
+}

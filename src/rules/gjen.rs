@@ -20,10 +20,27 @@ pub const PRINCIPLE: Principle = Principle {
 
 pub fn check(c: &mut Checker) {
     let p = c.portfolio;
+    // Active inventory systems by each general capability they provide, in inventory
+    // order: one pass here, so each new system costs its overlaps, not the inventory.
+    let mut providers: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, s) in p.systems.iter().enumerate() {
+        if s.lifecycle != Some(Livslop::Aktiv) {
+            continue;
+        }
+        for cap in s.capabilities.iter() {
+            if c.katalog.components_for(cap).is_none() {
+                let list = providers.entry(cap).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
     // Once a project is finished or realising its benefits, the choice is made: asking it
     // to assess the systems it could have reused is noise nobody can act on.
     for project in p.judged_projects().filter(|pr| pr.is_open()) {
-        let assessed: Vec<&str> = project
+        let assessed: std::collections::HashSet<&str> = project
             .assessed_existing
             .iter()
             .filter_map(|a| a.system.as_deref())
@@ -35,17 +52,19 @@ pub fn check(c: &mut Checker) {
             let at = entry
                 .inline()
                 .map_or(entry.at(), |s| s.spans.key("kapabiliteter"));
-            let overlapping: Vec<&str> = p
-                .systems
+            let mut found: Vec<usize> = new
+                .capabilities
                 .iter()
-                .filter(|s| s.lifecycle == Some(Livslop::Aktiv) && s.id != new.id)
-                .filter(|s| {
-                    s.capabilities.iter().any(|cap| {
-                        new.capabilities.contains(cap) && c.katalog.components_for(cap).is_none()
-                    })
-                })
-                .map(|s| s.id.as_str())
-                .filter(|id| !assessed.contains(id))
+                .filter_map(|cap| providers.get(cap))
+                .flatten()
+                .copied()
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            let overlapping: Vec<&str> = found
+                .into_iter()
+                .map(|i| p.systems[i].id.as_str())
+                .filter(|id| *id != new.id && !assessed.contains(id))
                 .collect();
             if overlapping.is_empty() {
                 continue;
