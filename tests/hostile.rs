@@ -968,3 +968,35 @@ fn a_new_system_like_thousands_of_active_ones_is_cheap_and_its_message_short() {
         "Nytt system ny-00 gjør det samme som s-00000, s-00001, s-00002, s-00003, s-00004, s-00005, s-00006, s-00007, s-00008, s-00009 og 5990 til, som ikke er vurdert i vurderte_eksisterende"
     );
 }
+
+#[test]
+fn a_long_message_wraps_in_the_table_instead_of_padding_every_row() {
+    // Twelve active systems with 90-character ids overlap a new system: GJEN-01's message
+    // names ten of them, some 1,000 characters; the other rows must not be padded to it.
+    let long = |i: usize| format!("{}-{i:02}", "x".repeat(86));
+    let mut systems = String::from("systemer:\n");
+    for i in 0..12 {
+        systems.push_str(&format!(
+            "  - {{ id: {}, navn: S, livslop: aktiv, kapabiliteter: [saksbehandling] }}\n",
+            long(i)
+        ));
+    }
+    let project = "prosjekt:\n  id: p\n  navn: P\n  prosjekteier: K\n  fase: planlegge\n  nye_systemer:\n    - { id: ny, navn: N, kapabiliteter: [saksbehandling] }\n    - { id: annen, navn: A, kapabiliteter: [kart] }\n";
+    let dir = kommune(
+        "long-message",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/a.yaml", systems.as_bytes()),
+            ("prosjekter/p.yaml", project.as_bytes()),
+        ],
+    );
+    let only = common::only(&["GJEN-01", "FK-03"]);
+    let run = check_cheap(&dir, &["--config", &only], "a long message");
+    let widest = run.stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(
+        widest < 400,
+        "a row {widest} characters wide:\n{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("og 2 til"), "{}", run.stdout);
+}

@@ -139,7 +139,12 @@ fn table(r: &super::Report, style: &Style) -> String {
     let room = style
         .terminal_width
         .map_or(usize::MAX, |w| (w as usize).saturating_sub(48));
-    let message = LowerBoundary(Fixed(longest_place.min(60).min(room) as u16));
+    // Never wider than MESSAGE_WIDTH: a long message wraps in its cell instead of padding
+    // every other row to its width.
+    let message = Boundaries {
+        lower: Fixed(longest_place.min(60).min(room) as u16),
+        upper: Fixed(MESSAGE_WIDTH),
+    };
     for (index, constraint) in [
         (0, ContentWidth),
         (1, ContentWidth),
@@ -153,6 +158,9 @@ fn table(r: &super::Report, style: &Style) -> String {
     }
     trim_lines(&table.to_string())
 }
+
+/// The widest a message column gets; longer messages wrap within it.
+const MESSAGE_WIDTH: u16 = 200;
 
 /// A table in this run's style: boxes on a terminal, plain columns elsewhere, fitted to
 /// the width when one is known.
