@@ -441,6 +441,25 @@ pub fn open_project_assessed(
     }
 }
 
+/// What a rule on a document's age reports (a ROS, a DPIA, an access review).
+pub enum Stale {
+    /// No date, and no register that keeps it.
+    Undated,
+    /// Dated before the oldest date that still counts.
+    Since(Date),
+}
+
+/// A dated document's age against `oldest`: `None` when it is recent enough, or undated
+/// but kept in a register (Draftit), where its date is followed up.
+pub fn stale(date: Option<Date>, register: &Option<String>, oldest: Date) -> Option<Stale> {
+    match date {
+        None if given(register) => None,
+        None => Some(Stale::Undated),
+        Some(date) if date < oldest => Some(Stale::Since(date)),
+        Some(_) => None,
+    }
+}
+
 /// The names of the texts that are not given, for a finding that lists what is missing.
 pub fn missing<'k>(fields: &[(&'k str, &Option<String>)]) -> Vec<&'k str> {
     fields

@@ -3,7 +3,7 @@
 //! data in a file share).
 
 use super::registry::{Int, Principle, Rule, Scope};
-use super::{Checker, all_systems, given, systems_in_service};
+use super::{Checker, Stale, all_systems, given, stale, systems_in_service};
 use crate::model::*;
 use crate::text::{Lang, Text, join_names};
 
@@ -68,12 +68,10 @@ pub fn check(c: &mut Checker) {
                 c.emit_on(&u, "PVN-01", at, "dpia/type", message);
             }
             (Some(dpia), false) => {
-                let message = match dpia.date {
-                    // Kept in a register (Draftit): its date is followed up there.
-                    None if given(&dpia.register) => continue,
-                    None => Message::DpiaUndated { id },
-                    Some(date) if date < oldest => Message::DpiaTooOld { id, date, months },
-                    Some(_) => continue,
+                let message = match stale(dpia.date, &dpia.register, oldest) {
+                    None => continue,
+                    Some(Stale::Undated) => Message::DpiaUndated { id },
+                    Some(Stale::Since(date)) => Message::DpiaTooOld { id, date, months },
                 };
                 c.emit_on(&u, "PVN-03", u.at(&["dpia"]), "dpia/dato", message);
             }

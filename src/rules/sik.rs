@@ -2,7 +2,7 @@
 //! reviews of systems with special categories of personal data).
 
 use super::registry::{Int, Principle, Rule, Scope};
-use super::{Checker, given, systems_in_service};
+use super::{Checker, Stale, stale, systems_in_service};
 use crate::model::*;
 use crate::text::Text;
 
@@ -37,12 +37,10 @@ pub fn check(c: &mut Checker) {
         let id = &s.id;
         let message = match &s.ros {
             None => Message::NoRos { id },
-            Some(ros) => match ros.date {
-                // Kept in a register (Draftit): its date is followed up there.
-                None if given(&ros.register) => continue,
-                None => Message::RosUndated { id },
-                Some(date) if date < oldest => Message::RosTooOld { id, date, months },
-                Some(_) => continue,
+            Some(ros) => match stale(ros.date, &ros.register, oldest) {
+                None => continue,
+                Some(Stale::Undated) => Message::RosUndated { id },
+                Some(Stale::Since(date)) => Message::RosTooOld { id, date, months },
             },
         };
         c.emit_on(
@@ -71,12 +69,10 @@ fn sik02_access_reviews(c: &mut Checker) {
         let id = &s.id;
         let message = match &s.access_review {
             None => Message::NoAccessReview { id },
-            Some(review) => match review.date {
-                // Kept in a register: its date is followed up there.
-                None if given(&review.register) => continue,
-                None => Message::AccessReviewUndated { id },
-                Some(date) if date < oldest => Message::AccessReviewTooOld { id, date, months },
-                Some(_) => continue,
+            Some(review) => match stale(review.date, &review.register, oldest) {
+                None => continue,
+                Some(Stale::Undated) => Message::AccessReviewUndated { id },
+                Some(Stale::Since(date)) => Message::AccessReviewTooOld { id, date, months },
             },
         };
         let at = s
