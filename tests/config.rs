@@ -40,6 +40,24 @@ fn codes(run: &common::Run) -> Vec<String> {
         .collect()
 }
 
+/// The findings (`CODE id`) of one rule alone on a kommune folder of these files.
+fn only_rule(name: &str, code: &str, files: &[(&str, &[u8])]) -> Vec<String> {
+    let dir = kommune(name, files);
+    let folder = dir.to_string_lossy();
+    let only = common::only(&[code]);
+    let args = [
+        "check",
+        &folder,
+        "--dato",
+        "2026-06-01",
+        "--config",
+        &only,
+        "--format",
+        "json",
+    ];
+    codes(&prinsipp(&args))
+}
+
 #[test]
 fn mistakes_in_prinsipp_toml_are_all_reported_with_place_and_suggestion() {
     let dir = kommune(
@@ -1056,24 +1074,14 @@ fn without_approvers_in_kommune_yaml_arkf02_does_not_guess_who_should_approve() 
     let project = b"prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Eier\n  fase: gjennomfore\n  arkitekturgodkjenning: { dato: 2026-01-10, av: IT-sjef }\n";
     let declared = b"kommune:\n  navn: K\n  kommunenummer: \"3999\"\n  arkitekturgodkjennere: [Arkitekturforum]\n";
     let arkf02 = |name: &str, kommune_yaml: &[u8]| {
-        let files: &[(&str, &[u8])] = &[
-            ("kommune.yaml", kommune_yaml),
-            ("prosjekter/p.yaml", project),
-        ];
-        let dir = kommune(name, files);
-        let folder = dir.to_string_lossy();
-        let only = common::only(&["ARKF-02"]);
-        let args = [
-            "check",
-            &folder,
-            "--dato",
-            "2026-06-01",
-            "--config",
-            &only,
-            "--format",
-            "json",
-        ];
-        codes(&prinsipp(&args))
+        only_rule(
+            name,
+            "ARKF-02",
+            &[
+                ("kommune.yaml", kommune_yaml),
+                ("prosjekter/p.yaml", project),
+            ],
+        )
     };
     assert_eq!(arkf02("arkf02-silent", KOMMUNE), Vec::<String>::new());
     assert_eq!(arkf02("arkf02-declared", declared), ["ARKF-02 p"]);
@@ -1084,22 +1092,11 @@ fn an_identity_provider_that_is_a_catalogue_component_covers_staff_login_too() {
     // Feide is in the catalogue already; a kommune that logs its staff in with it says so.
     let systems = b"systemer:\n  - id: skole\n    navn: Skoleportal\n    livslop: aktiv\n    kapabiliteter: [ansatt-autentisering]\n    integrasjoner: [{ mot: feide, standard: saml2 }]\n";
     let fk02 = |name: &str, kommune_yaml: &[u8]| {
-        let files: &[(&str, &[u8])] =
-            &[("kommune.yaml", kommune_yaml), ("systemer/s.yaml", systems)];
-        let dir = kommune(name, files);
-        let folder = dir.to_string_lossy();
-        let only = common::only(&["FK-02"]);
-        let args = [
-            "check",
-            &folder,
-            "--dato",
-            "2026-06-01",
-            "--config",
-            &only,
-            "--format",
-            "json",
-        ];
-        codes(&prinsipp(&args))
+        only_rule(
+            name,
+            "FK-02",
+            &[("kommune.yaml", kommune_yaml), ("systemer/s.yaml", systems)],
+        )
     };
     let feide =
         b"kommune:\n  navn: K\n  kommunenummer: \"3999\"\n  identitetsleverandor: { id: feide }\n";

@@ -331,31 +331,17 @@ fn a_subjects_remark_reaches_the_json_the_html_and_the_workbook_as_written() {
         .find(|r| r["id"] == "fellesomrade-helse")
         .unwrap();
     assert_eq!(row["merknad"], note);
-    let finding = k["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == "PVN-04")
-        .unwrap();
-    assert_eq!(finding["merknad"], note);
+    let remark_of = |code: &str| {
+        let findings = k["findings"].as_array().unwrap();
+        findings.iter().find(|f| f["code"] == code).unwrap()["merknad"].clone()
+    };
+    assert_eq!(remark_of("PVN-04"), note);
     // A project's too, and none where nothing is written.
-    let sam = k["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == "SAM-01")
-        .unwrap();
     assert_eq!(
-        sam["merknad"],
+        remark_of("SAM-01"),
         "Meldt til arkitekturforum 2026-03-02; behandles i juni-møtet"
     );
-    let fk02 = k["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == "FK-02")
-        .unwrap();
-    assert!(fk02["merknad"].is_null());
+    assert!(remark_of("FK-02").is_null());
 
     let html = prinsipp(&[
         "report",

@@ -1,6 +1,6 @@
 //! Several kommuner side by side: key figures, and a ranking per principle.
 
-use super::parts::{scrolling, table};
+use super::parts::{key_figure_heads, scrolling, table};
 use super::{Kommune, percent, t};
 use crate::report::escape::html;
 use crate::text::Lang;
@@ -35,23 +35,10 @@ pub fn comparison(kommuner: &[Kommune], lang: Lang) -> String {
             ]
         })
         .collect();
-    out.push_str(&table(
-        "comparison",
-        &[
-            t(lang, "Kommune", "Kommune"),
-            t(lang, "Systemer i bruk", "Systems in use"),
-            t(lang, "I sky", "In the cloud"),
-            t(lang, "Nye / utfasinger", "New / phase-outs"),
-            t(
-                lang,
-                "Felleskomponenter dekket",
-                "Shared components covered",
-            ),
-            t(lang, "Komplette gevinstplaner", "Complete benefit plans"),
-            t(lang, "Åpne brudd", "Open breaches"),
-        ],
-        &rows,
-    ));
+    let mut heads = vec![t(lang, "Kommune", "Kommune")];
+    heads.extend(key_figure_heads(lang));
+    heads.push(t(lang, "Åpne brudd", "Open breaches"));
+    out.push_str(&table("comparison", &heads, &rows));
     out.push_str(&ranking(kommuner, lang));
     out.push_str("</section>\n");
     out

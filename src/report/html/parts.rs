@@ -48,3 +48,19 @@ pub(super) fn scrolling(label: &str, inner: &str) -> String {
         html(label)
     )
 }
+
+/// The column heads of the key figures the comparison and the trend both show, in the
+/// order their cells are written.
+pub(super) fn key_figure_heads(lang: Lang) -> [&'static str; 5] {
+    [
+        t(lang, "Systemer i bruk", "Systems in use"),
+        t(lang, "I sky", "In the cloud"),
+        t(lang, "Nye / utfasinger", "New / phase-outs"),
+        t(
+            lang,
+            "Felleskomponenter dekket",
+            "Shared components covered",
+        ),
+        t(lang, "Komplette gevinstplaner", "Complete benefit plans"),
+    ]
+}

@@ -1,7 +1,7 @@
 //! The trend per tertial: lines and the followed figures in a table.
 
 use super::chart;
-use super::parts::{scrolling, table};
+use super::parts::{key_figure_heads, scrolling, table};
 use super::{Kommune, Place, percent, t};
 use crate::report::escape::html;
 use crate::text::Lang;
@@ -95,18 +95,12 @@ pub fn trend(k: &Kommune, place: &Place, lang: Lang) -> String {
         t(lang, "Tertial", "Tertial"),
         t(lang, "Dato", "Date"),
         t(lang, "Kilde", "Source"),
-        t(lang, "Systemer i bruk", "Systems in use"),
-        t(lang, "I sky", "In the cloud"),
-        t(lang, "Nye / utfasinger", "New / phase-outs"),
-        t(
-            lang,
-            "Felleskomponenter dekket",
-            "Shared components covered",
-        ),
-        t(lang, "Komplette gevinstplaner", "Complete benefit plans"),
+    ];
+    headers.extend(key_figure_heads(lang));
+    headers.extend([
         t(lang, "Gevinster målt", "Benefits measured"),
         t(lang, "Åpne brudd", "Open breaches"),
-    ];
+    ]);
     headers.extend(prefixes.iter().copied());
     out.push_str(&scrolling(
         t(
