@@ -246,12 +246,10 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         legal_basis: r.text(&f, "behandlingsgrunnlag"),
         dpia: r.nested(&f, "dpia", |r, n| {
             let f = r.map(n, "dpia", &shape::DPIA)?;
+            let kind = r.choice(&f, "type", DpiaType::NAMES, DpiaType::from_name);
             Some(Dpia {
-                date: r.date(&f, "dato"),
-                reference: r.text(&f, "ref"),
-                register: r.text(&f, "register"),
-                kind: r.choice(&f, "type", DpiaType::NAMES, DpiaType::from_name),
-                spans: f.spans,
+                doc: dated_fields(r, f),
+                kind,
             })
         }),
         processor_agreement: r.nested(&f, "databehandleravtale", |r, n| {
@@ -304,12 +302,17 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
 
 fn dated_ref(r: &mut Reader, node: &Node, key: &'static str) -> Option<DatedRef> {
     let f = r.map(node, key, &shape::DATED_REF)?;
-    Some(DatedRef {
+    Some(dated_fields(r, f))
+}
+
+/// The date, case reference and register of a document (dpia adds its `type`).
+fn dated_fields(r: &mut Reader, f: Fields) -> DatedRef {
+    DatedRef {
         date: r.date(&f, "dato"),
         reference: r.text(&f, "ref"),
         register: r.text(&f, "register"),
         spans: f.spans,
-    })
+    }
 }
 
 /// A dated assessment with its conclusion (samarbeidsvurdering, miljovurdering).

@@ -92,8 +92,8 @@ impl System {
             }
             "dpia" => present(&self.dpia),
             "dpia.type" => name(self.dpia.as_ref().and_then(|d| d.kind)),
-            "dpia.dato" => date(self.dpia.as_ref().and_then(|d| d.date)),
-            "dpia.ref" => text(&self.dpia.as_ref().and_then(|d| d.reference.clone())),
+            "dpia.dato" => date(self.dpia.as_ref().and_then(|d| d.doc.date)),
+            "dpia.ref" => text(&self.dpia.as_ref().and_then(|d| d.doc.reference.clone())),
             "databehandleravtale" => present(&self.processor_agreement),
             "databehandleravtale.ref" => text(
                 &self

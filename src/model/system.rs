@@ -113,13 +113,9 @@ pub struct Integration {
 /// documented assessment of whether one is needed.
 #[derive(Debug, Clone, Default)]
 pub struct Dpia {
-    pub date: Option<Date>,
-    pub reference: Option<String>,
-    /// The register that keeps it (the processing record, e.g. Draftit), where its date
-    /// is followed up instead of being copied here.
-    pub register: Option<String>,
+    /// Its date, case reference and register, as any dated document has them.
+    pub doc: DatedRef,
     pub kind: Option<DpiaType>,
-    pub spans: Spans,
 }
 
 impl Dpia {

@@ -61,6 +61,7 @@ pub fn check(c: &mut Checker) {
             }
             (Some(dpia), false) if dpia.is_pre_assessment() => {
                 let at = dpia
+                    .doc
                     .spans
                     .key_opt("type")
                     .map_or(u.at(&["dpia"]), |p| u.place(p));
@@ -68,7 +69,7 @@ pub fn check(c: &mut Checker) {
                 c.emit_on(&u, "PVN-01", at, "dpia/type", message);
             }
             (Some(dpia), false) => {
-                let message = match stale(dpia.date, &dpia.register, oldest) {
+                let message = match stale(dpia.doc.date, &dpia.doc.register, oldest) {
                     None => continue,
                     Some(Stale::Undated) => Message::DpiaUndated { id },
                     Some(Stale::Since(date)) => Message::DpiaTooOld { id, date, months },
