@@ -17,7 +17,23 @@ struct BaselineFile {
     format_version: u32,
     #[serde(default)]
     strategi: Option<String>,
+    /// One kommune's result: its findings.
+    findings: Option<Vec<BaselineEntry>>,
+    /// Several kommuners' result: each one's findings.
+    kommuner: Option<Vec<BaselineKommune>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct BaselineKommune {
+    kommune: KommuneNumber,
+    #[serde(default)]
+    strategi: Option<String>,
     findings: Vec<BaselineEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct KommuneNumber {
+    kommunenummer: String,
 }
 
 /// What a baseline remembers of a finding (enough to say what was resolved).
@@ -31,6 +47,10 @@ pub struct BaselineEntry {
     pub file: String,
     pub line: u32,
     pub path: String,
+    /// The kommune the finding is in (absent in results made before several kommuner could
+    /// be checked at once: such a finding is taken to be in any kommune).
+    #[serde(default)]
+    pub kommunenummer: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +58,8 @@ pub struct Baseline {
     entries: Vec<BaselineEntry>,
     /// The strategy profile the baseline was checked against (`None`: every rule).
     pub strategy: Option<String>,
+    /// For a result of several kommuner: each kommune's number and strategy profile.
+    kommuner: Option<Vec<(String, Option<String>)>>,
 }
 
 impl Baseline {
@@ -91,9 +113,53 @@ impl Baseline {
                 ),
             )));
         }
-        Ok(Baseline {
-            strategy: file.strategi,
-            entries: file.findings,
+        match (file.findings, file.kommuner) {
+            (Some(entries), None) => Ok(Baseline {
+                strategy: file.strategi,
+                entries,
+                kommuner: None,
+            }),
+            (None, Some(list)) => {
+                let mut entries = Vec::new();
+                let mut kommuner = Vec::new();
+                for k in list {
+                    let number = k.kommune.kommunenummer;
+                    entries.extend(k.findings.into_iter().map(|mut e| {
+                        e.kommunenummer.get_or_insert_with(|| number.clone());
+                        e
+                    }));
+                    kommuner.push((number, k.strategi));
+                }
+                Ok(Baseline {
+                    strategy: None,
+                    entries,
+                    kommuner: Some(kommuner),
+                })
+            }
+            _ => Err(Box::new(fail(
+                "Ugyldig baseline: den skal ha enten `findings` (én kommune) eller `kommuner` (flere)".to_string(),
+                "Invalid baseline: it must have either `findings` (one kommune) or `kommuner` (several)".to_string(),
+            ))),
+        }
+    }
+
+    /// What the baseline knows of one kommune: its findings and the strategy it was
+    /// checked against. `None` when the baseline is of several kommuner and not this one.
+    pub fn for_kommune(&self, number: &str) -> Option<Baseline> {
+        let strategy = match &self.kommuner {
+            None => self.strategy.clone(),
+            Some(list) => list.iter().find(|(n, _)| n == number)?.1.clone(),
+        };
+        let entries = self
+            .entries
+            .iter()
+            .filter(|e| e.kommunenummer.as_deref().is_none_or(|n| n == number))
+            .cloned()
+            .collect();
+        Some(Baseline {
+            entries,
+            strategy,
+            kommuner: None,
         })
     }
 

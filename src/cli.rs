@@ -243,9 +243,10 @@ pub enum ReportFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The kommune folder (holds kommune.yaml)
-    #[arg(default_value = ".")]
-    pub folder: PathBuf,
+    /// Kommune folders (each holds kommune.yaml); a folder without kommune.yaml stands for
+    /// its subfolders that have one. Several kommuner are checked in one run, in parallel
+    #[arg(default_value = ".", value_name = "FOLDER")]
+    pub folders: Vec<PathBuf>,
 
     /// Evaluation date, YYYY-MM-DD (default: today); makes runs reproducible
     #[arg(long, value_parser = parse_date)]

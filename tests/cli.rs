@@ -257,6 +257,8 @@ fn json_has_every_field_of_every_finding() {
         "avvik_gyldig_til",
         "strategi_avsnitt",
         "merknad",
+        "kommune",
+        "kommunenummer",
     ];
     assert_eq!(list[0].as_object().unwrap().len(), keys.len());
     // Keys stand in this fixed order in the text.

@@ -1020,7 +1020,7 @@ fn a_linked_kommune_is_named_not_followed_and_one_kommune_twice_is_an_error() {
     );
     assert!(
         run.stderr
-            .contains("tips: Hver kommune i rapporten trenger sitt eget kommunenummer"),
+            .contains("tips: Hver kommune i kjøringen trenger sitt eget kommunenummer"),
         "{}",
         run.stderr
     );

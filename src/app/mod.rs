@@ -2,16 +2,12 @@
 //! and `init` that touches the outside world (stdout, stderr, the clock, the environment).
 
 use crate::baseline::Baseline;
-use crate::cli::{
-    CheckArgs, CheckFormat, Cli, ColorArg, Command, FailOn, LangArg, Output, RulesFormat,
-};
+use crate::cli::{CheckArgs, Cli, ColorArg, Command, FailOn, LangArg, RulesFormat};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level};
-use crate::finding::Severity;
 use crate::input;
-use crate::load::{self, LoadOptions};
-use crate::model::Date;
-use crate::report::{self, Report, Style};
+use crate::load;
+use crate::report::{self, Style};
 use crate::settings::{ConfigFile, Settings};
 use crate::suggest::did_you_mean;
 use crate::text::{Lang, Text};
@@ -19,6 +15,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 mod audit;
+mod check;
+mod kommuner;
+
+use check::check;
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -256,205 +256,6 @@ fn input_failed(diags: &[Diagnostic], style: &Style, err: &mut impl Write) -> st
     Ok(EXIT_INPUT)
 }
 
-fn check(
-    args: &CheckArgs,
-    style: &Style,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> std::io::Result<u8> {
-    let mut diags = Vec::new();
-    let outputs = outputs(args, &mut diags);
-    let limit = args.max_file_size.saturating_mul(1024 * 1024);
-    // Every file this run reads: no output may replace one of them.
-    let mut inputs = Vec::new();
-    let (folder, config) = open_kommune(
-        &args.folder,
-        args.config.as_deref(),
-        limit,
-        &mut inputs,
-        &mut diags,
-    );
-    let baseline = args
-        .baseline
-        .as_deref()
-        .and_then(|path| read_baseline(path, limit, &mut inputs, &mut diags));
-    let options = LoadOptions {
-        systems: args.systemer.clone(),
-        projects: args.prosjekter.clone(),
-        max_file_bytes: limit,
-        max_files: args.max_files,
-    };
-    let loaded = match &folder {
-        Some(folder) => load::load_opened(folder, &args.folder, &options),
-        None => load::Loaded::default(),
-    };
-    inputs.extend(loaded.inputs.iter().cloned());
-    // Before anything is written: no output may replace an input or anything not a file.
-    let outputs = checked_outputs(outputs, &inputs, &mut diags);
-    diags.extend(loaded.diagnostics);
-    let portfolio = loaded.portfolio;
-    let files = loaded.files;
-    let settings = kommune_settings(
-        config.as_ref(),
-        args.strategi.as_deref(),
-        portfolio.as_ref(),
-        &mut diags,
-    );
-    let (Some(portfolio), Some(settings)) = (portfolio, settings) else {
-        annotate_load_problems(&outputs, &diags, &files, &inputs, style, out, err)?;
-        return input_failed(&diags, style, err);
-    };
-    if diags.iter().any(|d| d.level == Level::Error) {
-        annotate_load_problems(&outputs, &diags, &files, &inputs, style, out, err)?;
-        return input_failed(&diags, style, err);
-    }
-    write_all(err, &report::diagnostics::render(&diags, style))?;
-
-    if args.show_config {
-        write_all(out, &report::config::render(&settings))?;
-        return Ok(EXIT_OK);
-    }
-    let date = args.dato.unwrap_or_else(Date::today);
-    if args.verbose {
-        let profile = settings
-            .profile
-            .as_ref()
-            .map_or("alle regler".to_string(), |p| p.name.clone());
-        let line = Text::new(
-            format!(
-                "Leste {} filer fra {}; vurderingsdato {date}; strategi: {profile}",
-                portfolio.files.len(),
-                args.folder.display()
-            ),
-            format!(
-                "Read {} files from {}; evaluation date {date}; strategy: {profile}",
-                portfolio.files.len(),
-                args.folder.display()
-            ),
-        );
-        write_all(err, &format!("{}\n", line.get(style.lang)))?;
-    }
-    let mut findings = crate::rules::check(&portfolio, &settings, date);
-    let known = baseline.as_ref().map(Baseline::fingerprints);
-    if let Some(b) = &baseline {
-        let now = settings.profile.as_ref().map(|p| p.name.clone());
-        if b.strategy != now {
-            let name = |s: &Option<String>| s.clone().unwrap_or_else(|| "alle".to_string());
-            let d = Diagnostic::warning(
-                "--baseline",
-                0,
-                0,
-                Text::new(
-                    format!(
-                        "Baselinen ble laget mot strategien {}, denne kontrollen mot {}: funn fra regler som ikke kjøres nå, regnes ikke som løst",
-                        name(&b.strategy),
-                        name(&now)
-                    ),
-                    format!(
-                        "The baseline was checked against strategy {}, this check against {}: findings of rules not run now do not count as resolved",
-                        name(&b.strategy),
-                        name(&now)
-                    ),
-                ),
-            );
-            write_all(err, &report::diagnostics::render(&[d], style))?;
-        }
-    }
-    let resolved = baseline.map(|b| b.apply(&mut findings, |code| settings.is_enabled(code)));
-    let fail_on = match args.fail_on {
-        FailOn::Feil => Some(Severity::Feil),
-        FailOn::Advarsel => Some(Severity::Advarsel),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let report = Report {
-        portfolio: &portfolio,
-        findings: &findings,
-        settings: &settings,
-        date,
-        fail_on,
-        resolved: resolved.as_deref(),
-        known: known.as_ref(),
-        lang: style.lang,
-        collapse_above: args.samle.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
-    };
-    let summary = args
-        .oppsummering
-        .then(|| crate::figures::Figures::compute(&portfolio, &findings, &settings, date).summary);
-    for output in &outputs {
-        let text = match (output.format, &summary) {
-            (CheckFormat::Table, Some(summary)) => report::summary::text(summary, &report, style),
-            (CheckFormat::Markdown, Some(summary)) => report::summary::markdown(summary, &report),
-            (format, _) => render_check(format, &report, style, args.quiet),
-        };
-        match &output.path {
-            None => write_all(out, &text)?,
-            Some(path) => {
-                let what = Text::new("rapporten", "the report");
-                if !write_file(path, &text, &what, &inputs, style, err)? {
-                    return Ok(EXIT_INPUT);
-                }
-            }
-        }
-    }
-    let failing = findings.iter().any(|f| report.is_failing(f));
-    Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
-}
-
-fn render_check(format: CheckFormat, report: &Report, style: &Style, quiet: bool) -> String {
-    match format {
-        CheckFormat::Table => report::table::render(report, style, quiet),
-        CheckFormat::Json => report::json::render(report),
-        CheckFormat::Sarif => report::sarif::render(report),
-        CheckFormat::Junit => report::junit::render(report),
-        CheckFormat::Github => report::github::render(report),
-        CheckFormat::Gitlab => report::gitlab::render(report),
-        CheckFormat::Markdown => report::markdown::render(report),
-    }
-}
-
-/// With `--format github`, load problems become annotations too: a pull request that breaks
-/// a file shows where, like one that breaks a principle.
-fn annotate_load_problems(
-    outputs: &[Output],
-    diags: &[Diagnostic],
-    files: &[crate::model::SourceFile],
-    inputs: &[input::Identity],
-    style: &Style,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> std::io::Result<()> {
-    for output in outputs.iter().filter(|o| o.format == CheckFormat::Github) {
-        let text = report::github::render_diagnostics(diags, files, style.lang);
-        match &output.path {
-            None => write_all(out, &text)?,
-            Some(path) => {
-                write_file(
-                    path,
-                    &text,
-                    &Text::new("merknadene", "the annotations"),
-                    inputs,
-                    style,
-                    err,
-                )?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The outputs whose targets may be written; each refused one is a diagnostic.
-fn checked_outputs(
-    outputs: Vec<Output>,
-    inputs: &[input::Identity],
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Output> {
-    outputs
-        .into_iter()
-        .filter(|o| target_allowed(o.path.as_deref(), inputs, diags))
-        .collect()
-}
-
 /// Whether an output may be written there (stdout always may); a refusal is a diagnostic.
 fn target_allowed(
     path: Option<&Path>,
@@ -526,31 +327,6 @@ fn check_output_paths<'p>(
             .with_hint(hint),
         );
     }
-}
-
-/// The outputs asked for (the table on stdout when none); at most one may use stdout.
-fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
-    let outputs = if args.outputs.is_empty() {
-        vec![Output {
-            format: CheckFormat::Table,
-            path: None,
-        }]
-    } else {
-        args.outputs.clone()
-    };
-    let outputs: Vec<Output> = outputs
-        .into_iter()
-        .map(|o| Output {
-            path: file_or_stdout(o.path),
-            ..o
-        })
-        .collect();
-    let hint = Text::new(
-        "Send de andre til filer: --format table --format sarif=prinsipp.sarif",
-        "Send the others to files: --format table --format sarif=prinsipp.sarif",
-    );
-    check_output_paths(outputs.iter().map(|o| o.path.as_deref()), hint, diags);
-    outputs
 }
 
 /// Settings for `rules` and `explain`: built-in rules plus ./prinsipp.toml (or --config).
@@ -766,7 +542,7 @@ fn import(
         return Ok(EXIT_OK);
     }
     let check_args = CheckArgs {
-        folder: args.til.clone(),
+        folders: vec![args.til.clone()],
         dato: args.dato,
         fail_on: FailOn::Feil,
         outputs: Vec::new(),

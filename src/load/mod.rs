@@ -226,51 +226,17 @@ fn assemble(
     }
 }
 
-/// Parses every job's bytes; each file's bytes are dropped as soon as it is parsed.
+/// Parses every job's bytes on rayon's pool; each file's bytes are dropped as soon as it
+/// is parsed. Results keep the jobs' order.
 fn parse_in_parallel(jobs: &mut [Job]) -> Vec<FileResult> {
-    let contents: Vec<std::sync::Mutex<Vec<u8>>> = jobs
-        .iter_mut()
-        .map(|j| std::sync::Mutex::new(std::mem::take(&mut j.bytes)))
-        .collect();
-    let jobs = &*jobs;
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(jobs.len())
-        .max(1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, FileResult)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(job) = jobs.get(i) else { break };
-                        let id = FileId(i as u32);
-                        let bytes = std::mem::take(
-                            &mut *contents[i]
-                                .lock()
-                                .unwrap_or_else(std::sync::PoisonError::into_inner),
-                        );
-                        let result = file::parse_source(&bytes, job.kind, id, &job.display);
-                        done.push((i, result));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            // A panic in a worker is a bug: let it surface rather than check part of the folder.
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    use rayon::prelude::*;
+    jobs.par_iter_mut()
+        .enumerate()
+        .map(|(i, job)| {
+            let bytes = std::mem::take(&mut job.bytes);
+            file::parse_source(&bytes, job.kind, FileId(i as u32), &job.display)
+        })
+        .collect()
 }
 
 /// Ids are unique across the inventory and every inline new system; project ids among

@@ -8,6 +8,16 @@ use crate::finding::Severity;
 /// One command per open finding: approved deviations were decided on, and findings known
 /// from the baseline would crowd out the new ones (GitHub shows only a few per step).
 pub fn render(r: &Report) -> String {
+    commands(r, "")
+}
+
+/// The commands of one kommune among several: each message names the kommune.
+pub fn render_in_run(r: &Report) -> String {
+    let k = &r.portfolio.kommune;
+    commands(r, &format!("{} ({}): ", k.name, k.number))
+}
+
+fn commands(r: &Report, prefix: &str) -> String {
     let mut out = String::new();
     for f in r.findings.iter().filter(|f| f.is_open()) {
         let command = match f.severity {
@@ -23,7 +33,7 @@ pub fn render(r: &Report) -> String {
                 .rule(&f.code)
                 .map_or("", |rule| rule.title.get(r.lang))
         );
-        let message = format!("{}: {}", f.subject.label(), f.message.get(r.lang));
+        let message = format!("{prefix}{}: {}", f.subject.label(), f.message.get(r.lang));
         out.push_str(&format!(
             "::{command} file={},line={},col={},title={}::{}\n",
             escape_property(&r.repo_path(f)),

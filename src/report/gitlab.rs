@@ -7,7 +7,30 @@ use serde_json::json;
 
 /// Open and baseline-known findings; approved deviations were decided on and are left out.
 pub fn render(r: &Report) -> String {
-    let issues: Vec<serde_json::Value> = r
+    array(issues(r, None))
+}
+
+/// Several kommuner's issues in one report; each names its kommune, and its fingerprint
+/// holds the kommunenummer, so that one finding in two kommuner is two issues.
+pub fn render_several(reports: &[Report]) -> String {
+    array(
+        reports
+            .iter()
+            .flat_map(|r| issues(r, Some(&r.portfolio.kommune)))
+            .collect(),
+    )
+}
+
+fn array(issues: Vec<serde_json::Value>) -> String {
+    let mut text = escape::json_inert(
+        serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_string()),
+    );
+    text.push('\n');
+    text
+}
+
+fn issues(r: &Report, kommune: Option<&crate::model::Kommune>) -> Vec<serde_json::Value> {
+    r
         .findings
         .iter()
         .filter(|f| !matches!(f.status, Status::Avvik { .. }))
@@ -17,20 +40,19 @@ pub fn render(r: &Report) -> String {
                 Severity::Advarsel => "minor",
                 Severity::Info => "info",
             };
+            let (prefix, fingerprint) = match kommune {
+                None => (String::new(), f.fingerprint.clone()),
+                Some(k) => (format!("{} ({}): ", k.name, k.number), format!("{}-{}", k.number, f.fingerprint)),
+            };
             json!({
                 "type": "issue",
-                "description": escape::line(&format!("{} {}: {}", f.code, f.subject.label(), f.message.get(r.lang))),
+                "description": escape::line(&format!("{prefix}{} {}: {}", f.code, f.subject.label(), f.message.get(r.lang))),
                 "check_name": f.code,
-                "fingerprint": f.fingerprint.clone(),
+                "fingerprint": fingerprint,
                 "severity": severity,
                 "categories": ["Style"],
                 "location": { "path": r.repo_path(f), "lines": { "begin": f.at.line.max(1) } },
             })
         })
-        .collect();
-    let mut text = escape::json_inert(
-        serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_string()),
-    );
-    text.push('\n');
-    text
+        .collect()
 }

@@ -9,14 +9,18 @@ use serde::Serialize;
 /// Bumped when a field changes meaning or goes away; adding a field does not bump it.
 pub const FORMAT_VERSION: u32 = 2;
 
+/// One kommune's result. In a result of several kommuner the run's own fields
+/// (`format_version`, `tool`, `dato`, `fail_on`) stand once, above the kommuner.
 #[derive(Serialize)]
 struct JsonReport<'a> {
-    format_version: u32,
-    tool: Tool,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    run: Option<RunFields>,
     kommune: Kommune<'a>,
-    dato: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dato: Option<String>,
     strategi: Option<&'a str>,
-    fail_on: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fail_on: Option<Option<&'a str>>,
     counts: JsonCounts,
     rules: Vec<JsonRule<'a>>,
     findings: Vec<JsonFinding<'a>>,
@@ -26,6 +30,23 @@ struct JsonReport<'a> {
     /// The portfolio's key figures (docs/rapport.md), so that a later report can draw the
     /// trend from this result.
     key_figures: crate::figures::key::KeyFigures,
+}
+
+#[derive(Serialize)]
+struct RunFields {
+    format_version: u32,
+    tool: Tool,
+}
+
+/// Several kommuner's result: the run's fields, the totals, and each kommune's result.
+#[derive(Serialize)]
+struct JsonSeveral<'a> {
+    format_version: u32,
+    tool: Tool,
+    dato: String,
+    fail_on: Option<&'a str>,
+    counts: JsonCounts,
+    kommuner: Vec<JsonReport<'a>>,
 }
 
 #[derive(Serialize)]
@@ -49,7 +70,7 @@ struct Kommune<'a> {
     kommunenummer: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct JsonCounts {
     feil: usize,
     advarsel: usize,
@@ -94,6 +115,9 @@ pub(crate) struct JsonFinding<'a> {
     strategi_avsnitt: Option<&'a str>,
     /// The subject's `merknad`, as written.
     merknad: Option<&'a str>,
+    /// The kommune the finding is in: its name and number from kommune.yaml.
+    kommune: &'a str,
+    kommunenummer: &'a str,
 }
 
 #[derive(Serialize)]
@@ -147,12 +171,59 @@ pub(crate) fn findings<'a>(r: &Report<'a>) -> Vec<JsonFinding<'a>> {
                 avvik_gyldig_til,
                 strategi_avsnitt: f.section.as_deref(),
                 merknad: crate::figures::subjects::note(r.portfolio, &f.subject),
+                kommune: &r.portfolio.kommune.name,
+                kommunenummer: &r.portfolio.kommune.number,
             }
         })
         .collect()
 }
 
 pub fn render(r: &Report) -> String {
+    pretty(&kommune_report(r, true))
+}
+
+/// Several kommuner's results as one document: totals, and each kommune's result.
+pub fn render_several(reports: &[Report]) -> String {
+    let kommuner: Vec<JsonReport> = reports.iter().map(|r| kommune_report(r, false)).collect();
+    let mut counts = JsonCounts::default();
+    for k in &kommuner {
+        counts.add(&k.counts);
+    }
+    let first = reports.first();
+    pretty(&JsonSeveral {
+        format_version: FORMAT_VERSION,
+        tool: Tool::prinsipp(),
+        dato: first.map(|r| r.date.to_string()).unwrap_or_default(),
+        fail_on: first.and_then(|r| r.fail_on).map(|s| s.name()),
+        counts,
+        kommuner,
+    })
+}
+
+impl JsonCounts {
+    fn add(&mut self, o: &JsonCounts) {
+        self.feil += o.feil;
+        self.advarsel += o.advarsel;
+        self.info += o.info;
+        self.avvik += o.avvik;
+        self.baseline += o.baseline;
+        self.resolved += o.resolved;
+        self.failing += o.failing;
+        self.systemer += o.systemer;
+        self.prosjekter += o.prosjekter;
+    }
+}
+
+fn pretty(value: &impl Serialize) -> String {
+    let mut text = super::escape::json_inert(
+        serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_string()),
+    );
+    text.push('\n');
+    text
+}
+
+/// One kommune's result; `alone`: the whole document, with the run's fields.
+fn kommune_report<'a>(r: &Report<'a>, alone: bool) -> JsonReport<'a> {
     let lang = r.lang;
     let c = r.counts();
     let k = &r.settings.katalog;
@@ -211,16 +282,18 @@ pub fn render(r: &Report) -> String {
             maaloppnaaelse_prosent: b.attainment_percent().map(|p| (p * 10.0).round() / 10.0),
         })
         .collect();
-    let report = JsonReport {
-        format_version: FORMAT_VERSION,
-        tool: Tool::prinsipp(),
+    JsonReport {
+        run: alone.then(|| RunFields {
+            format_version: FORMAT_VERSION,
+            tool: Tool::prinsipp(),
+        }),
         kommune: Kommune {
             navn: &r.portfolio.kommune.name,
             kommunenummer: &r.portfolio.kommune.number,
         },
-        dato: r.date.to_string(),
+        dato: alone.then(|| r.date.to_string()),
         strategi: r.settings.profile.as_ref().map(|p| p.name.as_str()),
-        fail_on: r.fail_on.map(|s| s.name()),
+        fail_on: alone.then(|| r.fail_on.map(|s| s.name())),
         counts: JsonCounts {
             feil: c.feil,
             advarsel: c.advarsel,
@@ -237,10 +310,5 @@ pub fn render(r: &Report) -> String {
         resolved,
         gevinster,
         key_figures: crate::figures::key::compute(r.portfolio, r.findings, r.settings, r.date),
-    };
-    let mut text = super::escape::json_inert(
-        serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string()),
-    );
-    text.push('\n');
-    text
+    }
 }

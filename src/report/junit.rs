@@ -13,6 +13,32 @@ struct Case<'a> {
 }
 
 pub fn render(r: &Report) -> String {
+    let (suites, tests, failures) = suites(r, "");
+    document(&suites, tests, failures)
+}
+
+/// Several kommuner: each kommune's suites, their names led by the kommune.
+pub fn render_several(reports: &[Report]) -> String {
+    let (mut all, mut tests, mut failures) = (String::new(), 0, 0);
+    for r in reports {
+        let k = &r.portfolio.kommune;
+        let (suites, t, f) = suites(r, &format!("{} ({}): ", k.name, k.number));
+        all.push_str(&suites);
+        tests += t;
+        failures += f;
+    }
+    document(&all, tests, failures)
+}
+
+fn document(suites: &str, tests: usize, failures: usize) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"prinsipp\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n{suites}</testsuites>\n"
+    )
+}
+
+/// One suite per rule, named `{prefix}{code} {title}`; with the number of test cases and
+/// of failures.
+fn suites(r: &Report, prefix: &str) -> (String, usize, usize) {
     let lang = r.lang;
     let mut suites = String::new();
     let (mut total_tests, mut total_failures) = (0, 0);
@@ -24,13 +50,22 @@ pub fn render(r: &Report) -> String {
                 findings: Vec::new(),
             })
             .collect();
+        // By subject, so that a rule with many findings in a large folder stays linear.
+        let mut by_subject: std::collections::HashMap<Subject, usize> = cases
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.subject.clone(), i))
+            .collect();
         for f in r.findings.iter().filter(|f| f.code == code) {
-            match cases.iter_mut().find(|c| c.subject == f.subject) {
-                Some(case) => case.findings.push(f),
-                None => cases.push(Case {
-                    subject: f.subject.clone(),
-                    findings: vec![f],
-                }),
+            match by_subject.get(&f.subject) {
+                Some(&i) => cases[i].findings.push(f),
+                None => {
+                    by_subject.insert(f.subject.clone(), cases.len());
+                    cases.push(Case {
+                        subject: f.subject.clone(),
+                        findings: vec![f],
+                    });
+                }
             }
         }
         let failures = cases
@@ -44,7 +79,7 @@ pub fn render(r: &Report) -> String {
             .katalog
             .rule(code)
             .map_or("", |rule| rule.title.get(lang));
-        suites.push_str(&format!("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n", xml(&format!("{code} {title}")), cases.len()));
+        suites.push_str(&format!("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n", xml(&format!("{prefix}{code} {title}")), cases.len()));
         for case in &cases {
             suites.push_str(&format!(
                 "    <testcase classname=\"{}\" name=\"{}\"",
@@ -106,9 +141,7 @@ pub fn render(r: &Report) -> String {
         }
         suites.push_str("  </testsuite>\n");
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"prinsipp\" tests=\"{total_tests}\" failures=\"{total_failures}\" errors=\"0\">\n{suites}</testsuites>\n"
-    )
+    (suites, total_tests, total_failures)
 }
 
 fn status_note(f: &Finding, lang: Lang) -> String {

@@ -138,6 +138,37 @@ pub fn render(r: &Report) -> String {
     out
 }
 
+/// One kommune's comment as a section of a result of several: its heading names the
+/// kommune instead of the tool.
+pub fn as_kommune_section(body: &str, r: &Report) -> String {
+    let k = &r.portfolio.kommune;
+    let name = cell(&format!("{} ({})", k.name, k.number));
+    match body.strip_prefix("## prinsipp: ") {
+        Some(rest) => format!("## {name}: {rest}"),
+        None => format!("## {name}\n\n{body}"),
+    }
+}
+
+/// Above the kommuner's sections: the verdict over all of them.
+pub fn several_head(reports: &[Report]) -> String {
+    let lang = reports.first().map_or(Lang::Nb, |r| r.lang);
+    let failing: usize = reports.iter().map(|r| r.counts().failing).sum();
+    let table = super::table::total(reports, lang);
+    let verdict = match (failing, lang) {
+        (0, Lang::Nb) => "✅ ingen funn som stopper endringen".to_string(),
+        (0, Lang::En) => "✅ no finding that blocks the change".to_string(),
+        (n, Lang::Nb) => format!("❌ {n} funn må rettes eller godkjennes som avvik"),
+        (n, Lang::En) => format!(
+            "❌ {n} finding{} to fix or approve as a deviation",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
+    format!(
+        "# prinsipp: {verdict}\n\n{}.\n\n",
+        table.trim_end().trim_end_matches('.')
+    )
+}
+
 /// A table of findings; sections other than the new findings fold away.
 fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &Words, open: bool) {
     if findings.is_empty() {

@@ -65,6 +65,16 @@ impl<'a> Report<'a> {
         self.portfolio.file_path(f.at.file).to_string()
     }
 
+    /// The kommune folder, from where prinsipp was run.
+    pub fn folder(&self) -> String {
+        let kommune = self
+            .portfolio
+            .file_path(self.portfolio.kommune.spans.at.file);
+        std::path::Path::new(kommune)
+            .parent()
+            .map_or(String::new(), |p| p.display().to_string())
+    }
+
     /// An open finding at or above `--fail-on`: what makes the run fail.
     pub fn is_failing(&self, f: &Finding) -> bool {
         f.is_open() && self.fail_on.is_some_and(|t| f.severity >= t)

@@ -23,86 +23,138 @@ fn level(severity: Severity) -> &'static str {
 }
 
 pub fn render(r: &Report) -> String {
-    let lang = r.lang;
-    let k = &r.settings.katalog;
     let codes = r.settings.enabled_codes();
-    let rules: Vec<Value> = codes
+    let rules = codes.iter().filter_map(|code| rule(r, code)).collect();
+    let results = r
+        .findings
         .iter()
-        .filter_map(|code| k.rule(code))
-        .map(|rule| {
-            let principle = k
-                .principle_of(&rule.code)
-                .map_or("", |p| p.principle.name.get(lang));
-            let sources: Vec<String> = rule
-                .sources
-                .iter()
-                .map(|s| format!("{} {}", s.doc, s.section))
-                .collect();
-            let help = escape::lines(&format!(
-                "{}\n\n{}",
-                rule.checks.get(lang),
-                rule.comply.get(lang)
-            ));
-            let md = |text: &str| super::rule_markdown(r.settings, &rule.code, text).into_owned();
-            let markdown = format!(
-                "**{}**\n\n{}\n\n{}\n\n```yaml\n{}\n```\n\n{}",
-                md(principle),
-                md(rule.checks.get(lang)),
-                md(rule.comply.get(lang)),
-                rule.example.trim_end(),
-                sources.join("; ")
-            );
-            json!({
-                "id": rule.code,
-                "name": rule.code.replace('-', ""),
-                "shortDescription": { "text": escape::line(rule.title.get(lang)) },
-                "fullDescription": { "text": escape::lines(rule.checks.get(lang)) },
-                "help": { "text": help, "markdown": markdown },
-                "helpUri": format!("{DOCS_URL}#{}", rule.code.to_lowercase()),
-                "defaultConfiguration": { "level": level(r.settings.severity(&rule.code)) },
-                "properties": { "tags": [escape::line(principle)], "sources": sources },
+        .map(|f| result(r, f, codes.iter().position(|c| *c == f.code)))
+        .collect();
+    document(rules, results)
+}
+
+/// Several kommuner in one run: the rules any of them ran (each described as the first
+/// kommune that runs it has it), and every result with its kommune in `properties`.
+pub fn render_several(reports: &[Report]) -> String {
+    let mut codes: Vec<&str> = Vec::new();
+    let mut rules = Vec::new();
+    for r in reports {
+        for code in r.settings.enabled_codes() {
+            if !codes.contains(&code) {
+                if let Some(rule) = rule(r, code) {
+                    codes.push(code);
+                    rules.push(rule);
+                }
+            }
+        }
+    }
+    let index: std::collections::HashMap<&str, usize> =
+        codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+    let results = reports
+        .iter()
+        .flat_map(|r| {
+            let index = &index;
+            r.findings.iter().map(move |f| {
+                let mut result = result(r, f, index.get(f.code.as_str()).copied());
+                let k = &r.portfolio.kommune;
+                result["properties"] = json!({
+                    "kommune": escape::line(&k.name),
+                    "kommunenummer": escape::line(&k.number),
+                });
+                result
             })
         })
         .collect();
-    let results: Vec<Value> = r
-        .findings
-        .iter()
-        .map(|f| {
-            let mut result = json!({
-                "ruleId": f.code,
-                "level": level(f.severity),
-                "message": { "text": escape::line(f.message.get(lang)) },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": escape::uri_path(&r.repo_path(f)) },
-                        "region": { "startLine": f.at.line.max(1), "startColumn": f.at.column.max(1) },
-                    },
-                    "logicalLocations": [{
-                        "fullyQualifiedName": format!("{}{}", f.subject.label().replace(' ', "/"), f.path),
-                        "kind": f.subject.kind(),
-                    }],
-                }],
-                "partialFingerprints": { "prinsipp/v2": f.fingerprint.clone() },
-            });
-            if let Some(index) = codes.iter().position(|c| *c == f.code) {
-                result["ruleIndex"] = json!(index);
-            }
-            if let Status::Avvik { reference, valid_until } = &f.status {
-                let (approved, to) = match lang {
-                    crate::text::Lang::Nb => ("Godkjent avvik", "til"),
-                    crate::text::Lang::En => ("Approved deviation", "until"),
-                };
-                let until = valid_until.map(|d| format!(" {to} {d}")).unwrap_or_default();
-                let reference = escape::line(reference.as_deref().unwrap_or(""));
-                let justification = format!("{approved} {reference}{until}");
-                result["suppressions"] = json!([{ "kind": "external", "status": "accepted", "justification": justification.trim() }]);
-            }
-            if let Some(known) = r.known {
-                result["baselineState"] = json!(if known.contains(&f.fingerprint) { "unchanged" } else { "new" });
-            }
-            result
+    document(rules, results)
+}
+
+fn rule(r: &Report, code: &str) -> Option<Value> {
+    let lang = r.lang;
+    let k = &r.settings.katalog;
+    k.rule(code).map(|rule| {
+        let principle = k
+            .principle_of(&rule.code)
+            .map_or("", |p| p.principle.name.get(lang));
+        let sources: Vec<String> = rule
+            .sources
+            .iter()
+            .map(|s| format!("{} {}", s.doc, s.section))
+            .collect();
+        let help = escape::lines(&format!(
+            "{}\n\n{}",
+            rule.checks.get(lang),
+            rule.comply.get(lang)
+        ));
+        let md = |text: &str| super::rule_markdown(r.settings, &rule.code, text).into_owned();
+        let markdown = format!(
+            "**{}**\n\n{}\n\n{}\n\n```yaml\n{}\n```\n\n{}",
+            md(principle),
+            md(rule.checks.get(lang)),
+            md(rule.comply.get(lang)),
+            rule.example.trim_end(),
+            sources.join("; ")
+        );
+        json!({
+            "id": rule.code,
+            "name": rule.code.replace('-', ""),
+            "shortDescription": { "text": escape::line(rule.title.get(lang)) },
+            "fullDescription": { "text": escape::lines(rule.checks.get(lang)) },
+            "help": { "text": help, "markdown": markdown },
+            "helpUri": format!("{DOCS_URL}#{}", rule.code.to_lowercase()),
+            "defaultConfiguration": { "level": level(r.settings.severity(&rule.code)) },
+            "properties": { "tags": [escape::line(principle)], "sources": sources },
         })
-        .collect();
+    })
+}
+
+fn result(r: &Report, f: &crate::finding::Finding, rule_index: Option<usize>) -> Value {
+    let lang = r.lang;
+    let mut result = json!({
+        "ruleId": f.code,
+        "level": level(f.severity),
+        "message": { "text": escape::line(f.message.get(lang)) },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": escape::uri_path(&r.repo_path(f)) },
+                "region": { "startLine": f.at.line.max(1), "startColumn": f.at.column.max(1) },
+            },
+            "logicalLocations": [{
+                "fullyQualifiedName": format!("{}{}", f.subject.label().replace(' ', "/"), f.path),
+                "kind": f.subject.kind(),
+            }],
+        }],
+        "partialFingerprints": { "prinsipp/v2": f.fingerprint.clone() },
+    });
+    if let Some(index) = rule_index {
+        result["ruleIndex"] = json!(index);
+    }
+    if let Status::Avvik {
+        reference,
+        valid_until,
+    } = &f.status
+    {
+        let (approved, to) = match lang {
+            crate::text::Lang::Nb => ("Godkjent avvik", "til"),
+            crate::text::Lang::En => ("Approved deviation", "until"),
+        };
+        let until = valid_until
+            .map(|d| format!(" {to} {d}"))
+            .unwrap_or_default();
+        let reference = escape::line(reference.as_deref().unwrap_or(""));
+        let justification = format!("{approved} {reference}{until}");
+        result["suppressions"] = json!([{ "kind": "external", "status": "accepted", "justification": justification.trim() }]);
+    }
+    if let Some(known) = r.known {
+        result["baselineState"] = json!(if known.contains(&f.fingerprint) {
+            "unchanged"
+        } else {
+            "new"
+        });
+    }
+    result
+}
+
+fn document(rules: Vec<Value>, results: Vec<Value>) -> String {
     let sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

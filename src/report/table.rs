@@ -222,6 +222,55 @@ fn avvik_note(reference: Option<&str>, until: Option<crate::model::Date>, lang: 
     }
 }
 
+/// What a summary line counts.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    waived: usize,
+    known: usize,
+    systems: usize,
+    projects: usize,
+    ideas: usize,
+}
+
+impl Tally {
+    fn of(portfolio: &Portfolio, findings: &[Finding]) -> Tally {
+        let mut t = Tally::default();
+        for f in findings {
+            match (&f.status, f.severity) {
+                (Status::Avvik { .. }, _) => t.waived += 1,
+                (Status::Baseline, _) => t.known += 1,
+                (Status::Open, Severity::Feil) => t.errors += 1,
+                (Status::Open, Severity::Advarsel) => t.warnings += 1,
+                (Status::Open, Severity::Info) => t.infos += 1,
+            }
+        }
+        t.projects = portfolio.judged_projects().count();
+        t.ideas = portfolio.projects.len() - t.projects;
+        t.systems = portfolio.systems.len();
+        t
+    }
+
+    fn add(self, o: Tally) -> Tally {
+        Tally {
+            errors: self.errors + o.errors,
+            warnings: self.warnings + o.warnings,
+            infos: self.infos + o.infos,
+            waived: self.waived + o.waived,
+            known: self.known + o.known,
+            systems: self.systems + o.systems,
+            projects: self.projects + o.projects,
+            ideas: self.ideas + o.ideas,
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.errors + self.warnings + self.infos + self.waived + self.known > 0
+    }
+}
+
 /// «3 feil, 5 advarsler, 1 godkjent avvik — 12 systemer, 4 prosjekter kontrollert»
 pub fn summary(
     portfolio: &Portfolio,
@@ -229,28 +278,46 @@ pub fn summary(
     lang: Lang,
     strategy: Option<&str>,
 ) -> String {
-    let open = |s: Severity| {
-        findings
-            .iter()
-            .filter(|f| f.is_open() && f.severity == s)
-            .count()
+    summary_line(Tally::of(portfolio, findings), lang, strategy)
+}
+
+/// Above each kommune's table when several are checked: its name, number and folder.
+pub fn kommune_heading(r: &super::Report, style: &Style) -> String {
+    let k = &r.portfolio.kommune;
+    let head = line(&format!("{} ({}) — {}", k.name, k.number, r.folder()));
+    let rule = "─".repeat(head.chars().count());
+    if style.color {
+        format!("\x1b[1m{head}\x1b[0m\n{rule}")
+    } else {
+        format!("{head}\n{rule}")
+    }
+}
+
+/// Below the kommuner's tables: the sum over all of them.
+pub fn total(reports: &[super::Report], lang: Lang) -> String {
+    let tally = reports
+        .iter()
+        .map(|r| Tally::of(r.portfolio, r.findings))
+        .fold(Tally::default(), Tally::add);
+    let n = reports.len();
+    let head = match lang {
+        Lang::Nb => format!("Totalt for {}", plural(n, "kommune", "kommuner")),
+        Lang::En => format!("In total for {}", plural(n, "kommune", "kommuner")),
     };
-    let (errors, warnings, infos) = (
-        open(Severity::Feil),
-        open(Severity::Advarsel),
-        open(Severity::Info),
-    );
-    let waived = findings
-        .iter()
-        .filter(|f| matches!(f.status, Status::Avvik { .. }))
-        .count();
-    let known = findings
-        .iter()
-        .filter(|f| f.status == Status::Baseline)
-        .count();
-    let projects = portfolio.judged_projects().count();
-    let ideas = portfolio.projects.len() - projects;
-    let systems = portfolio.systems.len();
+    format!("{head}: {}\n", summary_line(tally, lang, None))
+}
+
+fn summary_line(t: Tally, lang: Lang, strategy: Option<&str>) -> String {
+    let Tally {
+        errors,
+        warnings,
+        infos,
+        waived,
+        known,
+        systems,
+        projects,
+        ideas,
+    } = t;
     let mut counts = Vec::new();
     match lang {
         Lang::Nb => {
@@ -316,7 +383,7 @@ pub fn summary(
             )
         }
     };
-    if findings.is_empty() {
+    if !t.any() {
         return match lang {
             Lang::Nb => format!("Ingen funn — {scope}"),
             Lang::En => format!("No findings — {scope}"),

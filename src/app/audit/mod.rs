@@ -4,6 +4,7 @@
 
 mod earlier;
 
+use super::kommuner::{duplicate_numbers, kommune_folders};
 use super::{
     EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed, kommune_settings,
     open_kommune, target_allowed, write_all, write_file,
@@ -11,13 +12,12 @@ use super::{
 use crate::cli::{AuditFormat, ReportArgs, ReportOutput};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::figures::{Figures, trend};
-use crate::input::{self, Opened};
 use crate::load::{self, LoadOptions};
 use crate::model::Date;
 use crate::report::{self, Report, Style};
 use crate::text::Text;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub fn run(
     args: &ReportArgs,
@@ -71,7 +71,8 @@ pub fn run(
         }
     }
     progress.finish_and_clear();
-    duplicate_numbers(&checked, &mut diags);
+    let portfolios = checked.iter().map(|(portfolio, _, _)| portfolio);
+    diags.extend(duplicate_numbers(portfolios).into_iter().map(|(_, d)| d));
     let mut known: Vec<&str> = checked
         .iter()
         .flat_map(|(_, s, _)| {
@@ -200,46 +201,6 @@ pub fn run(
     Ok(EXIT_OK)
 }
 
-/// Two kommuner with one kommunenummer cannot be told apart in the trend or the ranking.
-fn duplicate_numbers(
-    checked: &[(
-        crate::model::Portfolio,
-        crate::settings::Settings,
-        Vec<crate::finding::Finding>,
-    )],
-    diags: &mut Vec<Diagnostic>,
-) {
-    let mut first: std::collections::HashMap<&str, &crate::model::Portfolio> =
-        std::collections::HashMap::new();
-    for (portfolio, _, _) in checked {
-        let number = portfolio.kommune.number.as_str();
-        match first.get(number) {
-            None => {
-                first.insert(number, portfolio);
-            }
-            Some(earlier) => {
-                let at = portfolio.kommune.spans.key("kommunenummer");
-                let other = earlier.file_path(earlier.kommune.spans.at.file);
-                diags.push(
-                    Diagnostic::error(
-                        portfolio.file_path(at.file),
-                        at.line,
-                        at.column,
-                        Text::new(
-                            format!("Kommunenummer {number} er også brukt i {other}"),
-                            format!("Kommunenummer {number} is also used in {other}"),
-                        ),
-                    )
-                    .with_hint(Text::new(
-                        "Hver kommune i rapporten trenger sitt eget kommunenummer; er samme mappe gitt to ganger?",
-                        "Every kommune in the report needs its own kommunenummer; is one folder given twice?",
-                    )),
-                );
-            }
-        }
-    }
-}
-
 /// A progress bar on stderr while many kommuner are checked: only on a terminal, and not
 /// when `CI` is set (a CI log gets no animation).
 fn progress_bar(count: usize, style: &Style) -> indicatif::ProgressBar {
@@ -316,60 +277,4 @@ fn outputs(args: &ReportArgs, diags: &mut Vec<Diagnostic>) -> Vec<ReportOutput> 
     }
     outputs.retain(|o| !workbook_to_stdout(o));
     outputs
-}
-
-/// The kommune folders named: each folder that holds kommune.yaml, and for one that does
-/// not, its subfolders that do (by name). A folder that cannot be opened, or has neither,
-/// is kept as named, so that reading it reports why.
-fn kommune_folders(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for path in paths {
-        let Ok(folder) = input::Folder::open(path) else {
-            out.push(path.clone());
-            continue;
-        };
-        if matches!(folder.open_entry("kommune.yaml"), Ok(Some(_))) {
-            out.push(path.clone());
-            continue;
-        }
-        let entries = folder.entries().unwrap_or_default();
-        // A link is not followed, and a name that is not plain is not shown as it is: either
-        // could be a kommune, so say that it is not read.
-        for e in entries.iter().filter(|e| {
-            e.kind == input::Kind::Link || (e.kind == input::Kind::Folder && !e.plain_name)
-        }) {
-            let shown = path.join(&e.name).display().to_string();
-            diags.push(Diagnostic::warning(
-                &crate::report::escape::line(&shown),
-                0,
-                0,
-                Text::new(
-                    "Ikke lest som kommunemappe: prinsipp følger ikke symbolske lenker og leser ikke mapper med kontrolltegn i navnet",
-                    "Not read as a kommune folder: prinsipp follows no symbolic links and reads no folder with control characters in its name",
-                ),
-            ));
-        }
-        let mut names: Vec<String> = entries
-            .into_iter()
-            .filter(|e| e.kind == input::Kind::Folder && e.plain_name)
-            .map(|e| e.name)
-            .collect();
-        names.sort();
-        let found: Vec<PathBuf> = names
-            .into_iter()
-            .filter(|name| match folder.open_entry(name) {
-                Ok(Some(Opened::Folder(sub))) => {
-                    matches!(sub.open_entry("kommune.yaml"), Ok(Some(_)))
-                }
-                _ => false,
-            })
-            .map(|name| path.join(name))
-            .collect();
-        if found.is_empty() {
-            out.push(path.clone());
-        } else {
-            out.extend(found);
-        }
-    }
-    out
 }

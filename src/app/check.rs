@@ -1,0 +1,545 @@
+//! `prinsipp check`: one kommune folder, or several (a parent folder stands for its kommune
+//! subfolders), each read and checked on its own, in parallel, and rendered as one result
+//! with one exit code.
+
+use super::kommuner::{duplicate_numbers, kommune_folders};
+use super::{
+    EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed,
+    kommune_settings, open_kommune, read_baseline, target_allowed, write_all, write_file,
+};
+use crate::baseline::{Baseline, BaselineEntry};
+use crate::cli::{CheckArgs, CheckFormat, FailOn, Output};
+use crate::diagnostic::{Diagnostic, Level};
+use crate::finding::{Finding, Severity};
+use crate::input;
+use crate::load::{self, LoadOptions};
+use crate::model::{Date, Portfolio, SourceFile};
+use crate::report::{self, Report, Style};
+use crate::settings::Settings;
+use crate::text::Text;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// One kommune folder as read: its problems, the files it read, and, when it could be
+/// read, what was found.
+struct KommuneRun {
+    path: PathBuf,
+    diags: Vec<Diagnostic>,
+    inputs: Vec<input::Identity>,
+    files: Vec<SourceFile>,
+    checked: Option<Checked>,
+}
+
+/// A kommune that could be read, its settings and (unless only the settings are asked for)
+/// its findings, with the baseline applied.
+struct Checked {
+    portfolio: Portfolio,
+    settings: Settings,
+    findings: Vec<Finding>,
+    resolved: Option<Vec<BaselineEntry>>,
+    known: Option<HashSet<String>>,
+}
+
+pub(super) fn check(
+    args: &CheckArgs,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    let mut diags = Vec::new();
+    let outputs = outputs(args, &mut diags);
+    let limit = args.max_file_size.saturating_mul(1024 * 1024);
+    // Every file this run reads: no output may replace one of them.
+    let mut inputs = Vec::new();
+    let baseline = args
+        .baseline
+        .as_deref()
+        .and_then(|path| read_baseline(path, limit, &mut inputs, &mut diags));
+    let folders = kommune_folders(&args.folders, &mut diags);
+    // Several kommuner: more than one folder named, or a folder standing for its subfolders.
+    let several = args.folders.len() > 1 || folders.as_slice() != args.folders.as_slice();
+    if several {
+        refuse_single_kommune_flags(args, &mut diags);
+    }
+    let date = args.dato.unwrap_or_else(Date::today);
+    let mut runs: Vec<KommuneRun> = folders
+        .par_iter()
+        .map(|path| check_kommune(path, args, limit, baseline.as_ref(), date))
+        .collect();
+    for (index, d) in duplicate_numbers(runs.iter().filter_map(|r| r.portfolio())) {
+        let run = runs
+            .iter_mut()
+            .filter(|r| r.checked.is_some())
+            .nth(index)
+            .expect("the index counts the runs that were read");
+        run.diags.push(d);
+        run.checked = None;
+    }
+    for run in &runs {
+        inputs.extend(run.inputs.iter().cloned());
+    }
+    // Before anything is written: no output may replace an input or anything not a file.
+    let outputs = checked_outputs(outputs, &inputs, &mut diags);
+    if several {
+        check_several(args, runs, diags, &outputs, &inputs, date, style, out, err)
+    } else {
+        let run = runs.pop().expect("one folder named and found");
+        check_one(args, run, diags, &outputs, &inputs, date, style, out, err)
+    }
+}
+
+impl KommuneRun {
+    fn portfolio(&self) -> Option<&Portfolio> {
+        self.checked.as_ref().map(|c| &c.portfolio)
+    }
+}
+
+/// Reads one kommune folder, builds its settings and runs the rules (unless only the
+/// settings are asked for).
+fn check_kommune(
+    path: &Path,
+    args: &CheckArgs,
+    limit: u64,
+    baseline: Option<&Baseline>,
+    date: Date,
+) -> KommuneRun {
+    let mut diags = Vec::new();
+    let mut inputs = Vec::new();
+    let (folder, config) =
+        open_kommune(path, args.config.as_deref(), limit, &mut inputs, &mut diags);
+    let options = LoadOptions {
+        systems: args.systemer.clone(),
+        projects: args.prosjekter.clone(),
+        max_file_bytes: limit,
+        max_files: args.max_files,
+    };
+    let loaded = match &folder {
+        Some(folder) => load::load_opened(folder, path, &options),
+        None => load::Loaded::default(),
+    };
+    inputs.extend(loaded.inputs.iter().cloned());
+    diags.extend(loaded.diagnostics);
+    let settings = kommune_settings(
+        config.as_ref(),
+        args.strategi.as_deref(),
+        loaded.portfolio.as_ref(),
+        &mut diags,
+    );
+    let readable = !diags.iter().any(|d| d.level == Level::Error);
+    let checked = match (loaded.portfolio, settings) {
+        (Some(portfolio), Some(settings)) if readable => {
+            let mut findings = if args.show_config {
+                Vec::new()
+            } else {
+                crate::rules::check(&portfolio, &settings, date)
+            };
+            let baseline = baseline.and_then(|b| b.for_kommune(&portfolio.kommune.number));
+            if let Some(d) = baseline
+                .as_ref()
+                .and_then(|b| strategy_changed(b, &settings))
+            {
+                diags.push(d);
+            }
+            let known = baseline.as_ref().map(Baseline::fingerprints);
+            let resolved =
+                baseline.map(|b| b.apply(&mut findings, |code| settings.is_enabled(code)));
+            Some(Checked {
+                portfolio,
+                settings,
+                findings,
+                resolved,
+                known,
+            })
+        }
+        _ => None,
+    };
+    KommuneRun {
+        path: path.to_path_buf(),
+        diags,
+        inputs,
+        files: loaded.files,
+        checked,
+    }
+}
+
+/// A baseline made against another strategy profile: findings of rules not run now are
+/// not counted as resolved, and the user should know.
+fn strategy_changed(baseline: &Baseline, settings: &Settings) -> Option<Diagnostic> {
+    let now = settings.profile.as_ref().map(|p| p.name.clone());
+    if baseline.strategy == now {
+        return None;
+    }
+    let name = |s: &Option<String>| s.clone().unwrap_or_else(|| "alle".to_string());
+    Some(Diagnostic::warning(
+        "--baseline",
+        0,
+        0,
+        Text::new(
+            format!(
+                "Baselinen ble laget mot strategien {}, denne kontrollen mot {}: funn fra regler som ikke kjøres nå, regnes ikke som løst",
+                name(&baseline.strategy),
+                name(&now)
+            ),
+            format!(
+                "The baseline was checked against strategy {}, this check against {}: findings of rules not run now do not count as resolved",
+                name(&baseline.strategy),
+                name(&now)
+            ),
+        ),
+    ))
+}
+
+/// Flags that name one kommune's files or print one kommune's settings make no sense for
+/// several.
+fn refuse_single_kommune_flags(args: &CheckArgs, diags: &mut Vec<Diagnostic>) {
+    let flags = [
+        ("--systemer", args.systemer.is_some()),
+        ("--prosjekter", args.prosjekter.is_some()),
+        ("--show-config", args.show_config),
+    ];
+    for (flag, _) in flags.iter().filter(|(_, given)| *given) {
+        diags.push(
+            Diagnostic::error(
+                flag,
+                0,
+                0,
+                Text::new(
+                    format!("{flag} gjelder én kommune, men kjøringen har flere"),
+                    format!("{flag} is for one kommune, but the run has several"),
+                ),
+            )
+            .with_hint(Text::new(
+                "Gi én kommunemappe når du bruker flagget",
+                "Name one kommune folder when you use the flag",
+            )),
+        );
+    }
+}
+
+fn fail_on(args: &CheckArgs) -> Option<Severity> {
+    match args.fail_on {
+        FailOn::Feil => Some(Severity::Feil),
+        FailOn::Advarsel => Some(Severity::Advarsel),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    }
+}
+
+fn report<'a>(c: &'a Checked, args: &CheckArgs, date: Date, style: &Style) -> Report<'a> {
+    Report {
+        portfolio: &c.portfolio,
+        findings: &c.findings,
+        settings: &c.settings,
+        date,
+        fail_on: fail_on(args),
+        resolved: c.resolved.as_deref(),
+        known: c.known.as_ref(),
+        lang: style.lang,
+        collapse_above: args.samle.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+    }
+}
+
+/// «Leste 12 filer fra FOLDER; vurderingsdato …; strategi: …» for `--verbose`.
+fn read_line(c: &Checked, path: &Path, date: Date) -> Text {
+    let profile = c
+        .settings
+        .profile
+        .as_ref()
+        .map_or("alle regler".to_string(), |p| p.name.clone());
+    let files = c.portfolio.files.len();
+    let path = path.display();
+    Text::new(
+        format!("Leste {files} filer fra {path}; vurderingsdato {date}; strategi: {profile}\n"),
+        format!("Read {files} files from {path}; evaluation date {date}; strategy: {profile}\n"),
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_one(
+    args: &CheckArgs,
+    run: KommuneRun,
+    mut diags: Vec<Diagnostic>,
+    outputs: &[Output],
+    inputs: &[input::Identity],
+    date: Date,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    diags.extend(run.diags);
+    let checked = match run.checked {
+        Some(checked) if !diags.iter().any(|d| d.level == Level::Error) => checked,
+        _ => {
+            annotate_load_problems(outputs, &diags, &run.files, inputs, style, out, err)?;
+            return input_failed(&diags, style, err);
+        }
+    };
+    write_all(err, &report::diagnostics::render(&diags, style))?;
+    if args.show_config {
+        write_all(out, &report::config::render(&checked.settings))?;
+        return Ok(EXIT_OK);
+    }
+    if args.verbose {
+        let line = read_line(&checked, &run.path, date);
+        write_all(err, line.get(style.lang))?;
+    }
+    let report = report(&checked, args, date, style);
+    let reports = std::slice::from_ref(&report);
+    if !write_outputs(args, outputs, reports, false, "", inputs, style, out, err)? {
+        return Ok(EXIT_INPUT);
+    }
+    Ok(exit_code(reports))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_several(
+    args: &CheckArgs,
+    runs: Vec<KommuneRun>,
+    diags: Vec<Diagnostic>,
+    outputs: &[Output],
+    inputs: &[input::Identity],
+    date: Date,
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    // A problem of the run itself (a flag, the baseline, an output) stops every kommune.
+    if diags.iter().any(|d| d.level == Level::Error) {
+        return input_failed(&diags, style, err);
+    }
+    write_all(err, &report::diagnostics::render(&diags, style))?;
+    // A kommune's problems name its files from the working directory: `systemer/x.yaml`
+    // alone could be in any of them.
+    let mut unread = Vec::new();
+    let mut load_problems = Vec::new();
+    for run in &runs {
+        let diags: Vec<Diagnostic> = run
+            .diags
+            .iter()
+            .map(|d| with_path_from_working_directory(d, &run.files))
+            .collect();
+        write_all(err, &report::diagnostics::render(&diags, style))?;
+        if run.checked.is_none() {
+            unread.push(run.path.display().to_string());
+            load_problems.extend(diags);
+        }
+    }
+    let checked: Vec<(&KommuneRun, &Checked)> = runs
+        .iter()
+        .filter_map(|run| run.checked.as_ref().map(|c| (run, c)))
+        .collect();
+    if args.verbose {
+        for (run, c) in &checked {
+            write_all(err, read_line(c, &run.path, date).get(style.lang))?;
+        }
+    }
+    let reports: Vec<Report> = checked
+        .iter()
+        .map(|(_, c)| report(c, args, date, style))
+        .collect();
+    let annotations = report::github::render_diagnostics(&load_problems, &[], style.lang);
+    if !write_outputs(
+        args,
+        outputs,
+        &reports,
+        true,
+        &annotations,
+        inputs,
+        style,
+        out,
+        err,
+    )? {
+        return Ok(EXIT_INPUT);
+    }
+    if !unread.is_empty() {
+        let (n, all) = (unread.len(), runs.len());
+        let message = Text::new(
+            format!(
+                "Kunne ikke lese {n} av {all} kommuner ({}); de andre er kontrollert. Rett feilene over og kjør igjen.",
+                unread.join(", ")
+            ),
+            format!(
+                "Could not read {n} of {all} kommuner ({}); the others were checked. Fix the errors above and run again.",
+                unread.join(", ")
+            ),
+        );
+        write_all(err, &format!("{}\n", message.get(style.lang)))?;
+        return Ok(EXIT_INPUT);
+    }
+    Ok(exit_code(&reports))
+}
+
+/// The diagnostic with its file named from the working directory (as `files` map it).
+fn with_path_from_working_directory(d: &Diagnostic, files: &[SourceFile]) -> Diagnostic {
+    let mut d = d.clone();
+    if let Some(f) = files.iter().find(|f| f.display == d.file) {
+        d.file = f.path.clone();
+    }
+    d
+}
+
+fn exit_code(reports: &[Report]) -> u8 {
+    let failing = reports
+        .iter()
+        .any(|r| r.findings.iter().any(|f| r.is_failing(f)));
+    if failing { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+/// Renders every output asked for; `false` when one could not be written (already said).
+/// `annotations` are added to the github output: the load problems of kommuner not read.
+#[allow(clippy::too_many_arguments)]
+fn write_outputs(
+    args: &CheckArgs,
+    outputs: &[Output],
+    reports: &[Report],
+    several: bool,
+    annotations: &str,
+    inputs: &[input::Identity],
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<bool> {
+    for output in outputs {
+        let mut text = if several {
+            render_several(output.format, reports, args, style)
+        } else {
+            render_one(output.format, &reports[0], args, style)
+        };
+        if output.format == CheckFormat::Github {
+            text.push_str(annotations);
+        }
+        match &output.path {
+            None => write_all(out, &text)?,
+            Some(path) => {
+                let what = Text::new("rapporten", "the report");
+                if !write_file(path, &text, &what, inputs, style, err)? {
+                    return Ok(false);
+                }
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// One kommune's result in one format (with `--oppsummering`, the summary in its place).
+fn render_one(format: CheckFormat, r: &Report, args: &CheckArgs, style: &Style) -> String {
+    let summary = || crate::figures::Figures::compute(r.portfolio, r.findings, r.settings, r.date);
+    match format {
+        CheckFormat::Table if args.oppsummering => {
+            report::summary::text(&summary().summary, r, style)
+        }
+        CheckFormat::Markdown if args.oppsummering => {
+            report::summary::markdown(&summary().summary, r)
+        }
+        CheckFormat::Table => report::table::render(r, style, args.quiet),
+        CheckFormat::Json => report::json::render(r),
+        CheckFormat::Sarif => report::sarif::render(r),
+        CheckFormat::Junit => report::junit::render(r),
+        CheckFormat::Github => report::github::render(r),
+        CheckFormat::Gitlab => report::gitlab::render(r),
+        CheckFormat::Markdown => report::markdown::render(r),
+    }
+}
+
+/// Several kommuner's results as one: the table and markdown a section per kommune with a
+/// total; the machine formats every finding with its kommune.
+fn render_several(
+    format: CheckFormat,
+    reports: &[Report],
+    args: &CheckArgs,
+    style: &Style,
+) -> String {
+    match format {
+        CheckFormat::Table => {
+            let sections = reports.iter().map(|r| {
+                let heading = report::table::kommune_heading(r, style);
+                format!("{heading}\n{}\n", render_one(format, r, args, style))
+            });
+            let mut text: String = sections.collect();
+            text.push_str(&report::table::total(reports, style.lang));
+            text
+        }
+        CheckFormat::Markdown => {
+            let sections = reports.iter().map(|r| {
+                let body = render_one(format, r, args, style);
+                report::markdown::as_kommune_section(&body, r)
+            });
+            let head = report::markdown::several_head(reports);
+            head + &sections.collect::<Vec<_>>().join("\n")
+        }
+        CheckFormat::Json => report::json::render_several(reports),
+        CheckFormat::Sarif => report::sarif::render_several(reports),
+        CheckFormat::Junit => report::junit::render_several(reports),
+        CheckFormat::Github => reports.iter().map(report::github::render_in_run).collect(),
+        CheckFormat::Gitlab => report::gitlab::render_several(reports),
+    }
+}
+
+/// With `--format github`, load problems become annotations too: a pull request that breaks
+/// a file shows where, like one that breaks a principle.
+fn annotate_load_problems(
+    outputs: &[Output],
+    diags: &[Diagnostic],
+    files: &[SourceFile],
+    inputs: &[input::Identity],
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<()> {
+    for output in outputs.iter().filter(|o| o.format == CheckFormat::Github) {
+        let text = report::github::render_diagnostics(diags, files, style.lang);
+        match &output.path {
+            None => write_all(out, &text)?,
+            Some(path) => {
+                write_file(
+                    path,
+                    &text,
+                    &Text::new("merknadene", "the annotations"),
+                    inputs,
+                    style,
+                    err,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The outputs whose targets may be written; each refused one is a diagnostic.
+fn checked_outputs(
+    outputs: Vec<Output>,
+    inputs: &[input::Identity],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Output> {
+    outputs
+        .into_iter()
+        .filter(|o| target_allowed(o.path.as_deref(), inputs, diags))
+        .collect()
+}
+
+/// The outputs asked for (the table on stdout when none); at most one may use stdout.
+fn outputs(args: &CheckArgs, diags: &mut Vec<Diagnostic>) -> Vec<Output> {
+    let outputs = if args.outputs.is_empty() {
+        vec![Output {
+            format: CheckFormat::Table,
+            path: None,
+        }]
+    } else {
+        args.outputs.clone()
+    };
+    let outputs: Vec<Output> = outputs
+        .into_iter()
+        .map(|o| Output {
+            path: file_or_stdout(o.path),
+            ..o
+        })
+        .collect();
+    let hint = Text::new(
+        "Send de andre til filer: --format table --format sarif=prinsipp.sarif",
+        "Send the others to files: --format table --format sarif=prinsipp.sarif",
+    );
+    check_output_paths(outputs.iter().map(|o| o.path.as_deref()), hint, diags);
+    outputs
+}
