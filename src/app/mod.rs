@@ -31,8 +31,10 @@ pub fn run(cli: &Cli) -> u8 {
         tty: std::io::stdout().is_terminal(),
         terminal_width: terminal_width(),
     };
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    // Not locked for the whole run: the report's progress bar draws on stderr from the
+    // threads that check the kommuner.
+    let mut out = std::io::stdout();
+    let mut err = std::io::stderr();
     run_with(cli, &style, &mut out, &mut err)
 }
 

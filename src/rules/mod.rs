@@ -94,19 +94,31 @@ pub fn katalog_for<'a>(portfolio: &Portfolio, settings: &'a Settings) -> Cow<'a,
 /// Runs every enabled rule and applies the deviation register. Findings come back sorted
 /// by (file, line, column, code, subject) so output is the same for the same input.
 pub fn check(portfolio: &Portfolio, settings: &Settings, date: Date) -> Vec<Finding> {
+    use rayon::prelude::*;
     let katalog = katalog_for(portfolio, settings);
-    let mut c = Checker {
+    let checker = || Checker {
         portfolio,
         settings,
         katalog: &katalog,
         date,
         findings: Vec::new(),
     };
-    // A principle whose rules are all off is not run at all.
+    // A principle whose rules are all off is not run at all. The principles are
+    // independent of each other: each runs on its own checker, on any core, and their
+    // findings are joined in the catalogue's order (then sorted below).
     let on = |p: &registry::Principle| p.rules.iter().any(|r| settings.is_enabled(r.code));
-    for principle in PRINCIPLES.iter().filter(|p| !p.last && on(p)) {
-        (principle.check)(&mut c);
-    }
+    let principles: Vec<&&registry::Principle> =
+        PRINCIPLES.iter().filter(|p| !p.last && on(p)).collect();
+    let found: Vec<Vec<Finding>> = principles
+        .par_iter()
+        .map(|principle| {
+            let mut c = checker();
+            (principle.check)(&mut c);
+            c.findings
+        })
+        .collect();
+    let mut c = checker();
+    c.findings = found.into_iter().flatten().collect();
     egne::check(&mut c);
     // Rules that are off leave no findings, so an avvik for them covers nothing.
     c.findings.retain(|f| settings.is_enabled(&f.code));

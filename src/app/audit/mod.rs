@@ -16,6 +16,7 @@ use crate::load::{self, LoadOptions};
 use crate::model::Date;
 use crate::report::{self, Report, Style};
 use crate::text::Text;
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::Path;
 
@@ -35,40 +36,25 @@ pub fn run(
         max_files: args.max_files,
     };
     let date = args.dato.unwrap_or_else(Date::today);
+    let folders = kommune_folders(&args.folders, &mut diags);
+    let progress = progress_bar(folders.len(), style);
+    // Each kommune on any core; what each found is gathered in the folders' order.
+    let read: Vec<KommuneRead> = folders
+        .par_iter()
+        .map(|path| {
+            let read = read_kommune(path, args, &options, date);
+            progress.inc(1);
+            read
+        })
+        .collect();
     let mut inputs = Vec::new();
     let mut checked = Vec::new();
     let mut history = Vec::new();
-    let folders = kommune_folders(&args.folders, &mut diags);
-    let progress = progress_bar(folders.len(), style);
-    for path in folders {
-        progress.inc(1);
-        let (folder, config) = open_kommune(
-            &path,
-            args.config.as_deref(),
-            limit,
-            &mut inputs,
-            &mut diags,
-        );
-        let loaded = match &folder {
-            Some(folder) => load::load_opened(folder, &path, &options),
-            None => load::Loaded::default(),
-        };
-        inputs.extend(loaded.inputs.iter().cloned());
-        diags.extend(loaded.diagnostics);
-        let settings = kommune_settings(
-            config.as_ref(),
-            args.strategi.as_deref(),
-            loaded.portfolio.as_ref(),
-            &mut diags,
-        );
-        if let (Some(portfolio), Some(settings)) = (loaded.portfolio, settings) {
-            if let Some(from) = args.historikk {
-                let number = &portfolio.kommune.number;
-                history.extend(earlier::months(args, &path, from, date, number, &mut diags));
-            }
-            let findings = crate::rules::check(&portfolio, &settings, date);
-            checked.push((portfolio, settings, findings));
-        }
+    for r in read {
+        inputs.extend(r.inputs);
+        diags.extend(r.diags);
+        history.extend(r.history);
+        checked.extend(r.checked);
     }
     progress.finish_and_clear();
     let portfolios = checked.iter().map(|(portfolio, _, _)| portfolio);
@@ -199,6 +185,60 @@ pub fn run(
         }
     }
     Ok(EXIT_OK)
+}
+
+/// One kommune folder read and checked, with its history when asked for.
+struct KommuneRead {
+    inputs: Vec<crate::input::Identity>,
+    diags: Vec<Diagnostic>,
+    history: Vec<crate::history::Earlier>,
+    checked: Option<(
+        crate::model::Portfolio,
+        crate::settings::Settings,
+        Vec<crate::finding::Finding>,
+    )>,
+}
+
+fn read_kommune(path: &Path, args: &ReportArgs, options: &LoadOptions, date: Date) -> KommuneRead {
+    let mut inputs = Vec::new();
+    let mut diags = Vec::new();
+    let mut history = Vec::new();
+    let (folder, config) = open_kommune(
+        path,
+        args.config.as_deref(),
+        options.max_file_bytes,
+        &mut inputs,
+        &mut diags,
+    );
+    let loaded = match &folder {
+        Some(folder) => load::load_opened(folder, path, options),
+        None => load::Loaded::default(),
+    };
+    inputs.extend(loaded.inputs.iter().cloned());
+    diags.extend(loaded.diagnostics);
+    let settings = kommune_settings(
+        config.as_ref(),
+        args.strategi.as_deref(),
+        loaded.portfolio.as_ref(),
+        &mut diags,
+    );
+    let checked = match (loaded.portfolio, settings) {
+        (Some(portfolio), Some(settings)) => {
+            if let Some(from) = args.historikk {
+                let number = &portfolio.kommune.number;
+                history.extend(earlier::months(args, path, from, date, number, &mut diags));
+            }
+            let findings = crate::rules::check(&portfolio, &settings, date);
+            Some((portfolio, settings, findings))
+        }
+        _ => None,
+    };
+    KommuneRead {
+        inputs,
+        diags,
+        history,
+        checked,
+    }
 }
 
 /// A progress bar on stderr while many kommuner are checked: only on a terminal, and not
