@@ -50,9 +50,9 @@ pub enum Command {
     /// JSON Schema (draft 2020-12) for the YAML files, for editors (yaml-language-server)
     Schema {
         /// kommune | systemer | prosjekter | avvik
-        #[arg(value_parser = ["kommune", "systemer", "prosjekter", "avvik"], required_unless_present = "dir")]
+        #[arg(value_parser = ["kommune", "samarbeid", "systemer", "prosjekter", "avvik"], required_unless_present = "dir")]
         kind: Option<String>,
-        /// Write all four schemas into this folder instead (KIND.schema.json)
+        /// Write every schema into this folder instead (KIND.schema.json)
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },

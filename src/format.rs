@@ -141,6 +141,35 @@ pub static IDENTITETSLEVERANDOR: Shape = Shape {
     ],
 };
 
+pub static SAMARBEID_FILE: Shape = Shape {
+    name: "samarbeidsfil",
+    what: ("samarbeid.yaml", "samarbeid.yaml"),
+    fields: &[req("samarbeid", Ty::Object(&SAMARBEID), "IKT-samarbeidet")],
+};
+
+pub static SAMARBEID: Shape = Shape {
+    name: "samarbeid",
+    what: ("samarbeid", "samarbeid"),
+    fields: &[
+        req("navn", Ty::Text, "Samarbeidets navn"),
+        req(
+            "kommuner",
+            Ty::Names,
+            "Eierkommunene: navnene på mappene deres ved siden av samarbeid.yaml",
+        ),
+        f(
+            "strategi",
+            Ty::Text,
+            "Strategiprofilen for eierkommuner som ikke har sin egen i kommune.yaml",
+        ),
+        f(
+            "digitaliseringsfond",
+            Ty::Object(&FOND),
+            "Et felles digitaliseringsfond for eierkommuner som ikke har sitt eget",
+        ),
+    ],
+};
+
 pub static FOND: Shape = Shape {
     name: "digitaliseringsfond",
     what: ("digitaliseringsfond", "digitaliseringsfond"),
@@ -161,6 +190,11 @@ pub static SYSTEM: Shape = Shape {
         req("id", Ty::Id, "Unik id: små bokstaver, sifre og bindestrek"),
         req("navn", Ty::Text, "Systemets navn"),
         f("beskrivelse", Ty::Text, "Hva systemet er"),
+        f(
+            "brukes_av",
+            Ty::Names,
+            "I et IKT-samarbeid: eierkommunene som bruker det, med navnene fra samarbeid.yaml (uten: alle)",
+        ),
         f(
             "merknad",
             Ty::Text,
@@ -426,6 +460,11 @@ pub static PROJECT: Shape = Shape {
         req("navn", Ty::Text, "Prosjektets navn"),
         req("prosjekteier", Ty::Text, "Prosjekteier"),
         f("prosjektleder", Ty::Text, "Prosjektleder"),
+        f(
+            "brukes_av",
+            Ty::Names,
+            "I et IKT-samarbeid: eierkommunene som bruker det, med navnene fra samarbeid.yaml (uten: alle)",
+        ),
         f(
             "merknad",
             Ty::Text,
@@ -710,6 +749,7 @@ pub static AVVIK: Shape = Shape {
 /// Every mapping of the format, for the schema's `$defs` and the shape tests.
 pub static ALL: &[&Shape] = &[
     &KOMMUNE,
+    &SAMARBEID,
     &FOND,
     &IDENTITETSLEVERANDOR,
     &SYSTEM,

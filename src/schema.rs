@@ -7,12 +7,16 @@ use crate::load::MAX_ID_CHARS;
 use serde_json::{Map, Value, json};
 
 /// The kinds of file, each with its own schema file under schema/.
-pub const KINDS: &[&str] = &["kommune", "systemer", "prosjekter", "avvik"];
+pub const KINDS: &[&str] = &["kommune", "samarbeid", "systemer", "prosjekter", "avvik"];
 
 /// The schema for one kind of file, or `None` for an unknown kind.
 pub fn render(kind: &str) -> Option<String> {
     let (title, root) = match kind {
         "kommune" => ("kommune.yaml", object(&shape::KOMMUNE_FILE)),
+        "samarbeid" => (
+            "samarbeid.yaml: et IKT-samarbeid og eierkommunene",
+            object(&shape::SAMARBEID_FILE),
+        ),
         "systemer" => (
             "systemer/*.yaml: en liste under systemer:, eller ett system",
             json!({ "oneOf": [object(&shape::SYSTEM_FILE), reference(&shape::SYSTEM)] }),

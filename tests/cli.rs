@@ -259,6 +259,7 @@ fn json_has_every_field_of_every_finding() {
         "merknad",
         "kommune",
         "kommunenummer",
+        "felles_for",
     ];
     assert_eq!(list[0].as_object().unwrap().len(), keys.len());
     // Keys stand in this fixed order in the text.

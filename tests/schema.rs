@@ -18,7 +18,13 @@ fn kind_of(path: &std::path::Path, folder: &std::path::Path) -> Option<&'static 
         .ok()?
         .to_string_lossy()
         .replace('\\', "/");
-    match rel.as_str() {
+    // An IKT-samarbeid's owners have kommune folders inside its folder.
+    let inside = match rel.split_once('/') {
+        Some((_, rest)) if !rel.starts_with("systemer/") && !rel.starts_with("prosjekter/") => rest,
+        _ => rel.as_str(),
+    };
+    match inside {
+        "samarbeid.yaml" => Some("samarbeid"),
         "kommune.yaml" => Some("kommune"),
         "avvik.yaml" => Some("avvik"),
         r if r.starts_with("systemer") => Some("systemer"),
@@ -57,6 +63,7 @@ fn every_example_and_fixture_file_validates() {
     let mut folders = vec![
         repo("examples/eksempel-kommune"),
         repo("examples/ryddig-kommune"),
+        repo("examples/ikt-samarbeid"),
     ];
     for entry in std::fs::read_dir(repo("tests/rules")).unwrap().flatten() {
         for side in ["fails", "passes"] {
@@ -135,8 +142,11 @@ fn every_key_of_every_shape_is_read_by_the_loader_and_accepted_by_the_schema() {
     let project = json!({ "prosjekt": full(&shape::PROJECT) });
     let avvik = json!({ "avvik": [full(&shape::AVVIK)] });
     let kommune_doc = json!({ "kommune": full(&shape::KOMMUNE) });
+    // `brukes_av` names owners of a samarbeid: the sample's names are its owners.
+    let samarbeid_doc = json!({ "samarbeid": full(&shape::SAMARBEID) });
     for (kind, doc) in [
         ("kommune", &kommune_doc),
+        ("samarbeid", &samarbeid_doc),
         ("systemer", &systems),
         ("prosjekter", &project),
         ("avvik", &avvik),
@@ -149,19 +159,30 @@ fn every_key_of_every_shape_is_read_by_the_loader_and_accepted_by_the_schema() {
     }
     // JSON is YAML: the loader reads the same documents.
     let s = |v: &Value| serde_json::to_string_pretty(v).unwrap();
+    let member = samarbeid_doc["samarbeid"]["kommuner"][0].as_str().unwrap();
     let dir = kommune(
         "every-key",
         &[
-            ("kommune.yaml", s(&kommune_doc).as_bytes()),
+            ("samarbeid.yaml", s(&samarbeid_doc).as_bytes()),
+            (
+                &format!("{member}/kommune.yaml"),
+                s(&kommune_doc).as_bytes(),
+            ),
             ("systemer/s.yaml", s(&systems).as_bytes()),
             ("prosjekter/p.yaml", s(&project).as_bytes()),
             ("avvik.yaml", s(&avvik).as_bytes()),
         ],
     );
-    let loaded = prinsipp::load::load_folder(&dir, &prinsipp::load::LoadOptions::default());
-    let errors: Vec<String> = loaded
+    let options = prinsipp::load::LoadOptions::default();
+    let root = prinsipp::input::Folder::open(&dir).unwrap();
+    let shared = prinsipp::load::load_shared(&root, &dir, &options);
+    let own = prinsipp::input::Folder::open(&dir.join(member)).unwrap();
+    let loaded =
+        prinsipp::load::load_member(&shared, member, &own, &dir.join(member), &dir, &options);
+    let errors: Vec<String> = shared
         .diagnostics
         .iter()
+        .chain(&loaded.diagnostics)
         .map(|d| format!("{}: {}", d.place(), d.message.en))
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));

@@ -45,13 +45,8 @@ fn parent(extra: &[(&str, &str, &str)]) -> PathBuf {
     root
 }
 
-/// A path as prinsipp shows a file it read: from the working directory when inside it.
 fn shown(path: PathBuf) -> String {
-    let cwd = std::env::current_dir().unwrap();
-    path.strip_prefix(&cwd)
-        .unwrap_or(&path)
-        .display()
-        .to_string()
+    common::shown(&path)
 }
 
 fn check(args: &[&str]) -> common::Run {

@@ -2,17 +2,17 @@
 //! subfolders), each read and checked on its own, in parallel, and rendered as one result
 //! with one exit code.
 
-use super::kommuner::{duplicate_numbers, kommune_folders};
+use super::kommuner::{ReadKommune, duplicate_numbers, read_kommuner};
 use super::{
     EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed,
-    kommune_settings, open_kommune, read_baseline, target_allowed, write_all, write_file,
+    kommune_settings, read_baseline, target_allowed, write_all, write_file,
 };
 use crate::baseline::{Baseline, BaselineEntry};
 use crate::cli::{CheckArgs, CheckFormat, FailOn, Output};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::finding::{Finding, Severity};
 use crate::input;
-use crate::load::{self, LoadOptions};
+use crate::load::LoadOptions;
 use crate::model::{Date, Portfolio, SourceFile};
 use crate::report::{self, Report, Style};
 use crate::settings::Settings;
@@ -57,16 +57,21 @@ pub(super) fn check(
         .baseline
         .as_deref()
         .and_then(|path| read_baseline(path, limit, &mut inputs, &mut diags));
-    let folders = kommune_folders(&args.folders, &mut diags);
-    // Several kommuner: more than one folder named, or a folder standing for its subfolders.
-    let several = args.folders.len() > 1 || folders.as_slice() != args.folders.as_slice();
+    let options = LoadOptions {
+        systems: args.systemer.clone(),
+        projects: args.prosjekter.clone(),
+        max_file_bytes: limit,
+        max_files: args.max_files,
+    };
+    let (read, several) =
+        read_kommuner(&args.folders, args.config.as_deref(), &options, &mut diags);
     if several {
         refuse_single_kommune_flags(args, &mut diags);
     }
     let date = args.dato.unwrap_or_else(Date::today);
-    let mut runs: Vec<KommuneRun> = folders
-        .par_iter()
-        .map(|path| check_kommune(path, args, limit, baseline.as_ref(), date))
+    let mut runs: Vec<KommuneRun> = read
+        .into_par_iter()
+        .map(|read| check_kommune(read, args, baseline.as_ref(), date))
         .collect();
     for (index, d) in duplicate_numbers(runs.iter().filter_map(|r| r.portfolio())) {
         let run = runs
@@ -96,30 +101,21 @@ impl KommuneRun {
     }
 }
 
-/// Reads one kommune folder, builds its settings and runs the rules (unless only the
-/// settings are asked for).
+/// Builds one kommune's settings and runs the rules (unless only the settings are asked
+/// for).
 fn check_kommune(
-    path: &Path,
+    read: ReadKommune,
     args: &CheckArgs,
-    limit: u64,
     baseline: Option<&Baseline>,
     date: Date,
 ) -> KommuneRun {
-    let mut diags = Vec::new();
-    let mut inputs = Vec::new();
-    let (folder, config) =
-        open_kommune(path, args.config.as_deref(), limit, &mut inputs, &mut diags);
-    let options = LoadOptions {
-        systems: args.systemer.clone(),
-        projects: args.prosjekter.clone(),
-        max_file_bytes: limit,
-        max_files: args.max_files,
-    };
-    let loaded = match &folder {
-        Some(folder) => load::load_opened(folder, path, &options),
-        None => load::Loaded::default(),
-    };
-    inputs.extend(loaded.inputs.iter().cloned());
+    let ReadKommune {
+        path,
+        loaded,
+        config,
+        mut diags,
+        inputs,
+    } = read;
     diags.extend(loaded.diagnostics);
     let settings = kommune_settings(
         config.as_ref(),
@@ -156,7 +152,7 @@ fn check_kommune(
         _ => None,
     };
     KommuneRun {
-        path: path.to_path_buf(),
+        path,
         diags,
         inputs,
         files: loaded.files,

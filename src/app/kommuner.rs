@@ -1,24 +1,176 @@
-//! Which kommune folders a run reads: a folder with kommune.yaml is one, a folder without
-//! stands for its subfolders that have one; and which kommunenummer is taken twice.
+//! Which kommuner a run reads, and reading them: a folder with kommune.yaml is one
+//! kommune; a folder with samarbeid.yaml is an IKT-samarbeid, one kommune per owner with
+//! the shared systems it uses; any other folder stands for its subfolders that are either.
+//! Also which kommunenummer is taken twice.
 
-use crate::diagnostic::Diagnostic;
+use super::{ConfigSource, LoadedConfig, open_kommune, read_config};
+use crate::diagnostic::{Diagnostic, Level};
 use crate::input::{self, Opened};
+use crate::load::{self, LoadOptions};
 use crate::model::Portfolio;
 use crate::text::Text;
-use std::path::PathBuf;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 
-/// The kommune folders named: each folder that holds kommune.yaml, and for one that does
-/// not, its subfolders that do (by name). A folder that cannot be opened, or has neither,
-/// is kept as named, so that reading it reports why.
-pub(super) fn kommune_folders(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+/// What a named folder turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Unit {
+    Kommune(PathBuf),
+    Samarbeid(PathBuf),
+}
+
+/// One kommune as read: its folder, what was loaded, its settings file, and its problems.
+/// For an IKT-samarbeid whose shared files cannot be read, one such entry stands for the
+/// samarbeid (nothing loaded, the problems of the shared files).
+pub(super) struct ReadKommune {
+    pub path: PathBuf,
+    pub loaded: load::Loaded,
+    pub config: Option<LoadedConfig>,
+    pub diags: Vec<Diagnostic>,
+    pub inputs: Vec<input::Identity>,
+}
+
+/// The kommuner the folders named hold, read in parallel, in the order named (a parent's
+/// subfolders and a samarbeid's owners in order); with whether the run is of several.
+pub(super) fn read_kommuner(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<ReadKommune>, bool) {
+    let units = kommune_units(paths, diags);
+    let single = paths.len() == 1 && units == [Unit::Kommune(paths[0].clone())];
+    let read: Vec<Vec<ReadKommune>> = units
+        .par_iter()
+        .map(|unit| match unit {
+            Unit::Kommune(path) => vec![read_one(path, config, options)],
+            Unit::Samarbeid(path) => read_samarbeid(path, config, options),
+        })
+        .collect();
+    (read.into_iter().flatten().collect(), !single)
+}
+
+fn read_one(path: &Path, config: Option<&Path>, options: &LoadOptions) -> ReadKommune {
+    let mut diags = Vec::new();
+    let mut inputs = Vec::new();
+    let (folder, config) = open_kommune(
+        path,
+        config,
+        options.max_file_bytes,
+        &mut inputs,
+        &mut diags,
+    );
+    let loaded = match &folder {
+        Some(folder) => load::load_opened(folder, path, options),
+        None => load::Loaded::default(),
+    };
+    inputs.extend(loaded.inputs.iter().cloned());
+    ReadKommune {
+        path: path.to_path_buf(),
+        loaded,
+        config,
+        diags,
+        inputs,
+    }
+}
+
+/// An IKT-samarbeid: its shared part once, then each owner with what it uses of it. Each
+/// owner's settings are `--config`, else its own prinsipp.toml, else the samarbeid's.
+fn read_samarbeid(path: &Path, config: Option<&Path>, options: &LoadOptions) -> Vec<ReadKommune> {
+    let failed = |diags: Vec<Diagnostic>, inputs, files| {
+        vec![ReadKommune {
+            path: path.to_path_buf(),
+            loaded: load::Loaded {
+                files,
+                ..load::Loaded::default()
+            },
+            config: None,
+            diags,
+            inputs,
+        }]
+    };
+    let folder = match load::open_folder(path) {
+        Ok(folder) => folder,
+        Err(d) => return failed(vec![*d], Vec::new(), Vec::new()),
+    };
+    let shared = load::load_shared(&folder, path, options);
+    let errors = shared.diagnostics.iter().any(|d| d.level == Level::Error);
+    let Some(samarbeid) = shared.samarbeid.as_ref().filter(|_| !errors) else {
+        return failed(
+            shared.diagnostics.clone(),
+            shared.inputs.clone(),
+            shared.files().to_vec(),
+        );
+    };
+    let mut shared_inputs = shared.inputs.clone();
+    let mut shared_diags = shared.diagnostics.clone();
+    let shared_config = match config {
+        Some(_) => None,
+        None => read_config(
+            ConfigSource::InFolder(&folder, path),
+            options.max_file_bytes,
+            &mut shared_inputs,
+            &mut shared_diags,
+        ),
+    };
+    let members: Vec<&str> = samarbeid.members.iter().collect();
+    let mut read: Vec<ReadKommune> = members
+        .par_iter()
+        .map(|member| {
+            let member_path = path.join(member);
+            let mut diags = Vec::new();
+            let mut inputs = Vec::new();
+            let (sub, own_config) = open_kommune(
+                &member_path,
+                config,
+                options.max_file_bytes,
+                &mut inputs,
+                &mut diags,
+            );
+            let loaded = match &sub {
+                Some(sub) => load::load_member(&shared, member, sub, &member_path, path, options),
+                None => load::Loaded::default(),
+            };
+            inputs.extend(loaded.inputs.iter().cloned());
+            ReadKommune {
+                path: member_path,
+                loaded,
+                config: own_config.or_else(|| shared_config.clone()),
+                diags,
+                inputs,
+            }
+        })
+        .collect();
+    // The shared part's warnings and files belong to the first owner: said once.
+    if let Some(first) = read.first_mut() {
+        first.diags.splice(0..0, shared_diags);
+        first.inputs.extend(shared_inputs);
+    }
+    read
+}
+
+/// What each folder named is: a kommune (holds kommune.yaml), a samarbeid (holds
+/// samarbeid.yaml), or a parent of such folders (its subfolders that are, by name). A
+/// folder that cannot be opened, or is none of these, is kept as named, so that reading it
+/// reports why.
+pub(super) fn kommune_units(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Unit> {
+    let kind = |folder: &input::Folder, path: &Path| {
+        if matches!(folder.open_entry("samarbeid.yaml"), Ok(Some(_))) {
+            Some(Unit::Samarbeid(path.to_path_buf()))
+        } else if matches!(folder.open_entry("kommune.yaml"), Ok(Some(_))) {
+            Some(Unit::Kommune(path.to_path_buf()))
+        } else {
+            None
+        }
+    };
     let mut out = Vec::new();
     for path in paths {
         let Ok(folder) = input::Folder::open(path) else {
-            out.push(path.clone());
+            out.push(Unit::Kommune(path.clone()));
             continue;
         };
-        if matches!(folder.open_entry("kommune.yaml"), Ok(Some(_))) {
-            out.push(path.clone());
+        if let Some(unit) = kind(&folder, path) {
+            out.push(unit);
             continue;
         }
         let entries = folder.entries().unwrap_or_default();
@@ -44,18 +196,15 @@ pub(super) fn kommune_folders(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) ->
             .map(|e| e.name)
             .collect();
         names.sort();
-        let found: Vec<PathBuf> = names
+        let found: Vec<Unit> = names
             .into_iter()
-            .filter(|name| match folder.open_entry(name) {
-                Ok(Some(Opened::Folder(sub))) => {
-                    matches!(sub.open_entry("kommune.yaml"), Ok(Some(_)))
-                }
-                _ => false,
+            .filter_map(|name| match folder.open_entry(&name) {
+                Ok(Some(Opened::Folder(sub))) => kind(&sub, &path.join(&name)),
+                _ => None,
             })
-            .map(|name| path.join(name))
             .collect();
         if found.is_empty() {
-            out.push(path.clone());
+            out.push(Unit::Kommune(path.clone()));
         } else {
             out.extend(found);
         }

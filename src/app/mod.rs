@@ -71,6 +71,7 @@ fn write_all(out: &mut impl Write, text: &str) -> std::io::Result<()> {
 }
 
 /// prinsipp.toml as read: the file's text and its parsed form, or the problems in it.
+#[derive(Clone)]
 struct LoadedConfig {
     display: String,
     text: String,

@@ -9,6 +9,15 @@ use crate::text::{Text, shorten};
 const SYSTEM: What = ("system", "system");
 const PROJECT: What = ("prosjekt", "project");
 
+/// A plain id: lower-case a–z, digits and `-`, not empty, at most `MAX_ID_CHARS` long.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= MAX_ID_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// Ids name systems and projects in references and messages: lower-case ASCII, digits, `-`,
 /// at most `MAX_ID_CHARS` long.
 fn check_id(r: &mut Reader, f: &Fields, id: &str) {
@@ -143,6 +152,89 @@ pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
     })
 }
 
+/// samarbeid.yaml: the samarbeid's name, its owner kommuner (their folders' names, each
+/// an id) and what they share unless their own kommune.yaml says otherwise.
+pub fn samarbeid(r: &mut Reader, node: &Node) -> Option<Samarbeid> {
+    let root = r.map(node, "samarbeid.yaml", &shape::SAMARBEID_FILE)?;
+    let Some(inner) = root.get("samarbeid") else {
+        r.error(
+            node.line,
+            node.column,
+            Text::new(
+                "samarbeid.yaml mangler `samarbeid:`",
+                "samarbeid.yaml lacks `samarbeid:`",
+            ),
+            Some(Text::new(
+                "Start fila med `samarbeid:` og skriv navn og kommuner under",
+                "Start the file with `samarbeid:` and give navn and kommuner under it",
+            )),
+        );
+        return None;
+    };
+    let what = ("samarbeid", "samarbeid");
+    let f = r.map(inner, "samarbeid", &shape::SAMARBEID)?;
+    let name = r.required(&f, "navn", what);
+    let members = r.names(&f, "kommuner");
+    if f.get("kommuner").is_some() && members.is_empty() {
+        let at = f.spans.key("kommuner");
+        r.error(
+            at.line,
+            at.column,
+            Text::new(
+                "Samarbeidet har ingen eierkommuner",
+                "The samarbeid has no owner kommuner",
+            ),
+            Some(Text::new(
+                "List mappene til eierkommunene: kommuner: [elvdal, fjellby]",
+                "List the owner kommuner's folders: kommuner: [elvdal, fjellby]",
+            )),
+        );
+    } else if f.get("kommuner").is_none() {
+        r.required(&f, "kommuner", what);
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (member, at) in &members.0 {
+        if seen.contains(&member.as_str()) {
+            r.error(
+                at.line,
+                at.column,
+                Text::new(
+                    format!("Kommunen {member} står to ganger"),
+                    format!("The kommune {member} is listed twice"),
+                ),
+                None,
+            );
+        } else if !valid_id(member) {
+            r.error(
+                at.line,
+                at.column,
+                Text::new(
+                    format!("«{member}» er ikke et mappenavn prinsipp leser: bruk små bokstaver a–z, sifre og bindestrek"),
+                    format!("«{member}» is not a folder name prinsipp reads: use lower-case a–z, digits and hyphens"),
+                ),
+                None,
+            );
+        }
+        seen.push(member);
+    }
+    let fund = r.nested(&f, "digitaliseringsfond", |r, n| {
+        let f = r.map(n, "digitaliseringsfond", &shape::FOND)?;
+        Some(DigitaliseringsFond {
+            budget_year: r.whole(&f, "budsjettaar"),
+            balance_jan_1_nok: r.whole(&f, "saldo_1_januar_nok"),
+        })
+    });
+    let mut spans = f.spans.clone();
+    spans.at = root.spans.key("samarbeid");
+    Some(Samarbeid {
+        name: name?,
+        strategy: r.text(&f, "strategi"),
+        fund,
+        members,
+        spans,
+    })
+}
+
 /// Four digits, written as text: a plain 0301 would be read by YAML as the number 301.
 fn kommunenummer(r: &mut Reader, f: &Fields) -> Option<String> {
     let node = f.get("kommunenummer");
@@ -196,6 +288,7 @@ pub fn system(r: &mut Reader, node: &Node) -> Option<System> {
         check_id(r, &f, id);
     }
     let system = System {
+        used_by: r.names(&f, "brukes_av"),
         id: id.clone().unwrap_or_default(),
         name: name.clone().unwrap_or_default(),
         description: r.text(&f, "beskrivelse"),
@@ -347,6 +440,7 @@ pub fn project(r: &mut Reader, node: &Node) -> Option<Project> {
         check_id(r, &f, id);
     }
     let project = Project {
+        used_by: r.names(&f, "brukes_av"),
         id: id.clone().unwrap_or_default(),
         name: name.clone().unwrap_or_default(),
         owner,

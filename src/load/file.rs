@@ -12,15 +12,18 @@ use crate::text::{Text, shorten};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     Kommune,
+    /// samarbeid.yaml at the top of an IKT-samarbeid's folder.
+    Samarbeid,
     Systems,
     Projects,
     Avvik,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct FileResult {
     pub(super) diags: Vec<Diagnostic>,
     pub(super) kommune: Option<Kommune>,
+    pub(super) samarbeid: Option<Samarbeid>,
     pub(super) systems: Vec<System>,
     pub(super) projects: Vec<Project>,
     pub(super) avvik: Vec<Avvik>,
@@ -86,6 +89,17 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
     let root = match parsed.root {
         Some(root) => root,
         None => {
+            if kind == FileKind::Samarbeid {
+                return error(
+                    1,
+                    1,
+                    Text::new("samarbeid.yaml er tom", "samarbeid.yaml is empty"),
+                    Some(Text::new(
+                        "Skriv `samarbeid:` med navn og kommuner",
+                        "Write `samarbeid:` with navn and kommuner",
+                    )),
+                );
+            }
             if kind == FileKind::Kommune {
                 return error(
                     1,
@@ -112,6 +126,7 @@ pub(super) fn parse_source(bytes: &[u8], kind: FileKind, file: FileId, shown: &s
     let mut reader = Reader::new(file, shown);
     match kind {
         FileKind::Kommune => result.kommune = entities::kommune(&mut reader, &root),
+        FileKind::Samarbeid => result.samarbeid = entities::samarbeid(&mut reader, &root),
         FileKind::Systems => {
             result.systems = read_list(
                 &mut reader,

@@ -145,17 +145,223 @@ pub fn load_opened(folder: &Folder, path: &Path, options: &LoadOptions) -> Loade
     }
 
     let mut jobs = found.jobs;
-    let results = parse_in_parallel(&mut jobs);
-    let files = jobs
-        .into_iter()
+    let results = parse_in_parallel(&mut jobs, 0);
+    let files = source_files(jobs);
+    stray_used_by(&files, &results, &mut diags);
+    let mut loaded = assemble(files, results, diags);
+    loaded.inputs = found.inputs;
+    loaded
+}
+
+fn source_files(jobs: Vec<Job>) -> Vec<SourceFile> {
+    jobs.into_iter()
         .map(|j| SourceFile {
             path: walk::cwd_relative(&j.path),
             display: j.display,
         })
+        .collect()
+}
+
+/// An IKT-samarbeid's shared part (samarbeid.yaml, systems, projects, the shared deviation
+/// register), read and parsed once for all its owner kommuner.
+pub struct Shared {
+    pub samarbeid: Option<Samarbeid>,
+    files: Vec<SourceFile>,
+    /// Each shared file's entities, without their diagnostics (those are in `diagnostics`,
+    /// said once for the samarbeid rather than once per owner).
+    results: Vec<FileResult>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub inputs: Vec<Identity>,
+}
+
+impl Shared {
+    /// The shared files read, to name them from the working directory.
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+}
+
+/// Reads an IKT-samarbeid's shared part from its folder `folder` (at `path`).
+pub fn load_shared(folder: &Folder, path: &Path, options: &LoadOptions) -> Shared {
+    let mut diags = Vec::new();
+    let found = walk::read_shared_files(folder, path, options, &mut diags);
+    let mut jobs = found.jobs;
+    let mut results = parse_in_parallel(&mut jobs, 0);
+    let files = source_files(jobs);
+    let mut samarbeid = None;
+    for r in &mut results {
+        diags.append(&mut r.diags);
+        samarbeid = samarbeid.or(r.samarbeid.take());
+    }
+    if let Some(s) = &samarbeid {
+        let members: Vec<&str> = s.members.iter().collect();
+        for r in &results {
+            let used_by = r
+                .systems
+                .iter()
+                .map(|s| &s.used_by)
+                .chain(r.projects.iter().map(|p| &p.used_by));
+            for (name, at) in used_by.flat_map(|names| names.0.iter()) {
+                if members.contains(&name.as_str()) {
+                    continue;
+                }
+                let shown = files.get(at.file.0 as usize).map_or("", |f| &f.display);
+                let hint = match crate::suggest::did_you_mean(name, members.iter().copied()) {
+                    Some(near) => {
+                        Text::new(format!("Mente du {near}?"), format!("Did you mean {near}?"))
+                    }
+                    None => Text::new(
+                        format!("Eierkommunene i samarbeid.yaml er {}", members.join(", ")),
+                        format!(
+                            "The owner kommuner in samarbeid.yaml are {}",
+                            members.join(", ")
+                        ),
+                    ),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        shown,
+                        at.line,
+                        at.column,
+                        Text::new(
+                            format!(
+                                "«{}» i brukes_av er ikke en av eierkommunene",
+                                crate::text::shorten(name)
+                            ),
+                            format!(
+                                "«{}» in brukes_av is not one of the owner kommuner",
+                                crate::text::shorten(name)
+                            ),
+                        ),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
+    Shared {
+        samarbeid,
+        files,
+        results,
+        diagnostics: diags,
+        inputs: found.inputs,
+    }
+}
+
+/// One owner kommune of an IKT-samarbeid: its own folder (`folder` at `path`, shown from
+/// the samarbeid's folder `samarbeid_path`) with the shared systems and projects it uses
+/// and the shared deviation register. The shared files come first, so a finding on a
+/// shared system points at the same file in every owner's result. What kommune.yaml does
+/// not say of strategy and fund, samarbeid.yaml may.
+pub fn load_member(
+    shared: &Shared,
+    member: &str,
+    folder: &Folder,
+    path: &Path,
+    samarbeid_path: &Path,
+    options: &LoadOptions,
+) -> Loaded {
+    let mut diags = Vec::new();
+    let found = walk::read_member_files(folder, path, samarbeid_path, options, &mut diags);
+    if !found.kommune_reported && !found.jobs.iter().any(|j| j.kind == FileKind::Kommune) {
+        diags.push(
+            Diagnostic::error(
+                &display_path(samarbeid_path, &path.join("kommune.yaml")),
+                0,
+                0,
+                Text::new(
+                    format!("Eierkommunen {member} mangler kommune.yaml"),
+                    format!("The owner kommune {member} has no kommune.yaml"),
+                ),
+            )
+            .with_hint(Text::new(
+                "Hver eierkommune har en mappe med kommune.yaml (navn og kommunenummer); se docs/datamodell.md",
+                "Every owner kommune has a folder with kommune.yaml (navn and kommunenummer); see docs/datamodell.md",
+            )),
+        );
+    }
+    let offset = shared.files.len();
+    let mut jobs = found.jobs;
+    let own = parse_in_parallel(&mut jobs, offset);
+    let own_files = source_files(jobs);
+    stray_used_by(&own_files, &own, &mut diags);
+    let uses = |names: &Names| names.is_empty() || names.contains(member);
+    let mut results: Vec<FileResult> = shared
+        .results
+        .iter()
+        .map(|r| FileResult {
+            systems: r
+                .systems
+                .iter()
+                .filter(|s| uses(&s.used_by))
+                .cloned()
+                .collect(),
+            projects: r
+                .projects
+                .iter()
+                .filter(|p| uses(&p.used_by))
+                .cloned()
+                .collect(),
+            avvik: r.avvik.clone(),
+            ..FileResult::default()
+        })
         .collect();
+    results.extend(own);
+    let mut files = shared.files.clone();
+    files.extend(own_files);
     let mut loaded = assemble(files, results, diags);
+    if let (Some(p), Some(s)) = (&mut loaded.portfolio, &shared.samarbeid) {
+        let k = &mut p.kommune;
+        if k.strategy.is_none() && s.strategy.is_some() {
+            k.strategy = s.strategy.clone();
+            k.spans.add_key("strategi", s.spans.key("strategi"));
+        }
+        if k.fund.is_none() && s.fund.is_some() {
+            k.fund = s.fund.clone();
+            k.spans
+                .add_key("digitaliseringsfond", s.spans.key("digitaliseringsfond"));
+        }
+        p.membership = Some(Membership {
+            samarbeid: s.name.clone(),
+            member: member.to_string(),
+            members: s.members.iter().map(str::to_string).collect(),
+            shared_files: offset,
+        });
+    }
     loaded.inputs = found.inputs;
     loaded
+}
+
+/// `brukes_av` outside a samarbeid's shared files says nothing: tell whoever wrote it.
+fn stray_used_by(files: &[SourceFile], results: &[FileResult], diags: &mut Vec<Diagnostic>) {
+    let entries = results.iter().flat_map(|r| {
+        r.systems
+            .iter()
+            .map(|s| (&s.used_by, s.spans.key("brukes_av")))
+            .chain(
+                r.projects
+                    .iter()
+                    .map(|p| (&p.used_by, p.spans.key("brukes_av"))),
+            )
+    });
+    for (_, at) in entries.filter(|(names, _)| !names.is_empty()) {
+        let shown = files.get(at.file.0 as usize).map_or("", |f| &f.display);
+        diags.push(
+            Diagnostic::warning(
+                shown,
+                at.line,
+                at.column,
+                Text::new(
+                    "brukes_av gjelder bare de felles systemene og prosjektene i et IKT-samarbeid; her har det ingen virkning",
+                    "brukes_av applies only to the shared systems and projects of an IKT-samarbeid; here it has no effect",
+                ),
+            )
+            .with_hint(Text::new(
+                "Flytt systemet til samarbeidets felles systemer/, eller fjern brukes_av",
+                "Move the system to the samarbeid's shared systemer/, or remove brukes_av",
+            )),
+        );
+    }
 }
 
 /// A file given as bytes, for loading without a disk (the fuzzer, property tests).
@@ -228,13 +434,15 @@ fn assemble(
 
 /// Parses every job's bytes on rayon's pool; each file's bytes are dropped as soon as it
 /// is parsed. Results keep the jobs' order.
-fn parse_in_parallel(jobs: &mut [Job]) -> Vec<FileResult> {
+/// `first` is the first job's file number (after a samarbeid's shared files).
+fn parse_in_parallel(jobs: &mut [Job], first: usize) -> Vec<FileResult> {
     use rayon::prelude::*;
     jobs.par_iter_mut()
         .enumerate()
         .map(|(i, job)| {
             let bytes = std::mem::take(&mut job.bytes);
-            file::parse_source(&bytes, job.kind, FileId(i as u32), &job.display)
+            let id = FileId((first + i) as u32);
+            file::parse_source(&bytes, job.kind, id, &job.display)
         })
         .collect()
 }

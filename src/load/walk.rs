@@ -32,6 +32,9 @@ pub(super) struct Found {
 
 struct Walk<'a> {
     root: &'a Path,
+    /// Files are shown relative to this folder: the kommune folder, or for an owner of an
+    /// IKT-samarbeid, the samarbeid's folder (`elvdal/systemer/x.yaml`).
+    shown_from: &'a Path,
     options: &'a LoadOptions,
     diags: &'a mut Vec<Diagnostic>,
     found: Found,
@@ -44,8 +47,64 @@ pub(super) fn read_files(
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> Found {
+    read_files_as(
+        folder,
+        root,
+        root,
+        ("kommune.yaml", FileKind::Kommune),
+        options,
+        diags,
+    )
+}
+
+/// Reads the shared files of an IKT-samarbeid's folder: samarbeid.yaml in kommune.yaml's
+/// place, then systems, projects and the deviation register as in a kommune folder.
+pub(super) fn read_shared_files(
+    folder: &Folder,
+    root: &Path,
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Found {
+    read_files_as(
+        folder,
+        root,
+        root,
+        ("samarbeid.yaml", FileKind::Samarbeid),
+        options,
+        diags,
+    )
+}
+
+/// Reads an owner kommune's folder inside an IKT-samarbeid's, shown from the samarbeid's.
+pub(super) fn read_member_files(
+    folder: &Folder,
+    root: &Path,
+    samarbeid: &Path,
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Found {
+    read_files_as(
+        folder,
+        root,
+        samarbeid,
+        ("kommune.yaml", FileKind::Kommune),
+        options,
+        diags,
+    )
+}
+
+/// The walk: `head` (kommune.yaml or samarbeid.yaml), systems, projects, avvik.yaml.
+fn read_files_as(
+    folder: &Folder,
+    root: &Path,
+    shown_from: &Path,
+    head: (&str, FileKind),
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Found {
     let mut w = Walk {
         root,
+        shown_from,
         options,
         diags,
         found: Found {
@@ -54,7 +113,7 @@ pub(super) fn read_files(
             kommune_reported: false,
         },
     };
-    w.found.kommune_reported = w.top_file(folder, "kommune.yaml", FileKind::Kommune);
+    w.found.kommune_reported = w.top_file(folder, head.0, head.1);
     for (kind, name, custom) in [
         (FileKind::Systems, "systemer", &options.systems),
         (FileKind::Projects, "prosjekter", &options.projects),
@@ -74,7 +133,7 @@ pub(super) fn read_files(
 
 impl Walk<'_> {
     fn report(&mut self, path: &Path, problem: &Problem) {
-        let shown = display_path(self.root, path);
+        let shown = display_path(self.shown_from, path);
         self.diags.push(problem.diagnostic(&shown));
     }
 
@@ -132,7 +191,7 @@ impl Walk<'_> {
         if !self.walk(folder, path, kind, 0, &mut count) {
             self.found.jobs.truncate(first_job);
             let limit = self.options.max_files;
-            let shown = display_path(self.root, path);
+            let shown = display_path(self.shown_from, path);
             self.diags.push(
                 Diagnostic::error(
                     &shown,
@@ -163,7 +222,7 @@ impl Walk<'_> {
         let entries = match folder.entries() {
             Ok(entries) => entries,
             Err(problem) => {
-                let shown = display_path(self.root, path);
+                let shown = display_path(self.shown_from, path);
                 let reason = match problem {
                     Problem::Io(e) => e.to_string(),
                     other => format!("{other:?}"),
@@ -256,7 +315,7 @@ impl Walk<'_> {
 
     /// A file or folder whose name is not plain text: never read, never silently skipped.
     fn odd_name(&mut self, path: &Path) {
-        let shown = display_path(self.root, path);
+        let shown = display_path(self.shown_from, path);
         self.diags.push(
             Diagnostic::error(
                 &shown,
@@ -275,7 +334,7 @@ impl Walk<'_> {
     }
 
     fn too_deep(&mut self, path: &Path) {
-        let shown = display_path(self.root, path);
+        let shown = display_path(self.shown_from, path);
         self.diags.push(Diagnostic::error(
             &shown,
             0,
@@ -292,7 +351,7 @@ impl Walk<'_> {
         match file.read(self.options.max_file_bytes) {
             Ok((bytes, identity)) => {
                 self.found.inputs.push(identity);
-                let display = display_path(self.root, &path);
+                let display = display_path(self.shown_from, &path);
                 self.found.jobs.push(Job {
                     path,
                     display,

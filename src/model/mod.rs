@@ -95,6 +95,32 @@ pub struct DigitaliseringsFond {
     pub balance_jan_1_nok: Option<u64>,
 }
 
+/// samarbeid.yaml: an IKT-samarbeid that runs one portfolio for several owner kommuner.
+#[derive(Debug, Clone, Default)]
+pub struct Samarbeid {
+    pub name: String,
+    /// The owner kommuner, by the names of their folders beside samarbeid.yaml.
+    pub members: Names,
+    /// The strategy profile of every owner whose kommune.yaml names none.
+    pub strategy: Option<String>,
+    /// A fund shared by the owners whose kommune.yaml has none of its own.
+    pub fund: Option<DigitaliseringsFond>,
+    pub spans: Spans,
+}
+
+/// Where a kommune's portfolio comes from when it is one owner of an IKT-samarbeid.
+#[derive(Debug, Clone, Default)]
+pub struct Membership {
+    /// The samarbeid's name.
+    pub samarbeid: String,
+    /// This kommune's name in samarbeid.yaml (its folder).
+    pub member: String,
+    /// Every owner's name, in samarbeid.yaml's order.
+    pub members: Vec<String>,
+    /// The first this many files are the samarbeid's shared files.
+    pub shared_files: usize,
+}
+
 /// One entry of avvik.yaml: an approved deviation from a rule for one subject.
 #[derive(Debug, Clone, Default)]
 pub struct Avvik {
@@ -127,6 +153,8 @@ pub struct Portfolio {
     pub projects: Vec<Project>,
     pub avvik: Vec<Avvik>,
     pub files: Vec<SourceFile>,
+    /// Set when the kommune is one owner of an IKT-samarbeid.
+    pub membership: Option<Membership>,
     /// Inventory index by id, built on first lookup (rules look systems up by id often).
     system_index: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
 }
@@ -142,6 +170,20 @@ impl Portfolio {
         });
         index.get(id).map(|&i| &self.systems[i])
     }
+    /// For a subject from an IKT-samarbeid's shared files: the owner kommuner it concerns
+    /// (those in its `brukes_av`, or every owner). `None` for the kommune's own subjects.
+    pub fn shared_with(&self, file: FileId, used_by: &Names) -> Option<Vec<String>> {
+        let m = self.membership.as_ref()?;
+        if file.0 as usize >= m.shared_files {
+            return None;
+        }
+        Some(if used_by.is_empty() {
+            m.members.clone()
+        } else {
+            used_by.iter().map(str::to_string).collect()
+        })
+    }
+
     /// The path of a file from the working directory (see `SourceFile::path`).
     pub fn file_path(&self, file: FileId) -> &str {
         self.files

@@ -5,6 +5,9 @@ use super::{Date, Fase, GevinstType, Kategori, Names, Pos, Spans, System};
 #[derive(Debug, Clone, Default)]
 pub struct Project {
     pub id: String,
+    /// In an IKT-samarbeid's shared projects: the owner kommuner it is for (`brukes_av`);
+    /// empty: every owner.
+    pub used_by: Names,
     pub name: String,
     pub owner: Option<String>,
     pub manager: Option<String>,

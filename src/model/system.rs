@@ -8,6 +8,9 @@ use super::{
 #[derive(Debug, Clone, Default)]
 pub struct System {
     pub id: String,
+    /// In an IKT-samarbeid's shared inventory: the owner kommuner that use the system, by
+    /// the names samarbeid.yaml gives them (`brukes_av`); empty: every owner.
+    pub used_by: Names,
     pub name: String,
     pub description: Option<String>,
     pub vendor: Option<String>,

@@ -118,6 +118,9 @@ pub(crate) struct JsonFinding<'a> {
     /// The kommune the finding is in: its name and number from kommune.yaml.
     kommune: &'a str,
     kommunenummer: &'a str,
+    /// For a finding on an IKT-samarbeid's shared system or project: the owner kommuner
+    /// that use it (by their names in samarbeid.yaml); otherwise null.
+    felles_for: Option<Vec<String>>,
 }
 
 #[derive(Serialize)]
@@ -173,6 +176,7 @@ pub(crate) fn findings<'a>(r: &Report<'a>) -> Vec<JsonFinding<'a>> {
                 merknad: crate::figures::subjects::note(r.portfolio, &f.subject),
                 kommune: &r.portfolio.kommune.name,
                 kommunenummer: &r.portfolio.kommune.number,
+                felles_for: r.shared_with(f),
             }
         })
         .collect()

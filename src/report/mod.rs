@@ -75,6 +75,35 @@ impl<'a> Report<'a> {
             .map_or(String::new(), |p| p.display().to_string())
     }
 
+    /// For a finding on a shared system or project of an IKT-samarbeid: the owner kommuner
+    /// that use it, and so share the finding. `None` for the kommune's own subjects.
+    pub fn shared_with(&self, f: &Finding) -> Option<Vec<String>> {
+        let p = self.portfolio;
+        p.membership.as_ref()?;
+        let (file, used_by) = match &f.subject {
+            crate::finding::Subject::System(id) => {
+                let s = p.system(id)?;
+                (s.spans.at.file, &s.used_by)
+            }
+            crate::finding::Subject::Project(id) => {
+                let project = p.projects.iter().find(|x| &x.id == id)?;
+                (project.spans.at.file, &project.used_by)
+            }
+            _ => return None,
+        };
+        p.shared_with(file, used_by)
+    }
+
+    /// «Felles i Fjellregionen IKT, brukt av nordvik, solbakken» under a shared finding.
+    pub fn shared_note(&self, f: &Finding) -> Option<String> {
+        let with = self.shared_with(f)?;
+        let samarbeid = &self.portfolio.membership.as_ref()?.samarbeid;
+        Some(match self.lang {
+            Lang::Nb => format!("Felles i {samarbeid}, brukt av {}", with.join(", ")),
+            Lang::En => format!("Shared in {samarbeid}, used by {}", with.join(", ")),
+        })
+    }
+
     /// An open finding at or above `--fail-on`: what makes the run fail.
     pub fn is_failing(&self, f: &Finding) -> bool {
         f.is_open() && self.fail_on.is_some_and(|t| f.severity >= t)

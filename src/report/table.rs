@@ -92,6 +92,10 @@ fn table(r: &super::Report, style: &Style) -> String {
             };
             message.push_str(&format!("\n{label}: {section}"));
         }
+        if let Some(note) = r.shared_note(f) {
+            message.push('\n');
+            message.push_str(&line(&note));
+        }
         let severity = Cell::new(f.severity.label(lang));
         let severity = match (f.is_open(), f.severity) {
             (false, _) => severity.fg(Color::Green),
@@ -284,7 +288,18 @@ pub fn summary(
 /// Above each kommune's table when several are checked: its name, number and folder.
 pub fn kommune_heading(r: &super::Report, style: &Style) -> String {
     let k = &r.portfolio.kommune;
-    let head = line(&format!("{} ({}) — {}", k.name, k.number, r.folder()));
+    // An owner of a samarbeid: its places are given from the samarbeid's folder.
+    let place = match &r.portfolio.membership {
+        Some(m) => {
+            let folder = r.folder();
+            let root = std::path::Path::new(&folder)
+                .parent()
+                .map_or(String::new(), |p| p.display().to_string());
+            format!("{}, {root}", m.samarbeid)
+        }
+        None => r.folder(),
+    };
+    let head = line(&format!("{} ({}) — {place}", k.name, k.number));
     let rule = "─".repeat(head.chars().count());
     if style.color {
         format!("\x1b[1m{head}\x1b[0m\n{rule}")

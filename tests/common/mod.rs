@@ -56,6 +56,15 @@ pub fn body(path: &Path) -> String {
     read(path).splitn(3, '\n').nth(2).unwrap_or("").to_string()
 }
 
+/// A path as prinsipp shows a file it read: from the working directory when inside it.
+pub fn shown(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap();
+    path.strip_prefix(&cwd)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
 pub fn repo(path: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join(path)

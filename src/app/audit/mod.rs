@@ -4,15 +4,15 @@
 
 mod earlier;
 
-use super::kommuner::{duplicate_numbers, kommune_folders};
+use super::kommuner::{ReadKommune, duplicate_numbers, read_kommuner};
 use super::{
     EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed, kommune_settings,
-    open_kommune, target_allowed, write_all, write_file,
+    target_allowed, write_all, write_file,
 };
 use crate::cli::{AuditFormat, ReportArgs, ReportOutput};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::figures::{Figures, trend};
-use crate::load::{self, LoadOptions};
+use crate::load::LoadOptions;
 use crate::model::Date;
 use crate::report::{self, Report, Style};
 use crate::text::Text;
@@ -36,13 +36,13 @@ pub fn run(
         max_files: args.max_files,
     };
     let date = args.dato.unwrap_or_else(Date::today);
-    let folders = kommune_folders(&args.folders, &mut diags);
-    let progress = progress_bar(folders.len(), style);
+    let (read, _) = read_kommuner(&args.folders, args.config.as_deref(), &options, &mut diags);
+    let progress = progress_bar(read.len(), style);
     // Each kommune on any core; what each found is gathered in the folders' order.
-    let read: Vec<KommuneRead> = folders
-        .par_iter()
-        .map(|path| {
-            let read = read_kommune(path, args, &options, date);
+    let read: Vec<KommuneRead> = read
+        .into_par_iter()
+        .map(|read| {
+            let read = check_kommune(read, args, date);
             progress.inc(1);
             read
         })
@@ -199,22 +199,15 @@ struct KommuneRead {
     )>,
 }
 
-fn read_kommune(path: &Path, args: &ReportArgs, options: &LoadOptions, date: Date) -> KommuneRead {
-    let mut inputs = Vec::new();
-    let mut diags = Vec::new();
-    let mut history = Vec::new();
-    let (folder, config) = open_kommune(
+fn check_kommune(read: ReadKommune, args: &ReportArgs, date: Date) -> KommuneRead {
+    let ReadKommune {
         path,
-        args.config.as_deref(),
-        options.max_file_bytes,
-        &mut inputs,
-        &mut diags,
-    );
-    let loaded = match &folder {
-        Some(folder) => load::load_opened(folder, path, options),
-        None => load::Loaded::default(),
-    };
-    inputs.extend(loaded.inputs.iter().cloned());
+        loaded,
+        config,
+        mut diags,
+        inputs,
+    } = read;
+    let mut history = Vec::new();
     diags.extend(loaded.diagnostics);
     let settings = kommune_settings(
         config.as_ref(),
@@ -226,7 +219,7 @@ fn read_kommune(path: &Path, args: &ReportArgs, options: &LoadOptions, date: Dat
         (Some(portfolio), Some(settings)) => {
             if let Some(from) = args.historikk {
                 let number = &portfolio.kommune.number;
-                history.extend(earlier::months(args, path, from, date, number, &mut diags));
+                history.extend(earlier::months(args, &path, from, date, number, &mut diags));
             }
             let findings = crate::rules::check(&portfolio, &settings, date);
             Some((portfolio, settings, findings))
