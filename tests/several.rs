@@ -185,7 +185,7 @@ fn ci_formats_name_the_kommune_of_each_finding() {
         .map(|r| r["properties"]["kommunenummer"].as_str().unwrap())
         .collect();
     assert_eq!(kommuner, ["3901", "3903"]);
-    assert!(results.iter().all(|r| r["ruleIndex"] == 0));
+    assert!(results.iter().all(|r| r["ruleId"] == "INV-01"));
     let uri = |i: usize| {
         results[i]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             .as_str()

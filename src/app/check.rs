@@ -2,7 +2,7 @@
 //! subfolders), each read and checked on its own, in parallel, and rendered as one result
 //! with one exit code.
 
-use super::kommuner::{ReadKommune, duplicate_numbers, read_kommuner};
+use super::kommuner::{KommuneId, ReadKommune, duplicate_numbers, kommune_units, read_unit};
 use super::{
     EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed,
     kommune_settings, read_baseline, target_allowed, write_all, write_file,
@@ -63,41 +63,101 @@ pub(super) fn check(
         max_file_bytes: limit,
         max_files: args.max_files,
     };
-    let (read, several) =
-        read_kommuner(&args.folders, args.config.as_deref(), &options, &mut diags);
-    if several {
-        refuse_single_kommune_flags(args, &mut diags);
-    }
+    let (units, several) = kommune_units(&args.folders, &mut diags);
     let date = args.dato.unwrap_or_else(Date::today);
-    let mut runs: Vec<KommuneRun> = read
-        .into_par_iter()
-        .map(|read| check_kommune(read, args, baseline.as_ref(), date))
-        .collect();
-    for (index, d) in duplicate_numbers(runs.iter().filter_map(|r| r.portfolio())) {
-        let run = runs
-            .iter_mut()
-            .filter(|r| r.checked.is_some())
-            .nth(index)
-            .expect("the index counts the runs that were read");
-        run.diags.push(d);
-        run.checked = None;
-    }
-    for run in &runs {
+    let config = args.config.as_deref();
+    if !several {
+        let read = units
+            .iter()
+            .flat_map(|unit| read_unit(unit, config, &options))
+            .next()
+            .expect("one folder named");
+        let run = check_kommune(read, args, baseline.as_ref(), date);
         inputs.extend(run.inputs.iter().cloned());
+        let outputs = checked_outputs(outputs, &inputs, &mut diags);
+        return check_one(args, run, diags, &outputs, &inputs, date, style, out, err);
+    }
+    refuse_single_kommune_flags(args, &mut diags);
+    let formats: Vec<CheckFormat> = outputs.iter().map(|o| o.format).collect();
+    // Each kommune is read, checked and rendered on any core, and its portfolio dropped
+    // before the next: the run holds the outputs, not every portfolio.
+    let mut done: Vec<Done> = units
+        .par_iter()
+        .map(|unit| {
+            read_unit(unit, config, &options)
+                .into_iter()
+                .map(|read| {
+                    let run = check_kommune(read, args, baseline.as_ref(), date);
+                    Done::of(run, &formats, args, date, style)
+                })
+                .collect::<Vec<Done>>()
+        })
+        .collect::<Vec<Vec<Done>>>()
+        .into_iter()
+        .flatten()
+        .collect();
+    let ids: Vec<&KommuneId> = done.iter().filter_map(|d| d.id.as_ref()).collect();
+    let duplicates = duplicate_numbers(ids.into_iter());
+    for (index, d) in duplicates {
+        let kommune = done
+            .iter_mut()
+            .filter(|k| k.id.is_some())
+            .nth(index)
+            .expect("the index counts the kommuner that were read");
+        kommune.diags.push(d);
+        kommune.parts = None;
+    }
+    for d in &done {
+        inputs.extend(d.inputs.iter().cloned());
     }
     // Before anything is written: no output may replace an input or anything not a file.
     let outputs = checked_outputs(outputs, &inputs, &mut diags);
-    if several {
-        check_several(args, runs, diags, &outputs, &inputs, date, style, out, err)
-    } else {
-        let run = runs.pop().expect("one folder named and found");
-        check_one(args, run, diags, &outputs, &inputs, date, style, out, err)
-    }
+    check_several(args, done, diags, &outputs, &inputs, style, out, err)
 }
 
-impl KommuneRun {
-    fn portfolio(&self) -> Option<&Portfolio> {
-        self.checked.as_ref().map(|c| &c.portfolio)
+/// One kommune of several, once checked: its share of each output rendered (`None` when
+/// it could not be read), its problems with their files named from the working directory.
+struct Done {
+    path: PathBuf,
+    diags: Vec<Diagnostic>,
+    inputs: Vec<input::Identity>,
+    id: Option<KommuneId>,
+    parts: Option<Vec<report::several::Part>>,
+    failing: bool,
+    read_line: Option<Text>,
+}
+
+impl Done {
+    fn of(
+        run: KommuneRun,
+        formats: &[CheckFormat],
+        args: &CheckArgs,
+        date: Date,
+        style: &Style,
+    ) -> Done {
+        // `systemer/x.yaml` alone could be in any of the kommuner.
+        let diags = run
+            .diags
+            .iter()
+            .map(|d| with_path_from_working_directory(d, &run.files))
+            .collect();
+        let mut done = Done {
+            path: run.path,
+            diags,
+            inputs: run.inputs,
+            id: None,
+            parts: None,
+            failing: false,
+            read_line: None,
+        };
+        if let Some(c) = &run.checked {
+            let r = report(c, args, date, style);
+            done.id = Some(KommuneId::of(&c.portfolio));
+            done.failing = exit_code(std::slice::from_ref(&r)) == EXIT_FINDINGS;
+            done.read_line = Some(read_line(c, &done.path, date));
+            done.parts = Some(formats.iter().map(|f| part(*f, &r, args, style)).collect());
+        }
+        done
     }
 }
 
@@ -282,21 +342,19 @@ fn check_one(
         write_all(err, line.get(style.lang))?;
     }
     let report = report(&checked, args, date, style);
-    let reports = std::slice::from_ref(&report);
-    if !write_outputs(args, outputs, reports, false, "", inputs, style, out, err)? {
+    if !write_outputs(args, outputs, &report, inputs, style, out, err)? {
         return Ok(EXIT_INPUT);
     }
-    Ok(exit_code(reports))
+    Ok(exit_code(std::slice::from_ref(&report)))
 }
 
 #[allow(clippy::too_many_arguments)]
 fn check_several(
     args: &CheckArgs,
-    runs: Vec<KommuneRun>,
+    done: Vec<Done>,
     diags: Vec<Diagnostic>,
     outputs: &[Output],
     inputs: &[input::Identity],
-    date: Date,
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -306,51 +364,48 @@ fn check_several(
         return input_failed(&diags, style, err);
     }
     write_all(err, &report::diagnostics::render(&diags, style))?;
-    // A kommune's problems name its files from the working directory: `systemer/x.yaml`
-    // alone could be in any of them.
     let mut unread = Vec::new();
     let mut load_problems = Vec::new();
-    for run in &runs {
-        let diags: Vec<Diagnostic> = run
-            .diags
-            .iter()
-            .map(|d| with_path_from_working_directory(d, &run.files))
-            .collect();
-        write_all(err, &report::diagnostics::render(&diags, style))?;
-        if run.checked.is_none() {
-            unread.push(run.path.display().to_string());
-            load_problems.extend(diags);
+    for d in &done {
+        write_all(err, &report::diagnostics::render(&d.diags, style))?;
+        if d.parts.is_none() {
+            unread.push(d.path.display().to_string());
+            load_problems.extend(d.diags.iter().cloned());
         }
     }
-    let checked: Vec<(&KommuneRun, &Checked)> = runs
-        .iter()
-        .filter_map(|run| run.checked.as_ref().map(|c| (run, c)))
-        .collect();
     if args.verbose {
-        for (run, c) in &checked {
-            write_all(err, read_line(c, &run.path, date).get(style.lang))?;
+        for line in done.iter().filter_map(|d| d.read_line.as_ref()) {
+            write_all(err, line.get(style.lang))?;
         }
     }
-    let reports: Vec<Report> = checked
-        .iter()
-        .map(|(_, c)| report(c, args, date, style))
-        .collect();
+    let all = done.len();
+    let failing = done.iter().any(|d| d.failing && d.parts.is_some());
+    // Each output's parts, in the kommuner's order.
+    let mut by_output: Vec<Vec<report::several::Part>> =
+        outputs.iter().map(|_| Vec::new()).collect();
+    for d in done {
+        for (i, part) in d.parts.into_iter().flatten().enumerate() {
+            by_output[i].push(part);
+        }
+    }
     let annotations = report::github::render_diagnostics(&load_problems, &[], style.lang);
-    if !write_outputs(
-        args,
-        outputs,
-        &reports,
-        true,
-        &annotations,
-        inputs,
-        style,
-        out,
-        err,
-    )? {
-        return Ok(EXIT_INPUT);
+    for (output, parts) in outputs.iter().zip(by_output) {
+        let mut text = join(output.format, parts, args, style);
+        if output.format == CheckFormat::Github {
+            text.push_str(&annotations);
+        }
+        match &output.path {
+            None => write_all(out, &text)?,
+            Some(path) => {
+                let what = Text::new("rapporten", "the report");
+                if !write_file(path, &text, &what, inputs, style, err)? {
+                    return Ok(EXIT_INPUT);
+                }
+            }
+        }
     }
     if !unread.is_empty() {
-        let (n, all) = (unread.len(), runs.len());
+        let n = unread.len();
         let message = Text::new(
             format!(
                 "Kunne ikke lese {n} av {all} kommuner ({}); de andre er kontrollert. Rett feilene over og kjør igjen.",
@@ -364,7 +419,7 @@ fn check_several(
         write_all(err, &format!("{}\n", message.get(style.lang)))?;
         return Ok(EXIT_INPUT);
     }
-    Ok(exit_code(&reports))
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
 }
 
 /// The diagnostic with its file named from the working directory (as `files` map it).
@@ -383,29 +438,18 @@ fn exit_code(reports: &[Report]) -> u8 {
     if failing { EXIT_FINDINGS } else { EXIT_OK }
 }
 
-/// Renders every output asked for; `false` when one could not be written (already said).
-/// `annotations` are added to the github output: the load problems of kommuner not read.
-#[allow(clippy::too_many_arguments)]
+/// Renders one kommune's outputs; `false` when one could not be written (already said).
 fn write_outputs(
     args: &CheckArgs,
     outputs: &[Output],
-    reports: &[Report],
-    several: bool,
-    annotations: &str,
+    r: &Report,
     inputs: &[input::Identity],
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<bool> {
     for output in outputs {
-        let mut text = if several {
-            render_several(output.format, reports, args, style)
-        } else {
-            render_one(output.format, &reports[0], args, style)
-        };
-        if output.format == CheckFormat::Github {
-            text.push_str(annotations);
-        }
+        let text = render_one(output.format, r, args, style);
         match &output.path {
             None => write_all(out, &text)?,
             Some(path) => {
@@ -439,37 +483,55 @@ fn render_one(format: CheckFormat, r: &Report, args: &CheckArgs, style: &Style) 
     }
 }
 
-/// Several kommuner's results as one: the table and markdown a section per kommune with a
-/// total; the machine formats every finding with its kommune.
-fn render_several(
+/// One kommune's share of an output of several: the table and markdown a section headed
+/// by the kommune; the machine formats every finding with its kommune.
+fn part(format: CheckFormat, r: &Report, args: &CheckArgs, style: &Style) -> report::several::Part {
+    use report::several::{Part, section};
+    match format {
+        CheckFormat::Table => {
+            let heading = report::table::kommune_heading(r, style);
+            section(
+                r,
+                format!("{heading}\n{}\n", render_one(format, r, args, style)),
+            )
+        }
+        CheckFormat::Markdown => {
+            let body = render_one(format, r, args, style);
+            section(r, report::markdown::as_kommune_section(&body, r))
+        }
+        CheckFormat::Json => report::json::part(r),
+        CheckFormat::Sarif => report::sarif::part(r),
+        CheckFormat::Junit => report::junit::part(r),
+        CheckFormat::Github => Part::Text(report::github::render_in_run(r)),
+        CheckFormat::Gitlab => report::gitlab::part(r),
+    }
+}
+
+/// The kommuners' shares of one output joined into the output.
+fn join(
     format: CheckFormat,
-    reports: &[Report],
+    parts: Vec<report::several::Part>,
     args: &CheckArgs,
     style: &Style,
 ) -> String {
+    use report::several::Part;
     match format {
-        CheckFormat::Table => {
-            let sections = reports.iter().map(|r| {
-                let heading = report::table::kommune_heading(r, style);
-                format!("{heading}\n{}\n", render_one(format, r, args, style))
-            });
-            let mut text: String = sections.collect();
-            text.push_str(&report::table::total(reports, style.lang));
-            text
+        CheckFormat::Table => report::several::join_sections(parts, false, style),
+        CheckFormat::Markdown => report::several::join_sections(parts, true, style),
+        CheckFormat::Json => {
+            let date = args.dato.unwrap_or_else(Date::today);
+            report::json::join_several(parts, date, fail_on(args))
         }
-        CheckFormat::Markdown => {
-            let sections = reports.iter().map(|r| {
-                let body = render_one(format, r, args, style);
-                report::markdown::as_kommune_section(&body, r)
-            });
-            let head = report::markdown::several_head(reports);
-            head + &sections.collect::<Vec<_>>().join("\n")
-        }
-        CheckFormat::Json => report::json::render_several(reports),
-        CheckFormat::Sarif => report::sarif::render_several(reports),
-        CheckFormat::Junit => report::junit::render_several(reports),
-        CheckFormat::Github => reports.iter().map(report::github::render_in_run).collect(),
-        CheckFormat::Gitlab => report::gitlab::render_several(reports),
+        CheckFormat::Sarif => report::sarif::join_several(parts),
+        CheckFormat::Junit => report::junit::join_several(parts),
+        CheckFormat::Github => parts
+            .into_iter()
+            .map(|p| match p {
+                Part::Text(text) => text,
+                _ => String::new(),
+            })
+            .collect(),
+        CheckFormat::Gitlab => report::gitlab::join_several(parts),
     }
 }
 

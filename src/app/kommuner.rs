@@ -38,16 +38,44 @@ pub(super) fn read_kommuner(
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<ReadKommune>, bool) {
-    let units = kommune_units(paths, diags);
-    let single = paths.len() == 1 && units == [Unit::Kommune(paths[0].clone())];
+    let (units, several) = kommune_units(paths, diags);
     let read: Vec<Vec<ReadKommune>> = units
         .par_iter()
-        .map(|unit| match unit {
-            Unit::Kommune(path) => vec![read_one(path, config, options)],
-            Unit::Samarbeid(path) => read_samarbeid(path, config, options),
-        })
+        .map(|unit| read_unit(unit, config, options))
         .collect();
-    (read.into_iter().flatten().collect(), !single)
+    (read.into_iter().flatten().collect(), several)
+}
+
+/// The kommuner of one unit: one kommune, or a samarbeid's owners.
+pub(super) fn read_unit(
+    unit: &Unit,
+    config: Option<&Path>,
+    options: &LoadOptions,
+) -> Vec<ReadKommune> {
+    match unit {
+        Unit::Kommune(path) => vec![read_one(path, config, options)],
+        Unit::Samarbeid(path) => read_samarbeid(path, config, options),
+    }
+}
+
+/// What tells one kommune from another in a run: its kommunenummer, and where it is written.
+pub(super) struct KommuneId {
+    number: String,
+    file: String,
+    line: u32,
+    column: u32,
+}
+
+impl KommuneId {
+    pub(super) fn of(portfolio: &Portfolio) -> KommuneId {
+        let at = portfolio.kommune.spans.key("kommunenummer");
+        KommuneId {
+            number: portfolio.kommune.number.clone(),
+            file: portfolio.file_path(at.file).to_string(),
+            line: at.line,
+            column: at.column,
+        }
+    }
 }
 
 fn read_one(path: &Path, config: Option<&Path>, options: &LoadOptions) -> ReadKommune {
@@ -152,8 +180,15 @@ fn read_samarbeid(path: &Path, config: Option<&Path>, options: &LoadOptions) -> 
 /// What each folder named is: a kommune (holds kommune.yaml), a samarbeid (holds
 /// samarbeid.yaml), or a parent of such folders (its subfolders that are, by name). A
 /// folder that cannot be opened, or is none of these, is kept as named, so that reading it
-/// reports why.
-pub(super) fn kommune_units(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Unit> {
+/// reports why. With whether the run is of several kommuner (anything but one folder
+/// named that is one kommune).
+pub(super) fn kommune_units(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> (Vec<Unit>, bool) {
+    let units = units_of(paths, diags);
+    let single = paths.len() == 1 && units == [Unit::Kommune(paths[0].clone())];
+    (units, !single)
+}
+
+fn units_of(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Unit> {
     let kind = |folder: &input::Folder, path: &Path| {
         if matches!(folder.open_entry("samarbeid.yaml"), Ok(Some(_))) {
             Some(Unit::Samarbeid(path.to_path_buf()))
@@ -213,27 +248,25 @@ pub(super) fn kommune_units(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> V
 }
 
 /// Two kommuner with one kommunenummer cannot be told apart (in a trend, a ranking, or a
-/// baseline of several kommuner): each later one is an error, by its index in `portfolios`.
-pub(super) fn duplicate_numbers<'p>(
-    portfolios: impl Iterator<Item = &'p Portfolio>,
+/// baseline of several kommuner): each later one is an error, by its index in `ids`.
+pub(super) fn duplicate_numbers<'k>(
+    ids: impl Iterator<Item = &'k KommuneId>,
 ) -> Vec<(usize, Diagnostic)> {
-    let mut first: std::collections::HashMap<&str, &Portfolio> = std::collections::HashMap::new();
+    let mut first: std::collections::HashMap<&str, &KommuneId> = std::collections::HashMap::new();
     let mut out = Vec::new();
-    for (index, portfolio) in portfolios.enumerate() {
-        let number = portfolio.kommune.number.as_str();
-        match first.get(number) {
+    for (index, id) in ids.enumerate() {
+        match first.get(id.number.as_str()) {
             None => {
-                first.insert(number, portfolio);
+                first.insert(&id.number, id);
             }
             Some(earlier) => {
-                let at = portfolio.kommune.spans.key("kommunenummer");
-                let other = earlier.file_path(earlier.kommune.spans.at.file);
+                let (number, other) = (&id.number, &earlier.file);
                 out.push((
                     index,
                     Diagnostic::error(
-                        portfolio.file_path(at.file),
-                        at.line,
-                        at.column,
+                        &id.file,
+                        id.line,
+                        id.column,
                         Text::new(
                             format!("Kommunenummer {number} er også brukt i {other}"),
                             format!("Kommunenummer {number} is also used in {other}"),

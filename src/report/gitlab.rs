@@ -10,15 +10,28 @@ pub fn render(r: &Report) -> String {
     array(issues(r, None))
 }
 
-/// Several kommuner's issues in one report; each names its kommune, and its fingerprint
-/// holds the kommunenummer, so that one finding in two kommuner is two issues.
-pub fn render_several(reports: &[Report]) -> String {
-    array(
-        reports
-            .iter()
-            .flat_map(|r| issues(r, Some(&r.portfolio.kommune)))
-            .collect(),
-    )
+/// One kommune's issues in a report of several: each names its kommune, and its
+/// fingerprint holds the kommunenummer, so that one finding in two kommuner is two issues.
+pub fn part(r: &Report) -> super::several::Part {
+    let issues = issues(r, Some(&r.portfolio.kommune))
+        .iter()
+        .map(|i| serde_json::to_string_pretty(i).unwrap_or_default())
+        .collect();
+    super::several::Part::Gitlab(issues)
+}
+
+/// Several kommuners' issues as one report.
+pub fn join_several(parts: Vec<super::several::Part>) -> String {
+    let issues: Vec<String> = parts
+        .into_iter()
+        .flat_map(|p| match p {
+            super::several::Part::Gitlab(issues) => issues,
+            _ => Vec::new(),
+        })
+        .collect();
+    let mut text = escape::json_inert(super::several::array(&issues, 2));
+    text.push('\n');
+    text
 }
 
 fn array(issues: Vec<serde_json::Value>) -> String {

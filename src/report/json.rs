@@ -71,7 +71,7 @@ struct Kommune<'a> {
 }
 
 #[derive(Serialize, Default)]
-struct JsonCounts {
+pub struct JsonCounts {
     feil: usize,
     advarsel: usize,
     info: usize,
@@ -186,22 +186,44 @@ pub fn render(r: &Report) -> String {
     pretty(&kommune_report(r, true))
 }
 
-/// Several kommuner's results as one document: totals, and each kommune's result.
-pub fn render_several(reports: &[Report]) -> String {
-    let kommuner: Vec<JsonReport> = reports.iter().map(|r| kommune_report(r, false)).collect();
-    let mut counts = JsonCounts::default();
-    for k in &kommuner {
-        counts.add(&k.counts);
+/// One kommune's share of a result of several.
+pub fn part(r: &Report) -> super::several::Part {
+    let report = kommune_report(r, false);
+    let text = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string());
+    super::several::Part::Json {
+        text,
+        counts: report.counts,
     }
-    let first = reports.first();
-    pretty(&JsonSeveral {
+}
+
+/// Several kommuners' results as one document: the run's fields, the totals, and each
+/// kommune's result.
+pub fn join_several(
+    parts: Vec<super::several::Part>,
+    date: crate::model::Date,
+    fail_on: Option<crate::finding::Severity>,
+) -> String {
+    let mut counts = JsonCounts::default();
+    let mut objects = Vec::new();
+    for part in parts {
+        if let super::several::Part::Json { text, counts: c } = part {
+            counts.add(&c);
+            objects.push(text);
+        }
+    }
+    let head = JsonSeveral {
         format_version: FORMAT_VERSION,
         tool: Tool::prinsipp(),
-        dato: first.map(|r| r.date.to_string()).unwrap_or_default(),
-        fail_on: first.and_then(|r| r.fail_on).map(|s| s.name()),
+        dato: date.to_string(),
+        fail_on: fail_on.map(|s| s.name()),
         counts,
-        kommuner,
-    })
+        kommuner: Vec::new(),
+    };
+    let doc = serde_json::to_string_pretty(&head).unwrap_or_else(|_| "{}".to_string());
+    let mut text =
+        super::escape::json_inert(super::several::splice_array(&doc, "kommuner", &objects, 4));
+    text.push('\n');
+    text
 }
 
 impl JsonCounts {

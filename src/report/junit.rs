@@ -17,15 +17,31 @@ pub fn render(r: &Report) -> String {
     document(&suites, tests, failures)
 }
 
-/// Several kommuner: each kommune's suites, their names led by the kommune.
-pub fn render_several(reports: &[Report]) -> String {
+/// One kommune's share of a result of several: its suites, their names led by the kommune.
+pub fn part(r: &Report) -> super::several::Part {
+    let k = &r.portfolio.kommune;
+    let (text, tests, failures) = suites(r, &format!("{} ({}): ", k.name, k.number));
+    super::several::Part::Junit {
+        text,
+        tests,
+        failures,
+    }
+}
+
+/// Several kommuners' suites in one document, with the totals over all.
+pub fn join_several(parts: Vec<super::several::Part>) -> String {
     let (mut all, mut tests, mut failures) = (String::new(), 0, 0);
-    for r in reports {
-        let k = &r.portfolio.kommune;
-        let (suites, t, f) = suites(r, &format!("{} ({}): ", k.name, k.number));
-        all.push_str(&suites);
-        tests += t;
-        failures += f;
+    for part in parts {
+        if let super::several::Part::Junit {
+            text,
+            tests: t,
+            failures: f,
+        } = part
+        {
+            all.push_str(&text);
+            tests += t;
+            failures += f;
+        }
     }
     document(&all, tests, failures)
 }

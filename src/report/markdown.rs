@@ -149,11 +149,9 @@ pub fn as_kommune_section(body: &str, r: &Report) -> String {
     }
 }
 
-/// Above the kommuner's sections: the verdict over all of them.
-pub fn several_head(reports: &[Report]) -> String {
-    let lang = reports.first().map_or(Lang::Nb, |r| r.lang);
-    let failing: usize = reports.iter().map(|r| r.counts().failing).sum();
-    let table = super::table::total(reports, lang);
+/// Above the kommuners' sections: the verdict over all of them (`failing` findings; the
+/// table's total line).
+pub fn several_head(failing: usize, total: &str, lang: Lang) -> String {
     let verdict = match (failing, lang) {
         (0, Lang::Nb) => "✅ ingen funn som stopper endringen".to_string(),
         (0, Lang::En) => "✅ no finding that blocks the change".to_string(),
@@ -165,7 +163,7 @@ pub fn several_head(reports: &[Report]) -> String {
     };
     format!(
         "# prinsipp: {verdict}\n\n{}.\n\n",
-        table.trim_end().trim_end_matches('.')
+        total.trim_end().trim_end_matches('.')
     )
 }
 

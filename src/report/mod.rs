@@ -14,6 +14,7 @@ pub mod junit;
 pub mod markdown;
 pub mod rules;
 pub mod sarif;
+pub mod several;
 pub mod summary;
 pub mod table;
 pub mod xlsx;

@@ -33,39 +33,54 @@ pub fn render(r: &Report) -> String {
     document(rules, results)
 }
 
-/// Several kommuner in one run: the rules any of them ran (each described as the first
-/// kommune that runs it has it), and every result with its kommune in `properties`.
-pub fn render_several(reports: &[Report]) -> String {
-    let mut codes: Vec<&str> = Vec::new();
-    let mut rules = Vec::new();
-    for r in reports {
-        for code in r.settings.enabled_codes() {
-            if !codes.contains(&code) {
-                if let Some(rule) = rule(r, code) {
-                    codes.push(code);
-                    rules.push(rule);
-                }
-            }
-        }
-    }
-    let index: std::collections::HashMap<&str, usize> =
-        codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-    let results = reports
+/// One kommune's share of a run of several: the rules it ran and its results, each with
+/// its kommune in `properties`. Results name their rule by `ruleId` only: the joined rule
+/// list is not known while a kommune is rendered (`ruleIndex` is optional in SARIF).
+pub fn part(r: &Report) -> super::several::Part {
+    let codes = r.settings.enabled_codes();
+    let rules = codes
         .iter()
-        .flat_map(|r| {
-            let index = &index;
-            r.findings.iter().map(move |f| {
-                let mut result = result(r, f, index.get(f.code.as_str()).copied());
-                let k = &r.portfolio.kommune;
-                result["properties"] = json!({
-                    "kommune": escape::line(&k.name),
-                    "kommunenummer": escape::line(&k.number),
-                });
-                result
-            })
+        .filter_map(|code| Some((code.to_string(), rule(r, code)?)))
+        .collect();
+    let k = &r.portfolio.kommune;
+    let results = r
+        .findings
+        .iter()
+        .map(|f| {
+            let mut result = result(r, f, None);
+            result["properties"] = json!({
+                "kommune": escape::line(&k.name),
+                "kommunenummer": escape::line(&k.number),
+            });
+            serde_json::to_string_pretty(&result).unwrap_or_default()
         })
         .collect();
-    document(rules, results)
+    super::several::Part::Sarif { rules, results }
+}
+
+/// Several kommuner in one SARIF run: every rule any of them ran (described as the first
+/// kommune that runs it has it), and every result with its kommune in `properties`.
+pub fn join_several(parts: Vec<super::several::Part>) -> String {
+    let mut codes: Vec<String> = Vec::new();
+    let mut rules = Vec::new();
+    let mut results = Vec::new();
+    for part in parts {
+        let super::several::Part::Sarif {
+            rules: r,
+            results: res,
+        } = part
+        else {
+            continue;
+        };
+        for (code, rule) in r {
+            if !codes.contains(&code) {
+                codes.push(code);
+                rules.push(rule);
+            }
+        }
+        results.extend(res);
+    }
+    document_with(rules, &results)
 }
 
 fn rule(r: &Report, code: &str) -> Option<Value> {
@@ -155,6 +170,16 @@ fn result(r: &Report, f: &crate::finding::Finding, rule_index: Option<usize>) ->
 }
 
 fn document(rules: Vec<Value>, results: Vec<Value>) -> String {
+    let results: Vec<String> = results
+        .iter()
+        .map(|r| serde_json::to_string_pretty(r).unwrap_or_default())
+        .collect();
+    document_with(rules, &results)
+}
+
+/// The SARIF document with `results` (each pretty at the top level) spliced in.
+fn document_with(rules: Vec<Value>, results: &[String]) -> String {
+    let none: Vec<Value> = Vec::new();
     let sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -165,13 +190,12 @@ fn document(rules: Vec<Value>, results: Vec<Value>) -> String {
                 "informationUri": DOCS_URL,
                 "rules": rules,
             }},
-            "results": results,
+            "results": none,
             "columnKind": "unicodeCodePoints",
         }],
     });
-    let mut text = escape::json_inert(
-        serde_json::to_string_pretty(&sarif).unwrap_or_else(|_| "{}".to_string()),
-    );
+    let doc = serde_json::to_string_pretty(&sarif).unwrap_or_else(|_| "{}".to_string());
+    let mut text = escape::json_inert(super::several::splice_array(&doc, "results", results, 8));
     text.push('\n');
     text
 }

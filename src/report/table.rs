@@ -228,7 +228,7 @@ fn avvik_note(reference: Option<&str>, until: Option<crate::model::Date>, lang: 
 
 /// What a summary line counts.
 #[derive(Debug, Clone, Copy, Default)]
-struct Tally {
+pub struct Tally {
     errors: usize,
     warnings: usize,
     infos: usize,
@@ -240,7 +240,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn of(portfolio: &Portfolio, findings: &[Finding]) -> Tally {
+    pub fn of(portfolio: &Portfolio, findings: &[Finding]) -> Tally {
         let mut t = Tally::default();
         for f in findings {
             match (&f.status, f.severity) {
@@ -257,7 +257,7 @@ impl Tally {
         t
     }
 
-    fn add(self, o: Tally) -> Tally {
+    pub fn plus(self, o: Tally) -> Tally {
         Tally {
             errors: self.errors + o.errors,
             warnings: self.warnings + o.warnings,
@@ -308,13 +308,8 @@ pub fn kommune_heading(r: &super::Report, style: &Style) -> String {
     }
 }
 
-/// Below the kommuner's tables: the sum over all of them.
-pub fn total(reports: &[super::Report], lang: Lang) -> String {
-    let tally = reports
-        .iter()
-        .map(|r| Tally::of(r.portfolio, r.findings))
-        .fold(Tally::default(), Tally::add);
-    let n = reports.len();
+/// Below the kommuner's tables: the sum over all `n` of them.
+pub fn total_line(tally: Tally, n: usize, lang: Lang) -> String {
     let head = match lang {
         Lang::Nb => format!("Totalt for {}", plural(n, "kommune", "kommuner")),
         Lang::En => format!("In total for {}", plural(n, "kommune", "kommuner")),

@@ -4,7 +4,7 @@
 
 mod earlier;
 
-use super::kommuner::{ReadKommune, duplicate_numbers, read_kommuner};
+use super::kommuner::{KommuneId, ReadKommune, duplicate_numbers, read_kommuner};
 use super::{
     EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed, kommune_settings,
     target_allowed, write_all, write_file,
@@ -57,8 +57,8 @@ pub fn run(
         checked.extend(r.checked);
     }
     progress.finish_and_clear();
-    let portfolios = checked.iter().map(|(portfolio, _, _)| portfolio);
-    diags.extend(duplicate_numbers(portfolios).into_iter().map(|(_, d)| d));
+    let ids: Vec<KommuneId> = checked.iter().map(|(p, _, _)| KommuneId::of(p)).collect();
+    diags.extend(duplicate_numbers(ids.iter()).into_iter().map(|(_, d)| d));
     let mut known: Vec<&str> = checked
         .iter()
         .flat_map(|(_, s, _)| {

@@ -1,0 +1,113 @@
+//! Several kommuner in one result, rendered kommune by kommune: each kommune's share of an
+//! output is rendered while its portfolio is at hand, and the portfolio is then dropped;
+//! the shares are joined once every kommune is done. A run over the whole country holds the
+//! output, not every portfolio.
+
+use super::{Report, Style};
+use serde_json::Value;
+
+/// One kommune's share of one output.
+pub enum Part {
+    /// The table or markdown section, and what the total line sums.
+    Section {
+        text: String,
+        tally: super::table::Tally,
+        failing: usize,
+    },
+    /// The kommune's JSON object (pretty, at the top level) and its counts.
+    Json {
+        text: String,
+        counts: super::json::JsonCounts,
+    },
+    /// The rules the kommune ran (by code) and its results, each pretty at the top level.
+    Sarif {
+        rules: Vec<(String, Value)>,
+        results: Vec<String>,
+    },
+    /// The kommune's test suites, with their test cases and failures.
+    Junit {
+        text: String,
+        tests: usize,
+        failures: usize,
+    },
+    /// Text that is simply joined (GitHub's workflow commands).
+    Text(String),
+    /// The kommune's GitLab issues, each pretty at the top level.
+    Gitlab(Vec<String>),
+}
+
+/// Replaces the empty array at `"key": []` in a pretty JSON document with `items` (each
+/// pretty at the top level), as serde_json would have printed them `depth` spaces in.
+pub(crate) fn splice_array(doc: &str, key: &str, items: &[String], depth: usize) -> String {
+    let empty = format!("\"{key}\": []");
+    match doc.find(&empty) {
+        Some(at) => format!(
+            "{}\"{key}\": {}{}",
+            &doc[..at],
+            array(items, depth),
+            &doc[at + empty.len()..]
+        ),
+        None => doc.to_string(),
+    }
+}
+
+/// A pretty JSON array of `items` (each pretty at the top level), its items `depth` spaces
+/// in and its closing bracket two less.
+pub(crate) fn array(items: &[String], depth: usize) -> String {
+    if items.is_empty() {
+        return "[]".to_string();
+    }
+    let pad = " ".repeat(depth);
+    let mut out = String::from("[\n");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        for (j, line) in item.lines().enumerate() {
+            if j > 0 {
+                out.push('\n');
+            }
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+    }
+    out.push('\n');
+    out.push_str(&" ".repeat(depth.saturating_sub(2)));
+    out.push(']');
+    out
+}
+
+/// The table's total line and the markdown's verdict, from the kommuner's sections.
+pub fn join_sections(parts: Vec<Part>, markdown: bool, style: &Style) -> String {
+    let mut tally = super::table::Tally::default();
+    let (mut failing, mut n) = (0, 0);
+    let mut sections = Vec::new();
+    for part in parts {
+        if let Part::Section {
+            text,
+            tally: t,
+            failing: f,
+        } = part
+        {
+            tally = tally.plus(t);
+            failing += f;
+            n += 1;
+            sections.push(text);
+        }
+    }
+    let total = super::table::total_line(tally, n, style.lang);
+    if markdown {
+        super::markdown::several_head(failing, &total, style.lang) + &sections.join("\n")
+    } else {
+        sections.concat() + &total
+    }
+}
+
+/// The share of a kommune for a section output: `text` rendered by the caller.
+pub fn section(r: &Report, text: String) -> Part {
+    Part::Section {
+        text,
+        tally: super::table::Tally::of(r.portfolio, r.findings),
+        failing: r.counts().failing,
+    }
+}
