@@ -87,12 +87,7 @@ impl<'a> Subjects<'a> {
 pub fn note<'a>(portfolio: &'a Portfolio, subject: &Subject) -> Option<&'a str> {
     match subject {
         Subject::System(id) => portfolio.system(id)?.note.as_deref(),
-        Subject::Project(id) => portfolio
-            .projects
-            .iter()
-            .find(|p| &p.id == id)?
-            .note
-            .as_deref(),
+        Subject::Project(id) => portfolio.project(id)?.note.as_deref(),
         Subject::Portfolio | Subject::Avvik(_) => None,
     }
     .filter(|n| !n.trim().is_empty())

@@ -157,6 +157,8 @@ pub struct Portfolio {
     pub membership: Option<Membership>,
     /// Inventory index by id, built on first lookup (rules look systems up by id often).
     system_index: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    /// Project index by id, built on first lookup (outputs look a finding's project up).
+    project_index: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
 }
 
 impl Portfolio {
@@ -170,6 +172,18 @@ impl Portfolio {
         });
         index.get(id).map(|&i| &self.systems[i])
     }
+    /// The first project with this id (ids are unique once the folder loads).
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        let index = self.project_index.get_or_init(|| {
+            let mut index = std::collections::HashMap::with_capacity(self.projects.len());
+            for (i, p) in self.projects.iter().enumerate() {
+                index.entry(p.id.clone()).or_insert(i);
+            }
+            index
+        });
+        index.get(id).map(|&i| &self.projects[i])
+    }
+
     /// For a subject from an IKT-samarbeid's shared files: the owner kommuner it concerns
     /// (those in its `brukes_av`, or every owner). `None` for the kommune's own subjects.
     pub fn shared_with(&self, file: FileId, used_by: &Names) -> Option<Vec<String>> {

@@ -87,7 +87,7 @@ impl<'a> Report<'a> {
                 (s.spans.at.file, &s.used_by)
             }
             crate::finding::Subject::Project(id) => {
-                let project = p.projects.iter().find(|x| &x.id == id)?;
+                let project = p.project(id)?;
                 (project.spans.at.file, &project.used_by)
             }
             _ => return None,
