@@ -43,7 +43,10 @@ impl<'n> Fields<'n> {
 }
 
 /// `målverdi` is read as `maalverdi`: keys are ASCII-folded before they are matched.
-fn fold_key(key: &str) -> String {
+fn fold_key(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.is_ascii() {
+        return std::borrow::Cow::Borrowed(key);
+    }
     let mut out = String::with_capacity(key.len());
     for c in key.chars() {
         match c {
@@ -53,7 +56,7 @@ fn fold_key(key: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// A scalar described for messages: «ja», a list, a mapping.

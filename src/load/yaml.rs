@@ -85,7 +85,7 @@ enum Frame {
         bytes: usize,
         key: Option<(String, u32, u32)>,
         /// Keys so far and their lines: finding a repeated key stays O(1) per key.
-        seen: HashMap<String, u32>,
+        seen: HashMap<String, u32, foldhash::fast::RandomState>,
     },
 }
 
@@ -153,7 +153,7 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
                         anchor,
                         bytes: NODE_BYTES,
                         key: None,
-                        seen: HashMap::new(),
+                        seen: HashMap::default(),
                     }
                 } else {
                     Frame::Seq {

@@ -35,6 +35,19 @@ pub fn check(c: &mut Checker) {
 /// counts; the finding points where that date is written.
 fn overdue(c: &mut Checker) {
     let (p, today) = (c.portfolio, c.date);
+    // The passed `utfaser` dates of judged projects, by the system they name: one pass over
+    // the projects, not one per system.
+    let mut passed: std::collections::HashMap<&str, Vec<(Date, &str, Pos)>> =
+        std::collections::HashMap::new();
+    for project in p.judged_projects() {
+        for r in &project.retires {
+            if let (Some(system), Some(date)) = (r.system.as_deref(), r.date.filter(|d| *d < today))
+            {
+                let entry = (date, project.id.as_str(), r.spans.key("dato"));
+                passed.entry(system).or_default().push(entry);
+            }
+        }
+    }
     for system in &p.systems {
         if system.lifecycle == Some(Livslop::Avviklet) {
             continue;
@@ -43,16 +56,11 @@ fn overdue(c: &mut Checker) {
             .retires
             .filter(|d| *d < today)
             .map(|d| (d, None, system.spans.key("utfases")));
-        let planned = p.judged_projects().flat_map(|project| {
-            project
-                .retires
-                .iter()
-                .filter(|r| r.system.as_deref() == Some(system.id.as_str()))
-                .filter_map(move |r| {
-                    let date = r.date.filter(|d| *d < today)?;
-                    Some((date, Some(project.id.as_str()), r.spans.key("dato")))
-                })
-        });
+        let planned = passed
+            .get(system.id.as_str())
+            .into_iter()
+            .flatten()
+            .map(|(date, project, at)| (*date, Some(*project), *at));
         let Some((date, project, at)) = own.into_iter().chain(planned).min_by_key(|(d, ..)| *d)
         else {
             continue;
