@@ -2,10 +2,12 @@
 //! subfolders), each read and checked on its own, in parallel, and rendered as one result
 //! with one exit code.
 
-use super::kommuner::{KommuneId, ReadKommune, duplicate_numbers, kommune_units, read_unit};
+use super::kommuner::{
+    KommuneId, ReadKommune, Settled, duplicate_numbers, kommune_units, read_unit,
+};
 use super::{
     EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed,
-    kommune_settings, read_baseline, target_allowed, write_all, write_file,
+    read_baseline, target_allowed, write_all, write_file,
 };
 use crate::baseline::{Baseline, BaselineEntry};
 use crate::cli::{CheckArgs, CheckFormat, FailOn, Output};
@@ -169,23 +171,15 @@ fn check_kommune(
     baseline: Option<&Baseline>,
     date: Date,
 ) -> KommuneRun {
-    let ReadKommune {
+    let Settled {
         path,
-        loaded,
-        config,
         mut diags,
         inputs,
-    } = read;
-    diags.extend(loaded.diagnostics);
-    let settings = kommune_settings(
-        config.as_ref(),
-        args.strategi.as_deref(),
-        loaded.portfolio.as_ref(),
-        &mut diags,
-    );
-    let readable = !diags.iter().any(|d| d.level == Level::Error);
-    let checked = match (loaded.portfolio, settings) {
-        (Some(portfolio), Some(settings)) if readable => {
+        files,
+        ready,
+    } = read.settle(args.strategi.as_deref());
+    let checked = match ready {
+        Some((portfolio, settings)) => {
             let mut findings = if args.show_config {
                 Vec::new()
             } else {
@@ -215,7 +209,7 @@ fn check_kommune(
         path,
         diags,
         inputs,
-        files: loaded.files,
+        files,
         checked,
     }
 }

@@ -3,7 +3,7 @@
 //! the shared systems it uses; any other folder stands for its subfolders that are either.
 //! Also which kommunenummer is taken twice.
 
-use super::{ConfigSource, LoadedConfig, open_kommune, read_config};
+use super::{ConfigSource, LoadedConfig, kommune_settings, open_kommune, read_config};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::input::{self, Opened};
 use crate::load::{self, LoadOptions};
@@ -28,6 +28,48 @@ pub(super) struct ReadKommune {
     pub config: Option<LoadedConfig>,
     pub diags: Vec<Diagnostic>,
     pub inputs: Vec<input::Identity>,
+}
+
+/// A kommune read with its settings built: what `check` and `report` go on from.
+pub(super) struct Settled {
+    pub path: PathBuf,
+    pub diags: Vec<Diagnostic>,
+    pub inputs: Vec<input::Identity>,
+    pub files: Vec<crate::model::SourceFile>,
+    /// The portfolio and its settings when everything could be read (no error above).
+    pub ready: Option<(Portfolio, crate::settings::Settings)>,
+}
+
+impl ReadKommune {
+    /// Builds the kommune's settings: `--strategi`, else prinsipp.toml's, else kommune.yaml's.
+    pub(super) fn settle(self, strategy: Option<&str>) -> Settled {
+        let ReadKommune {
+            path,
+            loaded,
+            config,
+            mut diags,
+            inputs,
+        } = self;
+        diags.extend(loaded.diagnostics);
+        let settings = kommune_settings(
+            config.as_ref(),
+            strategy,
+            loaded.portfolio.as_ref(),
+            &mut diags,
+        );
+        let readable = !diags.iter().any(|d| d.level == Level::Error);
+        let ready = match (loaded.portfolio, settings) {
+            (Some(portfolio), Some(settings)) if readable => Some((portfolio, settings)),
+            _ => None,
+        };
+        Settled {
+            path,
+            diags,
+            inputs,
+            files: loaded.files,
+            ready,
+        }
+    }
 }
 
 /// The kommuner the folders named hold, read in parallel, in the order named (a parent's

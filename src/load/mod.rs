@@ -184,7 +184,8 @@ impl Shared {
 /// Reads an IKT-samarbeid's shared part from its folder `folder` (at `path`).
 pub fn load_shared(folder: &Folder, path: &Path, options: &LoadOptions) -> Shared {
     let mut diags = Vec::new();
-    let found = walk::read_shared_files(folder, path, options, &mut diags);
+    let head = ("samarbeid.yaml", FileKind::Samarbeid);
+    let found = walk::read_files_as(folder, path, path, head, options, &mut diags);
     let mut jobs = found.jobs;
     let mut results = parse_in_parallel(&mut jobs, 0);
     let files = source_files(jobs);
@@ -262,7 +263,8 @@ pub fn load_member(
     options: &LoadOptions,
 ) -> Loaded {
     let mut diags = Vec::new();
-    let found = walk::read_member_files(folder, path, samarbeid_path, options, &mut diags);
+    let head = ("kommune.yaml", FileKind::Kommune);
+    let found = walk::read_files_as(folder, path, samarbeid_path, head, options, &mut diags);
     if !found.kommune_reported && !found.jobs.iter().any(|j| j.kind == FileKind::Kommune) {
         diags.push(
             Diagnostic::error(

@@ -57,44 +57,10 @@ pub(super) fn read_files(
     )
 }
 
-/// Reads the shared files of an IKT-samarbeid's folder: samarbeid.yaml in kommune.yaml's
-/// place, then systems, projects and the deviation register as in a kommune folder.
-pub(super) fn read_shared_files(
-    folder: &Folder,
-    root: &Path,
-    options: &LoadOptions,
-    diags: &mut Vec<Diagnostic>,
-) -> Found {
-    read_files_as(
-        folder,
-        root,
-        root,
-        ("samarbeid.yaml", FileKind::Samarbeid),
-        options,
-        diags,
-    )
-}
-
-/// Reads an owner kommune's folder inside an IKT-samarbeid's, shown from the samarbeid's.
-pub(super) fn read_member_files(
-    folder: &Folder,
-    root: &Path,
-    samarbeid: &Path,
-    options: &LoadOptions,
-    diags: &mut Vec<Diagnostic>,
-) -> Found {
-    read_files_as(
-        folder,
-        root,
-        samarbeid,
-        ("kommune.yaml", FileKind::Kommune),
-        options,
-        diags,
-    )
-}
-
-/// The walk: `head` (kommune.yaml or samarbeid.yaml), systems, projects, avvik.yaml.
-fn read_files_as(
+/// The walk: `head` (kommune.yaml, or samarbeid.yaml for an IKT-samarbeid's shared files),
+/// systems, projects, avvik.yaml; files shown from `shown_from` (an owner's files from the
+/// samarbeid's folder).
+pub(super) fn read_files_as(
     folder: &Folder,
     root: &Path,
     shown_from: &Path,

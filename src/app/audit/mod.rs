@@ -4,10 +4,10 @@
 
 mod earlier;
 
-use super::kommuner::{KommuneId, ReadKommune, duplicate_numbers, read_kommuner};
+use super::kommuner::{KommuneId, ReadKommune, Settled, duplicate_numbers, read_kommuner};
 use super::{
-    EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed, kommune_settings,
-    target_allowed, write_all, write_file,
+    EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed, target_allowed,
+    write_all, write_file,
 };
 use crate::cli::{AuditFormat, ReportArgs, ReportOutput};
 use crate::diagnostic::{Diagnostic, Level};
@@ -200,23 +200,16 @@ struct KommuneRead {
 }
 
 fn check_kommune(read: ReadKommune, args: &ReportArgs, date: Date) -> KommuneRead {
-    let ReadKommune {
+    let Settled {
         path,
-        loaded,
-        config,
         mut diags,
         inputs,
-    } = read;
+        ready,
+        ..
+    } = read.settle(args.strategi.as_deref());
     let mut history = Vec::new();
-    diags.extend(loaded.diagnostics);
-    let settings = kommune_settings(
-        config.as_ref(),
-        args.strategi.as_deref(),
-        loaded.portfolio.as_ref(),
-        &mut diags,
-    );
-    let checked = match (loaded.portfolio, settings) {
-        (Some(portfolio), Some(settings)) => {
+    let checked = match ready {
+        Some((portfolio, settings)) => {
             if let Some(from) = args.historikk {
                 let number = &portfolio.kommune.number;
                 history.extend(earlier::months(args, &path, from, date, number, &mut diags));
