@@ -263,3 +263,24 @@ fn the_report_shows_every_owner() {
         assert!(text.contains(&format!("{name} kommune")), "{name}");
     }
 }
+
+#[test]
+fn kommune_yaml_beside_samarbeid_yaml_is_not_read_and_says_so() {
+    let dir = example_copy();
+    std::fs::write(
+        dir.join("kommune.yaml"),
+        "kommune:\n  navn: Fjellregionen\n  kommunenummer: \"3990\"\n",
+    )
+    .unwrap();
+    let run = check(dir.to_str().unwrap(), &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let shown = common::shown(&dir.join("kommune.yaml"));
+    assert!(
+        run.stderr.contains(&format!(
+            "advarsel: {shown}: kommune.yaml ved siden av samarbeid.yaml leses ikke: mappa er et IKT-samarbeid"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("Totalt for 5 kommuner"));
+}

@@ -163,7 +163,25 @@ fn read_samarbeid(path: &Path, config: Option<&Path>, options: &LoadOptions) -> 
         Ok(folder) => folder,
         Err(d) => return failed(vec![*d], Vec::new(), Vec::new()),
     };
-    let shared = load::load_shared(&folder, path, options);
+    let mut shared = load::load_shared(&folder, path, options);
+    if matches!(folder.open_entry("kommune.yaml"), Ok(Some(_))) {
+        let shown = load::from_working_directory(&path.join("kommune.yaml"));
+        shared.diagnostics.push(
+            Diagnostic::warning(
+                &shown,
+                0,
+                0,
+                Text::new(
+                    "kommune.yaml ved siden av samarbeid.yaml leses ikke: mappa er et IKT-samarbeid",
+                    "kommune.yaml beside samarbeid.yaml is not read: the folder is an IKT-samarbeid",
+                ),
+            )
+            .with_hint(Text::new(
+                "Hver eierkommune har sin kommune.yaml i sin egen mappe, oppført under kommuner i samarbeid.yaml",
+                "Each owner kommune has its kommune.yaml in a folder of its own, listed under kommuner in samarbeid.yaml",
+            )),
+        );
+    }
     let errors = shared.diagnostics.iter().any(|d| d.level == Level::Error);
     let Some(samarbeid) = shared.samarbeid.as_ref().filter(|_| !errors) else {
         return failed(

@@ -153,6 +153,11 @@ pub fn load_opened(folder: &Folder, path: &Path, options: &LoadOptions) -> Loade
     loaded
 }
 
+/// A path as CI tools and a run of several kommuner name it: from the working directory.
+pub fn from_working_directory(path: &Path) -> String {
+    walk::cwd_relative(path)
+}
+
 fn source_files(jobs: Vec<Job>) -> Vec<SourceFile> {
     jobs.into_iter()
         .map(|j| SourceFile {
