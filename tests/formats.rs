@@ -759,3 +759,57 @@ fn paths_in_ci_formats_are_relative_to_the_working_directory() {
         "{paths:?}"
     );
 }
+
+/// Two failing findings of one rule on one subject are two failing test cases: the CI's
+/// count of failures is the table's count of findings.
+#[test]
+fn junit_counts_every_failing_finding_as_the_table_does() {
+    let dir = common::kommune(
+        "junit-two-on-one",
+        &[
+            ("kommune.yaml", common::KOMMUNE),
+            (
+                "systemer.yaml",
+                b"systemer:\n  - id: sak\n    navn: Sak\n    integrasjoner:\n      - mot: lonn\n        standard: proprietaer\n      - mot: lonn\n        standard: filoverforing\n  - id: lonn\n    navn: Lonn\n",
+            ),
+        ],
+    );
+    let args = |format: &'static str| {
+        let config = common::only(&["STD-01"]);
+        prinsipp(&[
+            "check",
+            dir.to_str().unwrap(),
+            "--dato",
+            DATO,
+            "--fail-on",
+            "advarsel",
+            "--config",
+            &config,
+            "--format",
+            format,
+        ])
+    };
+    let table = args("table");
+    assert!(
+        table.stdout.contains("0 feil, 2 advarsler"),
+        "{}",
+        table.stdout
+    );
+    let junit = args("junit");
+    let doc = roxmltree::Document::parse(&junit.stdout).unwrap();
+    let root = doc.root_element();
+    assert_eq!(root.attribute("failures"), Some("2"));
+    let names: Vec<&str> = root
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
+        .map(|c| c.attribute("name").unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "system sak /system/integrasjoner/lonn/standard",
+            "system sak /system/integrasjoner/lonn/standard~2"
+        ]
+    );
+}

@@ -1,6 +1,8 @@
 //! `--format junit`: one test suite per rule and one test case per subject it checked, so a
 //! CI test view shows what was checked, not only what failed. A finding that fails the run
-//! is a failure; an approved, baseline-known or below-threshold one is noted in system-out.
+//! is a failure, one per test case: a subject with several failing findings of one rule has
+//! a case for each, so the failures are as many as the table's failing findings. An
+//! approved, baseline-known or below-threshold finding is noted in system-out.
 
 use super::Report;
 use super::escape::xml;
@@ -10,6 +12,42 @@ use crate::text::Lang;
 struct Case<'a> {
     subject: Subject,
     findings: Vec<&'a Finding>,
+}
+
+/// A test case as written: its name and the findings it reports.
+struct Written<'a> {
+    name: String,
+    findings: Vec<&'a Finding>,
+}
+
+/// The test cases of one rule: one per subject checked, except that a subject with several
+/// failing findings of the rule gets one case per finding (named by the finding's path),
+/// so that the CI's count of failures is the table's count of findings.
+fn written<'a>(cases: Vec<Case<'a>>, r: &Report) -> Vec<Written<'a>> {
+    let mut out = Vec::with_capacity(cases.len());
+    for case in cases {
+        let label = case.subject.label();
+        let (failing, other): (Vec<&Finding>, Vec<&Finding>) =
+            case.findings.iter().partition(|f| r.is_failing(f));
+        if failing.len() <= 1 {
+            out.push(Written {
+                name: label,
+                findings: case.findings,
+            });
+            continue;
+        }
+        for (i, f) in failing.into_iter().enumerate() {
+            let mut findings = vec![f];
+            if i == 0 {
+                findings.extend(other.iter().copied());
+            }
+            out.push(Written {
+                name: format!("{label} {}", f.path),
+                findings,
+            });
+        }
+    }
+    out
 }
 
 pub fn render(r: &Report) -> String {
@@ -84,6 +122,7 @@ fn suites(r: &Report, prefix: &str) -> (String, usize, usize) {
                 }
             }
         }
+        let cases = written(cases, r);
         let failures = cases
             .iter()
             .filter(|c| c.findings.iter().any(|f| r.is_failing(f)))
@@ -100,7 +139,7 @@ fn suites(r: &Report, prefix: &str) -> (String, usize, usize) {
             suites.push_str(&format!(
                 "    <testcase classname=\"{}\" name=\"{}\"",
                 xml(code),
-                xml(&case.subject.label())
+                xml(&case.name)
             ));
             if case.findings.is_empty() {
                 suites.push_str("/>\n");
@@ -109,8 +148,8 @@ fn suites(r: &Report, prefix: &str) -> (String, usize, usize) {
             suites.push_str(">\n");
             let (failing, other): (Vec<&&Finding>, Vec<&&Finding>) =
                 case.findings.iter().partition(|f| r.is_failing(f));
-            // One <failure> per test case (strict JUnit readers accept no more), listing
-            // every failing finding of this rule on this subject.
+            // One <failure> per test case (strict JUnit readers accept no more): a case has
+            // at most one failing finding (see `written`).
             if let Some(first) = failing.first() {
                 let lines: Vec<String> = failing
                     .iter()
