@@ -144,7 +144,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "MIB", default_value_t = crate::load::DEFAULT_MAX_FILE_BYTES / (1024 * 1024))]
     pub max_file_size: u64,
 
-    /// The evaluation date for --sjekk, YYYY-MM-DD (default: today)
+    /// The evaluation date for --sjekk, YYYY-MM-DD (default: today in Norway, Europe/Oslo)
     #[arg(long, value_parser = parse_date)]
     pub dato: Option<crate::model::Date>,
 }
@@ -164,7 +164,7 @@ pub struct ReportArgs {
     #[arg(long = "format", value_name = "FORMAT[=PATH]", value_parser = parse_report_output)]
     pub outputs: Vec<ReportOutput>,
 
-    /// Evaluation date, YYYY-MM-DD (default: today)
+    /// Evaluation date, YYYY-MM-DD (default: today in Norway, Europe/Oslo)
     #[arg(long, value_parser = parse_date)]
     pub dato: Option<crate::model::Date>,
 
@@ -248,7 +248,7 @@ pub struct CheckArgs {
     #[arg(default_value = ".", value_name = "FOLDER")]
     pub folders: Vec<PathBuf>,
 
-    /// Evaluation date, YYYY-MM-DD (default: today); makes runs reproducible
+    /// Evaluation date, YYYY-MM-DD (default: today in Norway, Europe/Oslo); makes runs reproducible
     #[arg(long, value_parser = parse_date)]
     pub dato: Option<crate::model::Date>,
 

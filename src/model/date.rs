@@ -135,13 +135,36 @@ impl Date {
         Date::new(year, digits(5..7)?, digits(8..10)?)
     }
 
-    /// Today in UTC, from the system clock (only the CLI calls this; rules get a date).
+    /// Today in Norway (Europe/Oslo), from the system clock (only the CLI calls this; rules
+    /// get a date): between midnight and 01:00 or 02:00 Norwegian time, UTC is still on
+    /// yesterday.
     pub fn today() -> Date {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
+            .map(|d| d.as_secs() as i64)
             .unwrap_or(0);
-        Date::from_days((secs / 86_400) as i64)
+        Date::in_oslo(secs)
+    }
+
+    /// The date in Europe/Oslo at `secs` seconds after 1970-01-01T00:00Z: UTC+1, and UTC+2
+    /// from the last Sunday of March to the last Sunday of October, both at 01:00 UTC (the
+    /// EU's summer time, which Norway keeps).
+    pub fn in_oslo(secs: i64) -> Date {
+        let utc_day = Date::from_days(secs.div_euclid(86_400));
+        let year = utc_day.year;
+        // The last Sunday of a month, as days since 1970 (1970-01-01 was a Thursday).
+        let last_sunday = |month: u32| {
+            let last = Date::new(year, month, 31).map_or(0, Date::days);
+            last - (last + 4).rem_euclid(7)
+        };
+        let summer_from = last_sunday(3) * 86_400 + 3_600;
+        let summer_to = last_sunday(10) * 86_400 + 3_600;
+        let offset = if (summer_from..summer_to).contains(&secs) {
+            7_200
+        } else {
+            3_600
+        };
+        Date::from_days((secs + offset).div_euclid(86_400))
     }
 
     /// Moves by whole months; the day is clamped to the target month's length
@@ -232,6 +255,29 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Seconds since 1970 at a UTC date and hour.
+    fn at(date: &str, hour: i64) -> i64 {
+        Date::parse(date).unwrap().days() * 86_400 + hour * 3_600
+    }
+
+    #[test]
+    fn today_is_norwegian_in_winter_and_in_summer() {
+        let day = |d: &str, h| Date::in_oslo(at(d, h)).to_string();
+        // Winter, UTC+1: 23:30 UTC is 00:30 the next day in Oslo.
+        assert_eq!(day("2026-01-14", 22), "2026-01-14");
+        assert_eq!(day("2026-01-14", 23), "2026-01-15");
+        // Summer, UTC+2: 22:00 UTC is already midnight in Oslo.
+        assert_eq!(day("2026-06-30", 21), "2026-06-30");
+        assert_eq!(day("2026-06-30", 22), "2026-07-01");
+        // Summer time in 2026 runs from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(day("2026-03-28", 22), "2026-03-28");
+        assert_eq!(day("2026-03-29", 22), "2026-03-30");
+        assert_eq!(day("2026-10-24", 22), "2026-10-25");
+        assert_eq!(day("2026-10-25", 22), "2026-10-25");
+        // New Year's Eve at 23:00 UTC is 2027 in Oslo.
+        assert_eq!(day("2026-12-31", 23), "2027-01-01");
+    }
 
     #[test]
     fn parses_only_real_dates() {
