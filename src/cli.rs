@@ -49,7 +49,7 @@ pub enum Command {
     },
     /// JSON Schema (draft 2020-12) for the YAML files, for editors (yaml-language-server)
     Schema {
-        /// kommune | systemer | prosjekter | avvik
+        /// kommune | samarbeid | systemer | prosjekter | avvik
         #[arg(value_parser = ["kommune", "samarbeid", "systemer", "prosjekter", "avvik"], required_unless_present = "dir")]
         kind: Option<String>,
         /// Write every schema into this folder instead (KIND.schema.json)
@@ -63,6 +63,14 @@ pub enum Command {
     /// The portfolio report for the board: key figures, charts, the compliance matrix, every
     /// finding and the deviation register, for one kommune or many (docs/rapport.md)
     Report(ReportArgs),
+    /// Shell completions for bash, zsh, fish, elvish or powershell, on standard output
+    /// (e.g. `prinsipp completions bash > ~/.local/share/bash-completion/completions/prinsipp`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff) on standard output: `prinsipp man > prinsipp.1; man ./prinsipp.1`
+    Man,
     /// Write a commented starter kommune folder that passes `prinsipp check`
     Init {
         /// Where to write it (default: .)

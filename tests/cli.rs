@@ -1,7 +1,7 @@
 //! The binary as a user runs it: exit codes, the table, JSON, `rules` and `explain`.
 
 mod common;
-use common::{KOMMUNE, kommune, only, prinsipp, repo};
+use common::{KOMMUNE, kommune, only, prinsipp, repo, scratch};
 
 #[test]
 fn the_table_lists_findings_sorted_by_place_with_a_summary() {
@@ -487,4 +487,72 @@ fn the_example_kommune_gives_exactly_its_documented_findings() {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .collect();
     assert_eq!(got, want);
+}
+
+/// The completions, sourced in a real bash, complete subcommands and flag values.
+#[test]
+fn bash_completions_complete_commands_and_values() {
+    let complete = |words: &str, cword: usize| {
+        let script = format!(
+            "source <(\"$PRINSIPP\" completions bash); COMP_WORDS=({words}); COMP_CWORD={cword}; _prinsipp prinsipp \"${{COMP_WORDS[$COMP_CWORD]}}\" \"${{COMP_WORDS[$COMP_CWORD-1]}}\"; echo \"${{COMPREPLY[@]}}\""
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &script])
+            .env("PRINSIPP", env!("CARGO_BIN_EXE_prinsipp"))
+            .output()
+            .expect("bash runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(complete("prinsipp ch", 1), "check");
+    assert_eq!(
+        complete("prinsipp check --fail-on ''", 3),
+        "feil advarsel info never"
+    );
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let run = prinsipp(&["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}");
+        assert!(run.stdout.contains("check"), "{shell}");
+    }
+}
+
+/// The manual page reads in man-db's `man`, with every subcommand in it.
+#[test]
+fn the_man_page_reads_in_man() {
+    let run = prinsipp(&["man"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with(".ie"), "{}", &run.stdout[..40]);
+    let page = scratch("man").join("prinsipp.1");
+    std::fs::write(&page, &run.stdout).unwrap();
+    let out = std::process::Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANWIDTH", "100")
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .output()
+        .expect("man-db's man is installed (.ci/run installs it)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("NAME"), "{text}");
+    for command in [
+        "check",
+        "report",
+        "rules",
+        "explain",
+        "schema",
+        "init",
+        "import",
+        "completions",
+    ] {
+        assert!(text.contains(command), "{command} in\n{text}");
+    }
 }

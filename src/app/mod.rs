@@ -60,9 +60,27 @@ pub fn run_with(cli: &Cli, style: &Style, out: &mut impl Write, err: &mut impl W
         Command::Import(args) => import(args, style, out, err),
         Command::Report(args) => audit::run(args, style, out, err),
         Command::Schema { kind, dir } => schema(kind.as_deref(), dir.as_deref(), style, out, err),
+        Command::Completions { shell } => completions(*shell, out),
+        Command::Man => man(out),
     };
     // A closed pipe (`prinsipp check | head`) is not an error worth a message.
     result.unwrap_or(EXIT_OK)
+}
+
+/// `prinsipp completions SHELL`: generated from the clap definitions.
+fn completions(shell: clap_complete::Shell, out: &mut impl Write) -> std::io::Result<u8> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut command, "prinsipp", out);
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// `prinsipp man`: the manual page, generated from the clap definitions.
+fn man(out: &mut impl Write) -> std::io::Result<u8> {
+    let command = <Cli as clap::CommandFactory>::command();
+    clap_mangen::Man::new(command).render(out)?;
+    out.flush()?;
+    Ok(EXIT_OK)
 }
 
 fn write_all(out: &mut impl Write, text: &str) -> std::io::Result<()> {
