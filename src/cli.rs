@@ -312,7 +312,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub samle: Option<u64>,
 
-    /// Print only findings and errors, no summary line
+    /// Print only findings and errors: no summary line, and nothing at all on a clean run
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,
 

@@ -556,3 +556,95 @@ fn the_man_page_reads_in_man() {
         assert!(text.contains(command), "{command} in\n{text}");
     }
 }
+
+/// `--quiet` on a clean run prints nothing at all, for one kommune and for several.
+#[test]
+fn quiet_is_silent_on_a_clean_run() {
+    let one = prinsipp(&[
+        "check",
+        &repo("examples/ryddig-kommune"),
+        "--dato",
+        "2026-06-01",
+        "--quiet",
+    ]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert_eq!((one.stdout.as_str(), one.stderr.as_str()), ("", ""));
+    let several = prinsipp(&[
+        "check",
+        &repo("examples/ryddig-kommune"),
+        &repo("examples/ryddig-kommune"),
+        "--dato",
+        "2026-06-01",
+        "--quiet",
+    ]);
+    // The same folder twice is one kommunenummer twice: an error, but no table.
+    assert_eq!(several.code, 2);
+    assert_eq!(several.stdout, "");
+}
+
+/// Colours are decided per stream: a terminal on stdout and a file on stderr give a
+/// coloured table and a plain error log; CLICOLOR_FORCE and FORCE_COLOR force them, and
+/// `--color never` wins over both.
+#[test]
+fn colour_is_decided_for_each_stream() {
+    let dir = kommune(
+        "colour",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer/tom.yaml", b""),
+            ("systemer.yaml", b"systemer:\n  - id: a\n    navn: A\n"),
+        ],
+    );
+    let err_log = scratch("colour-err").join("err.log");
+    let command = format!(
+        "{} check {} --dato 2026-06-01 --config {} 2>{}",
+        env!("CARGO_BIN_EXE_prinsipp"),
+        dir.display(),
+        only(&["INV-01"]),
+        err_log.display()
+    );
+    let typescript = scratch("colour-tty").join("typescript");
+    let status = std::process::Command::new("script")
+        .args(["-qec", &command])
+        .arg(&typescript)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
+        .status()
+        .expect("script (util-linux) runs");
+    assert!(status.success());
+    let screen = std::fs::read_to_string(&typescript).unwrap();
+    assert!(
+        screen.contains("\u{1b}["),
+        "the terminal gets colours: {screen}"
+    );
+    let log = std::fs::read_to_string(&err_log).unwrap();
+    assert!(
+        log.contains("advarsel: systemer/tom.yaml: Fila er tom"),
+        "{log}"
+    );
+    assert!(!log.contains('\u{1b}'), "the log gets none: {log:?}");
+
+    let piped = |envs: &[(&str, &str)], extra: &[&str]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_prinsipp"));
+        command
+            .args(["check", dir.to_str().unwrap(), "--dato", "2026-06-01"])
+            .args(["--config", &only(&["INV-01"])])
+            .args(extra)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("FORCE_COLOR");
+        for (k, v) in envs {
+            command.env(k, v);
+        }
+        let out = command.output().unwrap();
+        let all = [out.stdout, out.stderr].concat();
+        String::from_utf8_lossy(&all).contains('\u{1b}')
+    };
+    assert!(!piped(&[], &[]), "a pipe gets no colours");
+    assert!(piped(&[("CLICOLOR_FORCE", "1")], &[]));
+    assert!(piped(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")], &[]));
+    assert!(!piped(&[("FORCE_COLOR", "0")], &[]));
+    assert!(!piped(&[("NO_COLOR", "1")], &[]));
+    assert!(!piped(&[("FORCE_COLOR", "1")], &["--color", "never"]));
+}

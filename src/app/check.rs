@@ -482,6 +482,8 @@ fn render_one(format: CheckFormat, r: &Report, args: &CheckArgs, style: &Style) 
 fn part(format: CheckFormat, r: &Report, args: &CheckArgs, style: &Style) -> report::several::Part {
     use report::several::{Part, section};
     match format {
+        // Quiet: a kommune without findings has nothing to say.
+        CheckFormat::Table if args.quiet && r.findings.is_empty() => section(r, String::new()),
         CheckFormat::Table => {
             let heading = report::table::kommune_heading(r, style);
             section(
@@ -510,8 +512,8 @@ fn join(
 ) -> String {
     use report::several::Part;
     match format {
-        CheckFormat::Table => report::several::join_sections(parts, false, style),
-        CheckFormat::Markdown => report::several::join_sections(parts, true, style),
+        CheckFormat::Table => report::several::join_sections(parts, false, args.quiet, style),
+        CheckFormat::Markdown => report::several::join_sections(parts, true, false, style),
         CheckFormat::Json => {
             let date = args.dato.unwrap_or_else(Date::today);
             report::json::join_several(parts, date, fail_on(args))

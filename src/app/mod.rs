@@ -27,7 +27,8 @@ pub const EXIT_INPUT: u8 = 2;
 pub fn run(cli: &Cli) -> u8 {
     let style = Style {
         lang: language(cli.lang),
-        color: use_color(cli.color),
+        color: use_color(cli.color, std::io::stdout().is_terminal()),
+        color_err: use_color(cli.color, std::io::stderr().is_terminal()),
         tty: std::io::stdout().is_terminal(),
         terminal_width: terminal_width(),
     };
@@ -638,14 +639,16 @@ fn language(arg: Option<LangArg>) -> Lang {
     }
 }
 
-fn use_color(arg: ColorArg) -> bool {
+/// Colours for a stream: `--color` when given; in `auto`, CLICOLOR_FORCE or FORCE_COLOR
+/// (set, not `0`) turn them on, NO_COLOR (set) turns them off, and otherwise a terminal
+/// gets them.
+fn use_color(arg: ColorArg, terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
+        ColorArg::Auto if set("CLICOLOR_FORCE") || set("FORCE_COLOR") => true,
+        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal,
     }
 }
 

@@ -24,7 +24,7 @@ pub fn render(diags: &[Diagnostic], style: &Style) -> String {
     let mut out = String::new();
     for d in diags {
         let word = level_word(d.level, style.lang);
-        let word = match (style.color, d.level) {
+        let word = match (style.color_err, d.level) {
             (true, Level::Error) => format!("\x1b[1;31m{word}\x1b[0m"),
             (true, Level::Warning) => format!("\x1b[1;33m{word}\x1b[0m"),
             (false, _) => word.to_string(),

@@ -160,7 +160,11 @@ pub fn first_sentence(text: &str) -> String {
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub lang: Lang,
+    /// Colours on standard output (the table).
     pub color: bool,
+    /// Colours on standard error (diagnostics): decided for that stream on its own, so
+    /// `2>err.log` from a terminal gets no escape codes.
+    pub color_err: bool,
     /// stdout is a terminal: draw boxes; otherwise plain text.
     pub tty: bool,
     /// Fit tables to this width; `None` leaves lines unwrapped.
@@ -172,6 +176,7 @@ impl Style {
         Style {
             lang,
             color: false,
+            color_err: false,
             tty: false,
             terminal_width: None,
         }

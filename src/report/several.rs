@@ -77,8 +77,9 @@ pub(crate) fn array(items: &[String], depth: usize) -> String {
     out
 }
 
-/// The table's total line and the markdown's verdict, from the kommuner's sections.
-pub fn join_sections(parts: Vec<Part>, markdown: bool, style: &Style) -> String {
+/// The table's total line and the markdown's verdict, from the kommuner's sections; `quiet`
+/// leaves out the total line.
+pub fn join_sections(parts: Vec<Part>, markdown: bool, quiet: bool, style: &Style) -> String {
     let mut tally = super::table::Tally::default();
     let (mut failing, mut n) = (0, 0);
     let mut sections = Vec::new();
@@ -98,6 +99,8 @@ pub fn join_sections(parts: Vec<Part>, markdown: bool, style: &Style) -> String 
     let total = super::table::total_line(tally, n, style.lang);
     if markdown {
         super::markdown::several_head(failing, &total, style.lang) + &sections.join("\n")
+    } else if quiet {
+        sections.concat()
     } else {
         sections.concat() + &total
     }

@@ -14,7 +14,8 @@ pub fn render(r: &super::Report, style: &Style, quiet: bool) -> String {
         out.push_str(&table(r, style));
         out.push('\n');
     }
-    if !quiet || r.findings.is_empty() {
+    // Quiet means quiet: a clean run prints nothing at all.
+    if !quiet {
         if r.resolved.is_some() {
             let c = r.counts();
             let new = c.feil + c.advarsel + c.info;
