@@ -214,7 +214,7 @@ fn markdown_tells_a_project_manager_what_to_do() {
     ]);
     let md = &run.stdout;
     assert!(
-        md.starts_with("## prinsipp: ❌ 17 funn må rettes eller godkjennes som avvik\n"),
+        md.starts_with("<!-- prinsipp -->\n## prinsipp: ❌ 17 funn må rettes eller godkjennes som avvik\n"),
         "{md}"
     );
     assert!(md.contains("### Funn (61)"));
@@ -812,4 +812,85 @@ fn junit_counts_every_failing_finding_as_the_table_does() {
             "system sak /system/integrasjoner/lonn/standard~2"
         ]
     );
+}
+
+/// The pull-request comment keeps within GitHub's 65,536 characters whatever the portfolio,
+/// says how many rows it left out, and starts with a stable hidden marker.
+#[test]
+fn the_markdown_comment_keeps_within_a_character_budget() {
+    let id = |i: usize| format!("system-med-et-langt-navn-{}-{i}", "x".repeat(60));
+    let write = |full: bool| {
+        let mut text = String::from("systemer:\n");
+        for i in 0..800 {
+            text.push_str(&format!("  - id: {}\n    navn: System {i}\n", id(i)));
+            if full {
+                text.push_str("    systemeier: IT-sjef\n    drift: saas\n    livslop: aktiv\n    programvaretype: hyllevare\n    personopplysninger: ingen\n");
+            }
+        }
+        text
+    };
+    let dir = kommune(
+        "markdown-budget",
+        &[
+            ("kommune.yaml", KOMMUNE),
+            ("systemer.yaml", write(false).as_bytes()),
+        ],
+    );
+    let baseline = scratch("markdown-budget-base").join("base.json");
+    let config = common::only(&["INV-01"]);
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            dir.to_str().unwrap(),
+            "--dato",
+            DATO,
+            "--config",
+            &config,
+        ];
+        args.extend_from_slice(extra);
+        prinsipp(&args)
+    };
+    let first = check(&[
+        "--fail-on",
+        "never",
+        "--format",
+        &format!("json={}", baseline.display()),
+    ]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    // Every one of the 800 findings resolved: the resolved list alone would be 240,000
+    // characters.
+    std::fs::write(dir.join("systemer.yaml"), write(true)).unwrap();
+    let run = check(&[
+        "--baseline",
+        baseline.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let chars = run.stdout.chars().count();
+    assert!(chars < 65_536, "{chars} characters");
+    assert!(chars > 50_000, "the budget is used, not wasted: {chars}");
+    assert!(run.stdout.starts_with("<!-- prinsipp -->\n## prinsipp: "));
+    let more = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("… og "))
+        .expect("a line for what was left out");
+    assert!(
+        more.ends_with(" til: hele listen står i JSON- og SARIF-rapporten."),
+        "{more}"
+    );
+    let left: usize = more
+        .trim_start_matches("… og ")
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let rows = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("| INV-01 |"))
+        .count();
+    assert_eq!(rows + left, 800);
 }

@@ -226,7 +226,7 @@ fn ci_formats_name_the_kommune_of_each_finding() {
     );
     // Markdown: the verdict over all, then a section per kommune.
     let md = &runs[4].stdout;
-    assert!(md.starts_with("# prinsipp: ❌ 2 funn må rettes eller godkjennes som avvik\n\nTotalt for 3 kommuner: 0 feil, 2 advarsler — 3 systemer, 0 prosjekter kontrollert.\n\n## Aust kommune (3901): ❌ 1 funn"), "{md}");
+    assert!(md.starts_with("<!-- prinsipp -->\n# prinsipp: ❌ 2 funn må rettes eller godkjennes som avvik\n\nTotalt for 3 kommuner: 0 feil, 2 advarsler — 3 systemer, 0 prosjekter kontrollert.\n\n## Aust kommune (3901): ❌ 1 funn"), "{md}");
     assert!(md.contains("\n## Vest kommune (3902): ✅"));
     assert!(md.contains("\n## Nord kommune (3903): ❌ 1 funn"));
 }

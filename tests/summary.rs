@@ -117,7 +117,7 @@ fn the_summary_as_markdown_in_english() {
         "en",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let head = "## Summary: Test kommune (3999), 2026-06-01
+    let head = "<!-- prinsipp -->\n## Summary: Test kommune (3999), 2026-06-01
 
 ### Per principle, worst first
 

@@ -384,7 +384,7 @@ fn check_several(
     }
     let annotations = report::github::render_diagnostics(&load_problems, &[], style.lang);
     for (output, parts) in outputs.iter().zip(by_output) {
-        let mut text = join(output.format, parts, args, style);
+        let mut text = with_marker(output.format, join(output.format, parts, args, style));
         if output.format == CheckFormat::Github {
             text.push_str(&annotations);
         }
@@ -443,7 +443,7 @@ fn write_outputs(
     err: &mut impl Write,
 ) -> std::io::Result<bool> {
     for output in outputs {
-        let text = render_one(output.format, r, args, style);
+        let text = with_marker(output.format, render_one(output.format, r, args, style));
         match &output.path {
             None => write_all(out, &text)?,
             Some(path) => {
@@ -455,6 +455,15 @@ fn write_outputs(
         }
     }
     Ok(true)
+}
+
+/// Markdown starts with a hidden marker, so that a workflow finds its own earlier comment.
+fn with_marker(format: CheckFormat, text: String) -> String {
+    if format == CheckFormat::Markdown {
+        format!("{}\n{text}", report::markdown::MARKER)
+    } else {
+        text
+    }
 }
 
 /// One kommune's result in one format (with `--oppsummering`, the summary in its place).

@@ -112,9 +112,12 @@ pub fn render(r: &Report) -> String {
     } else {
         w.open_head
     };
-    section(&mut out, r, open_head, &new, w, true);
-    section(&mut out, r, w.known_head, &known, w, false);
-    section(&mut out, r, w.waived_head, &waived, w, false);
+    // A comment has a size limit (GitHub: 65,536 characters): rows are added while they
+    // fit, what needs action first.
+    let mut budget = MAX_CHARS.saturating_sub(out.chars().count());
+    section(&mut out, r, open_head, &new, w, true, &mut budget);
+    section(&mut out, r, w.known_head, &known, w, false, &mut budget);
+    section(&mut out, r, w.waived_head, &waived, w, false, &mut budget);
     if let Some(resolved) = r.resolved.filter(|list| !list.is_empty()) {
         out.push_str(&format!(
             "\n### {} ({})\n\n{}",
@@ -122,17 +125,29 @@ pub fn render(r: &Report) -> String {
             resolved.len(),
             w.resolved_columns
         ));
+        let mut shown = 0;
         for e in resolved {
             let subject = match &e.subject_id {
                 Some(id) => format!("{} {id}", e.subject_kind),
                 None => e.subject_kind.clone(),
             };
-            out.push_str(&format!(
+            let row = format!(
                 "| {} | {} | {} |\n",
                 cell(&e.code),
                 cell(&subject),
                 cell(&e.message)
-            ));
+            );
+            let size = row.chars().count();
+            if size + RESERVE > budget {
+                break;
+            }
+            budget -= size;
+            out.push_str(&row);
+            shown += 1;
+        }
+        if resolved.len() > shown {
+            let rest = (resolved.len() - shown).to_string();
+            out.push_str(&format!("\n{}\n", w.more.replace("{n}", &rest)));
         }
     }
     out
@@ -168,7 +183,26 @@ pub fn several_head(failing: usize, total: &str, lang: Lang) -> String {
 }
 
 /// A table of findings; sections other than the new findings fold away.
-fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &Words, open: bool) {
+/// A comment's size, in characters, that the markdown keeps within: GitHub takes 65,536;
+/// the rest is room for the lines around the rows.
+pub const MAX_CHARS: usize = 60_000;
+
+/// What a row may not eat into: the section's closing lines and the «… og N til» line.
+const RESERVE: usize = 400;
+
+/// The first line of the markdown: a hidden marker, so that a workflow can find its own
+/// earlier comment and update it instead of adding another.
+pub const MARKER: &str = "<!-- prinsipp -->";
+
+fn section(
+    out: &mut String,
+    r: &Report,
+    head: &str,
+    findings: &[&Finding],
+    w: &Words,
+    open: bool,
+    budget: &mut usize,
+) {
     if findings.is_empty() {
         return;
     }
@@ -186,6 +220,7 @@ fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &
     let limit = if open { MAX_OPEN_ROWS } else { MAX_OTHER_ROWS };
     let items = super::collapse::items(findings, r.collapse_above);
     let rows = items.len();
+    let mut shown = 0;
     for item in items.into_iter().take(limit) {
         let (f, group) = match item {
             super::collapse::Item::One(f) => (f, None),
@@ -208,7 +243,7 @@ fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &
             place = super::collapse::place(&place, group, r.lang);
             subject = super::collapse::subjects(group, r.lang);
         }
-        out.push_str(&format!(
+        let row = format!(
             "| {} {} | {} | {} | {} | {} | {} |\n",
             icon(f),
             f.severity.label(r.lang),
@@ -217,12 +252,19 @@ fn section(out: &mut String, r: &Report, head: &str, findings: &[&Finding], w: &
             cell(&message),
             place,
             cell(&r.how_to_comply(&f.code)),
-        ));
+        );
+        let size = row.chars().count();
+        if size + RESERVE > *budget {
+            break;
+        }
+        *budget -= size;
+        out.push_str(&row);
+        shown += 1;
     }
-    if rows > limit {
+    if rows > shown {
         out.push_str(&format!(
             "\n{}\n",
-            w.more.replace("{n}", &(rows - limit).to_string())
+            w.more.replace("{n}", &(rows - shown).to_string())
         ));
     }
     if !open {

@@ -98,7 +98,8 @@ pub fn join_sections(parts: Vec<Part>, markdown: bool, quiet: bool, style: &Styl
     }
     let total = super::table::total_line(tally, n, style.lang);
     if markdown {
-        super::markdown::several_head(failing, &total, style.lang) + &sections.join("\n")
+        let head = super::markdown::several_head(failing, &total, style.lang);
+        head.clone() + &within_budget(&head, sections, style)
     } else if quiet {
         sections.concat()
     } else {
@@ -113,4 +114,33 @@ pub fn section(r: &Report, text: String) -> Part {
         tally: super::table::Tally::of(r.portfolio, r.findings),
         failing: r.counts().failing,
     }
+}
+
+/// The kommuners' markdown sections that fit in one comment after `head`, then a line for
+/// those left out: a comment has a size limit (see `markdown::MAX_CHARS`).
+fn within_budget(head: &str, sections: Vec<String>, style: &Style) -> String {
+    let mut budget = super::markdown::MAX_CHARS.saturating_sub(head.chars().count() + 400);
+    let all = sections.len();
+    let mut kept = Vec::new();
+    for section in sections {
+        let size = section.chars().count() + 1;
+        if size > budget {
+            break;
+        }
+        budget -= size;
+        kept.push(section);
+    }
+    let mut text = kept.join("\n");
+    if kept.len() < all {
+        let n = all - kept.len();
+        text.push_str(&match style.lang {
+            crate::text::Lang::Nb => format!(
+                "\n… og {n} kommuner til: hele resultatet står i JSON- og SARIF-rapporten.\n"
+            ),
+            crate::text::Lang::En => format!(
+                "\n… and {n} more kommuner: the JSON and SARIF reports hold the whole result.\n"
+            ),
+        });
+    }
+    text
 }
