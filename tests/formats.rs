@@ -40,7 +40,12 @@ fn sarif_validates_against_the_official_schema_and_has_what_github_needs() {
     assert_eq!(rules.len(), 55);
     for rule in rules {
         assert!(rule["help"]["text"].as_str().is_some_and(|t| !t.is_empty()));
-        assert!(rule["helpUri"].as_str().unwrap().starts_with("https://"));
+        // Built without PRINSIPP_DOCS_URL: no link that might not resolve (the help text is
+        // whole in the rule).
+        assert_eq!(
+            rule.get("helpUri").is_some(),
+            option_env!("PRINSIPP_DOCS_URL").is_some_and(|u| !u.is_empty())
+        );
     }
     let results = run0["results"].as_array().unwrap();
     assert_eq!(results.len(), 63);

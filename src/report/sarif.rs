@@ -7,12 +7,17 @@ use super::escape;
 use crate::finding::{Severity, Status};
 use serde_json::{Value, json};
 
-/// Where the rule documentation lives; a rule's anchor is its code in lower case.
-pub const DOCS_URL: &str = concat!(
-    "https://docs.rs/crate/prinsipp/",
-    env!("CARGO_PKG_VERSION"),
-    "/source/docs/regler.md"
-);
+/// Where the rule documentation (docs/regler.md) is published, set in one place: the
+/// build's `PRINSIPP_DOCS_URL`, e.g. the file in the project's repository at the revision
+/// built. A rule's anchor there is its code in lower case. Without it, the rules carry
+/// their full help text and no link: a link that does not resolve is worse than none.
+pub const DOCS_URL: Option<&str> = option_env!("PRINSIPP_DOCS_URL");
+
+/// A rule's help link under the documentation's address, if there is one.
+pub fn help_uri(base: Option<&str>, code: &str) -> Option<String> {
+    base.filter(|b| !b.is_empty())
+        .map(|b| format!("{b}#{}", code.to_lowercase()))
+}
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -109,16 +114,21 @@ fn rule(r: &Report, code: &str) -> Option<Value> {
             rule.example.trim_end(),
             sources.join("; ")
         );
-        json!({
+        let mut value = json!({
             "id": rule.code,
             "name": rule.code.replace('-', ""),
             "shortDescription": { "text": escape::line(rule.title.get(lang)) },
             "fullDescription": { "text": escape::lines(rule.checks.get(lang)) },
             "help": { "text": help, "markdown": markdown },
-            "helpUri": format!("{DOCS_URL}#{}", rule.code.to_lowercase()),
             "defaultConfiguration": { "level": level(r.settings.severity(&rule.code)) },
             "properties": { "tags": [escape::line(principle)], "sources": sources },
-        })
+        });
+        // The kommune's own rules are documented in its prinsipp.toml, not at the address.
+        let builtin = crate::rules::rule(&rule.code).is_some();
+        if let Some(uri) = help_uri(DOCS_URL, &rule.code).filter(|_| builtin) {
+            value["helpUri"] = json!(uri);
+        }
+        value
     })
 }
 
@@ -187,15 +197,34 @@ fn document_with(rules: Vec<Value>, results: &[String]) -> String {
             "tool": { "driver": {
                 "name": "prinsipp",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": DOCS_URL,
                 "rules": rules,
             }},
             "results": none,
             "columnKind": "unicodeCodePoints",
         }],
     });
+    let mut sarif = sarif;
+    if let Some(base) = DOCS_URL.filter(|b| !b.is_empty()) {
+        sarif["runs"][0]["tool"]["driver"]["informationUri"] = json!(base);
+    }
     let doc = serde_json::to_string_pretty(&sarif).unwrap_or_else(|_| "{}".to_string());
     let mut text = escape::json_inert(super::several::splice_array(&doc, "results", results, 8));
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::help_uri;
+
+    #[test]
+    fn help_links_come_from_one_base_or_not_at_all() {
+        let base = "https://example.org/prinsipp/blob/abc123/docs/regler.md";
+        assert_eq!(
+            help_uri(Some(base), "SKY-01").as_deref(),
+            Some("https://example.org/prinsipp/blob/abc123/docs/regler.md#sky-01")
+        );
+        assert_eq!(help_uri(None, "SKY-01"), None);
+        assert_eq!(help_uri(Some(""), "SKY-01"), None);
+    }
 }
