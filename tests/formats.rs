@@ -219,7 +219,9 @@ fn markdown_tells_a_project_manager_what_to_do() {
     ]);
     let md = &run.stdout;
     assert!(
-        md.starts_with("<!-- prinsipp -->\n## prinsipp: ❌ 17 funn må rettes eller godkjennes som avvik\n"),
+        md.starts_with(
+            "<!-- prinsipp -->\n## prinsipp: ❌ 17 funn må rettes eller godkjennes som avvik\n"
+        ),
         "{md}"
     );
     assert!(md.contains("### Funn (61)"));

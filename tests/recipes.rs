@@ -83,7 +83,10 @@ fn the_github_recipe_produces_a_baseline_annotations_sarif_and_a_comment() {
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(results.iter().all(|r| r["baselineState"] == "unchanged"));
     let comment = std::fs::read_to_string(cwd.join("prinsipp.md")).unwrap();
-    assert!(comment.starts_with("<!-- prinsipp -->\n## prinsipp: ✅"), "{comment}");
+    assert!(
+        comment.starts_with("<!-- prinsipp -->\n## prinsipp: ✅"),
+        "{comment}"
+    );
     assert!(
         comment.contains("Denne endringen introduserer **0 nye funn** og løser **0**."),
         "{comment}"
