@@ -147,6 +147,13 @@ fn the_pre_commit_hook_runs_prinsipp_check() {
     assert_eq!(hook["id"], "prinsipp");
     assert_eq!(hook["entry"], "prinsipp check");
     assert_eq!(hook["pass_filenames"], false);
+    // The variant for a machine that has prinsipp already: the same check, nothing built.
+    let system = &hooks[1];
+    assert_eq!(system["id"], "prinsipp-system");
+    assert_eq!(system["language"], "system");
+    for key in ["entry", "pass_filenames", "files"] {
+        assert_eq!(system[key], hook[key], "{key}");
+    }
     let files = regex_lite_match(hook["files"].as_str().unwrap());
     for path in [
         "kommune.yaml",
@@ -184,4 +191,80 @@ fn regex_lite_match(pattern: &str) -> impl Fn(&str) -> bool {
             || ((in_folder("systemer") || in_folder("prosjekter"))
                 && (path.ends_with(".yaml") || path.ends_with(".yml")))
     }
+}
+
+/// No recipe installs prinsipp from the registry (the name is unclaimed there): every
+/// `cargo install` of it is from a repository at a pinned commit, with the lock file.
+#[test]
+fn the_recipes_install_from_a_pinned_revision() {
+    let doc = std::fs::read_to_string(repo("docs/ci.md")).unwrap();
+    let installs: Vec<&str> = doc
+        .lines()
+        .map(|l| {
+            l.trim()
+                .trim_start_matches("- ")
+                .trim_start_matches("run: ")
+        })
+        .filter(|l| l.starts_with("cargo install") && l.ends_with("prinsipp"))
+        .collect();
+    assert_eq!(installs.len(), 3, "{installs:?}");
+    for line in installs {
+        assert_eq!(
+            line,
+            r#"cargo install --locked --git "$PRINSIPP_GIT" --rev "$PRINSIPP_REV" prinsipp"#
+        );
+    }
+    for recipe in ["# .github/workflows/prinsipp.yml", "# .gitlab-ci.yml"] {
+        let block = block(&doc, recipe);
+        assert!(block.contains("PRINSIPP_REV: 0000000000000000000000000000000000000000"));
+    }
+}
+
+/// The GitHub Action builds prinsipp from its own revision, with the lock file, and runs
+/// what the workflow asks.
+#[test]
+fn the_action_builds_from_its_own_revision() {
+    let action: serde_json::Value =
+        yaml_serde::from_str(&std::fs::read_to_string(repo("action.yml")).unwrap()).unwrap();
+    assert_eq!(action["runs"]["using"], "composite");
+    let steps = action["runs"]["steps"].as_array().unwrap();
+    assert_eq!(
+        steps[0]["run"],
+        r#"cargo install --locked --path "$GITHUB_ACTION_PATH" --bin prinsipp"#
+    );
+    assert_eq!(steps[1]["run"], "prinsipp $PRINSIPP_ARGS");
+    assert_eq!(action["inputs"]["args"]["required"], true);
+}
+
+/// The image is built from exactly what the build needs: every path the manifest names is
+/// copied in, and the build uses the lock file.
+#[test]
+fn the_dockerfile_copies_what_the_build_reads() {
+    let dockerfile = std::fs::read_to_string(repo("Dockerfile")).unwrap();
+    let copied: Vec<&str> = dockerfile
+        .lines()
+        .filter_map(|l| l.strip_prefix("COPY "))
+        .filter(|l| !l.starts_with("--from"))
+        .flat_map(|l| {
+            let parts: Vec<&str> = l.split_whitespace().collect();
+            parts[..parts.len() - 1].to_vec()
+        })
+        .collect();
+    let manifest = std::fs::read_to_string(repo("Cargo.toml")).unwrap();
+    let mut needed = vec!["Cargo.toml", "Cargo.lock", "src", "rules"];
+    for line in manifest.lines().filter(|l| l.starts_with("path = ")) {
+        let path = line.trim_start_matches("path = ").trim_matches('"');
+        needed.push(path.split('/').next().unwrap());
+    }
+    if manifest.contains("[[bench]]") {
+        needed.push("benches");
+    }
+    for path in needed {
+        assert!(
+            copied.contains(&path),
+            "the Dockerfile does not copy {path}"
+        );
+    }
+    assert!(dockerfile.contains("cargo build --release --locked --bin prinsipp"));
+    assert!(dockerfile.contains(r#"ENTRYPOINT ["prinsipp"]"#));
 }
