@@ -901,3 +901,39 @@ fn the_markdown_comment_keeps_within_a_character_budget() {
         .count();
     assert_eq!(rows + left, 800);
 }
+
+/// The first pull request has no baseline yet: a missing file is a warning and every
+/// finding counts as new; a clean proposal passes.
+#[test]
+fn a_missing_baseline_lets_the_first_pull_request_be_judged_as_any_other() {
+    let missing = scratch("missing-baseline").join("baseline.json");
+    let run = prinsipp(&[
+        "check",
+        "examples/ryddig-kommune",
+        "--baseline",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shown = missing.display();
+    assert!(
+        run.stderr.starts_with(&format!(
+            "advarsel: {shown}: Fant ikke baselinen {shown}: alle funn regnes som nye\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    let run = prinsipp(&[
+        "check",
+        "examples/eksempel-kommune",
+        "--dato",
+        DATO,
+        "--baseline",
+        missing.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1);
+    let doc = json(&run.stdout);
+    assert_eq!(doc["counts"]["failing"], 17);
+    assert_eq!(doc["counts"]["baseline"], 0);
+}

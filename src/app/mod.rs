@@ -231,6 +231,26 @@ fn read_baseline(
             inputs.push(identity);
             Baseline::parse(&bytes, &shown)
         }
+        // The first pull request has no baseline: the target branch has no result yet.
+        // Then every finding is new: nothing is hidden, and the run goes on.
+        Err(input::Problem::Missing) => {
+            diags.push(
+                Diagnostic::warning(
+                    &shown,
+                    0,
+                    0,
+                    Text::new(
+                        format!("Fant ikke baselinen {shown}: alle funn regnes som nye"),
+                        format!("The baseline {shown} was not found: every finding counts as new"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Første gang finnes det ingen baseline; den lages med --format json=FIL på målgrenen",
+                    "The first time there is none; it is made with --format json=FILE on the target branch",
+                )),
+            );
+            return None;
+        }
         Err(problem) => Err(Box::new(problem.diagnostic(&shown).with_hint(Text::new(
             "En baseline er resultatet av en tidligere kjøring med --format json=FIL",
             "A baseline is the output of an earlier run with --format json=FILE",
