@@ -69,6 +69,7 @@ fn object(shape: &Shape) -> Value {
             if let Value::Object(o) = &mut t {
                 o.insert("description".into(), json!(f.doc));
             }
+            suggest_catalogue_names(f.key, &mut t);
             (f.key.to_string(), t)
         })
         .collect();
@@ -84,6 +85,28 @@ fn object(shape: &Shape) -> Value {
         o["required"] = json!(required);
     }
     o
+}
+
+/// Names from the built-in catalogue, offered by editors as completions (`examples`) for
+/// the keys that name capabilities, components and standards. They are suggestions, not a
+/// closed list: a name outside the catalogue is a finding (FK-03), not a broken file.
+fn suggest_catalogue_names(key: &str, t: &mut Value) {
+    let k = crate::katalog::Katalog::builtin();
+    let names: Vec<&str> = match key {
+        "kapabiliteter" | "behov" => {
+            let mut names: Vec<&str> = k.capability_names().collect();
+            names.sort_unstable();
+            names.dedup();
+            names
+        }
+        "felleskomponenter" => k.component_names().collect(),
+        "standard" => k.standard_names().collect(),
+        _ => return,
+    };
+    match t.get_mut("items") {
+        Some(items) => items["examples"] = json!(names),
+        None => t["examples"] = json!(names),
+    }
 }
 
 fn allow_null(t: &mut Value) {
@@ -102,15 +125,30 @@ fn ty(t: Ty) -> Value {
     match t {
         // Free text: numbers and booleans written plain are read as text.
         Ty::Text => json!({ "type": ["string", "number", "boolean"] }),
-        Ty::Id => json!({ "type": "string", "pattern": "^[a-z0-9-]+$", "maxLength": MAX_ID_CHARS }),
+        Ty::Id => json!({
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "maxLength": MAX_ID_CHARS,
+            "patternErrorMessage": "En id har bare små bokstaver a–z, sifre og bindestrek, f.eks. nytt-sak-arkiv",
+        }),
         Ty::Ref => json!({ "type": ["string", "number", "boolean"], "maxLength": MAX_ID_CHARS }),
-        Ty::Kommunenummer => json!({ "type": "string", "pattern": "^[0-9]{4}$" }),
+        Ty::Kommunenummer => json!({
+            "type": "string",
+            "pattern": "^[0-9]{4}$",
+            "patternErrorMessage": "Kommunenummeret er fire sifre i anførselstegn, f.eks. \"0301\"",
+        }),
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::Whole => json!({ "type": "integer", "minimum": 0 }),
         Ty::Number => json!({ "type": "number" }),
         Ty::Date => {
             // A day, or only the month or the year (a year is also written as a number).
-            json!({ "type": ["string", "integer"], "pattern": "^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "minimum": 1000, "maximum": 9999 })
+            json!({
+                "type": ["string", "integer"],
+                "pattern": "^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+                "minimum": 1000,
+                "maximum": 9999,
+                "patternErrorMessage": "Skriv datoen som ÅÅÅÅ-MM-DD (eller bare ÅÅÅÅ-MM eller ÅÅÅÅ), f.eks. 2026-06-01",
+            })
         }
         Ty::Enum(names) => json!({ "enum": names }),
         Ty::EnumList(names) => json!({ "type": ["array", "null"], "items": { "enum": names } }),

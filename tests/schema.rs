@@ -205,3 +205,55 @@ fn the_schema_rejects_what_the_loader_rejects() {
         assert!(!validator.is_valid(&doc), "{doc}");
     }
 }
+
+/// Editors offer the catalogue's names where a file names capabilities, components and
+/// standards (as suggestions: other names are findings, not broken files), and say in
+/// Norwegian what a date, an id and a kommunenummer look like.
+#[test]
+fn the_schemas_suggest_catalogue_names_and_explain_patterns_in_norwegian() {
+    let systems: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo("schema/systemer.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let system = &systems["$defs"]["system"]["properties"];
+    let examples = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        examples(&system["kapabiliteter"]["items"]["examples"])
+            .contains(&"saksbehandling".to_string())
+    );
+    assert!(
+        examples(&system["felleskomponenter"]["items"]["examples"])
+            .contains(&"id-porten".to_string())
+    );
+    let integration = &systems["$defs"]["integrasjon"]["properties"];
+    assert!(examples(&integration["standard"]["examples"]).contains(&"noark5".to_string()));
+    let projects: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo("schema/prosjekter.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let project = &projects["$defs"]["prosjekt"]["properties"];
+    assert!(
+        examples(&project["behov"]["items"]["examples"]).contains(&"saksbehandling".to_string())
+    );
+    assert!(
+        system["innfort"]["patternErrorMessage"]
+            .as_str()
+            .unwrap()
+            .starts_with("Skriv datoen som ÅÅÅÅ-MM-DD")
+    );
+    assert!(
+        system["id"]["patternErrorMessage"]
+            .as_str()
+            .unwrap()
+            .starts_with("En id har bare små bokstaver")
+    );
+    // Suggestions only: a name outside the catalogue still validates.
+    let doc = json!({ "systemer": [{ "id": "a", "navn": "A", "kapabiliteter": ["noe-eget"] }] });
+    assert!(schema("systemer").is_valid(&doc));
+}
