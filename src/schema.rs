@@ -109,6 +109,89 @@ fn suggest_catalogue_names(key: &str, t: &mut Value) {
     }
 }
 
+/// What each value of a fixed list means, so that an editor shows it beside the value
+/// rather than the field's own description (`markdownEnumDescriptions` for VS Code's YAML
+/// extension, `enumDescriptions` for other clients), in the order of `names`.
+fn describe_values(t: &mut Value, names: &[&str]) {
+    let docs: Vec<&str> = names.iter().map(|n| value_doc(n)).collect();
+    t["enumDescriptions"] = json!(docs);
+    t["markdownEnumDescriptions"] = json!(docs);
+}
+
+/// The meaning of one value of the format's fixed lists.
+fn value_doc(value: &str) -> &'static str {
+    match value {
+        // drift
+        "saas" => "Programvare som tjeneste: leverandøren drifter alt i sin sky",
+        "paas" => "Plattform som tjeneste: kommunen drifter applikasjonen på en skyplattform",
+        "iaas" => "Infrastruktur som tjeneste: kommunens servere i en leverandørs sky",
+        "privat_sky" => "En privat sky driftet for kommunen (eller samarbeidet) alene",
+        "fellessky" => "En sky delt med andre offentlige virksomheter",
+        "egen_drift" => "Lokalt, på kommunens egne servere",
+        // livslop
+        "planlagt" => "Besluttet eller planlagt, ikke tatt i bruk",
+        "innfasing" => "Tas i bruk nå",
+        "aktiv" => "I vanlig bruk",
+        "utfasing" => "Skal fases ut, men er fortsatt i bruk",
+        "avviklet" => "Ikke lenger i bruk",
+        "ukjent" => "Ingen vet hvor systemet er i livsløpet (INV-01)",
+        // driftes_av
+        "kommunen" => "Kommunens egen IT",
+        "ikt_samarbeid" => "Et interkommunalt IKT-samarbeid",
+        "leverandor" => "Leverandøren",
+        // eierskap
+        "egen" => "Kommunen eier løsningen alene",
+        "delt" => "Eid sammen med andre",
+        "interkommunal" => "Eid av et interkommunalt samarbeid",
+        "nasjonal" => "En nasjonal løsning",
+        // programvaretype
+        "hyllevare" => "Standard programvare slik leverandøren leverer den",
+        "tilpasset_hyllevare" => "Standard programvare med tilpasninger for kommunen",
+        "egenutviklet" => "Utviklet av eller for kommunen selv",
+        "skreddersom" => "Skreddersydd av en leverandør for kommunen",
+        // personopplysninger
+        "ingen" => "Behandler ingen personopplysninger",
+        "vanlige" => "Vanlige personopplysninger (navn, adresse, fødselsnummer …)",
+        "saerlige" => "Særlige kategorier (helse, etnisitet, religion …; GDPR art. 9)",
+        // skyvurdering: konklusjon, grunner
+        "sky" => "Vurderingen konkluderer med sky",
+        "ikke_sky" => "Vurderingen konkluderer med lokal drift",
+        "sikkerhet" => "Sikkerhet",
+        "responstid" => "Responstid og tilgjengelighet",
+        "kostnad" => "Kostnad",
+        "juridisk" => "Juridiske krav",
+        "funksjonell" => "Funksjonelle behov",
+        "leverandoravhengighet" => "Avhengighet av én leverandør",
+        "annet" => "Annet (si hva i begrunnelsen)",
+        // hoy_risiko
+        "barn" => "Behandler opplysninger om barn",
+        "stor_skala" => "Behandling i stor skala",
+        "ny_teknologi" => "Ny teknologi",
+        "overvaking" => "Systematisk overvåking",
+        // dpia.type
+        "full" => "En full vurdering av personvernkonsekvenser (DPIA)",
+        "forvurdering" => "En forvurdering av om en DPIA trengs",
+        // arkiv.metode
+        "deponering" => "Deponeres hos et arkivdepot (IKA)",
+        "avlevering" => "Avleveres til arkivdepot",
+        "migrering" => "Migreres til det nye systemet",
+        "kassasjon" => "Slettes etter kassasjonsvedtak",
+        // fase
+        "ide" => "En idé: ikke vurdert mot prinsippene ennå",
+        "konsept" => "Konseptfasen: behov, alternativer og gevinstpotensial",
+        "planlegge" => "Planleggingsfasen: løsning, plan og gevinstplan",
+        "gjennomfore" => "Gjennomføringsfasen: løsningen anskaffes og tas i bruk",
+        "avslutte" => "Avslutningsfasen: overlevering til linjen",
+        "realisere" => "Gevinstrealiseringsfasen: gevinstene hentes ut og måles",
+        // gevinst: kategori, type
+        "tid" => "Spart tid",
+        "kvalitet" => "Bedre kvalitet",
+        "kvantitativ" => "Kan måles med tall (nullpunkt, målverdi)",
+        "kvalitativ" => "Beskrives og vurderes, måles ikke med tall",
+        _ => "",
+    }
+}
+
 fn allow_null(t: &mut Value) {
     if let Some(list) = t.get_mut("type").and_then(Value::as_array_mut) {
         if !list.contains(&json!("null")) {
@@ -150,8 +233,16 @@ fn ty(t: Ty) -> Value {
                 "patternErrorMessage": "Skriv datoen som ÅÅÅÅ-MM-DD (eller bare ÅÅÅÅ-MM eller ÅÅÅÅ), f.eks. 2026-06-01",
             })
         }
-        Ty::Enum(names) => json!({ "enum": names }),
-        Ty::EnumList(names) => json!({ "type": ["array", "null"], "items": { "enum": names } }),
+        Ty::Enum(names) => {
+            let mut t = json!({ "enum": names });
+            describe_values(&mut t, names);
+            t
+        }
+        Ty::EnumList(names) => {
+            let mut items = json!({ "enum": names });
+            describe_values(&mut items, names);
+            json!({ "type": ["array", "null"], "items": items })
+        }
         Ty::Names => {
             json!({ "type": ["array", "null"], "items": { "type": ["string", "number", "boolean"] } })
         }

@@ -257,3 +257,43 @@ fn the_schemas_suggest_catalogue_names_and_explain_patterns_in_norwegian() {
     let doc = json!({ "systemer": [{ "id": "a", "navn": "A", "kapabiliteter": ["noe-eget"] }] });
     assert!(schema("systemer").is_valid(&doc));
 }
+
+/// Every value of a fixed list has its own description, shown beside it in the editor.
+#[test]
+fn every_value_of_a_fixed_list_is_described() {
+    for kind in prinsipp::schema::KINDS {
+        let text = std::fs::read_to_string(repo(&format!("schema/{kind}.schema.json"))).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        let mut stack = vec![&doc];
+        while let Some(v) = stack.pop() {
+            if let Some(values) = v.get("enum").and_then(Value::as_array) {
+                let docs = v["markdownEnumDescriptions"].as_array().unwrap();
+                let named: Vec<&Value> = values.iter().filter(|x| !x.is_null()).collect();
+                assert_eq!(docs.len(), named.len(), "{kind}: {values:?}");
+                for (value, doc) in named.iter().zip(docs) {
+                    assert!(
+                        !doc.as_str().unwrap().is_empty(),
+                        "{kind}: {value} has no description"
+                    );
+                }
+            }
+            match v {
+                Value::Object(o) => stack.extend(o.values()),
+                Value::Array(a) => stack.extend(a.iter()),
+                _ => {}
+            }
+        }
+    }
+    let systems: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo("schema/systemer.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let drift = &systems["$defs"]["system"]["properties"]["drift"];
+    assert_eq!(drift["enum"][0], "saas");
+    assert!(
+        drift["markdownEnumDescriptions"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Programvare som tjeneste")
+    );
+}
