@@ -3078,6 +3078,14 @@ fn main() {
         }
     }
     let out = out.unwrap_or_else(|| die("--out DIR is required"));
+    // Nothing the user wrote is overwritten: the folder must be new or empty.
+    let occupied = std::fs::read_dir(&out).is_ok_and(|mut entries| entries.next().is_some());
+    if occupied {
+        die(&format!(
+            "{} is not empty: give a new or empty folder (nothing in it is overwritten)",
+            out.display()
+        ));
+    }
     let start = std::time::Instant::now();
     match systems {
         Some(n) => write_kommune(&out, seed, n),

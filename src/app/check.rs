@@ -6,8 +6,8 @@ use super::kommuner::{
     KommuneId, ReadKommune, Settled, duplicate_numbers, kommune_units, read_unit,
 };
 use super::{
-    EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed,
-    read_baseline, target_allowed, write_all, write_file,
+    EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, check_output_paths, deliver, file_or_stdout, input_failed,
+    read_baseline, target_allowed, write_all,
 };
 use crate::baseline::{Baseline, BaselineEntry};
 use crate::cli::{CheckArgs, CheckFormat, FailOn, Output};
@@ -114,7 +114,7 @@ pub(super) fn check(
     }
     // Before anything is written: no output may replace an input or anything not a file.
     let outputs = checked_outputs(outputs, &inputs, &mut diags);
-    check_several(args, done, diags, &outputs, &inputs, style, out, err)
+    check_several(args, done, diags, &outputs, &inputs, date, style, out, err)
 }
 
 /// One kommune of several, once checked: its share of each output rendered (`None` when
@@ -155,7 +155,7 @@ impl Done {
         if let Some(c) = &run.checked {
             let r = report(c, args, date, style);
             done.id = Some(KommuneId::of(&c.portfolio));
-            done.failing = exit_code(std::slice::from_ref(&r)) == EXIT_FINDINGS;
+            done.failing = failing(&r);
             done.read_line = Some(read_line(c, &done.path, date));
             done.parts = Some(formats.iter().map(|f| part(*f, &r, args, style)).collect());
         }
@@ -339,7 +339,11 @@ fn check_one(
     if !write_outputs(args, outputs, &report, inputs, style, out, err)? {
         return Ok(EXIT_INPUT);
     }
-    Ok(exit_code(std::slice::from_ref(&report)))
+    Ok(if failing(&report) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -349,6 +353,7 @@ fn check_several(
     diags: Vec<Diagnostic>,
     outputs: &[Output],
     inputs: &[input::Identity],
+    date: Date,
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -384,18 +389,21 @@ fn check_several(
     }
     let annotations = report::github::render_diagnostics(&load_problems, &[], style.lang);
     for (output, parts) in outputs.iter().zip(by_output) {
-        let mut text = with_marker(output.format, join(output.format, parts, args, style));
+        let mut text = with_marker(output.format, join(output.format, parts, args, date, style));
         if output.format == CheckFormat::Github {
             text.push_str(&annotations);
         }
-        match &output.path {
-            None => write_all(out, &text)?,
-            Some(path) => {
-                let what = Text::new("rapporten", "the report");
-                if !write_file(path, &text, &what, inputs, style, err)? {
-                    return Ok(EXIT_INPUT);
-                }
-            }
+        let what = Text::new("rapporten", "the report");
+        if !deliver(
+            output.path.as_deref(),
+            &text,
+            &what,
+            inputs,
+            style,
+            out,
+            err,
+        )? {
+            return Ok(EXIT_INPUT);
         }
     }
     if !unread.is_empty() {
@@ -419,17 +427,15 @@ fn check_several(
 /// The diagnostic with its file named from the working directory (as `files` map it).
 fn with_path_from_working_directory(d: &Diagnostic, files: &[SourceFile]) -> Diagnostic {
     let mut d = d.clone();
-    if let Some(f) = files.iter().find(|f| f.display == d.file) {
-        d.file = f.path.clone();
+    if let Some(path) = crate::model::path_of(files, &d.file) {
+        d.file = path.to_string();
     }
     d
 }
 
-fn exit_code(reports: &[Report]) -> u8 {
-    let failing = reports
-        .iter()
-        .any(|r| r.findings.iter().any(|f| r.is_failing(f)));
-    if failing { EXIT_FINDINGS } else { EXIT_OK }
+/// Whether the kommune has an open finding at or above `--fail-on`.
+fn failing(r: &Report) -> bool {
+    r.findings.iter().any(|f| r.is_failing(f))
 }
 
 /// Renders one kommune's outputs; `false` when one could not be written (already said).
@@ -444,14 +450,17 @@ fn write_outputs(
 ) -> std::io::Result<bool> {
     for output in outputs {
         let text = with_marker(output.format, render_one(output.format, r, args, style));
-        match &output.path {
-            None => write_all(out, &text)?,
-            Some(path) => {
-                let what = Text::new("rapporten", "the report");
-                if !write_file(path, &text, &what, inputs, style, err)? {
-                    return Ok(false);
-                }
-            }
+        let what = Text::new("rapporten", "the report");
+        if !deliver(
+            output.path.as_deref(),
+            &text,
+            &what,
+            inputs,
+            style,
+            out,
+            err,
+        )? {
+            return Ok(false);
         }
     }
     Ok(true)
@@ -517,16 +526,14 @@ fn join(
     format: CheckFormat,
     parts: Vec<report::several::Part>,
     args: &CheckArgs,
+    date: Date,
     style: &Style,
 ) -> String {
     use report::several::Part;
     match format {
         CheckFormat::Table => report::several::join_sections(parts, false, args.quiet, style),
         CheckFormat::Markdown => report::several::join_sections(parts, true, false, style),
-        CheckFormat::Json => {
-            let date = args.dato.unwrap_or_else(Date::today);
-            report::json::join_several(parts, date, fail_on(args))
-        }
+        CheckFormat::Json => report::json::join_several(parts, date, fail_on(args)),
         CheckFormat::Sarif => report::sarif::join_several(parts),
         CheckFormat::Junit => report::junit::join_several(parts),
         CheckFormat::Github => parts
@@ -553,19 +560,16 @@ fn annotate_load_problems(
 ) -> std::io::Result<()> {
     for output in outputs.iter().filter(|o| o.format == CheckFormat::Github) {
         let text = report::github::render_diagnostics(diags, files, style.lang);
-        match &output.path {
-            None => write_all(out, &text)?,
-            Some(path) => {
-                write_file(
-                    path,
-                    &text,
-                    &Text::new("merknadene", "the annotations"),
-                    inputs,
-                    style,
-                    err,
-                )?;
-            }
-        }
+        let what = Text::new("merknadene", "the annotations");
+        deliver(
+            output.path.as_deref(),
+            &text,
+            &what,
+            inputs,
+            style,
+            out,
+            err,
+        )?;
     }
     Ok(())
 }

@@ -73,19 +73,19 @@ impl ReadKommune {
 }
 
 /// The kommuner the folders named hold, read in parallel, in the order named (a parent's
-/// subfolders and a samarbeid's owners in order); with whether the run is of several.
+/// subfolders and a samarbeid's owners in order).
 pub(super) fn read_kommuner(
     paths: &[PathBuf],
     config: Option<&Path>,
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<ReadKommune>, bool) {
-    let (units, several) = kommune_units(paths, diags);
+) -> Vec<ReadKommune> {
+    let (units, _) = kommune_units(paths, diags);
     let read: Vec<Vec<ReadKommune>> = units
         .par_iter()
         .map(|unit| read_unit(unit, config, options))
         .collect();
-    (read.into_iter().flatten().collect(), several)
+    read.into_iter().flatten().collect()
 }
 
 /// The kommuner of one unit: one kommune, or a samarbeid's owners.

@@ -604,6 +604,27 @@ fn import(
     check(&check_args, style, out, err)
 }
 
+/// Writes an output where it was asked for: standard output (`None`), or the file the user
+/// named through `write_file`; `false` when the file could not be written (already said).
+fn deliver(
+    path: Option<&Path>,
+    text: impl AsRef<[u8]>,
+    what: &Text,
+    inputs: &[input::Identity],
+    style: &Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<bool> {
+    match path {
+        None => {
+            out.write_all(text.as_ref())?;
+            out.flush()?;
+            Ok(true)
+        }
+        Some(path) => write_file(path, text, what, inputs, style, err),
+    }
+}
+
 /// Writes an output file the user named; a failure is reported (what could not be written,
 /// and why) and answered with `false`. No file in `inputs` is ever replaced.
 fn write_file(

@@ -120,13 +120,7 @@ pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
     let name = r.required(&f, "navn", what);
     let number = kommunenummer(r, &f);
     let strategy = r.text(&f, "strategi");
-    let fund = r.nested(&f, "digitaliseringsfond", |r, n| {
-        let f = r.map(n, "digitaliseringsfond", &shape::FOND)?;
-        Some(DigitaliseringsFond {
-            budget_year: r.whole(&f, "budsjettaar"),
-            balance_jan_1_nok: r.whole(&f, "saldo_1_januar_nok"),
-        })
-    });
+    let fund = fund(r, &f);
     let identity_provider = r.nested(&f, "identitetsleverandor", |r, n| {
         let f = r.map(n, "identitetsleverandor", &shape::IDENTITETSLEVERANDOR)?;
         let id = r.required(&f, "id", ("identitetsleverandor", "identity provider"));
@@ -149,6 +143,17 @@ pub fn kommune(r: &mut Reader, node: &Node) -> Option<Kommune> {
         identity_provider,
         architecture_approvers: r.names(&f, "arkitekturgodkjennere"),
         spans,
+    })
+}
+
+/// `digitaliseringsfond:` in kommune.yaml or samarbeid.yaml.
+fn fund(r: &mut Reader, f: &Fields) -> Option<DigitaliseringsFond> {
+    r.nested(f, "digitaliseringsfond", |r, n| {
+        let f = r.map(n, "digitaliseringsfond", &shape::FOND)?;
+        Some(DigitaliseringsFond {
+            budget_year: r.whole(&f, "budsjettaar"),
+            balance_jan_1_nok: r.whole(&f, "saldo_1_januar_nok"),
+        })
     })
 }
 
@@ -217,13 +222,7 @@ pub fn samarbeid(r: &mut Reader, node: &Node) -> Option<Samarbeid> {
         }
         seen.push(member);
     }
-    let fund = r.nested(&f, "digitaliseringsfond", |r, n| {
-        let f = r.map(n, "digitaliseringsfond", &shape::FOND)?;
-        Some(DigitaliseringsFond {
-            budget_year: r.whole(&f, "budsjettaar"),
-            balance_jan_1_nok: r.whole(&f, "saldo_1_januar_nok"),
-        })
-    });
+    let fund = fund(r, &f);
     let mut spans = f.spans.clone();
     spans.at = root.spans.key("samarbeid");
     Some(Samarbeid {

@@ -144,6 +144,15 @@ pub struct SourceFile {
     pub path: String,
 }
 
+/// The path from the working directory of the file `files` show as `shown`, if it is one
+/// of them (a diagnostic names its file as shown; CI tools want the path).
+pub fn path_of<'f>(files: &'f [SourceFile], shown: &str) -> Option<&'f str> {
+    files
+        .iter()
+        .find(|f| f.display == shown)
+        .map(|f| f.path.as_str())
+}
+
 /// Everything read from one kommune folder.
 #[derive(Debug, Clone, Default)]
 pub struct Portfolio {

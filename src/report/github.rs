@@ -62,11 +62,8 @@ pub fn render_diagnostics(
         };
         let mut props = Vec::new();
         if !d.file.is_empty() && !d.file.starts_with("--") {
-            let file = files
-                .iter()
-                .find(|f| f.display == d.file)
-                .map_or(d.file.clone(), |f| f.path.clone());
-            props.push(format!("file={}", escape_property(&file)));
+            let file = crate::model::path_of(files, &d.file).unwrap_or(&d.file);
+            props.push(format!("file={}", escape_property(file)));
         }
         if d.line > 0 {
             props.push(format!("line={},col={}", d.line, d.column.max(1)));

@@ -6,8 +6,8 @@ mod earlier;
 
 use super::kommuner::{KommuneId, ReadKommune, Settled, duplicate_numbers, read_kommuner};
 use super::{
-    EXIT_INPUT, EXIT_OK, check_output_paths, file_or_stdout, input_failed, target_allowed,
-    write_all, write_file,
+    EXIT_INPUT, EXIT_OK, check_output_paths, deliver, file_or_stdout, input_failed, target_allowed,
+    write_all,
 };
 use crate::cli::{AuditFormat, ReportArgs, ReportOutput};
 use crate::diagnostic::{Diagnostic, Level};
@@ -36,7 +36,7 @@ pub fn run(
         max_files: args.max_files,
     };
     let date = args.dato.unwrap_or_else(Date::today);
-    let (read, _) = read_kommuner(&args.folders, args.config.as_deref(), &options, &mut diags);
+    let read = read_kommuner(&args.folders, args.config.as_deref(), &options, &mut diags);
     let progress = progress_bar(read.len(), style);
     // Each kommune on any core; what each found is gathered in the folders' order.
     let read: Vec<KommuneRead> = read
@@ -171,17 +171,17 @@ pub fn run(
                 }
             },
         };
-        match &output.path {
-            None => {
-                out.write_all(&bytes)?;
-                out.flush()?;
-            }
-            Some(path) => {
-                let what = Text::new("rapporten", "the report");
-                if !write_file(path, &bytes, &what, &inputs, style, err)? {
-                    return Ok(EXIT_INPUT);
-                }
-            }
+        let what = Text::new("rapporten", "the report");
+        if !deliver(
+            output.path.as_deref(),
+            &bytes,
+            &what,
+            &inputs,
+            style,
+            out,
+            err,
+        )? {
+            return Ok(EXIT_INPUT);
         }
     }
     Ok(EXIT_OK)
