@@ -194,6 +194,11 @@ pub struct ReportArgs {
     #[arg(long)]
     pub config: Option<PathBuf>,
 
+    /// The folder paths are shown from, in the table and every format (default: the root of
+    /// the git repository the kommune folder is in, else the working directory)
+    #[arg(long, value_name = "DIR")]
+    pub rot: Option<PathBuf>,
+
     /// Refuse YAML files larger than this many MiB
     #[arg(long, value_name = "MIB", default_value_t = crate::load::DEFAULT_MAX_FILE_BYTES / (1024 * 1024))]
     pub max_file_size: u64,
@@ -285,6 +290,11 @@ pub struct CheckArgs {
     /// Print the effective configuration (rules, severities, parameters, catalogue) and stop
     #[arg(long)]
     pub show_config: bool,
+
+    /// The folder paths are shown from, in the table and every format (default: the root of
+    /// the git repository the kommune folder is in, else the working directory)
+    #[arg(long, value_name = "DIR")]
+    pub rot: Option<PathBuf>,
 
     /// Read systems from this file or folder instead of systemer/ and systemer.yaml
     #[arg(long)]

@@ -14,12 +14,13 @@ fn the_table_lists_findings_sorted_by_place_with_a_summary() {
         "2026-06-01",
     ]);
     assert_eq!(run.code, 1);
+    // Places are shown from the root of the repository the folder is in.
     let expected = [
-        " Alvorlighet | Regel    | Gjelder             | Funn                                           | Sted",
-        "-------------+----------+---------------------+------------------------------------------------+---------------------------------",
-        " feil        | INNUT-03 | prosjekt ny-booking | Utfasingen av gammel-booking mangler arkivplan | prosjekter/ny-booking.yaml:11:7",
-        " feil        | INNUT-03 | prosjekt ny-sak     | Utfasingen av websak mangler dato              | prosjekter/ny-sak.yaml:14:7",
-        " feil        | INNUT-03 | prosjekt ny-sak     | Utfasingen av gammel-kart mangler arkivplan    | prosjekter/ny-sak.yaml:16:7",
+        " Alvorlighet | Regel    | Gjelder             | Funn                                                       | Sted",
+        "-------------+----------+---------------------+------------------------------------------------------------+------------------------------------------------------------",
+        " feil        | INNUT-03 | prosjekt ny-booking | Utfasingen av gammel-booking mangler arkivplan             | tests/rules/INNUT-03/fails/prosjekter/ny-booking.yaml:11:7",
+        " feil        | INNUT-03 | prosjekt ny-sak     | Utfasingen av websak mangler dato                          | tests/rules/INNUT-03/fails/prosjekter/ny-sak.yaml:14:7",
+        " feil        | INNUT-03 | prosjekt ny-sak     | Utfasingen av gammel-kart mangler arkivplan                | tests/rules/INNUT-03/fails/prosjekter/ny-sak.yaml:16:7",
         "3 feil, 0 advarsler — 4 systemer, 2 prosjekter kontrollert",
         "",
     ]
@@ -66,6 +67,8 @@ fn the_table_fits_a_narrow_terminal() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_prinsipp"))
         .args([
             "check",
+            &repo("tests/rules/INNUT-03/fails"),
+            "--rot",
             &repo("tests/rules/INNUT-03/fails"),
             "--config",
             &only(&["INNUT-03"]),
@@ -273,7 +276,10 @@ fn json_has_every_field_of_every_finding() {
     let standalone = list.iter().find(|f| f["subject_kind"] == "system").unwrap();
     assert_eq!(standalone["code"], "SKY-01");
     assert_eq!(standalone["subject_id"], "lokal-adgang");
-    assert_eq!(standalone["file"], "systemer/systemer.yaml");
+    assert_eq!(
+        standalone["file"],
+        "tests/rules/SKY-01/fails/systemer/systemer.yaml"
+    );
     assert_eq!(standalone["line"], 28);
     assert!(
         list.iter()
@@ -454,8 +460,11 @@ fn systemer_and_prosjekter_flags_override_the_layout() {
 
 #[test]
 fn the_example_kommune_gives_exactly_its_documented_findings() {
+    // Shown from the kommune folder (`--rot`), as the list names them.
     let run = prinsipp(&[
         "check",
+        &repo("examples/eksempel-kommune"),
+        "--rot",
         &repo("examples/eksempel-kommune"),
         "--dato",
         "2026-06-01",

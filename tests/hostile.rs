@@ -690,6 +690,8 @@ fn a_file_name_with_hidden_characters_is_refused() {
 #[test]
 fn nothing_hidden_reaches_any_output() {
     let work = scratch("escaping");
+    // The top of a repository: paths are shown from here.
+    std::fs::create_dir(work.join(".git")).unwrap();
     // The folder is the user's own path, so it is read: its name reaches every output.
     let folder = "k\n::error::mappe \u{202e}\u{85}";
     let system = "systemer:\n  - id: a\n    navn: A\n    kapabiliteter: [\"x\\e[2J\\b\\x7f\\u202e\\N\\x9b\\u2028\\u2066\\n::error::fra-navn\"]\n";

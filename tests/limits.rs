@@ -44,7 +44,14 @@ fn too_many_files_are_refused() {
         )
         .unwrap();
     }
-    let run = prinsipp(&["check", dir.to_str().unwrap(), "--max-files", "20"]);
+    let run = prinsipp(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--rot",
+        dir.to_str().unwrap(),
+        "--max-files",
+        "20",
+    ]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr

@@ -20,7 +20,12 @@ fn messages(folder: &Path, code: &str) -> String {
     let expected = common::expected(folder, code);
     let (date, codes) = (expected.date, expected.codes);
     let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
-    let loaded = load_folder(folder, &LoadOptions::default());
+    // Files shown from the fixture's folder: `systemer/a.yaml`.
+    let options = LoadOptions {
+        base: prinsipp::load::PathBase::for_run(folder, Some(folder)).unwrap(),
+        ..LoadOptions::default()
+    };
+    let loaded = load_folder(folder, &options);
     let portfolio = loaded.portfolio.expect("the fixture loads");
     let findings = prinsipp::rules::check(&portfolio, &Settings::builtin().only(&codes), date);
     let mut out = String::new();
@@ -69,7 +74,21 @@ fn example(args: &[&str]) -> String {
     all.extend_from_slice(args);
     let run = prinsipp(&all);
     assert!(run.code < 2, "{}", run.stderr);
-    run.stdout
+    without_root(&run.stdout)
+}
+
+/// SARIF names the folder paths start from (the repository's root) by its absolute URI,
+/// which depends on where the repository is checked out: shown here as `file:///REPO/`.
+fn without_root(text: &str) -> String {
+    let base = text.find("\"%SRCROOT%\": {");
+    let value = base.and_then(|at| Some(at + text[at..].find("\"uri\": \"")? + 8));
+    match value {
+        Some(start) => {
+            let end = start + text[start..].find('"').unwrap();
+            format!("{}file:///REPO/{}", &text[..start], &text[end..])
+        }
+        None => text.to_string(),
+    }
 }
 
 #[test]

@@ -20,7 +20,12 @@ fn rules_dir() -> PathBuf {
 
 /// The findings a fixture folder produces, as sorted lines.
 fn actual(folder: &Path, date: Date, codes: &[&str]) -> Result<Vec<String>, String> {
-    let loaded = load_folder(folder, &LoadOptions::default());
+    // Files shown from the fixture's folder: `systemer/a.yaml`, as the expected lists say.
+    let options = LoadOptions {
+        base: prinsipp::load::PathBase::for_run(folder, Some(folder)).unwrap(),
+        ..LoadOptions::default()
+    };
+    let loaded = load_folder(folder, &options);
     let Some(portfolio) = loaded.portfolio else {
         let errors: Vec<String> = loaded
             .diagnostics

@@ -177,8 +177,7 @@ fn every_key_of_every_shape_is_read_by_the_loader_and_accepted_by_the_schema() {
     let root = prinsipp::input::Folder::open(&dir).unwrap();
     let shared = prinsipp::load::load_shared(&root, &dir, &options);
     let own = prinsipp::input::Folder::open(&dir.join(member)).unwrap();
-    let loaded =
-        prinsipp::load::load_member(&shared, member, &own, &dir.join(member), &dir, &options);
+    let loaded = prinsipp::load::load_member(&shared, member, &own, &dir.join(member), &options);
     let errors: Vec<String> = shared
         .diagnostics
         .iter()

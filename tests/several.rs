@@ -25,6 +25,8 @@ fn write(dir: &Path, path: &str, text: &str) {
 /// A parent folder: `a` (one finding), `b` (clean), and the kommuner `extra` names.
 fn parent(extra: &[(&str, &str, &str)]) -> PathBuf {
     let root = scratch("several");
+    // The top of a repository of kommuner: paths are shown from here (`a/systemer.yaml`).
+    std::fs::create_dir(root.join(".git")).unwrap();
     write(
         &root,
         "a/kommune.yaml",
@@ -45,10 +47,6 @@ fn parent(extra: &[(&str, &str, &str)]) -> PathBuf {
     root
 }
 
-fn shown(path: PathBuf) -> String {
-    common::shown(&path)
-}
-
 fn check(args: &[&str]) -> common::Run {
     let config = only(&["INV-01"]);
     let mut all = vec!["check", "--dato", "2026-06-01", "--config", &config];
@@ -65,12 +63,15 @@ fn a_parent_folder_is_its_kommuner_grouped_with_a_total() {
     let root = parent(&[]);
     let run = check(&[root.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let a = shown(root.join("a"));
-    let b = shown(root.join("b"));
-    let head_a = format!("Aust kommune (3901) — {a}");
-    let head_b = format!("Vest kommune (3902) — {b}");
-    let at_a = run.stdout.find(&head_a).expect("a heading for Aust");
-    let at_b = run.stdout.find(&head_b).expect("a heading for Vest");
+    // Each kommune's folder from the repository's root.
+    let at_a = run
+        .stdout
+        .find("Aust kommune (3901) — a\n")
+        .expect("a heading for Aust");
+    let at_b = run
+        .stdout
+        .find("Vest kommune (3902) — b\n")
+        .expect("a heading for Vest");
     assert!(at_a < at_b, "in the order of the folders' names");
     let aust = &run.stdout[at_a..at_b];
     assert!(aust.contains("system ukjent-verktoy"));
@@ -112,19 +113,16 @@ fn an_unreadable_kommune_is_reported_and_the_others_still_checked() {
         &format!("json={}", json.display()),
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    // The broken file is named from the working directory: `systemer.yaml` alone could be
-    // in any of the kommuner.
-    let broken = shown(root.join("c/systemer.yaml"));
+    // The broken file and its folder are named from the repository's root.
     assert!(
         run.stderr
-            .contains(&format!("feil: {broken}:4:1: Ugyldig YAML")),
+            .contains("feil: c/systemer.yaml:4:1: Ugyldig YAML"),
         "{}",
         run.stderr
     );
-    let c = root.join("c").display().to_string();
-    assert!(run.stderr.ends_with(&format!(
-        "Kunne ikke lese 1 av 3 kommuner ({c}); de andre er kontrollert. Rett feilene over og kjør igjen.\n"
-    )));
+    assert!(run.stderr.ends_with(
+        "Kunne ikke lese 1 av 3 kommuner (c); de andre er kontrollert. Rett feilene over og kjør igjen.\n"
+    ));
     assert!(run.stdout.contains("Aust kommune (3901)"));
     assert!(run.stdout.contains("Totalt for 2 kommuner"));
     let doc: serde_json::Value = serde_json::from_str(&common::read(&json)).unwrap();
@@ -159,7 +157,7 @@ fn json_has_the_run_once_and_the_kommune_on_every_finding() {
     assert_eq!(finding["code"], "INV-01");
     assert_eq!(finding["kommune"], "Aust kommune");
     assert_eq!(finding["kommunenummer"], "3901");
-    assert_eq!(finding["file"], "systemer.yaml");
+    assert_eq!(finding["file"], "a/systemer.yaml");
 }
 
 #[test]
@@ -192,8 +190,8 @@ fn ci_formats_name_the_kommune_of_each_finding() {
             .unwrap()
             .to_string()
     };
-    assert!(uri(0).ends_with("/a/systemer.yaml"), "{}", uri(0));
-    assert!(uri(1).ends_with("/c/systemer.yaml"), "{}", uri(1));
+    assert_eq!(uri(0), "a/systemer.yaml");
+    assert_eq!(uri(1), "c/systemer.yaml");
     // JUnit: each kommune's suites, led by the kommune; the totals over all.
     let junit = &runs[1].stdout;
     let doc = roxmltree::Document::parse(junit).unwrap();
@@ -304,12 +302,10 @@ fn one_kommunenummer_twice_is_an_error_for_the_second() {
     let root = parent(&[("c", "kommune.yaml", &kommune_yaml("Kopi kommune", "3901"))]);
     let run = check(&[root.to_str().unwrap()]);
     assert_eq!(run.code, 2);
-    let c = shown(root.join("c/kommune.yaml"));
-    let a = shown(root.join("a/kommune.yaml"));
     assert!(
-        run.stderr.contains(&format!(
-            "feil: {c}:3:3: Kommunenummer 3901 er også brukt i {a}"
-        )),
+        run.stderr.contains(
+            "feil: c/kommune.yaml:3:3: Kommunenummer 3901 er også brukt i a/kommune.yaml"
+        ),
         "{}",
         run.stderr
     );

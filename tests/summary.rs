@@ -250,14 +250,14 @@ fn samle_collapses_findings_that_say_the_same_into_one_row() {
         "--lang",
         "en",
     ]);
-    // Places in markdown are from the working directory (the repository root in CI).
+    // Places in markdown are from the repository root (here the kommune folder's own).
     assert!(
         md.stdout.contains("| 🟡 warning | INV-01 | 8 systems | lack systemeier and drift (8 findings collapsed) | `"),
         "{}",
         md.stdout
     );
     assert!(
-        md.stdout.contains("/systemer/s.yaml:2` and 7 more |"),
+        md.stdout.contains("| `systemer/s.yaml:2` and 7 more |"),
         "{}",
         md.stdout
     );

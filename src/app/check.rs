@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::finding::{Finding, Severity};
 use crate::input;
 use crate::load::LoadOptions;
-use crate::model::{Date, Portfolio, SourceFile};
+use crate::model::{Date, Portfolio};
 use crate::report::{self, Report, Style};
 use crate::settings::Settings;
 use crate::text::Text;
@@ -30,7 +30,6 @@ struct KommuneRun {
     path: PathBuf,
     diags: Vec<Diagnostic>,
     inputs: Vec<input::Identity>,
-    files: Vec<SourceFile>,
     checked: Option<Checked>,
 }
 
@@ -64,6 +63,7 @@ pub(super) fn check(
         projects: args.prosjekter.clone(),
         max_file_bytes: limit,
         max_files: args.max_files,
+        base: super::path_base(&args.folders, args.rot.as_deref(), &mut diags),
     };
     let (units, several) = kommune_units(&args.folders, &mut diags);
     let date = args.dato.unwrap_or_else(Date::today);
@@ -77,7 +77,13 @@ pub(super) fn check(
         let run = check_kommune(read, args, baseline.as_ref(), date);
         inputs.extend(run.inputs.iter().cloned());
         let outputs = checked_outputs(outputs, &inputs, &mut diags);
-        return check_one(args, run, diags, &outputs, &inputs, date, style, out, err);
+        let context = Run {
+            outputs: &outputs,
+            inputs: &inputs,
+            base: &options.base,
+            date,
+        };
+        return check_one(args, run, diags, &context, style, out, err);
     }
     refuse_single_kommune_flags(args, &mut diags);
     let formats: Vec<CheckFormat> = outputs.iter().map(|o| o.format).collect();
@@ -114,11 +120,17 @@ pub(super) fn check(
     }
     // Before anything is written: no output may replace an input or anything not a file.
     let outputs = checked_outputs(outputs, &inputs, &mut diags);
-    check_several(args, done, diags, &outputs, &inputs, date, style, out, err)
+    let context = Run {
+        outputs: &outputs,
+        inputs: &inputs,
+        base: &options.base,
+        date,
+    };
+    check_several(args, done, diags, &context, style, out, err)
 }
 
 /// One kommune of several, once checked: its share of each output rendered (`None` when
-/// it could not be read), its problems with their files named from the working directory.
+/// it could not be read), its problems.
 struct Done {
     path: PathBuf,
     diags: Vec<Diagnostic>,
@@ -137,15 +149,9 @@ impl Done {
         date: Date,
         style: &Style,
     ) -> Done {
-        // `systemer/x.yaml` alone could be in any of the kommuner.
-        let diags = run
-            .diags
-            .iter()
-            .map(|d| with_path_from_working_directory(d, &run.files))
-            .collect();
         let mut done = Done {
             path: run.path,
-            diags,
+            diags: run.diags,
             inputs: run.inputs,
             id: None,
             parts: None,
@@ -175,7 +181,6 @@ fn check_kommune(
         path,
         mut diags,
         inputs,
-        files,
         ready,
     } = read.settle(args.strategi.as_deref());
     let checked = match ready {
@@ -209,7 +214,6 @@ fn check_kommune(
         path,
         diags,
         inputs,
-        files,
         checked,
     }
 }
@@ -306,23 +310,35 @@ fn read_line(c: &Checked, path: &Path, date: Date) -> Text {
     )
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What every kommune of a run shares once it is read: the outputs that may be written,
+/// the files read (no output may replace one), where paths are shown from, the date.
+struct Run<'a> {
+    outputs: &'a [Output],
+    inputs: &'a [input::Identity],
+    base: &'a crate::load::PathBase,
+    date: Date,
+}
+
 fn check_one(
     args: &CheckArgs,
     run: KommuneRun,
     mut diags: Vec<Diagnostic>,
-    outputs: &[Output],
-    inputs: &[input::Identity],
-    date: Date,
+    context: &Run,
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<u8> {
+    let Run {
+        outputs,
+        inputs,
+        date,
+        ..
+    } = *context;
     diags.extend(run.diags);
     let checked = match run.checked {
         Some(checked) if !diags.iter().any(|d| d.level == Level::Error) => checked,
         _ => {
-            annotate_load_problems(outputs, &diags, &run.files, inputs, style, out, err)?;
+            annotate_load_problems(outputs, &diags, inputs, style, out, err)?;
             return input_failed(&diags, style, err);
         }
     };
@@ -346,18 +362,21 @@ fn check_one(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
 fn check_several(
     args: &CheckArgs,
     done: Vec<Done>,
     diags: Vec<Diagnostic>,
-    outputs: &[Output],
-    inputs: &[input::Identity],
-    date: Date,
+    context: &Run,
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<u8> {
+    let Run {
+        outputs,
+        inputs,
+        base,
+        date,
+    } = *context;
     // A problem of the run itself (a flag, the baseline, an output) stops every kommune.
     if diags.iter().any(|d| d.level == Level::Error) {
         return input_failed(&diags, style, err);
@@ -368,7 +387,7 @@ fn check_several(
     for d in &done {
         write_all(err, &report::diagnostics::render(&d.diags, style))?;
         if d.parts.is_none() {
-            unread.push(d.path.display().to_string());
+            unread.push(base.show(&d.path));
             load_problems.extend(d.diags.iter().cloned());
         }
     }
@@ -387,7 +406,7 @@ fn check_several(
             by_output[i].push(part);
         }
     }
-    let annotations = report::github::render_diagnostics(&load_problems, &[], style.lang);
+    let annotations = report::github::render_diagnostics(&load_problems, style.lang);
     for (output, parts) in outputs.iter().zip(by_output) {
         let mut text = with_marker(output.format, join(output.format, parts, args, date, style));
         if output.format == CheckFormat::Github {
@@ -422,15 +441,6 @@ fn check_several(
         return Ok(EXIT_INPUT);
     }
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
-}
-
-/// The diagnostic with its file named from the working directory (as `files` map it).
-fn with_path_from_working_directory(d: &Diagnostic, files: &[SourceFile]) -> Diagnostic {
-    let mut d = d.clone();
-    if let Some(path) = crate::model::path_of(files, &d.file) {
-        d.file = path.to_string();
-    }
-    d
 }
 
 /// Whether the kommune has an open finding at or above `--fail-on`.
@@ -552,14 +562,13 @@ fn join(
 fn annotate_load_problems(
     outputs: &[Output],
     diags: &[Diagnostic],
-    files: &[SourceFile],
     inputs: &[input::Identity],
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<()> {
     for output in outputs.iter().filter(|o| o.format == CheckFormat::Github) {
-        let text = report::github::render_diagnostics(diags, files, style.lang);
+        let text = report::github::render_diagnostics(diags, style.lang);
         let what = Text::new("merknadene", "the annotations");
         deliver(
             output.path.as_deref(),

@@ -35,7 +35,6 @@ pub(super) struct Settled {
     pub path: PathBuf,
     pub diags: Vec<Diagnostic>,
     pub inputs: Vec<input::Identity>,
-    pub files: Vec<crate::model::SourceFile>,
     /// The portfolio and its settings when everything could be read (no error above).
     pub ready: Option<(Portfolio, crate::settings::Settings)>,
 }
@@ -66,7 +65,6 @@ impl ReadKommune {
             path,
             diags,
             inputs,
-            files: loaded.files,
             ready,
         }
     }
@@ -113,7 +111,7 @@ impl KommuneId {
         let at = portfolio.kommune.spans.key("kommunenummer");
         KommuneId {
             number: portfolio.kommune.number.clone(),
-            file: portfolio.file_path(at.file).to_string(),
+            file: portfolio.file_name(at.file).to_string(),
             line: at.line,
             column: at.column,
         }
@@ -165,7 +163,7 @@ fn read_samarbeid(path: &Path, config: Option<&Path>, options: &LoadOptions) -> 
     };
     let mut shared = load::load_shared(&folder, path, options);
     if matches!(folder.open_entry("kommune.yaml"), Ok(Some(_))) {
-        let shown = load::from_working_directory(&path.join("kommune.yaml"));
+        let shown = options.base.show(&path.join("kommune.yaml"));
         shared.diagnostics.push(
             Diagnostic::warning(
                 &shown,
@@ -216,7 +214,7 @@ fn read_samarbeid(path: &Path, config: Option<&Path>, options: &LoadOptions) -> 
                 &mut diags,
             );
             let loaded = match &sub {
-                Some(sub) => load::load_member(&shared, member, sub, &member_path, path, options),
+                Some(sub) => load::load_member(&shared, member, sub, &member_path, options),
                 None => load::Loaded::default(),
             };
             inputs.extend(loaded.inputs.iter().cloned());

@@ -285,6 +285,20 @@ fn settings(
     }
 }
 
+/// Where this run's paths are shown from (see `load::PathBase`): found from the first
+/// folder named; a bad `--rot` is a diagnostic.
+fn path_base(
+    folders: &[PathBuf],
+    rot: Option<&Path>,
+    diags: &mut Vec<Diagnostic>,
+) -> crate::load::PathBase {
+    let first = folders.first().map_or(Path::new("."), PathBuf::as_path);
+    crate::load::PathBase::for_run(first, rot).unwrap_or_else(|d| {
+        diags.push(*d);
+        crate::load::PathBase::default()
+    })
+}
+
 fn input_failed(diags: &[Diagnostic], style: &Style, err: &mut impl Write) -> std::io::Result<u8> {
     write_all(err, &report::diagnostics::render(diags, style))?;
     let errors = diags.iter().filter(|d| d.level == Level::Error).count();
@@ -594,6 +608,7 @@ fn import(
         show_config: false,
         systemer: None,
         prosjekter: None,
+        rot: None,
         max_file_size: args.max_file_size,
         max_files: crate::load::DEFAULT_MAX_FILES,
         oppsummering: false,

@@ -1,6 +1,7 @@
 //! Reading a kommune folder: find the files, parse each (in parallel), build the Portfolio,
 //! and collect every problem in every file as a diagnostic with its place.
 
+mod base;
 mod entities;
 mod file;
 mod read;
@@ -26,7 +27,9 @@ use crate::text::Text;
 use file::FileResult;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use walk::{Job, display_path};
+use walk::Job;
+
+pub use base::PathBase;
 
 /// Files larger than this are refused before they are read.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -41,6 +44,8 @@ pub struct LoadOptions {
     /// More YAML files than this is refused: a folder that large is a mistake (a wrong
     /// path, a generated tree), and reading it would take a long time.
     pub max_files: usize,
+    /// Where the paths users see start (see `base`).
+    pub base: PathBase,
 }
 
 /// The default for `LoadOptions::max_files`.
@@ -53,6 +58,7 @@ impl Default for LoadOptions {
             projects: None,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_files: DEFAULT_MAX_FILES,
+            base: PathBase::default(),
         }
     }
 }
@@ -132,7 +138,7 @@ pub fn load_opened(folder: &Folder, path: &Path, options: &LoadOptions) -> Loade
         );
         diags.push(
             Diagnostic::error(
-                &display_path(path, &path.join("kommune.yaml")),
+                &options.base.show(&path.join("kommune.yaml")),
                 0,
                 0,
                 Text::new(
@@ -149,21 +155,16 @@ pub fn load_opened(folder: &Folder, path: &Path, options: &LoadOptions) -> Loade
     let files = source_files(jobs);
     stray_used_by(&files, &results, &mut diags);
     let mut loaded = assemble(files, results, diags);
+    if let Some(p) = loaded.portfolio.as_mut() {
+        p.root = options.base.root();
+    }
     loaded.inputs = found.inputs;
     loaded
 }
 
-/// A path as CI tools and a run of several kommuner name it: from the working directory.
-pub fn from_working_directory(path: &Path) -> String {
-    walk::cwd_relative(path)
-}
-
 fn source_files(jobs: Vec<Job>) -> Vec<SourceFile> {
     jobs.into_iter()
-        .map(|j| SourceFile {
-            path: walk::cwd_relative(&j.path),
-            display: j.display,
-        })
+        .map(|j| SourceFile { display: j.display })
         .collect()
 }
 
@@ -190,7 +191,7 @@ impl Shared {
 pub fn load_shared(folder: &Folder, path: &Path, options: &LoadOptions) -> Shared {
     let mut diags = Vec::new();
     let head = ("samarbeid.yaml", FileKind::Samarbeid);
-    let found = walk::read_files_as(folder, path, path, head, options, &mut diags);
+    let found = walk::read_files_as(folder, path, head, options, &mut diags);
     let mut jobs = found.jobs;
     let mut results = parse_in_parallel(&mut jobs, 0);
     let files = source_files(jobs);
@@ -254,8 +255,7 @@ pub fn load_shared(folder: &Folder, path: &Path, options: &LoadOptions) -> Share
     }
 }
 
-/// One owner kommune of an IKT-samarbeid: its own folder (`folder` at `path`, shown from
-/// the samarbeid's folder `samarbeid_path`) with the shared systems and projects it uses
+/// One owner kommune of an IKT-samarbeid: its own folder (`folder` at `path`) with the shared systems and projects it uses
 /// and the shared deviation register. The shared files come first, so a finding on a
 /// shared system points at the same file in every owner's result. What kommune.yaml does
 /// not say of strategy and fund, samarbeid.yaml may.
@@ -264,16 +264,15 @@ pub fn load_member(
     member: &str,
     folder: &Folder,
     path: &Path,
-    samarbeid_path: &Path,
     options: &LoadOptions,
 ) -> Loaded {
     let mut diags = Vec::new();
     let head = ("kommune.yaml", FileKind::Kommune);
-    let found = walk::read_files_as(folder, path, samarbeid_path, head, options, &mut diags);
+    let found = walk::read_files_as(folder, path, head, options, &mut diags);
     if !found.kommune_reported && !found.jobs.iter().any(|j| j.kind == FileKind::Kommune) {
         diags.push(
             Diagnostic::error(
-                &display_path(samarbeid_path, &path.join("kommune.yaml")),
+                &options.base.show(&path.join("kommune.yaml")),
                 0,
                 0,
                 Text::new(
@@ -317,6 +316,9 @@ pub fn load_member(
     let mut files = shared.files.clone();
     files.extend(own_files);
     let mut loaded = assemble(files, results, diags);
+    if let Some(p) = loaded.portfolio.as_mut() {
+        p.root = options.base.root();
+    }
     if let (Some(p), Some(s)) = (&mut loaded.portfolio, &shared.samarbeid) {
         let k = &mut p.kommune;
         if k.strategy.is_none() && s.strategy.is_some() {
@@ -404,7 +406,6 @@ pub fn load_sources(sources: &[Source]) -> Loaded {
         .iter()
         .map(|s| SourceFile {
             display: s.display.clone(),
-            path: s.display.clone(),
         })
         .collect();
     assemble(files, results, diags)

@@ -15,7 +15,6 @@ const MAX_FOLDER_DEPTH: usize = 16;
 
 /// One file's bytes, read.
 pub(super) struct Job {
-    pub(super) path: PathBuf,
     pub(super) display: String,
     pub(super) kind: FileKind,
     pub(super) bytes: Vec<u8>,
@@ -32,9 +31,6 @@ pub(super) struct Found {
 
 struct Walk<'a> {
     root: &'a Path,
-    /// Files are shown relative to this folder: the kommune folder, or for an owner of an
-    /// IKT-samarbeid, the samarbeid's folder (`elvdal/systemer/x.yaml`).
-    shown_from: &'a Path,
     options: &'a LoadOptions,
     diags: &'a mut Vec<Diagnostic>,
     found: Found,
@@ -50,7 +46,6 @@ pub(super) fn read_files(
     read_files_as(
         folder,
         root,
-        root,
         ("kommune.yaml", FileKind::Kommune),
         options,
         diags,
@@ -58,19 +53,16 @@ pub(super) fn read_files(
 }
 
 /// The walk: `head` (kommune.yaml, or samarbeid.yaml for an IKT-samarbeid's shared files),
-/// systems, projects, avvik.yaml; files shown from `shown_from` (an owner's files from the
-/// samarbeid's folder).
+/// systems, projects, avvik.yaml; files shown from the run's root (`options.base`).
 pub(super) fn read_files_as(
     folder: &Folder,
     root: &Path,
-    shown_from: &Path,
     head: (&str, FileKind),
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> Found {
     let mut w = Walk {
         root,
-        shown_from,
         options,
         diags,
         found: Found {
@@ -99,7 +91,7 @@ pub(super) fn read_files_as(
 
 impl Walk<'_> {
     fn report(&mut self, path: &Path, problem: &Problem) {
-        let shown = display_path(self.shown_from, path);
+        let shown = self.options.base.show(path);
         self.diags.push(problem.diagnostic(&shown));
     }
 
@@ -157,7 +149,7 @@ impl Walk<'_> {
         if !self.walk(folder, path, kind, 0, &mut count) {
             self.found.jobs.truncate(first_job);
             let limit = self.options.max_files;
-            let shown = display_path(self.shown_from, path);
+            let shown = self.options.base.show(path);
             self.diags.push(
                 Diagnostic::error(
                     &shown,
@@ -188,7 +180,7 @@ impl Walk<'_> {
         let entries = match folder.entries() {
             Ok(entries) => entries,
             Err(problem) => {
-                let shown = display_path(self.shown_from, path);
+                let shown = self.options.base.show(path);
                 let reason = match problem {
                     Problem::Io(e) => e.to_string(),
                     other => format!("{other:?}"),
@@ -281,7 +273,7 @@ impl Walk<'_> {
 
     /// A file or folder whose name is not plain text: never read, never silently skipped.
     fn odd_name(&mut self, path: &Path) {
-        let shown = display_path(self.shown_from, path);
+        let shown = self.options.base.show(path);
         self.diags.push(
             Diagnostic::error(
                 &shown,
@@ -300,7 +292,7 @@ impl Walk<'_> {
     }
 
     fn too_deep(&mut self, path: &Path) {
-        let shown = display_path(self.shown_from, path);
+        let shown = self.options.base.show(path);
         self.diags.push(Diagnostic::error(
             &shown,
             0,
@@ -317,9 +309,8 @@ impl Walk<'_> {
         match file.read(self.options.max_file_bytes) {
             Ok((bytes, identity)) => {
                 self.found.inputs.push(identity);
-                let display = display_path(self.shown_from, &path);
+                let display = self.options.base.show(&path);
                 self.found.jobs.push(Job {
-                    path,
                     display,
                     kind,
                     bytes,
@@ -339,26 +330,4 @@ fn is_yaml(name: &str) -> bool {
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
-/// The path users see: relative to the kommune folder when inside it, with `/` separators.
-pub(super) fn display_path(folder: &Path, path: &Path) -> String {
-    let shown = path.strip_prefix(folder).unwrap_or(path);
-    shown.to_string_lossy().replace('\\', "/")
-}
-
-/// A path as seen from the working directory, with `/` separators: `./` dropped, and an
-/// absolute path inside the working directory made relative (CI tools want paths from the
-/// repository root).
-pub fn cwd_relative(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf));
-    let path = relative.as_deref().unwrap_or(path);
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut text = text.as_str();
-    while let Some(rest) = text.strip_prefix("./") {
-        text = rest;
-    }
-    text.to_string()
 }

@@ -137,20 +137,9 @@ pub struct Avvik {
 /// A source file that was read, by the path shown to users (relative to the kommune folder).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    /// The path users see: relative to the kommune folder when inside it.
+    /// The path users see, from the run's root (the repository root, `--rot`, or the
+    /// working directory): the same in the table, the load errors and every CI format.
     pub display: String,
-    /// The same file as a path from the working directory (the repository root in CI),
-    /// for CI tools that annotate files.
-    pub path: String,
-}
-
-/// The path from the working directory of the file `files` show as `shown`, if it is one
-/// of them (a diagnostic names its file as shown; CI tools want the path).
-pub fn path_of<'f>(files: &'f [SourceFile], shown: &str) -> Option<&'f str> {
-    files
-        .iter()
-        .find(|f| f.display == shown)
-        .map(|f| f.path.as_str())
 }
 
 /// Everything read from one kommune folder.
@@ -162,6 +151,9 @@ pub struct Portfolio {
     pub projects: Vec<Project>,
     pub avvik: Vec<Avvik>,
     pub files: Vec<SourceFile>,
+    /// The folder `files` are shown from, absolute with `/` separators (empty when they
+    /// were not read from folders); SARIF names it as the files' base.
+    pub root: String,
     /// Set when the kommune is one owner of an IKT-samarbeid.
     pub membership: Option<Membership>,
     /// Inventory index by id, built on first lookup (rules look systems up by id often).
@@ -208,13 +200,6 @@ impl Portfolio {
     }
 
     /// The path of a file from the working directory (see `SourceFile::path`).
-    pub fn file_path(&self, file: FileId) -> &str {
-        self.files
-            .get(file.0 as usize)
-            .map(|f| f.path.as_str())
-            .unwrap_or("")
-    }
-
     pub fn file_name(&self, file: FileId) -> &str {
         self.files
             .get(file.0 as usize)

@@ -36,7 +36,7 @@ fn commands(r: &Report, prefix: &str) -> String {
         let message = format!("{prefix}{}: {}", f.subject.label(), f.message.get(r.lang));
         out.push_str(&format!(
             "::{command} file={},line={},col={},title={}::{}\n",
-            escape_property(&r.repo_path(f)),
+            escape_property(r.file(f)),
             f.at.line,
             f.at.column,
             escape_property(&title),
@@ -47,11 +47,8 @@ fn commands(r: &Report, prefix: &str) -> String {
 }
 
 /// Load problems as workflow commands, so a broken file in a pull request is annotated too.
-/// `files` maps the names diagnostics use to paths from the working directory; a name not
-/// among them (prinsipp.toml given with --config) is such a path already.
 pub fn render_diagnostics(
     diags: &[crate::diagnostic::Diagnostic],
-    files: &[crate::model::SourceFile],
     lang: crate::text::Lang,
 ) -> String {
     let mut out = String::new();
@@ -62,8 +59,7 @@ pub fn render_diagnostics(
         };
         let mut props = Vec::new();
         if !d.file.is_empty() && !d.file.starts_with("--") {
-            let file = crate::model::path_of(files, &d.file).unwrap_or(&d.file);
-            props.push(format!("file={}", escape_property(file)));
+            props.push(format!("file={}", escape_property(&d.file)));
         }
         if d.line > 0 {
             props.push(format!("line={},col={}", d.line, d.column.max(1)));

@@ -64,7 +64,7 @@ fn issues(r: &Report, kommune: Option<&crate::model::Kommune>) -> Vec<serde_json
                 "fingerprint": fingerprint,
                 "severity": severity,
                 "categories": ["Style"],
-                "location": { "path": r.repo_path(f), "lines": { "begin": f.at.line.max(1) } },
+                "location": { "path": r.file(f), "lines": { "begin": f.at.line.max(1) } },
             })
         })
         .collect()

@@ -159,7 +159,7 @@ fn suites(r: &Report, prefix: &str) -> (String, usize, usize) {
                         format!(
                             "{} {}:{}:{}: {}",
                             f.code,
-                            r.repo_path(f),
+                            r.file(f),
                             f.at.line,
                             f.at.column,
                             f.message.get(lang)
@@ -180,7 +180,7 @@ fn suites(r: &Report, prefix: &str) -> (String, usize, usize) {
                         format!(
                             "{} {}:{}: {} [{}]",
                             f.code,
-                            r.repo_path(f),
+                            r.file(f),
                             f.at.line,
                             f.message.get(lang),
                             status_note(f, lang)

@@ -237,7 +237,7 @@ fn section(
         {
             message.push_str(&format!(" ({reference})"));
         }
-        let mut place = code(&format!("{}:{}", r.repo_path(f), f.at.line));
+        let mut place = code(&format!("{}:{}", r.file(f), f.at.line));
         let mut subject = f.subject.label();
         if let Some(group) = &group {
             place = super::collapse::place(&place, group, r.lang);

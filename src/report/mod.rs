@@ -56,21 +56,16 @@ pub struct Counts {
 }
 
 impl<'a> Report<'a> {
-    /// The file a finding points into, relative to the kommune folder.
+    /// The file a finding points into, from the run's root (see `load::PathBase`).
     pub fn file(&self, f: &Finding) -> &'a str {
         self.portfolio.file_name(f.at.file)
-    }
-
-    /// The same file relative to where prinsipp was run (the repository root in CI).
-    pub fn repo_path(&self, f: &Finding) -> String {
-        self.portfolio.file_path(f.at.file).to_string()
     }
 
     /// The kommune folder, from where prinsipp was run.
     pub fn folder(&self) -> String {
         let kommune = self
             .portfolio
-            .file_path(self.portfolio.kommune.spans.at.file);
+            .file_name(self.portfolio.kommune.spans.at.file);
         std::path::Path::new(kommune)
             .parent()
             .map_or(String::new(), |p| p.display().to_string())

@@ -19,6 +19,29 @@ pub fn help_uri(base: Option<&str>, code: &str) -> Option<String> {
         .map(|b| format!("{b}#{}", code.to_lowercase()))
 }
 
+/// The base the results' file paths are relative to: the run's root (see
+/// `load::PathBase`), given in `originalUriBaseIds` so that a consumer can find the files
+/// wherever the run was started.
+const ROOT: &str = "%SRCROOT%";
+
+/// Where a file is: relative to [`ROOT`], or, outside it, an absolute `file:` URI.
+fn artifact(file: &str, root: &str) -> Value {
+    if file.starts_with('/') {
+        json!({ "uri": format!("file://{}", escape::uri_path(file)) })
+    } else if root.is_empty() {
+        json!({ "uri": escape::uri_path(file) })
+    } else {
+        json!({ "uri": escape::uri_path(file), "uriBaseId": ROOT })
+    }
+}
+
+/// The root as a `file:` URI ending in `/`.
+fn root_uri(root: &str) -> String {
+    let path = root.trim_end_matches('/');
+    let lead = if path.starts_with('/') { "" } else { "/" };
+    format!("file://{lead}{}/", escape::uri_path(path))
+}
+
 fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Feil => "error",
@@ -35,7 +58,7 @@ pub fn render(r: &Report) -> String {
         .iter()
         .map(|f| result(r, f, codes.iter().position(|c| *c == f.code)))
         .collect();
-    document(rules, results)
+    document(rules, results, &r.portfolio.root)
 }
 
 /// One kommune's share of a run of several: the rules it ran and its results, each with
@@ -60,7 +83,11 @@ pub fn part(r: &Report) -> super::several::Part {
             serde_json::to_string_pretty(&result).unwrap_or_default()
         })
         .collect();
-    super::several::Part::Sarif { rules, results }
+    super::several::Part::Sarif {
+        rules,
+        results,
+        root: r.portfolio.root.clone(),
+    }
 }
 
 /// Several kommuner in one SARIF run: every rule any of them ran (described as the first
@@ -69,14 +96,18 @@ pub fn join_several(parts: Vec<super::several::Part>) -> String {
     let mut codes: Vec<String> = Vec::new();
     let mut rules = Vec::new();
     let mut results = Vec::new();
+    // One run has one root: every kommune's files are shown from it.
+    let mut run_root = String::new();
     for part in parts {
         let super::several::Part::Sarif {
             rules: r,
             results: res,
+            root,
         } = part
         else {
             continue;
         };
+        run_root = root;
         for (code, rule) in r {
             if !codes.contains(&code) {
                 codes.push(code);
@@ -85,7 +116,7 @@ pub fn join_several(parts: Vec<super::several::Part>) -> String {
         }
         results.extend(res);
     }
-    document_with(rules, &results)
+    document_with(rules, &results, &run_root)
 }
 
 fn rule(r: &Report, code: &str) -> Option<Value> {
@@ -140,7 +171,7 @@ fn result(r: &Report, f: &crate::finding::Finding, rule_index: Option<usize>) ->
         "message": { "text": escape::line(f.message.get(lang)) },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": escape::uri_path(&r.repo_path(f)) },
+                "artifactLocation": artifact(r.file(f), &r.portfolio.root),
                 "region": { "startLine": f.at.line.max(1), "startColumn": f.at.column.max(1) },
             },
             "logicalLocations": [{
@@ -179,16 +210,17 @@ fn result(r: &Report, f: &crate::finding::Finding, rule_index: Option<usize>) ->
     result
 }
 
-fn document(rules: Vec<Value>, results: Vec<Value>) -> String {
+fn document(rules: Vec<Value>, results: Vec<Value>, root: &str) -> String {
     let results: Vec<String> = results
         .iter()
         .map(|r| serde_json::to_string_pretty(r).unwrap_or_default())
         .collect();
-    document_with(rules, &results)
+    document_with(rules, &results, root)
 }
 
-/// The SARIF document with `results` (each pretty at the top level) spliced in.
-fn document_with(rules: Vec<Value>, results: &[String]) -> String {
+/// The SARIF document with `results` (each pretty at the top level) spliced in; `root` is
+/// the folder the results' paths start from.
+fn document_with(rules: Vec<Value>, results: &[String], root: &str) -> String {
     let none: Vec<Value> = Vec::new();
     let sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -204,6 +236,9 @@ fn document_with(rules: Vec<Value>, results: &[String]) -> String {
         }],
     });
     let mut sarif = sarif;
+    if !root.is_empty() {
+        sarif["runs"][0]["originalUriBaseIds"] = json!({ ROOT: { "uri": root_uri(root) } });
+    }
     if let Some(base) = DOCS_URL.filter(|b| !b.is_empty()) {
         sarif["runs"][0]["tool"]["driver"]["informationUri"] = json!(base);
     }
@@ -215,7 +250,26 @@ fn document_with(rules: Vec<Value>, results: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::help_uri;
+    use super::{artifact, help_uri, root_uri};
+    use serde_json::json;
+
+    #[test]
+    fn paths_are_relative_to_the_root_which_is_a_file_uri() {
+        assert_eq!(root_uri("/repo"), "file:///repo/");
+        assert_eq!(
+            root_uri("/srv/kommune data/æ"),
+            "file:///srv/kommune%20data/%C3%A6/"
+        );
+        assert_eq!(
+            artifact("kommune/prosjekter/x y.yaml", "/repo"),
+            json!({ "uri": "kommune/prosjekter/x%20y.yaml", "uriBaseId": "%SRCROOT%" })
+        );
+        // Outside the root: an absolute URI, no base.
+        assert_eq!(
+            artifact("/tmp/k/kommune.yaml", "/repo"),
+            json!({ "uri": "file:///tmp/k/kommune.yaml" })
+        );
+    }
 
     #[test]
     fn help_links_come_from_one_base_or_not_at_all() {

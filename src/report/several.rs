@@ -23,6 +23,8 @@ pub enum Part {
     Sarif {
         rules: Vec<(String, Value)>,
         results: Vec<String>,
+        /// The folder the results' paths start from (the run's, the same for every kommune).
+        root: String,
     },
     /// The kommune's test suites, with their test cases and failures.
     Junit {

@@ -83,9 +83,25 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// A kommune folder with the given files (path relative to the folder, content).
+/// Copies the folder `from` to `to`, files and subfolders.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A kommune folder with the given files (path relative to the folder, content). The
+/// folder is the top of a repository of its own (it has a `.git`), as a kommune's
+/// portfolio repository often is, so prinsipp shows its files from it: `systemer/a.yaml`.
 pub fn kommune(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     let dir = scratch(name);
+    std::fs::create_dir(dir.join(".git")).unwrap();
     for (path, content) in files {
         let path = dir.join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

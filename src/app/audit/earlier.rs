@@ -45,6 +45,7 @@ pub(super) fn months(
         projects: None,
         max_file_bytes: limit,
         max_files: args.max_files,
+        ..LoadOptions::default()
     };
     let mut out = Vec::new();
     let mut warned: Vec<String> = Vec::new();

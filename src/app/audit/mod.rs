@@ -34,6 +34,7 @@ pub fn run(
         projects: None,
         max_file_bytes: limit,
         max_files: args.max_files,
+        base: super::path_base(&args.folders, args.rot.as_deref(), &mut diags),
     };
     let date = args.dato.unwrap_or_else(Date::today);
     let read = read_kommuner(&args.folders, args.config.as_deref(), &options, &mut diags);

@@ -1,0 +1,192 @@
+//! One path base: the table, the load errors and every CI format name a file from the same
+//! root — the repository's root, or `--rot DIR` — wherever prinsipp is run from.
+
+mod common;
+use common::{copy_tree, repo, scratch};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A repository (made by git) with the example kommune in `kommune/` and a `docs/` folder.
+fn repository() -> PathBuf {
+    let top = scratch("paths-repo");
+    let init = Command::new("git")
+        .args(["init", "-q"])
+        .arg(&top)
+        .status()
+        .unwrap();
+    assert!(init.success());
+    copy_tree(
+        Path::new(&repo("examples/eksempel-kommune")),
+        &top.join("kommune"),
+    );
+    std::fs::create_dir(top.join("docs")).unwrap();
+    top
+}
+
+const FORMATS: [&str; 7] = [
+    "table", "json", "sarif", "junit", "github", "gitlab", "markdown",
+];
+
+/// Runs `prinsipp check FOLDER ARGS` in `cwd` with every format written to `out`; returns
+/// the exit code, stderr and each format's text.
+fn run_all(cwd: &Path, folder: &str, args: &[&str], out: &Path) -> (i32, String, Vec<String>) {
+    std::fs::create_dir_all(out).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_prinsipp"));
+    command
+        .current_dir(cwd)
+        .args(["check", folder, "--dato", "2026-06-01"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS");
+    for format in FORMATS {
+        command
+            .arg("--format")
+            .arg(format!("{format}={}", out.join(format).display()));
+    }
+    let output = command.output().unwrap();
+    let texts = FORMATS
+        .iter()
+        .map(|f| std::fs::read_to_string(out.join(f)).unwrap_or_default())
+        .collect();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        texts,
+    )
+}
+
+#[test]
+fn every_format_names_files_from_the_repository_root_wherever_it_is_run() {
+    let top = repository();
+    let outside = scratch("paths-outside");
+    let absolute = top.join("kommune");
+    let runs = [
+        run_all(&top, "kommune", &[], &outside.join("root")),
+        run_all(&top.join("docs"), "../kommune", &[], &outside.join("sub")),
+        run_all(
+            &outside,
+            absolute.to_str().unwrap(),
+            &[],
+            &outside.join("out"),
+        ),
+    ];
+    for (code, stderr, _) in &runs {
+        assert_eq!(*code, 1, "{stderr}");
+    }
+    // The same bytes in every format, from the root, a subfolder and outside.
+    for (i, format) in FORMATS.iter().enumerate() {
+        assert_eq!(runs[0].2[i], runs[1].2[i], "{format}: root and subfolder");
+        assert_eq!(runs[0].2[i], runs[2].2[i], "{format}: root and outside");
+    }
+    let texts = &runs[0].2;
+    let place = "kommune/systemer/administrasjon.yaml:240:5";
+    assert!(texts[0].contains(place), "table: {}", texts[0]);
+    let json: serde_json::Value = serde_json::from_str(&texts[1]).unwrap();
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["file"].as_str().unwrap().starts_with("kommune/"))
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&texts[2]).unwrap();
+    let run = &sarif["runs"][0];
+    let root = format!("file://{}/", top.display());
+    assert_eq!(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], root.as_str());
+    for result in run["results"].as_array().unwrap() {
+        let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(location["uriBaseId"], "%SRCROOT%");
+        assert!(
+            location["uri"].as_str().unwrap().starts_with("kommune/"),
+            "{location}"
+        );
+    }
+    assert!(
+        texts[3].contains(" kommune/systemer/administrasjon.yaml:240:5: "),
+        "junit"
+    );
+    assert!(
+        texts[4].contains("::error file=kommune/systemer/administrasjon.yaml,line=240,col=5"),
+        "github: {}",
+        texts[4]
+    );
+    let gitlab: serde_json::Value = serde_json::from_str(&texts[5]).unwrap();
+    assert!(gitlab.as_array().unwrap().iter().all(|i| {
+        i["location"]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("kommune/")
+    }));
+    assert!(texts[6].contains("`kommune/systemer/administrasjon.yaml:240`"));
+}
+
+#[test]
+fn load_errors_name_the_file_as_the_reports_do() {
+    let top = repository();
+    let broken = top.join("kommune/systemer/administrasjon.yaml");
+    let text = std::fs::read_to_string(&broken).unwrap();
+    std::fs::write(
+        &broken,
+        text.replacen("    drift: saas", "    drfit: saas", 1),
+    )
+    .unwrap();
+    let out = scratch("paths-broken");
+    let (code, stderr, texts) = run_all(&top.join("docs"), "../kommune", &[], &out);
+    assert_eq!(code, 2, "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("Ukjent felt `drfit`"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        line.starts_with("feil: kommune/systemer/administrasjon.yaml:"),
+        "{line}"
+    );
+    assert!(
+        texts[4].contains("::error file=kommune/systemer/administrasjon.yaml,line="),
+        "{}",
+        texts[4]
+    );
+}
+
+#[test]
+fn rot_sets_the_root_outside_a_repository_and_must_hold_the_folder() {
+    // Under the system's temporary folder: in no repository.
+    let top = std::env::temp_dir().join(format!("prinsipp-paths-rot-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&top);
+    copy_tree(
+        Path::new(&repo("examples/eksempel-kommune")),
+        &top.join("kommune"),
+    );
+    let top_arg = top.to_str().unwrap();
+    let out = scratch("paths-rot-out");
+    let (code, stderr, texts) = run_all(
+        &out,
+        &format!("{top_arg}/kommune"),
+        &["--rot", top_arg],
+        &out,
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(texts[0].contains("kommune/systemer/administrasjon.yaml:240:5"));
+    assert!(!texts[0].contains(top_arg));
+    // Without --rot and outside any repository, files are named as the folder was.
+    let (_, _, texts) = run_all(&out, &format!("{top_arg}/kommune"), &[], &out.join("plain"));
+    assert!(texts[0].contains(&format!(
+        "{top_arg}/kommune/systemer/administrasjon.yaml:240:5"
+    )));
+    // A root that does not hold the folder is a mistake.
+    let elsewhere = scratch("paths-elsewhere");
+    let (code, stderr, _) = run_all(
+        &out,
+        &format!("{top_arg}/kommune"),
+        &["--rot", elsewhere.to_str().unwrap()],
+        &out.join("wrong"),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(&format!(
+            "feil: --rot: Kommunemappa ligger ikke under {}",
+            elsewhere.display()
+        )),
+        "{stderr}"
+    );
+}
