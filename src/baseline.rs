@@ -21,6 +21,9 @@ struct BaselineFile {
     findings: Option<Vec<BaselineEntry>>,
     /// Several kommuners' result: each one's findings.
     kommuner: Option<Vec<BaselineKommune>>,
+    /// A run's problems; alone, without findings, the result of a run that read nothing.
+    #[serde(default)]
+    diagnostics: Option<Vec<serde::de::IgnoredAny>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -136,6 +139,21 @@ impl Baseline {
                     kommuner: Some(kommuner),
                 })
             }
+            (None, None) if file.diagnostics.is_some() => Err(Box::new(
+                Diagnostic::error(
+                    shown,
+                    0,
+                    0,
+                    Text::new(
+                        "Baselinen er resultatet av en kjøring som ikke kunne lese inndata (exit 2): den har ingen funn å sammenligne med",
+                        "The baseline is the result of a run that could not read its input (exit 2): it has no findings to compare with",
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Rett feilene den lister under `diagnostics` på målgrenen, eller lag baselinen fra en commit der kontrollen kunne kjøres",
+                    "Fix the errors it lists under `diagnostics` on the target branch, or make the baseline from a commit the check could run on",
+                )),
+            )),
             _ => Err(Box::new(fail(
                 "Ugyldig baseline: den skal ha enten `findings` (én kommune) eller `kommuner` (flere)".to_string(),
                 "Invalid baseline: it must have either `findings` (one kommune) or `kommuner` (several)".to_string(),

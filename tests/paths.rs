@@ -23,36 +23,12 @@ fn repository() -> PathBuf {
     top
 }
 
-const FORMATS: [&str; 7] = [
-    "table", "json", "sarif", "junit", "github", "gitlab", "markdown",
-];
-
-/// Runs `prinsipp check FOLDER ARGS` in `cwd` with every format written to `out`; returns
-/// the exit code, stderr and each format's text.
+/// `check FOLDER --dato 2026-06-01 ARGS` in `cwd`, every format to a file in `out`.
 fn run_all(cwd: &Path, folder: &str, args: &[&str], out: &Path) -> (i32, String, Vec<String>) {
-    std::fs::create_dir_all(out).unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_prinsipp"));
-    command
-        .current_dir(cwd)
-        .args(["check", folder, "--dato", "2026-06-01"])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS");
-    for format in FORMATS {
-        command
-            .arg("--format")
-            .arg(format!("{format}={}", out.join(format).display()));
-    }
-    let output = command.output().unwrap();
-    let texts = FORMATS
-        .iter()
-        .map(|f| std::fs::read_to_string(out.join(f)).unwrap_or_default())
-        .collect();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        texts,
-    )
+    let mut all = vec![folder, "--dato", "2026-06-01"];
+    all.extend_from_slice(args);
+    let (run, texts) = common::check_every_format(cwd, &all, out);
+    (run.code, run.stderr, texts)
 }
 
 #[test]
@@ -74,7 +50,7 @@ fn every_format_names_files_from_the_repository_root_wherever_it_is_run() {
         assert_eq!(*code, 1, "{stderr}");
     }
     // The same bytes in every format, from the root, a subfolder and outside.
-    for (i, format) in FORMATS.iter().enumerate() {
+    for (i, format) in common::FORMATS.iter().enumerate() {
         assert_eq!(runs[0].2[i], runs[1].2[i], "{format}: root and subfolder");
         assert_eq!(runs[0].2[i], runs[2].2[i], "{format}: root and outside");
     }

@@ -227,6 +227,7 @@ fn run(sources: &[Source]) -> (String, Vec<(String, u32, u32, String)>) {
         fail_on: None,
         resolved: None,
         known: None,
+        diagnostics: &[],
         lang: Lang::Nb,
         collapse_above: None,
     };

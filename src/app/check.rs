@@ -159,7 +159,7 @@ impl Done {
             read_line: None,
         };
         if let Some(c) = &run.checked {
-            let r = report(c, args, date, style);
+            let r = report(c, args, date, style, &[]);
             done.id = Some(KommuneId::of(&c.portfolio));
             done.failing = failing(&r);
             done.read_line = Some(read_line(c, &done.path, date));
@@ -281,7 +281,13 @@ fn fail_on(args: &CheckArgs) -> Option<Severity> {
     }
 }
 
-fn report<'a>(c: &'a Checked, args: &CheckArgs, date: Date, style: &Style) -> Report<'a> {
+fn report<'a>(
+    c: &'a Checked,
+    args: &CheckArgs,
+    date: Date,
+    style: &Style,
+    diagnostics: &'a [Diagnostic],
+) -> Report<'a> {
     Report {
         portfolio: &c.portfolio,
         findings: &c.findings,
@@ -291,6 +297,7 @@ fn report<'a>(c: &'a Checked, args: &CheckArgs, date: Date, style: &Style) -> Re
         resolved: c.resolved.as_deref(),
         known: c.known.as_ref(),
         lang: style.lang,
+        diagnostics,
         collapse_above: args.samle.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
     }
 }
@@ -338,7 +345,8 @@ fn check_one(
     let checked = match run.checked {
         Some(checked) if !diags.iter().any(|d| d.level == Level::Error) => checked,
         _ => {
-            annotate_load_problems(outputs, &diags, inputs, style, out, err)?;
+            let folder = context.base.show(&run.path);
+            write_unread(args, context, &diags, &folder, style, out, err)?;
             return input_failed(&diags, style, err);
         }
     };
@@ -351,7 +359,7 @@ fn check_one(
         let line = read_line(&checked, &run.path, date);
         write_all(err, line.get(style.lang))?;
     }
-    let report = report(&checked, args, date, style);
+    let report = report(&checked, args, date, style, &diags);
     if !write_outputs(args, outputs, &report, inputs, style, out, err)? {
         return Ok(EXIT_INPUT);
     }
@@ -377,9 +385,13 @@ fn check_several(
         base,
         date,
     } = *context;
+    let folder = done.first().map_or(String::new(), |d| base.show(&d.path));
     // A problem of the run itself (a flag, the baseline, an output) stops every kommune.
     if diags.iter().any(|d| d.level == Level::Error) {
-        return input_failed(&diags, style, err);
+        let mut all = diags.clone();
+        all.extend(done.iter().flat_map(|d| d.diags.iter().cloned()));
+        write_unread(args, context, &all, &folder, style, out, err)?;
+        return input_failed(&all, style, err);
     }
     write_all(err, &report::diagnostics::render(&diags, style))?;
     let mut unread = Vec::new();
@@ -406,12 +418,16 @@ fn check_several(
             by_output[i].push(part);
         }
     }
-    let annotations = report::github::render_diagnostics(&load_problems, style.lang);
+    let joined = Joined {
+        problems: &load_problems,
+        folder: &folder,
+        root: base.root(),
+    };
     for (output, parts) in outputs.iter().zip(by_output) {
-        let mut text = with_marker(output.format, join(output.format, parts, args, date, style));
-        if output.format == CheckFormat::Github {
-            text.push_str(&annotations);
-        }
+        let text = with_marker(
+            output.format,
+            join(output.format, parts, args, date, style, &joined),
+        );
         let what = Text::new("rapporten", "the report");
         if !deliver(
             output.path.as_deref(),
@@ -531,6 +547,15 @@ fn part(format: CheckFormat, r: &Report, args: &CheckArgs, style: &Style) -> rep
     }
 }
 
+/// What the joined outputs of several kommuner add to the kommuners' parts: the load
+/// problems of the kommuner that could not be read, placed at `folder` where they name no
+/// file, with paths from `root`.
+struct Joined<'a> {
+    problems: &'a [Diagnostic],
+    folder: &'a str,
+    root: String,
+}
+
 /// The kommuners' shares of one output joined into the output.
 fn join(
     format: CheckFormat,
@@ -538,43 +563,71 @@ fn join(
     args: &CheckArgs,
     date: Date,
     style: &Style,
+    joined: &Joined,
 ) -> String {
     use report::several::Part;
+    let (problems, lang) = (joined.problems, style.lang);
     match format {
-        CheckFormat::Table => report::several::join_sections(parts, false, args.quiet, style),
-        CheckFormat::Markdown => report::several::join_sections(parts, true, false, style),
-        CheckFormat::Json => report::json::join_several(parts, date, fail_on(args)),
-        CheckFormat::Sarif => report::sarif::join_several(parts),
-        CheckFormat::Junit => report::junit::join_several(parts),
-        CheckFormat::Github => parts
-            .into_iter()
-            .map(|p| match p {
-                Part::Text(text) => text,
-                _ => String::new(),
-            })
-            .collect(),
-        CheckFormat::Gitlab => report::gitlab::join_several(parts),
+        CheckFormat::Table => report::several::join_sections(parts, false, args.quiet, style, &[]),
+        CheckFormat::Markdown => {
+            report::several::join_sections(parts, true, false, style, problems)
+        }
+        CheckFormat::Json => report::json::join_several(parts, date, fail_on(args), problems, lang),
+        CheckFormat::Sarif => report::sarif::join_several(parts, problems, &joined.root, lang),
+        CheckFormat::Junit => report::junit::join_several(parts, problems, lang),
+        CheckFormat::Github => {
+            let mut text: String = parts
+                .into_iter()
+                .map(|p| match p {
+                    Part::Text(text) => text,
+                    _ => String::new(),
+                })
+                .collect();
+            text.push_str(&report::github::render_diagnostics(problems, lang));
+            text
+        }
+        CheckFormat::Gitlab => report::gitlab::join_several(parts, problems, lang, joined.folder),
     }
 }
 
-/// With `--format github`, load problems become annotations too: a pull request that breaks
-/// a file shows where, like one that breaks a principle.
-fn annotate_load_problems(
-    outputs: &[Output],
+/// A run that could not read its input (exit 2) still writes every output asked for, each
+/// with the problems where the findings would be (see `report::unread`); the table on
+/// standard output is left out, as standard error has them. When the `--format` flags are
+/// themselves wrong, nothing is written.
+fn write_unread(
+    args: &CheckArgs,
+    context: &Run,
     diags: &[Diagnostic],
-    inputs: &[input::Identity],
+    folder: &str,
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<()> {
-    for output in outputs.iter().filter(|o| o.format == CheckFormat::Github) {
-        let text = report::github::render_diagnostics(diags, style.lang);
-        let what = Text::new("merknadene", "the annotations");
+    if diags.iter().any(|d| d.file == "--format") {
+        return Ok(());
+    }
+    let lang = style.lang;
+    for output in context.outputs {
+        let text = match output.format {
+            CheckFormat::Table if output.path.is_none() => continue,
+            CheckFormat::Table => report::unread::table(diags, lang),
+            CheckFormat::Json => {
+                report::json::render_unread(diags, context.date, fail_on(args), lang)
+            }
+            CheckFormat::Sarif => report::sarif::render_unread(diags, &context.base.root(), lang),
+            CheckFormat::Junit => report::junit::render_unread(diags, lang),
+            CheckFormat::Github => report::github::render_diagnostics(diags, lang),
+            CheckFormat::Gitlab => report::gitlab::render_unread(diags, lang, folder),
+            CheckFormat::Markdown => report::unread::markdown(diags, lang),
+        };
+        let text = with_marker(output.format, text);
+        let what = Text::new("rapporten", "the report");
+        // A target that cannot be written is said on stderr; the others are still written.
         deliver(
             output.path.as_deref(),
             &text,
             &what,
-            inputs,
+            context.inputs,
             style,
             out,
             err,

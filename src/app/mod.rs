@@ -4,7 +4,7 @@
 use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, Cli, ColorArg, Command, FailOn, LangArg, RulesFormat};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::input;
 use crate::load;
 use crate::report::{self, Style};
@@ -301,13 +301,7 @@ fn path_base(
 
 fn input_failed(diags: &[Diagnostic], style: &Style, err: &mut impl Write) -> std::io::Result<u8> {
     write_all(err, &report::diagnostics::render(diags, style))?;
-    let errors = diags.iter().filter(|d| d.level == Level::Error).count();
-    let message = Text::new(
-        format!("{errors} feil i inndata: ingen regler er kjørt. Rett feilene over og kjør igjen."),
-        format!(
-            "{errors} error(s) in the input: no rule was run. Fix the errors above and run again."
-        ),
-    );
+    let message = report::unread::stopped(diags);
     write_all(err, &format!("{}\n", message.get(style.lang)))?;
     Ok(EXIT_INPUT)
 }

@@ -2,7 +2,9 @@
 
 use super::Report;
 use super::escape;
+use crate::diagnostic::Diagnostic;
 use crate::finding::{Severity, Status};
+use crate::text::Lang;
 use serde_json::json;
 
 /// Open and baseline-known findings; approved deviations were decided on and are left out.
@@ -20,14 +22,29 @@ pub fn part(r: &Report) -> super::several::Part {
     super::several::Part::Gitlab(issues)
 }
 
-/// Several kommuners' issues as one report.
-pub fn join_several(parts: Vec<super::several::Part>) -> String {
-    let issues: Vec<String> = parts
-        .into_iter()
-        .flat_map(|p| match p {
+/// The report of a run that could not read its input (exit 2): an issue per load error
+/// (one that names no file is placed at `folder`).
+pub fn render_unread(diags: &[Diagnostic], lang: Lang, folder: &str) -> String {
+    array(super::unread::gitlab_issues(diags, lang, folder))
+}
+
+/// Several kommuners' issues as one report, after an issue per load error of the kommuner
+/// that could not be read (`diags`).
+pub fn join_several(
+    parts: Vec<super::several::Part>,
+    diags: &[Diagnostic],
+    lang: Lang,
+    folder: &str,
+) -> String {
+    let load = super::unread::gitlab_issues(diags, lang, folder);
+    let load = load
+        .iter()
+        .map(|i| serde_json::to_string_pretty(i).unwrap_or_default());
+    let issues: Vec<String> = load
+        .chain(parts.into_iter().flat_map(|p| match p {
             super::several::Part::Gitlab(issues) => issues,
             _ => Vec::new(),
-        })
+        }))
         .collect();
     let mut text = escape::json_inert(super::several::array(&issues, 2));
     text.push('\n');

@@ -2,8 +2,11 @@
 //! it back as a baseline, so fields are only ever added within a format version.
 
 use super::Report;
+use super::unread::JsonDiagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::finding::Status;
 use crate::model::GevinstType;
+use crate::text::Lang;
 use serde::Serialize;
 
 /// Bumped when a field changes meaning or goes away; adding a field does not bump it.
@@ -30,6 +33,9 @@ struct JsonReport<'a> {
     /// The portfolio's key figures (docs/rapport.md), so that a later report can draw the
     /// trend from this result.
     key_figures: crate::figures::key::KeyFigures,
+    /// How the input was read (warnings); in a result of several kommuner, once for all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diagnostics: Option<Vec<JsonDiagnostic>>,
 }
 
 #[derive(Serialize)]
@@ -47,6 +53,18 @@ struct JsonSeveral<'a> {
     fail_on: Option<&'a str>,
     counts: JsonCounts,
     kommuner: Vec<JsonReport<'a>>,
+    /// The run's problems: the warnings, and the errors of kommuner that could not be read.
+    diagnostics: Vec<JsonDiagnostic>,
+}
+
+/// A run that could not read its input: the run's fields and what went wrong.
+#[derive(Serialize)]
+struct JsonUnread<'a> {
+    format_version: u32,
+    tool: Tool,
+    dato: String,
+    fail_on: Option<&'a str>,
+    diagnostics: Vec<JsonDiagnostic>,
 }
 
 #[derive(Serialize)]
@@ -196,12 +214,30 @@ pub fn part(r: &Report) -> super::several::Part {
     }
 }
 
-/// Several kommuners' results as one document: the run's fields, the totals, and each
-/// kommune's result.
+/// The document of a run that could not read its input (exit 2).
+pub fn render_unread(
+    diags: &[Diagnostic],
+    date: crate::model::Date,
+    fail_on: Option<crate::finding::Severity>,
+    lang: Lang,
+) -> String {
+    pretty(&JsonUnread {
+        format_version: FORMAT_VERSION,
+        tool: Tool::prinsipp(),
+        dato: date.to_string(),
+        fail_on: fail_on.map(|s| s.name()),
+        diagnostics: super::unread::json_items(diags, lang),
+    })
+}
+
+/// Several kommuners' results as one document: the run's fields, the totals, each
+/// kommune's result, and the run's problems (`diags`).
 pub fn join_several(
     parts: Vec<super::several::Part>,
     date: crate::model::Date,
     fail_on: Option<crate::finding::Severity>,
+    diags: &[Diagnostic],
+    lang: Lang,
 ) -> String {
     let mut counts = JsonCounts::default();
     let mut objects = Vec::new();
@@ -218,6 +254,7 @@ pub fn join_several(
         fail_on: fail_on.map(|s| s.name()),
         counts,
         kommuner: Vec::new(),
+        diagnostics: super::unread::json_items(diags, lang),
     };
     let doc = serde_json::to_string_pretty(&head).unwrap_or_else(|_| "{}".to_string());
     let mut text =
@@ -336,5 +373,6 @@ fn kommune_report<'a>(r: &Report<'a>, alone: bool) -> JsonReport<'a> {
         resolved,
         gevinster,
         key_figures: crate::figures::key::compute(r.portfolio, r.findings, r.settings, r.date),
+        diagnostics: alone.then(|| super::unread::json_items(r.diagnostics, lang)),
     }
 }

@@ -6,6 +6,7 @@
 
 use super::Report;
 use super::escape::xml;
+use crate::diagnostic::Diagnostic;
 use crate::finding::{Finding, Subject};
 use crate::text::Lang;
 
@@ -52,7 +53,13 @@ fn written<'a>(cases: Vec<Case<'a>>, r: &Report) -> Vec<Written<'a>> {
 
 pub fn render(r: &Report) -> String {
     let (suites, tests, failures) = suites(r, "");
-    document(&suites, tests, failures)
+    document(&suites, tests, failures, &[], r.lang)
+}
+
+/// The document of a run that could not read its input (exit 2): one error test case per
+/// load error.
+pub fn render_unread(diags: &[Diagnostic], lang: Lang) -> String {
+    document("", 0, 0, diags, lang)
 }
 
 /// One kommune's share of a result of several: its suites, their names led by the kommune.
@@ -66,8 +73,9 @@ pub fn part(r: &Report) -> super::several::Part {
     }
 }
 
-/// Several kommuners' suites in one document, with the totals over all.
-pub fn join_several(parts: Vec<super::several::Part>) -> String {
+/// Several kommuners' suites in one document, with the totals over all; the load errors of
+/// kommuner that could not be read (`diags`) are error test cases.
+pub fn join_several(parts: Vec<super::several::Part>, diags: &[Diagnostic], lang: Lang) -> String {
     let (mut all, mut tests, mut failures) = (String::new(), 0, 0);
     for part in parts {
         if let super::several::Part::Junit {
@@ -81,12 +89,21 @@ pub fn join_several(parts: Vec<super::several::Part>) -> String {
             failures += f;
         }
     }
-    document(&all, tests, failures)
+    document(&all, tests, failures, diags, lang)
 }
 
-fn document(suites: &str, tests: usize, failures: usize) -> String {
+/// The document: the load errors' suite (if any) first, then `suites`.
+fn document(
+    suites: &str,
+    tests: usize,
+    failures: usize,
+    diags: &[Diagnostic],
+    lang: Lang,
+) -> String {
+    let (load, errors) = super::unread::junit_suite(diags, lang);
+    let tests = tests + errors;
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"prinsipp\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n{suites}</testsuites>\n"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"prinsipp\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n{load}{suites}</testsuites>\n"
     )
 }
 

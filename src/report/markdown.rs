@@ -165,9 +165,15 @@ pub fn as_kommune_section(body: &str, r: &Report) -> String {
 }
 
 /// Above the kommuners' sections: the verdict over all of them (`failing` findings; the
-/// table's total line).
-pub fn several_head(failing: usize, total: &str, lang: Lang) -> String {
+/// table's total line); `unread` errors kept some kommuner from being checked at all.
+pub fn several_head(failing: usize, unread: usize, total: &str, lang: Lang) -> String {
     let verdict = match (failing, lang) {
+        _ if unread > 0 => match lang {
+            Lang::Nb => format!("❌ {unread} feil i inndata: ikke alle kommunene er kontrollert"),
+            Lang::En => {
+                format!("❌ {unread} error(s) in the input: not every kommune was checked")
+            }
+        },
         (0, Lang::Nb) => "✅ ingen funn som stopper endringen".to_string(),
         (0, Lang::En) => "✅ no finding that blocks the change".to_string(),
         (n, Lang::Nb) => format!("❌ {n} funn må rettes eller godkjennes som avvik"),

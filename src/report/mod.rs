@@ -17,6 +17,7 @@ pub mod sarif;
 pub mod several;
 pub mod summary;
 pub mod table;
+pub mod unread;
 pub mod xlsx;
 
 use crate::baseline::BaselineEntry;
@@ -38,6 +39,9 @@ pub struct Report<'a> {
     /// With `--baseline`: the fingerprints it holds (also of findings now covered by avvik).
     pub known: Option<&'a std::collections::HashSet<String>>,
     pub lang: Lang,
+    /// What the user should know about how the input was read (warnings; in a result of
+    /// several kommuner, the run's are given once, not per kommune).
+    pub diagnostics: &'a [crate::diagnostic::Diagnostic],
     /// `--samle N`: the table and the markdown show the findings of one rule that say the
     /// same as one row when there are more than N (see `collapse`).
     pub collapse_above: Option<usize>,

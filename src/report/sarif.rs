@@ -4,7 +4,9 @@
 
 use super::Report;
 use super::escape;
+use crate::diagnostic::Diagnostic;
 use crate::finding::{Severity, Status};
+use crate::text::Lang;
 use serde_json::{Value, json};
 
 /// Where the rule documentation (docs/regler.md) is published, set in one place: the
@@ -58,7 +60,13 @@ pub fn render(r: &Report) -> String {
         .iter()
         .map(|f| result(r, f, codes.iter().position(|c| *c == f.code)))
         .collect();
-    document(rules, results, &r.portfolio.root)
+    document(rules, results, &r.portfolio.root, r.diagnostics, r.lang)
+}
+
+/// The document of a run that could not read its input (exit 2): the load errors as
+/// results of the rule `INNLESING`, every problem as a tool execution notification.
+pub fn render_unread(diags: &[Diagnostic], root: &str, lang: Lang) -> String {
+    document_with(Vec::new(), &[], root, diags, lang)
 }
 
 /// One kommune's share of a run of several: the rules it ran and its results, each with
@@ -83,31 +91,30 @@ pub fn part(r: &Report) -> super::several::Part {
             serde_json::to_string_pretty(&result).unwrap_or_default()
         })
         .collect();
-    super::several::Part::Sarif {
-        rules,
-        results,
-        root: r.portfolio.root.clone(),
-    }
+    super::several::Part::Sarif { rules, results }
 }
 
 /// Several kommuner in one SARIF run: every rule any of them ran (described as the first
-/// kommune that runs it has it), and every result with its kommune in `properties`.
-pub fn join_several(parts: Vec<super::several::Part>) -> String {
+/// kommune that runs it has it), every result with its kommune in `properties`, and the
+/// run's problems (`diags`; the load errors of kommuner that could not be read).
+pub fn join_several(
+    parts: Vec<super::several::Part>,
+    diags: &[Diagnostic],
+    root: &str,
+    lang: Lang,
+) -> String {
     let mut codes: Vec<String> = Vec::new();
     let mut rules = Vec::new();
     let mut results = Vec::new();
-    // One run has one root: every kommune's files are shown from it.
-    let mut run_root = String::new();
     for part in parts {
         let super::several::Part::Sarif {
             rules: r,
             results: res,
-            root,
+            ..
         } = part
         else {
             continue;
         };
-        run_root = root;
         for (code, rule) in r {
             if !codes.contains(&code) {
                 codes.push(code);
@@ -116,7 +123,7 @@ pub fn join_several(parts: Vec<super::several::Part>) -> String {
         }
         results.extend(res);
     }
-    document_with(rules, &results, &run_root)
+    document_with(rules, &results, root, diags, lang)
 }
 
 fn rule(r: &Report, code: &str) -> Option<Value> {
@@ -210,17 +217,39 @@ fn result(r: &Report, f: &crate::finding::Finding, rule_index: Option<usize>) ->
     result
 }
 
-fn document(rules: Vec<Value>, results: Vec<Value>, root: &str) -> String {
+fn document(
+    rules: Vec<Value>,
+    results: Vec<Value>,
+    root: &str,
+    diags: &[Diagnostic],
+    lang: Lang,
+) -> String {
     let results: Vec<String> = results
         .iter()
         .map(|r| serde_json::to_string_pretty(r).unwrap_or_default())
         .collect();
-    document_with(rules, &results, root)
+    document_with(rules, &results, root, diags, lang)
 }
 
 /// The SARIF document with `results` (each pretty at the top level) spliced in; `root` is
-/// the folder the results' paths start from.
-fn document_with(rules: Vec<Value>, results: &[String], root: &str) -> String {
+/// the folder the results' paths start from; `diags`, how the input was read, come first
+/// as results of the load rule and as the invocation's notifications.
+fn document_with(
+    mut rules: Vec<Value>,
+    results: &[String],
+    root: &str,
+    diags: &[Diagnostic],
+    lang: Lang,
+) -> String {
+    let (load_rule, load_results, invocation) =
+        super::unread::sarif(diags, lang, |file| artifact(file, root));
+    rules.extend(load_rule);
+    let mut all: Vec<String> = load_results
+        .iter()
+        .map(|r| serde_json::to_string_pretty(r).unwrap_or_default())
+        .collect();
+    all.extend_from_slice(results);
+    let results = &all;
     let none: Vec<Value> = Vec::new();
     let sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -236,6 +265,9 @@ fn document_with(rules: Vec<Value>, results: &[String], root: &str) -> String {
         }],
     });
     let mut sarif = sarif;
+    if let Some(invocation) = invocation {
+        sarif["runs"][0]["invocations"] = json!([invocation]);
+    }
     if !root.is_empty() {
         sarif["runs"][0]["originalUriBaseIds"] = json!({ ROOT: { "uri": root_uri(root) } });
     }

@@ -23,8 +23,6 @@ pub enum Part {
     Sarif {
         rules: Vec<(String, Value)>,
         results: Vec<String>,
-        /// The folder the results' paths start from (the run's, the same for every kommune).
-        root: String,
     },
     /// The kommune's test suites, with their test cases and failures.
     Junit {
@@ -81,7 +79,13 @@ pub(crate) fn array(items: &[String], depth: usize) -> String {
 
 /// The table's total line and the markdown's verdict, from the kommuner's sections; `quiet`
 /// leaves out the total line.
-pub fn join_sections(parts: Vec<Part>, markdown: bool, quiet: bool, style: &Style) -> String {
+pub fn join_sections(
+    parts: Vec<Part>,
+    markdown: bool,
+    quiet: bool,
+    style: &Style,
+    problems: &[crate::diagnostic::Diagnostic],
+) -> String {
     let mut tally = super::table::Tally::default();
     let (mut failing, mut n) = (0, 0);
     let mut sections = Vec::new();
@@ -100,7 +104,16 @@ pub fn join_sections(parts: Vec<Part>, markdown: bool, quiet: bool, style: &Styl
     }
     let total = super::table::total_line(tally, n, style.lang);
     if markdown {
-        let head = super::markdown::several_head(failing, &total, style.lang);
+        let unread = problems
+            .iter()
+            .filter(|d| d.level == crate::diagnostic::Level::Error)
+            .count();
+        let mut head = super::markdown::several_head(failing, unread, &total, style.lang);
+        // The kommuner that could not be read first: they are what must be fixed first.
+        let budget = super::markdown::MAX_CHARS / 4;
+        head.push_str(&super::unread::markdown_section(
+            problems, style.lang, budget,
+        ));
         head.clone() + &within_budget(&head, sections, style)
     } else if quiet {
         sections.concat()

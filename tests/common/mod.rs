@@ -47,6 +47,42 @@ pub fn import(args: &[&str], cwd: &Path) -> Run {
     }
 }
 
+/// Every format of `check`, in the order [`check_every_format`] gives them.
+pub const FORMATS: [&str; 7] = [
+    "table", "json", "sarif", "junit", "github", "gitlab", "markdown",
+];
+
+/// Runs `prinsipp check ARGS` in `cwd` with every format written to its file in `out`;
+/// returns the run (stdout empty) and each file's text (empty when it was not written).
+pub fn check_every_format(cwd: &Path, args: &[&str], out: &Path) -> (Run, Vec<String>) {
+    std::fs::create_dir_all(out).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_prinsipp"));
+    command
+        .current_dir(cwd)
+        .arg("check")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("COLUMNS");
+    for format in FORMATS {
+        command
+            .arg("--format")
+            .arg(format!("{format}={}", out.join(format).display()));
+    }
+    let output = command.output().expect("the binary runs");
+    let texts = FORMATS
+        .iter()
+        .map(|f| std::fs::read_to_string(out.join(f)).unwrap_or_default())
+        .collect();
+    let run = Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    (run, texts)
+}
+
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -54,15 +90,6 @@ pub fn read(path: &Path) -> String {
 /// An imported file's body (after its two header lines).
 pub fn body(path: &Path) -> String {
     read(path).splitn(3, '\n').nth(2).unwrap_or("").to_string()
-}
-
-/// A path as prinsipp shows a file it read: from the working directory when inside it.
-pub fn shown(path: &Path) -> String {
-    let cwd = std::env::current_dir().unwrap();
-    path.strip_prefix(&cwd)
-        .unwrap_or(path)
-        .display()
-        .to_string()
 }
 
 pub fn repo(path: &str) -> String {

@@ -138,6 +138,7 @@ pub fn run(
                     fail_on: Some(crate::finding::Severity::Feil),
                     resolved: None,
                     known: None,
+                    diagnostics: &[],
                     lang: style.lang,
                     collapse_above: None,
                 },
