@@ -17,18 +17,24 @@ pub fn render(kind: &str) -> Option<String> {
             "samarbeid.yaml: et IKT-samarbeid og eierkommunene",
             object(&shape::SAMARBEID_FILE),
         ),
+        // The key `systemer` decides which of the two a file is, so that a mistake is
+        // reported where it is, not as a mismatch with the other form.
         "systemer" => (
             "systemer/*.yaml: en liste under systemer:, eller ett system",
-            json!({ "oneOf": [object(&shape::SYSTEM_FILE), reference(&shape::SYSTEM)] }),
+            may_be_empty(json!({
+                "if": { "type": "object", "required": ["systemer"] },
+                "then": object(&shape::SYSTEM_FILE),
+                "else": reference(&shape::SYSTEM),
+            })),
         ),
         "prosjekter" => ("prosjekter/*.yaml: prosjekt: eller prosjekter:", {
             let mut o = object(&shape::PROJECT_FILE);
             o["minProperties"] = json!(1);
-            o
+            may_be_empty(o)
         }),
         "avvik" => (
             "avvik.yaml: registeret over godkjente avvik",
-            object(&shape::AVVIK_FILE),
+            may_be_empty(object(&shape::AVVIK_FILE)),
         ),
         _ => return None,
     };
@@ -51,6 +57,19 @@ pub fn render(kind: &str) -> Option<String> {
     Some(text)
 }
 
+/// A file of systems, projects or deviations may be empty: the loader warns and reads
+/// nothing from it.
+fn may_be_empty(root: Value) -> Value {
+    json!({ "if": { "type": "null" }, "then": {}, "else": root })
+}
+
+/// Only a value written empty (`beskrivelse:`), which the loader reads as absent. It has
+/// no `type`, `enum` or `const`: an editor offers those as completions, and `null` is no
+/// value anyone should write.
+fn empty() -> Value {
+    json!({ "not": { "type": ["string", "number", "boolean", "array", "object"] } })
+}
+
 fn reference(shape: &Shape) -> Value {
     json!({ "$ref": format!("#/$defs/{}", shape.name) })
 }
@@ -62,14 +81,20 @@ fn object(shape: &Shape) -> Value {
         .iter()
         .map(|f| {
             let mut t = ty(f.ty);
-            // An optional key written with no value (`beskrivelse:`) is read as absent.
-            if !f.required {
-                allow_null(&mut t);
-            }
-            if let Value::Object(o) = &mut t {
-                o.insert("description".into(), json!(f.doc));
-            }
             suggest_catalogue_names(f.key, &mut t);
+            // An optional key written with no value (`beskrivelse:`) is read as absent. A
+            // list or mapping decides on the value's type first (`if`), so that a mistake
+            // inside it is reported where it is; a single value offers its choices through
+            // `anyOf`, which editors complete from.
+            if !f.required {
+                t = match f.ty {
+                    Ty::Object(_) | Ty::List(_) | Ty::EnumList(_) | Ty::Names | Ty::NewSystem => {
+                        json!({ "if": { "type": "null" }, "then": {}, "else": t })
+                    }
+                    _ => json!({ "anyOf": [t, empty()] }),
+                };
+            }
+            t["description"] = json!(f.doc);
             (f.key.to_string(), t)
         })
         .collect();
@@ -192,24 +217,24 @@ fn value_doc(value: &str) -> &'static str {
     }
 }
 
-fn allow_null(t: &mut Value) {
-    if let Some(list) = t.get_mut("type").and_then(Value::as_array_mut) {
-        if !list.contains(&json!("null")) {
-            list.push(json!("null"));
-        }
-    } else if let Some(single) = t.get("type").and_then(Value::as_str).map(str::to_string) {
-        t["type"] = json!([single, "null"]);
-    } else if let Some(list) = t.get_mut("enum").and_then(Value::as_array_mut) {
-        list.push(Value::Null);
-    }
-}
+/// A year, a month or a day that exists: 30 days in April, June, September and November,
+/// 28 in February and 29 in a leap year (every fourth year, but of the hundreds only those
+/// that 400 divides), as the loader counts them.
+const DATE_PATTERN: &str = concat!(
+    "^(?:[1-9][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?",
+    "|[1-9][0-9]{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+    "|(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29)$",
+);
 
 fn ty(t: Ty) -> Value {
     match t {
         // Free text: numbers and booleans written plain are read as text.
         Ty::Text => json!({ "type": ["string", "number", "boolean"] }),
+        // A plain number is read as its digits (`id: 42`).
         Ty::Id => json!({
-            "type": "string",
+            "type": ["string", "integer"],
             "pattern": "^[a-z0-9-]+$",
             "maxLength": MAX_ID_CHARS,
             "patternErrorMessage": "En id har bare små bokstaver a–z, sifre og bindestrek, f.eks. nytt-sak-arkiv",
@@ -227,7 +252,7 @@ fn ty(t: Ty) -> Value {
             // A day, or only the month or the year (a year is also written as a number).
             json!({
                 "type": ["string", "integer"],
-                "pattern": "^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+                "pattern": DATE_PATTERN,
                 "minimum": 1000,
                 "maximum": 9999,
                 "patternErrorMessage": "Skriv datoen som ÅÅÅÅ-MM-DD (eller bare ÅÅÅÅ-MM eller ÅÅÅÅ), f.eks. 2026-06-01",
@@ -241,15 +266,21 @@ fn ty(t: Ty) -> Value {
         Ty::EnumList(names) => {
             let mut items = json!({ "enum": names });
             describe_values(&mut items, names);
-            json!({ "type": ["array", "null"], "items": items })
+            json!({ "type": "array", "items": items })
         }
         Ty::Names => {
-            json!({ "type": ["array", "null"], "items": { "type": ["string", "number", "boolean"] } })
+            json!({ "type": "array", "items": { "type": ["string", "number", "boolean"] } })
         }
-        Ty::Object(s) => json!({ "anyOf": [reference(s), { "type": "null" }] }),
-        Ty::List(s) => json!({ "type": ["array", "null"], "items": reference(s) }),
+        Ty::Object(s) => reference(s),
+        Ty::List(s) => json!({ "type": "array", "items": reference(s) }),
         Ty::NewSystem => {
-            json!({ "type": ["array", "null"], "items": { "oneOf": [reference(&shape::NEW_SYSTEM_REF), reference(&shape::SYSTEM)] } })
+            // `system:` makes an entry a reference to the inventory; anything else is a
+            // system written in place. Errors then point into the one that is meant.
+            json!({ "type": "array", "items": {
+                "if": { "type": "object", "required": ["system"] },
+                "then": reference(&shape::NEW_SYSTEM_REF),
+                "else": reference(&shape::SYSTEM),
+            } })
         }
     }
 }

@@ -205,6 +205,15 @@ fn the_schema_rejects_what_the_loader_rejects() {
     }
 }
 
+/// The schema of an optional key's value, without what lets it be written empty.
+fn value_schema(property: &Value) -> &Value {
+    match (property.get("anyOf"), property.get("else")) {
+        (Some(any), _) => &any[0],
+        (None, Some(other)) => other,
+        _ => property,
+    }
+}
+
 /// Editors offer the catalogue's names where a file names capabilities, components and
 /// standards (as suggestions: other names are findings, not broken files), and say in
 /// Norwegian what a date, an id and a kommunenummer look like.
@@ -216,6 +225,7 @@ fn the_schemas_suggest_catalogue_names_and_explain_patterns_in_norwegian() {
     .unwrap();
     let system = &systems["$defs"]["system"]["properties"];
     let examples = |v: &Value| -> Vec<String> {
+        let v = &v["examples"];
         v.as_array()
             .unwrap()
             .iter()
@@ -223,25 +233,25 @@ fn the_schemas_suggest_catalogue_names_and_explain_patterns_in_norwegian() {
             .collect()
     };
     assert!(
-        examples(&system["kapabiliteter"]["items"]["examples"])
+        examples(&value_schema(&system["kapabiliteter"])["items"])
             .contains(&"saksbehandling".to_string())
     );
     assert!(
-        examples(&system["felleskomponenter"]["items"]["examples"])
+        examples(&value_schema(&system["felleskomponenter"])["items"])
             .contains(&"id-porten".to_string())
     );
     let integration = &systems["$defs"]["integrasjon"]["properties"];
-    assert!(examples(&integration["standard"]["examples"]).contains(&"noark5".to_string()));
+    assert!(examples(value_schema(&integration["standard"])).contains(&"noark5".to_string()));
     let projects: Value = serde_json::from_str(
         &std::fs::read_to_string(repo("schema/prosjekter.schema.json")).unwrap(),
     )
     .unwrap();
     let project = &projects["$defs"]["prosjekt"]["properties"];
     assert!(
-        examples(&project["behov"]["items"]["examples"]).contains(&"saksbehandling".to_string())
+        examples(&value_schema(&project["behov"])["items"]).contains(&"saksbehandling".to_string())
     );
     assert!(
-        system["innfort"]["patternErrorMessage"]
+        value_schema(&system["innfort"])["patternErrorMessage"]
             .as_str()
             .unwrap()
             .starts_with("Skriv datoen som ÅÅÅÅ-MM-DD")
@@ -287,7 +297,7 @@ fn every_value_of_a_fixed_list_is_described() {
         &std::fs::read_to_string(repo("schema/systemer.schema.json")).unwrap(),
     )
     .unwrap();
-    let drift = &systems["$defs"]["system"]["properties"]["drift"];
+    let drift = value_schema(&systems["$defs"]["system"]["properties"]["drift"]);
     assert_eq!(drift["enum"][0], "saas");
     assert!(
         drift["markdownEnumDescriptions"][0]
@@ -295,4 +305,212 @@ fn every_value_of_a_fixed_list_is_described() {
             .unwrap()
             .starts_with("Programvare som tjeneste")
     );
+}
+
+/// A case of the corpus: the file's place in the kommune folder, its text, and whether
+/// prinsipp refuses it for its shape (exit 2, an error in that file).
+struct Case {
+    path: &'static str,
+    text: &'static str,
+    refused: bool,
+}
+
+const fn case(path: &'static str, text: &'static str, refused: bool) -> Case {
+    Case {
+        path,
+        text,
+        refused,
+    }
+}
+
+const S: &str = "systemer/a.yaml";
+const P: &str = "prosjekter/p.yaml";
+
+/// Files a person gets wrong, and files that only look wrong. Each is run through prinsipp
+/// and through the shipped schema; they must agree, so an editor marks what prinsipp will
+/// refuse and nothing else.
+const CORPUS: &[Case] = &[
+    // A day that does not exist; leap years counted as the loader counts them.
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    innfort: 2026-02-30\n",
+        true,
+    ),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    innfort: 2026-04-31\n",
+        true,
+    ),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    innfort: 2100-02-29\n",
+        true,
+    ),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    innfort: 2026-13\n",
+        true,
+    ),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    innfort: 2024-02-29\n",
+        false,
+    ),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    innfort: 2000-02-29\n",
+        false,
+    ),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    innfort: 2026-12\n",
+        false,
+    ),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    innfort: 2026\n",
+        false,
+    ),
+    // An id written as a number is its digits; one with capitals is not an id.
+    case(S, "systemer:\n  - id: 42\n    navn: A\n", false),
+    case(S, "systemer:\n  - id: Stor\n    navn: A\n", true),
+    case(S, "systemer:\n  - navn: A\n", true),
+    // An empty file is read as nothing (a warning); an empty value as absent.
+    case(S, "", false),
+    case(P, "", false),
+    case("avvik.yaml", "", false),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    beskrivelse:\n    drift:\n",
+        false,
+    ),
+    case(S, "systemer: []\n", false),
+    // Wrong values, keys and types, in both forms of a systems file.
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    drift: skyen\n",
+        true,
+    ),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    systemeir: Kari\n",
+        true,
+    ),
+    case(
+        S,
+        "systemer:\n  - id: a\n    navn: A\n    kjernesystem: ja\n",
+        true,
+    ),
+    case(S, "id: a\nnavn: A\ndrift: skyen\n", true),
+    case(S, "id: a\nnavn: A\ndrift: saas\n", false),
+    case(
+        P,
+        "prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Eier\n  fase: ide\n  nye_systemer:\n    - system: a\n    - id: b\n      navn: B\n      drfit: saas\n",
+        true,
+    ),
+    case(
+        P,
+        "prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Eier\n  fase: ide\n  nye_systemer:\n    - system: a\n    - id: b\n      navn: B\n      drift: saas\n",
+        false,
+    ),
+    case(
+        P,
+        "prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Eier\n  fase: skisse\n",
+        true,
+    ),
+    // kommune.yaml: never empty, its number in quotes.
+    case("kommune.yaml", "", true),
+    case(
+        "kommune.yaml",
+        "kommune:\n  navn: T\n  kommunenummer: 3999\n",
+        true,
+    ),
+    case(
+        "kommune.yaml",
+        "kommune:\n  navn: T\n  kommunenummer: \"3999\"\n",
+        false,
+    ),
+];
+
+#[test]
+fn the_cli_and_the_schema_agree_on_a_corpus_of_files() {
+    let mut disagreements = Vec::new();
+    for (i, c) in CORPUS.iter().enumerate() {
+        let mut files: Vec<(&str, &[u8])> = vec![(c.path, c.text.as_bytes())];
+        if c.path != "kommune.yaml" {
+            files.push(("kommune.yaml", common::KOMMUNE));
+        }
+        let dir = kommune(&format!("corpus-{i}"), &files);
+        let run = prinsipp(&["check", dir.to_str().unwrap(), "--fail-on", "never"]);
+        let refused = run.code == 2 && run.stderr.contains(&format!("feil: {}", c.path));
+        assert!(run.code == 2 || run.code == 0, "{}: {}", c.path, run.stderr);
+        assert_eq!(
+            refused, c.refused,
+            "prinsipp on case {i} ({}):\n{}\n{}",
+            c.path, c.text, run.stderr
+        );
+        let kind = kind_of(&dir.join(c.path), &dir).unwrap();
+        let value: Value = if c.text.trim().is_empty() {
+            Value::Null
+        } else {
+            yaml_serde::from_str(c.text).unwrap()
+        };
+        let valid = schema(kind).is_valid(&value);
+        if valid == refused {
+            disagreements.push(format!(
+                "case {i} ({}): prinsipp {}, the schema {}:\n{}",
+                c.path,
+                if refused { "refuses" } else { "reads" },
+                if valid { "accepts" } else { "rejects" },
+                c.text
+            ));
+        }
+    }
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
+
+/// A validator's errors point at the mistake, not at the other form of the file.
+#[test]
+fn schema_errors_point_at_the_mistake() {
+    let validator = schema("systemer");
+    let doc = json!({ "systemer": [{ "id": "a", "navn": "A", "drift": "skyen" }] });
+    let paths: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| e.instance_path().to_string())
+        .collect();
+    assert_eq!(paths, ["/systemer/0/drift"]);
+    let one = json!({ "id": "a", "navn": "A", "drift": "skyen" });
+    let paths: Vec<String> = validator
+        .iter_errors(&one)
+        .map(|e| e.instance_path().to_string())
+        .collect();
+    assert_eq!(paths, ["/drift"]);
+}
+
+/// No schema offers `null`: an editor completes every `type`, `enum` and `const` it finds,
+/// and an empty value is written by leaving it out. Only a condition (`if`) may name it.
+#[test]
+fn no_schema_offers_null() {
+    for kind in prinsipp::schema::KINDS {
+        let text = std::fs::read_to_string(repo(&format!("schema/{kind}.schema.json"))).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        let mut stack = vec![("", &doc)];
+        while let Some((key, v)) = stack.pop() {
+            if key == "if" {
+                continue;
+            }
+            let offered = match key {
+                "type" => v == "null" || v.as_array().is_some_and(|a| a.contains(&json!("null"))),
+                "enum" => v.as_array().is_some_and(|a| a.contains(&Value::Null)),
+                "const" => v.is_null(),
+                _ => false,
+            };
+            assert!(!offered, "{kind}: {key} {v}");
+            match v {
+                Value::Object(o) => stack.extend(o.iter().map(|(k, v)| (k.as_str(), v))),
+                Value::Array(a) => stack.extend(a.iter().map(|v| ("", v))),
+                _ => {}
+            }
+        }
+    }
 }
