@@ -268,3 +268,302 @@ fn the_dockerfile_copies_what_the_build_reads() {
     assert!(dockerfile.contains("cargo build --release --locked --bin prinsipp"));
     assert!(dockerfile.contains(r#"ENTRYPOINT ["prinsipp"]"#));
 }
+
+/// A pull request as CI sees it, made with git: an origin whose `main` has the tidy
+/// example kommune in `kommune/`, a branch `forslag` that adds a project breaking a
+/// principle, and a fresh full clone of the origin with `forslag` checked out.
+fn pull_request(name: &str) -> std::path::PathBuf {
+    let top = scratch(name);
+    let git = |dir: &Path, args: &[&str]| {
+        let status = Command::new("git")
+            .current_dir(dir)
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+            .args([
+                "-c",
+                "init.defaultBranch=main",
+                "-c",
+                "advice.detachedHead=false",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "git {args:?}: {status:?}");
+    };
+    git(&top, &["init", "-q", "--bare", "origin.git"]);
+    let seed = top.join("seed");
+    std::fs::create_dir(&seed).unwrap();
+    git(&seed, &["init", "-q", "-b", "main"]);
+    common::copy_tree(
+        Path::new(&repo("examples/ryddig-kommune")),
+        &seed.join("kommune"),
+    );
+    git(&seed, &["add", "."]);
+    git(&seed, &["commit", "-q", "-m", "Kommunen"]);
+    git(&seed, &["remote", "add", "origin", "../origin.git"]);
+    git(&seed, &["push", "-q", "origin", "main"]);
+    git(&seed, &["checkout", "-q", "-b", "forslag"]);
+    std::fs::write(
+        seed.join("kommune/prosjekter/nytt-fagsystem.yaml"),
+        "prosjekt:\n  id: nytt-fagsystem\n  navn: Nytt fagsystem\n  prosjekteier: Kommunalsjef helse\n  fase: planlegge\n  nye_systemer:\n    - id: lokalt-fagsystem\n      navn: Lokalt fagsystem\n      drift: egen_drift\n",
+    )
+    .unwrap();
+    git(&seed, &["add", "."]);
+    git(&seed, &["commit", "-q", "-m", "Forslag"]);
+    git(&seed, &["push", "-q", "origin", "forslag"]);
+    git(&top, &["clone", "-q", "origin.git", "checkout"]);
+    let checkout = top.join("checkout");
+    git(&checkout, &["checkout", "-q", "forslag"]);
+    checkout
+}
+
+/// A folder for PATH with `prinsipp` (this build: the recipes' install step is what puts
+/// it there) and a stand-in for GitHub's `gh` that logs its calls, answers the comment list
+/// from `$GH_COMMENTS` through the recipe's own `--jq` filter, and logs the first line of
+/// a body it is given.
+fn tools(dir: &Path) -> String {
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_prinsipp"), bin.join("prinsipp")).unwrap();
+    let gh = bin.join("gh");
+    std::fs::write(
+        &gh,
+        r#"#!/usr/bin/env bash
+set -e
+echo "gh $*" >> "$GH_LOG"
+filter=""
+for ((i = 1; i <= $#; i++)); do
+  arg="${!i}"; next=$((i + 1))
+  case "$arg" in
+    --jq) filter="${!next}" ;;
+    body=@*) echo "body: $(head -n 1 "${arg#body=@}")" >> "$GH_LOG" ;;
+    --body-file) echo "body: $(head -n 1 "${!next}")" >> "$GH_LOG" ;;
+  esac
+done
+if [ -n "$filter" ]; then jq -r "$filter" "$GH_COMMENTS"; fi
+"#,
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&gh, std::fs::Permissions::from_mode(0o755)).unwrap();
+    format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
+/// A workflow's `${{ … }}` expressions, as GitHub fills them in for pull request 7.
+fn github_expressions(text: &str) -> String {
+    let filled = text
+        .replace("${{ github.base_ref }}", "main")
+        .replace("${{ github.token }}", "token")
+        .replace("${{ github.repository }}", "kommune/portefolje")
+        .replace("${{ github.event.pull_request.number }}", "7");
+    assert!(
+        !filled.contains("${{"),
+        "an expression the test does not know: {filled}"
+    );
+    filled
+}
+
+/// Runs one `run:` step as GitHub's default shell does (`bash -eo pipefail`), with the
+/// workflow's and the step's `env`; returns its exit code.
+fn run_step(
+    step: &serde_json::Value,
+    env: &serde_json::Value,
+    cwd: &Path,
+    path: &str,
+    extra: &[(&str, &Path)],
+) -> i32 {
+    let script = github_expressions(step["run"].as_str().unwrap());
+    let mut command = Command::new("bash");
+    command
+        .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", &script])
+        .current_dir(cwd)
+        .env("PATH", path)
+        .env("NO_COLOR", "1");
+    for vars in [env, &step["env"]] {
+        for (k, v) in vars.as_object().into_iter().flatten() {
+            command.env(k, github_expressions(v.as_str().unwrap()));
+        }
+    }
+    for (k, v) in extra {
+        command.env(k, v);
+    }
+    let output = command.output().unwrap();
+    output.status.code().unwrap_or(-1)
+}
+
+/// The GitHub workflow of docs/ci.md, its shell steps run as written in a real clone of a
+/// pull request: the baseline from the target branch through a git worktree, the check, and
+/// the comment kept to one (posted, then updated). The install step is left out (this
+/// build is on PATH) and the actions it `uses:` are checked by what they read.
+#[test]
+fn the_github_workflow_runs_as_written_on_a_pull_request() {
+    let doc = std::fs::read_to_string(repo("docs/ci.md")).unwrap();
+    let workflow: serde_json::Value =
+        yaml_serde::from_str(block(&doc, "# .github/workflows/prinsipp.yml")).unwrap();
+    let env = &workflow["env"];
+    let steps: Vec<&serde_json::Value> = workflow["jobs"]["prinsipp"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| !r.starts_with("cargo install"))
+        })
+        .collect();
+    let names: Vec<&str> = steps.iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "Baseline from the target branch",
+            "Check the proposal",
+            "Comment on the pull request (one comment, kept up to date)"
+        ]
+    );
+    let checkout = pull_request("workflow-github");
+    let path = tools(checkout.parent().unwrap());
+    let log = checkout.parent().unwrap().join("gh.log");
+    let none = checkout.parent().unwrap().join("none.json");
+    std::fs::write(&none, "[]").unwrap();
+    let extra = [("GH_LOG", log.as_path()), ("GH_COMMENTS", none.as_path())];
+    assert_eq!(run_step(steps[0], env, &checkout, &path, &extra), 0);
+    assert!(checkout.join("baseline.json").is_file());
+    // The proposal brings a new finding: the step fails, and the reports are there.
+    assert_eq!(run_step(steps[1], env, &checkout, &path, &extra), 1);
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(checkout.join("prinsipp.sarif")).unwrap())
+            .unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let new: Vec<&serde_json::Value> = results
+        .iter()
+        .filter(|r| r["baselineState"] == "new")
+        .collect();
+    assert!(!new.is_empty());
+    // Named from the checkout's root, as the pull request's diff names them.
+    let uris: Vec<&str> = new
+        .iter()
+        .map(|r| {
+            let location = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            assert_eq!(location["uriBaseId"], "%SRCROOT%");
+            location["uri"].as_str().unwrap()
+        })
+        .collect();
+    assert!(
+        uris.contains(&"kommune/prosjekter/nytt-fagsystem.yaml"),
+        "{uris:?}"
+    );
+    assert!(uris.iter().all(|u| u.starts_with("kommune/")), "{uris:?}");
+    let comment = std::fs::read_to_string(checkout.join("prinsipp.md")).unwrap();
+    assert!(
+        comment.contains("Denne endringen introduserer"),
+        "{comment}"
+    );
+    // No comment yet: one is posted. Then, with it there, it is updated.
+    assert_eq!(run_step(steps[2], env, &checkout, &path, &extra), 0);
+    let existing = checkout.parent().unwrap().join("existing.json");
+    std::fs::write(
+        &existing,
+        r#"[{"id": 12, "body": "Fint!"}, {"id": 99, "body": "<!-- prinsipp -->\n## prinsipp: …"}]"#,
+    )
+    .unwrap();
+    let extra = [
+        ("GH_LOG", log.as_path()),
+        ("GH_COMMENTS", existing.as_path()),
+    ];
+    assert_eq!(run_step(steps[2], env, &checkout, &path, &extra), 0);
+    let calls = std::fs::read_to_string(&log).unwrap();
+    let calls: Vec<&str> = calls.lines().collect();
+    assert_eq!(
+        calls,
+        [
+            "gh api repos/kommune/portefolje/issues/7/comments --paginate --jq .[] | select(.body | startswith(\"<!-- prinsipp -->\")) | .id",
+            "gh pr comment 7 --body-file prinsipp.md",
+            "body: <!-- prinsipp -->",
+            "gh api repos/kommune/portefolje/issues/7/comments --paginate --jq .[] | select(.body | startswith(\"<!-- prinsipp -->\")) | .id",
+            "gh api --method PATCH repos/kommune/portefolje/issues/comments/99 -F body=@prinsipp.md",
+            "body: <!-- prinsipp -->",
+        ]
+    );
+    // A push that breaks a file: the check fails with exit 2, and the comment and the
+    // upload still have their reports, which say what to fix.
+    let broken = checkout.join("kommune/prosjekter/nytt-fagsystem.yaml");
+    let text = std::fs::read_to_string(&broken).unwrap();
+    std::fs::write(
+        &broken,
+        text.replace("  fase: planlegge", "  fsae: planlegge"),
+    )
+    .unwrap();
+    assert_eq!(run_step(steps[1], env, &checkout, &path, &extra), 2);
+    let comment = std::fs::read_to_string(checkout.join("prinsipp.md")).unwrap();
+    assert!(
+        comment.starts_with("<!-- prinsipp -->\n## prinsipp: ❌"),
+        "{comment}"
+    );
+    assert!(
+        comment.contains("`kommune/prosjekter/nytt-fagsystem.yaml:5:3`"),
+        "{comment}"
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(checkout.join("prinsipp.sarif")).unwrap())
+            .unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "INNLESING");
+}
+
+/// The GitLab job of docs/ci.md, its script run as written (one shell, stopping at the first
+/// failing line, as GitLab runs it) in a real clone of a merge request.
+#[test]
+fn the_gitlab_job_runs_as_written_on_a_merge_request() {
+    let doc = std::fs::read_to_string(repo("docs/ci.md")).unwrap();
+    let job: serde_json::Value = yaml_serde::from_str(block(&doc, "# .gitlab-ci.yml")).unwrap();
+    let job = &job["prinsipp"];
+    let script: Vec<&str> = job["script"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .filter(|l| !l.starts_with("cargo install"))
+        .collect();
+    let checkout = pull_request("workflow-gitlab");
+    let path = tools(checkout.parent().unwrap());
+    let output = Command::new("bash")
+        .args(["--noprofile", "--norc", "-e", "-c", &script.join("\n")])
+        .current_dir(&checkout)
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .env("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main")
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The artifacts the job declares are there, and say what the merge request brings.
+    let reports = &job["artifacts"]["reports"];
+    let quality = checkout.join(reports["codequality"].as_str().unwrap());
+    let issues: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(quality).unwrap()).unwrap();
+    assert!(
+        issues
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["location"]["path"] == "kommune/prosjekter/nytt-fagsystem.yaml")
+    );
+    let junit = std::fs::read_to_string(checkout.join(reports["junit"].as_str().unwrap())).unwrap();
+    let xml = roxmltree::Document::parse(&junit).unwrap();
+    let failures: usize = xml
+        .root_element()
+        .attribute("failures")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(failures >= 1, "{junit}");
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("kommune/prosjekter/nytt-fagsystem.yaml")
+    );
+}
