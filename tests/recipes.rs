@@ -16,6 +16,8 @@ fn commands(recipe: &str) -> Vec<Vec<String>> {
                 .trim_start_matches("run: ")
         })
         .filter(|l| l.starts_with("prinsipp check"))
+        // What the shell does when prinsipp fails (`|| rm -f baseline.json`) is not its.
+        .map(|l| l.split(" || ").next().unwrap_or(l))
         .map(|l| l.split_whitespace().skip(1).map(str::to_string).collect())
         .collect()
 }
@@ -271,8 +273,9 @@ fn the_dockerfile_copies_what_the_build_reads() {
 
 /// A pull request as CI sees it, made with git: an origin whose `main` has the tidy
 /// example kommune in `kommune/`, a branch `forslag` that adds a project breaking a
-/// principle, and a fresh full clone of the origin with `forslag` checked out.
-fn pull_request(name: &str) -> std::path::PathBuf {
+/// principle, and a fresh full clone of the origin with `forslag` checked out. With
+/// `broken_main`, a later commit on `main` breaks a file there.
+fn pull_request(name: &str, broken_main: bool) -> std::path::PathBuf {
     let top = scratch(name);
     let git = |dir: &Path, args: &[&str]| {
         let status = Command::new("git")
@@ -310,6 +313,12 @@ fn pull_request(name: &str) -> std::path::PathBuf {
     git(&seed, &["add", "."]);
     git(&seed, &["commit", "-q", "-m", "Forslag"]);
     git(&seed, &["push", "-q", "origin", "forslag"]);
+    if broken_main {
+        git(&seed, &["checkout", "-q", "main"]);
+        std::fs::write(seed.join("kommune/kommune.yaml"), "kommune: [uavsluttet\n").unwrap();
+        git(&seed, &["commit", "-q", "-am", "Ødelagt"]);
+        git(&seed, &["push", "-q", "origin", "main"]);
+    }
     git(&top, &["clone", "-q", "origin.git", "checkout"]);
     let checkout = top.join("checkout");
     git(&checkout, &["checkout", "-q", "forslag"]);
@@ -423,7 +432,7 @@ fn the_github_workflow_runs_as_written_on_a_pull_request() {
             "Comment on the pull request (one comment, kept up to date)"
         ]
     );
-    let checkout = pull_request("workflow-github");
+    let checkout = pull_request("workflow-github", false);
     let path = tools(checkout.parent().unwrap());
     let log = checkout.parent().unwrap().join("gh.log");
     let none = checkout.parent().unwrap().join("none.json");
@@ -526,7 +535,7 @@ fn the_gitlab_job_runs_as_written_on_a_merge_request() {
         .map(|l| l.as_str().unwrap())
         .filter(|l| !l.starts_with("cargo install"))
         .collect();
-    let checkout = pull_request("workflow-gitlab");
+    let checkout = pull_request("workflow-gitlab", false);
     let path = tools(checkout.parent().unwrap());
     let output = Command::new("bash")
         .args(["--noprofile", "--norc", "-e", "-c", &script.join("\n")])
@@ -566,4 +575,40 @@ fn the_gitlab_job_runs_as_written_on_a_merge_request() {
     assert!(
         String::from_utf8_lossy(&output.stdout).contains("kommune/prosjekter/nytt-fagsystem.yaml")
     );
+}
+
+/// When the target branch itself cannot be read, the workflow's baseline step leaves no
+/// baseline, and the proposal is checked as a first one: every finding new, none hidden.
+#[test]
+fn a_broken_target_branch_leaves_no_baseline_and_hides_nothing() {
+    let doc = std::fs::read_to_string(repo("docs/ci.md")).unwrap();
+    let workflow: serde_json::Value =
+        yaml_serde::from_str(block(&doc, "# .github/workflows/prinsipp.yml")).unwrap();
+    let steps = workflow["jobs"]["prinsipp"]["steps"].as_array().unwrap();
+    let step = |name: &str| steps.iter().find(|s| s["name"] == name).unwrap();
+    let checkout = pull_request("workflow-broken-main", true);
+    let path = tools(checkout.parent().unwrap());
+    let env = &workflow["env"];
+    assert_eq!(
+        run_step(
+            step("Baseline from the target branch"),
+            env,
+            &checkout,
+            &path,
+            &[]
+        ),
+        0
+    );
+    assert!(!checkout.join("baseline.json").exists());
+    assert_eq!(
+        run_step(step("Check the proposal"), env, &checkout, &path, &[]),
+        1
+    );
+    let comment = std::fs::read_to_string(checkout.join("prinsipp.md")).unwrap();
+    // No baseline: every finding is listed as open, and the failing ones fail the step.
+    assert!(
+        comment.starts_with("<!-- prinsipp -->\n## prinsipp: ❌"),
+        "{comment}"
+    );
+    assert!(comment.contains("\n### Funn ("), "{comment}");
 }
