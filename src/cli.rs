@@ -194,8 +194,8 @@ pub struct ReportArgs {
     #[arg(long)]
     pub config: Option<PathBuf>,
 
-    /// The folder paths are shown from, in the table and every format (default: the root of
-    /// the git repository the kommune folder is in, else the working directory)
+    /// The folder paths are shown from in the report (default: the root of the git
+    /// repository the first folder is in, else the working directory); it must hold every folder
     #[arg(long, value_name = "DIR")]
     pub rot: Option<PathBuf>,
 
@@ -292,7 +292,8 @@ pub struct CheckArgs {
     pub show_config: bool,
 
     /// The folder paths are shown from, in the table and every format (default: the root of
-    /// the git repository the kommune folder is in, else the working directory)
+    /// the git repository the first folder is in, else the working directory); it must hold
+    /// every folder
     #[arg(long, value_name = "DIR")]
     pub rot: Option<PathBuf>,
 

@@ -32,9 +32,14 @@ pub fn render(kind: &str) -> Option<String> {
             o["minProperties"] = json!(1);
             may_be_empty(o)
         }),
+        // As a systems file: a list under `avvik:`, or one deviation.
         "avvik" => (
             "avvik.yaml: registeret over godkjente avvik",
-            may_be_empty(object(&shape::AVVIK_FILE)),
+            may_be_empty(json!({
+                "if": { "type": "object", "required": ["avvik"] },
+                "then": object(&shape::AVVIK_FILE),
+                "else": reference(&shape::AVVIK),
+            })),
         ),
         _ => return None,
     };
@@ -232,9 +237,11 @@ fn ty(t: Ty) -> Value {
     match t {
         // Free text: numbers and booleans written plain are read as text.
         Ty::Text => json!({ "type": ["string", "number", "boolean"] }),
-        // A plain number is read as its digits (`id: 42`).
+        // A plain number is read as its digits (`id: 42`), as long as an id may be.
         Ty::Id => json!({
             "type": ["string", "integer"],
+            "exclusiveMinimum": -1e99,
+            "exclusiveMaximum": 1e100,
             "pattern": "^[a-z0-9-]+$",
             "maxLength": MAX_ID_CHARS,
             "patternErrorMessage": "En id har bare små bokstaver a–z, sifre og bindestrek, f.eks. nytt-sak-arkiv",

@@ -22,7 +22,7 @@ fn messages(folder: &Path, code: &str) -> String {
     let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
     // Files shown from the fixture's folder: `systemer/a.yaml`.
     let options = LoadOptions {
-        base: prinsipp::load::PathBase::for_run(folder, Some(folder)).unwrap(),
+        base: prinsipp::load::PathBase::for_run(&[folder.to_path_buf()], Some(folder)).unwrap(),
         ..LoadOptions::default()
     };
     let loaded = load_folder(folder, &options);

@@ -160,8 +160,123 @@ fn rot_sets_the_root_outside_a_repository_and_must_hold_the_folder() {
     assert_eq!(code, 2);
     assert!(
         stderr.contains(&format!(
-            "feil: --rot: Kommunemappa ligger ikke under {}",
+            "feil: --rot: Mappa {top_arg}/kommune ligger ikke under {}",
             elsewhere.display()
+        )),
+        "{stderr}"
+    );
+}
+
+/// Settings and flags' files are named from the root too: a broken prinsipp.toml in the
+/// kommune folder, run from a subfolder, is annotated where the pull request has it.
+#[test]
+fn settings_files_are_named_from_the_root() {
+    let top = repository();
+    std::fs::write(top.join("kommune/prinsipp.toml"), "[regler.FOO]\nbar = 1\n").unwrap();
+    let out = scratch("paths-config");
+    let (code, stderr, texts) = run_all(&top.join("docs"), "../kommune", &[], &out);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        texts[4].contains("::error file=kommune/prinsipp.toml"),
+        "{}",
+        texts[4]
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&texts[2]).unwrap();
+    let location =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "kommune/prinsipp.toml");
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    // The same file given with --config, by a path from the subfolder.
+    std::fs::rename(
+        top.join("kommune/prinsipp.toml"),
+        top.join("docs/innstillinger.toml"),
+    )
+    .unwrap();
+    let (code, _, texts) = run_all(
+        &top.join("docs"),
+        "../kommune",
+        &["--config", "innstillinger.toml"],
+        &out.join("flag"),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        texts[4].contains("::error file=docs/innstillinger.toml"),
+        "{}",
+        texts[4]
+    );
+}
+
+/// A file outside the root is named by its absolute path, however it was named, and SARIF
+/// gives it as an absolute URI with no base.
+#[test]
+fn a_file_outside_the_root_is_named_by_its_absolute_path() {
+    let top = repository();
+    let outside = scratch("paths-outside-file");
+    std::fs::write(
+        outside.join("sys.yaml"),
+        "systemer:\n  - id: a\n    navn: A\n    drfit: saas\n",
+    )
+    .unwrap();
+    let relative = format!(
+        "../../{}/sys.yaml",
+        outside.file_name().unwrap().to_str().unwrap()
+    );
+    // From top/docs, ../../NAME is the scratch folder's sibling: the same file.
+    assert_eq!(top.parent(), outside.parent());
+    let out = scratch("paths-outside-out");
+    let (code, stderr, texts) = run_all(
+        &top.join("docs"),
+        "../kommune",
+        &["--systemer", &relative],
+        &out,
+    );
+    assert_eq!(code, 2, "{stderr}");
+    let absolute = outside.join("sys.yaml").display().to_string();
+    assert!(
+        stderr.contains(&format!("feil: {absolute}:4:5: Ukjent felt `drfit`")),
+        "{stderr}"
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&texts[2]).unwrap();
+    let location =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], format!("file://{absolute}").as_str());
+    assert!(location.get("uriBaseId").is_none(), "{location}");
+}
+
+/// `--rot` as the shell names it, through a link, still holds the folder the working
+/// directory (its real path) holds; and it must hold every folder checked.
+#[test]
+fn rot_through_a_link_holds_the_folder_and_every_folder_is_checked() {
+    let top = repository();
+    let link = scratch("paths-link").join("repo");
+    std::os::unix::fs::symlink(&top, &link).unwrap();
+    let out = scratch("paths-link-out");
+    let rot = link.to_str().unwrap();
+    let (code, stderr, texts) = run_all(&link, "kommune", &["--rot", rot], &out);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(texts[0].contains("kommune/systemer/administrasjon.yaml:240:5"));
+    // A second folder outside --rot.
+    let other = scratch("paths-link-other");
+    copy_tree(
+        Path::new(&repo("examples/ryddig-kommune")),
+        &other.join("k"),
+    );
+    let (code, stderr, _) = run_all(
+        &top,
+        "kommune",
+        &[
+            other.join("k").to_str().unwrap(),
+            "--rot",
+            top.to_str().unwrap(),
+        ],
+        &out.join("two"),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(&format!(
+            "feil: --rot: Mappa {} ligger ikke under {}",
+            other.join("k").display(),
+            top.display()
         )),
         "{stderr}"
     );

@@ -22,7 +22,7 @@ fn rules_dir() -> PathBuf {
 fn actual(folder: &Path, date: Date, codes: &[&str]) -> Result<Vec<String>, String> {
     // Files shown from the fixture's folder: `systemer/a.yaml`, as the expected lists say.
     let options = LoadOptions {
-        base: prinsipp::load::PathBase::for_run(folder, Some(folder)).unwrap(),
+        base: prinsipp::load::PathBase::for_run(&[folder.to_path_buf()], Some(folder)).unwrap(),
         ..LoadOptions::default()
     };
     let loaded = load_folder(folder, &options);

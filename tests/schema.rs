@@ -418,6 +418,24 @@ const CORPUS: &[Case] = &[
         "prosjekt:\n  id: p\n  navn: P\n  prosjekteier: Eier\n  fase: skisse\n",
         true,
     ),
+    // avvik.yaml: a list under `avvik:`, or one deviation; an empty mapping is neither.
+    case(
+        "avvik.yaml",
+        "regel: SKY-03\ngjelder: a\nbegrunnelse: B\nvedtatt_av: Styret\ndato: 2026-02-10\ngyldig_til: 2027-06-30\nref: \"26/1\"\n",
+        false,
+    ),
+    case(
+        "avvik.yaml",
+        "avvik:\n  - regel: SKY-03\n    gjelder: a\n    begrunnelse: B\n    vedtatt_av: Styret\n    dato: 2026-02-10\n    gyldig_til: 2027-06-30\n    ref: \"26/1\"\n",
+        false,
+    ),
+    case("avvik.yaml", "{}\n", true),
+    // An id written as a number no longer than an id may be.
+    case(
+        S,
+        "systemer:\n  - id: 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000\n    navn: A\n",
+        true,
+    ),
     // kommune.yaml: never empty, its number in quotes.
     case("kommune.yaml", "", true),
     case(

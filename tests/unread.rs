@@ -297,3 +297,76 @@ fn a_broken_baseline_with_several_kommuner_is_in_every_report() {
     assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "INNLESING");
     assert!(texts[6].contains("`base.json:1:1`"), "{}", texts[6]);
 }
+
+/// Several kommuner: every warning of the run is in JSON's `diagnostics` and SARIF's
+/// notifications, and a problem that every kommune meets (a broken `--config`) is said
+/// once in each report.
+#[test]
+fn several_kommuners_problems_are_each_said_once() {
+    let top = scratch("unread-once");
+    std::fs::create_dir(top.join(".git")).unwrap();
+    for (path, text) in [
+        ("a/kommune.yaml", AUST),
+        ("a/systemer/tom.yaml", b"" as &[u8]),
+        ("b/kommune.yaml", VEST),
+    ] {
+        let path = top.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let out = scratch("unread-once-out");
+    let (code, stderr, texts) = run(&top, &["a", "b"], &["--baseline", "mangler.json"], &out);
+    assert_eq!(code, 0, "{stderr}");
+    let doc = json(&texts[1]);
+    let files: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["mangler.json", "a/systemer/tom.yaml"]);
+    let sarif = json(&texts[2]);
+    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+    // One settings file for both kommuner, broken: one problem, one issue.
+    std::fs::write(top.join("felles.toml"), "[regler.FOO]\nbar = 1\n").unwrap();
+    let (code, _, texts) = run(
+        &top,
+        &["a", "b"],
+        &["--config", "felles.toml"],
+        &out.join("cfg"),
+    );
+    assert_eq!(code, 2);
+    let issues = json(&texts[5]);
+    let issues = issues.as_array().unwrap();
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0]["location"]["path"], "felles.toml");
+    let xml = roxmltree::Document::parse(&texts[3]).unwrap();
+    assert_eq!(xml.root_element().attribute("errors"), Some("1"));
+}
+
+/// An output that cannot be written does not keep the others from being written.
+#[test]
+fn one_output_that_cannot_be_written_does_not_stop_the_others() {
+    let dir = kommune("unread-write", &[("kommune.yaml", KOMMUNE)]);
+    let out = scratch("unread-write-out");
+    std::fs::write(out.join("fil"), "en fil, ikke en mappe").unwrap();
+    let blocked = format!("json={}", out.join("fil/ut.json").display());
+    let after = out.join("etter.sarif");
+    let run = common::prinsipp(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--format",
+        &blocked,
+        "--format",
+        &format!("sarif={}", after.display()),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(after.is_file(), "{}", run.stderr);
+}

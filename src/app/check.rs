@@ -54,18 +54,19 @@ pub(super) fn check(
     let limit = args.max_file_size.saturating_mul(1024 * 1024);
     // Every file this run reads: no output may replace one of them.
     let mut inputs = Vec::new();
+    let base = super::path_base(&args.folders, args.rot.as_deref(), &mut diags);
     let baseline = args
         .baseline
         .as_deref()
-        .and_then(|path| read_baseline(path, limit, &mut inputs, &mut diags));
+        .and_then(|path| read_baseline(path, &base, limit, &mut inputs, &mut diags));
     let options = LoadOptions {
         systems: args.systemer.clone(),
         projects: args.prosjekter.clone(),
         max_file_bytes: limit,
         max_files: args.max_files,
-        base: super::path_base(&args.folders, args.rot.as_deref(), &mut diags),
+        base,
     };
-    let (units, several) = kommune_units(&args.folders, &mut diags);
+    let (units, several) = kommune_units(&args.folders, &options.base, &mut diags);
     let date = args.dato.unwrap_or_else(Date::today);
     let config = args.config.as_deref();
     if !several {
@@ -76,7 +77,7 @@ pub(super) fn check(
             .expect("one folder named");
         let run = check_kommune(read, args, baseline.as_ref(), date);
         inputs.extend(run.inputs.iter().cloned());
-        let outputs = checked_outputs(outputs, &inputs, &mut diags);
+        let outputs = checked_outputs(outputs, &inputs, &options.base, &mut diags);
         let context = Run {
             outputs: &outputs,
             inputs: &inputs,
@@ -119,7 +120,7 @@ pub(super) fn check(
         inputs.extend(d.inputs.iter().cloned());
     }
     // Before anything is written: no output may replace an input or anything not a file.
-    let outputs = checked_outputs(outputs, &inputs, &mut diags);
+    let outputs = checked_outputs(outputs, &inputs, &options.base, &mut diags);
     let context = Run {
         outputs: &outputs,
         inputs: &inputs,
@@ -388,14 +389,26 @@ fn check_several(
     let folder = done.first().map_or(String::new(), |d| base.show(&d.path));
     // A problem of the run itself (a flag, the baseline, an output) stops every kommune.
     if diags.iter().any(|d| d.level == Level::Error) {
-        let mut all = diags.clone();
-        all.extend(done.iter().flat_map(|d| d.diags.iter().cloned()));
+        let all = unique(
+            diags
+                .iter()
+                .chain(done.iter().flat_map(|d| d.diags.iter()))
+                .cloned(),
+        );
         write_unread(args, context, &all, &folder, style, out, err)?;
         return input_failed(&all, style, err);
     }
     write_all(err, &report::diagnostics::render(&diags, style))?;
     let mut unread = Vec::new();
     let mut load_problems = Vec::new();
+    // Everything said of the run, once: a problem of a shared file or `--config` is one
+    // problem however many kommuner met it.
+    let every: Vec<Diagnostic> = unique(
+        diags
+            .iter()
+            .chain(done.iter().flat_map(|d| d.diags.iter()))
+            .cloned(),
+    );
     for d in &done {
         write_all(err, &report::diagnostics::render(&d.diags, style))?;
         if d.parts.is_none() {
@@ -418,18 +431,22 @@ fn check_several(
             by_output[i].push(part);
         }
     }
+    let load_problems = unique(load_problems.into_iter());
     let joined = Joined {
+        every: &every,
         problems: &load_problems,
         folder: &folder,
         root: base.root(),
     };
+    // An output that cannot be written does not keep the others from being written.
+    let mut written = true;
     for (output, parts) in outputs.iter().zip(by_output) {
         let text = with_marker(
             output.format,
             join(output.format, parts, args, date, style, &joined),
         );
         let what = Text::new("rapporten", "the report");
-        if !deliver(
+        written &= deliver(
             output.path.as_deref(),
             &text,
             &what,
@@ -437,9 +454,10 @@ fn check_several(
             style,
             out,
             err,
-        )? {
-            return Ok(EXIT_INPUT);
-        }
+        )?;
+    }
+    if !written {
+        return Ok(EXIT_INPUT);
     }
     if !unread.is_empty() {
         let n = unread.len();
@@ -459,6 +477,22 @@ fn check_several(
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
 }
 
+/// The diagnostics in their order, each said once.
+fn unique(diags: impl Iterator<Item = Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    diags
+        .filter(|d| {
+            seen.insert((
+                d.level,
+                d.file.clone(),
+                d.line,
+                d.column,
+                d.message.nb.clone(),
+            ))
+        })
+        .collect()
+}
+
 /// Whether the kommune has an open finding at or above `--fail-on`.
 fn failing(r: &Report) -> bool {
     r.findings.iter().any(|f| r.is_failing(f))
@@ -474,10 +508,12 @@ fn write_outputs(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<bool> {
+    // An output that cannot be written does not keep the others from being written.
+    let mut written = true;
     for output in outputs {
         let text = with_marker(output.format, render_one(output.format, r, args, style));
         let what = Text::new("rapporten", "the report");
-        if !deliver(
+        written &= deliver(
             output.path.as_deref(),
             &text,
             &what,
@@ -485,11 +521,9 @@ fn write_outputs(
             style,
             out,
             err,
-        )? {
-            return Ok(false);
-        }
+        )?;
     }
-    Ok(true)
+    Ok(written)
 }
 
 /// Markdown starts with a hidden marker, so that a workflow finds its own earlier comment.
@@ -547,10 +581,12 @@ fn part(format: CheckFormat, r: &Report, args: &CheckArgs, style: &Style) -> rep
     }
 }
 
-/// What the joined outputs of several kommuner add to the kommuners' parts: the load
-/// problems of the kommuner that could not be read, placed at `folder` where they name no
-/// file, with paths from `root`.
+/// What the joined outputs of several kommuner add to the kommuners' parts: everything said
+/// of the run (JSON's `diagnostics`, SARIF's notifications), the load problems of the
+/// kommuner that could not be read (the other formats), placed at `folder` where they name
+/// no file, with paths from `root`.
 struct Joined<'a> {
+    every: &'a [Diagnostic],
     problems: &'a [Diagnostic],
     folder: &'a str,
     root: String,
@@ -572,8 +608,10 @@ fn join(
         CheckFormat::Markdown => {
             report::several::join_sections(parts, true, false, style, problems)
         }
-        CheckFormat::Json => report::json::join_several(parts, date, fail_on(args), problems, lang),
-        CheckFormat::Sarif => report::sarif::join_several(parts, problems, &joined.root, lang),
+        CheckFormat::Json => {
+            report::json::join_several(parts, date, fail_on(args), joined.every, lang)
+        }
+        CheckFormat::Sarif => report::sarif::join_several(parts, joined.every, &joined.root, lang),
         CheckFormat::Junit => report::junit::join_several(parts, problems, lang),
         CheckFormat::Github => {
             let mut text: String = parts
@@ -640,11 +678,12 @@ fn write_unread(
 fn checked_outputs(
     outputs: Vec<Output>,
     inputs: &[input::Identity],
+    base: &crate::load::PathBase,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Output> {
     outputs
         .into_iter()
-        .filter(|o| target_allowed(o.path.as_deref(), inputs, diags))
+        .filter(|o| target_allowed(o.path.as_deref(), inputs, base, diags))
         .collect()
 }
 

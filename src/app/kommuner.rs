@@ -78,7 +78,7 @@ pub(super) fn read_kommuner(
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<ReadKommune> {
-    let (units, _) = kommune_units(paths, diags);
+    let (units, _) = kommune_units(paths, &options.base, diags);
     let read: Vec<Vec<ReadKommune>> = units
         .par_iter()
         .map(|unit| read_unit(unit, config, options))
@@ -121,13 +121,7 @@ impl KommuneId {
 fn read_one(path: &Path, config: Option<&Path>, options: &LoadOptions) -> ReadKommune {
     let mut diags = Vec::new();
     let mut inputs = Vec::new();
-    let (folder, config) = open_kommune(
-        path,
-        config,
-        options.max_file_bytes,
-        &mut inputs,
-        &mut diags,
-    );
+    let (folder, config) = open_kommune(path, config, options, &mut inputs, &mut diags);
     let loaded = match &folder {
         Some(folder) => load::load_opened(folder, path, options),
         None => load::Loaded::default(),
@@ -157,7 +151,7 @@ fn read_samarbeid(path: &Path, config: Option<&Path>, options: &LoadOptions) -> 
             inputs,
         }]
     };
-    let folder = match load::open_folder(path) {
+    let folder = match load::open_folder(path, &options.base) {
         Ok(folder) => folder,
         Err(d) => return failed(vec![*d], Vec::new(), Vec::new()),
     };
@@ -195,6 +189,7 @@ fn read_samarbeid(path: &Path, config: Option<&Path>, options: &LoadOptions) -> 
         None => read_config(
             ConfigSource::InFolder(&folder, path),
             options.max_file_bytes,
+            &options.base,
             &mut shared_inputs,
             &mut shared_diags,
         ),
@@ -206,13 +201,8 @@ fn read_samarbeid(path: &Path, config: Option<&Path>, options: &LoadOptions) -> 
             let member_path = path.join(member);
             let mut diags = Vec::new();
             let mut inputs = Vec::new();
-            let (sub, own_config) = open_kommune(
-                &member_path,
-                config,
-                options.max_file_bytes,
-                &mut inputs,
-                &mut diags,
-            );
+            let (sub, own_config) =
+                open_kommune(&member_path, config, options, &mut inputs, &mut diags);
             let loaded = match &sub {
                 Some(sub) => load::load_member(&shared, member, sub, &member_path, options),
                 None => load::Loaded::default(),
@@ -240,13 +230,17 @@ fn read_samarbeid(path: &Path, config: Option<&Path>, options: &LoadOptions) -> 
 /// folder that cannot be opened, or is none of these, is kept as named, so that reading it
 /// reports why. With whether the run is of several kommuner (anything but one folder
 /// named that is one kommune).
-pub(super) fn kommune_units(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> (Vec<Unit>, bool) {
-    let units = units_of(paths, diags);
+pub(super) fn kommune_units(
+    paths: &[PathBuf],
+    base: &load::PathBase,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Unit>, bool) {
+    let units = units_of(paths, base, diags);
     let single = paths.len() == 1 && units == [Unit::Kommune(paths[0].clone())];
     (units, !single)
 }
 
-fn units_of(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Unit> {
+fn units_of(paths: &[PathBuf], base: &load::PathBase, diags: &mut Vec<Diagnostic>) -> Vec<Unit> {
     let kind = |folder: &input::Folder, path: &Path| {
         if matches!(folder.open_entry("samarbeid.yaml"), Ok(Some(_))) {
             Some(Unit::Samarbeid(path.to_path_buf()))
@@ -272,7 +266,7 @@ fn units_of(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Unit> {
         for e in entries.iter().filter(|e| {
             e.kind == input::Kind::Link || (e.kind == input::Kind::Folder && !e.plain_name)
         }) {
-            let shown = path.join(&e.name).display().to_string();
+            let shown = base.show(&path.join(&e.name));
             diags.push(Diagnostic::warning(
                 &crate::report::escape::line(&shown),
                 0,

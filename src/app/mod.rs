@@ -112,18 +112,19 @@ enum ConfigSource<'a> {
 fn read_config(
     source: ConfigSource,
     limit: u64,
+    base: &load::PathBase,
     inputs: &mut Vec<input::Identity>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<LoadedConfig> {
     let (display, read) = match source {
-        ConfigSource::Flag(path) => (path.display().to_string(), input::read_file(path, limit)),
+        ConfigSource::Flag(path) => (base.show(path), input::read_file(path, limit)),
         ConfigSource::WorkingDirectory => match input::read_file(Path::new("prinsipp.toml"), limit)
         {
             Err(input::Problem::Missing) => return None,
             read => ("prinsipp.toml".to_string(), read),
         },
         ConfigSource::InFolder(folder, path) => {
-            let display = path.join("prinsipp.toml").display().to_string();
+            let display = base.show(&path.join("prinsipp.toml"));
             let read = match folder.open_entry("prinsipp.toml") {
                 Ok(None) => return None,
                 Ok(Some(input::Opened::File(file))) => file.read(limit),
@@ -185,17 +186,20 @@ fn read_config(
 fn open_kommune(
     path: &Path,
     config: Option<&Path>,
-    limit: u64,
+    options: &load::LoadOptions,
     inputs: &mut Vec<input::Identity>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<input::Folder>, Option<LoadedConfig>) {
-    let folder = load::open_folder(path).map_err(|d| diags.push(*d)).ok();
+    let (limit, base) = (options.max_file_bytes, &options.base);
+    let folder = load::open_folder(path, base)
+        .map_err(|d| diags.push(*d))
+        .ok();
     let source = match (config, &folder) {
         (Some(config), _) => Some(ConfigSource::Flag(config)),
         (None, Some(folder)) => Some(ConfigSource::InFolder(folder, path)),
         (None, None) => None,
     };
-    let config = source.and_then(|source| read_config(source, limit, inputs, diags));
+    let config = source.and_then(|source| read_config(source, limit, base, inputs, diags));
     (folder, config)
 }
 
@@ -221,11 +225,12 @@ fn kommune_settings(
 /// Reads `--baseline FILE` within the size limit; the file read is added to `inputs`.
 fn read_baseline(
     path: &Path,
+    base: &load::PathBase,
     limit: u64,
     inputs: &mut Vec<input::Identity>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Baseline> {
-    let shown = path.display().to_string();
+    let shown = base.show(path);
     let parsed = match input::read_file(path, limit) {
         Ok((bytes, identity)) => {
             inputs.push(identity);
@@ -285,16 +290,15 @@ fn settings(
     }
 }
 
-/// Where this run's paths are shown from (see `load::PathBase`): found from the first
-/// folder named; a bad `--rot` is a diagnostic.
+/// Where this run's paths are shown from (see `load::PathBase`): found from the folders
+/// named; a bad `--rot` is a diagnostic.
 fn path_base(
     folders: &[PathBuf],
     rot: Option<&Path>,
     diags: &mut Vec<Diagnostic>,
 ) -> crate::load::PathBase {
-    let first = folders.first().map_or(Path::new("."), PathBuf::as_path);
-    crate::load::PathBase::for_run(first, rot).unwrap_or_else(|d| {
-        diags.push(*d);
+    crate::load::PathBase::for_run(folders, rot).unwrap_or_else(|errors| {
+        diags.extend(errors);
         crate::load::PathBase::default()
     })
 }
@@ -310,17 +314,16 @@ fn input_failed(diags: &[Diagnostic], style: &Style, err: &mut impl Write) -> st
 fn target_allowed(
     path: Option<&Path>,
     inputs: &[input::Identity],
+    base: &load::PathBase,
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
     let Some(path) = path else { return true };
     match crate::files::check_target(path, inputs) {
         Ok(()) => true,
         Err(e) => {
-            diags.push(output_refused(
-                path,
-                &Text::new("rapporten", "the report"),
-                &e,
-            ));
+            let mut refused = output_refused(path, &Text::new("rapporten", "the report"), &e);
+            refused.file = base.show(path);
+            diags.push(refused);
             false
         }
     }
@@ -394,6 +397,7 @@ fn command_settings(
     let config = read_config(
         source,
         crate::load::DEFAULT_MAX_FILE_BYTES,
+        &load::PathBase::default(),
         &mut Vec::new(),
         &mut diags,
     );

@@ -1,7 +1,7 @@
 //! Where the paths users see start: one root for a run, so that the table, the load errors
 //! and every CI format name a file the same way. The root is `--rot DIR`, else the root of
 //! the git repository the (first) kommune folder is in, else the working directory. A file
-//! outside the root is shown as the user named it.
+//! outside the root is shown by its absolute path.
 
 use crate::diagnostic::Diagnostic;
 use crate::text::Text;
@@ -9,8 +9,11 @@ use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathBase {
-    /// Absolute, without `.` or `..`.
+    /// Absolute, without `.` or `..`, as named.
     root: PathBuf,
+    /// The same folder with its links resolved, when it exists: a path reached through a
+    /// link (a working directory under a linked folder) is still inside the root.
+    real_root: Option<PathBuf>,
     /// The working directory, to make relative paths absolute.
     cwd: PathBuf,
 }
@@ -20,6 +23,7 @@ impl Default for PathBase {
     fn default() -> Self {
         let cwd = std::env::current_dir().unwrap_or_default();
         PathBase {
+            real_root: std::fs::canonicalize(&cwd).ok(),
             root: cwd.clone(),
             cwd,
         }
@@ -27,59 +31,90 @@ impl Default for PathBase {
 }
 
 impl PathBase {
-    /// The root for a run over `folder`: `rot` when given (it must be a folder that holds
-    /// `folder`), else the repository `folder` is in, else the working directory.
-    pub fn for_run(folder: &Path, rot: Option<&Path>) -> Result<PathBase, Box<Diagnostic>> {
+    /// The root for a run over `folders`: `rot` when given (a folder that must hold every
+    /// one of them), else the repository the first is in, else the working directory.
+    pub fn for_run(folders: &[PathBuf], rot: Option<&Path>) -> Result<PathBase, Vec<Diagnostic>> {
         let here = PathBase::default();
-        let folder = here.absolute(folder);
         let Some(rot) = rot else {
-            let repository = folder
+            let first = folders.first().map_or(Path::new("."), PathBuf::as_path);
+            let first = here.absolute(first);
+            let repository = first
                 .ancestors()
                 .find(|dir| std::fs::symlink_metadata(dir.join(".git")).is_ok());
-            return Ok(PathBase {
-                root: repository.map_or_else(|| here.cwd.clone(), Path::to_path_buf),
-                ..here
+            return Ok(match repository {
+                Some(root) => here.rooted_at(root.to_path_buf()),
+                None => here,
             });
         };
         let shown = rot.display().to_string();
         let refuse = |nb: String, en: String| {
-            Box::new(
-                Diagnostic::error("--rot", 0, 0, Text::new(nb, en)).with_hint(Text::new(
-                    "--rot er mappa stiene i rapportene regnes fra, vanligvis repositoriets rot, og den må inneholde kommunemappa",
-                    "--rot is the folder the reports' paths start from, usually the repository's root, and it must hold the kommune folder",
-                )),
-            )
+            Diagnostic::error("--rot", 0, 0, Text::new(nb, en)).with_hint(Text::new(
+                "--rot er mappa stiene i rapportene regnes fra, vanligvis repositoriets rot, og den må inneholde kommunemappene",
+                "--rot is the folder the reports' paths start from, usually the repository's root, and it must hold the kommune folders",
+            ))
         };
-        if !std::fs::symlink_metadata(rot).is_ok_and(|m| m.is_dir()) {
-            return Err(refuse(
+        if !std::fs::metadata(rot).is_ok_and(|m| m.is_dir()) {
+            return Err(vec![refuse(
                 format!("{shown} er ikke en mappe"),
                 format!("{shown} is not a folder"),
-            ));
+            )]);
         }
         let root = here.absolute(rot);
-        if !folder.starts_with(&root) {
-            return Err(refuse(
-                format!("Kommunemappa ligger ikke under {shown}"),
-                format!("The kommune folder is not inside {shown}"),
-            ));
+        let base = here.rooted_at(root);
+        let outside: Vec<Diagnostic> = folders
+            .iter()
+            .filter(|folder| !base.holds(folder))
+            .map(|folder| {
+                let folder = folder.display();
+                refuse(
+                    format!("Mappa {folder} ligger ikke under {shown}"),
+                    format!("The folder {folder} is not inside {shown}"),
+                )
+            })
+            .collect();
+        if outside.is_empty() {
+            Ok(base)
+        } else {
+            Err(outside)
         }
-        Ok(PathBase { root, ..here })
     }
 
-    /// `path` as users see it: from the root with `/` separators, or as named when it is
-    /// outside the root.
+    fn rooted_at(self, root: PathBuf) -> PathBase {
+        PathBase {
+            real_root: std::fs::canonicalize(&root).ok(),
+            root,
+            cwd: self.cwd,
+        }
+    }
+
+    /// `path` from the root, if it is inside it (by name, or with its links resolved).
+    fn inside(&self, path: &Path) -> Option<PathBuf> {
+        let absolute = self.absolute(path);
+        if let Ok(inside) = absolute.strip_prefix(&self.root) {
+            return Some(inside.to_path_buf());
+        }
+        let real_root = self.real_root.as_ref()?;
+        if let Ok(inside) = absolute.strip_prefix(real_root) {
+            return Some(inside.to_path_buf());
+        }
+        // Reached through a link: resolve the folder the path is in (it need not exist).
+        let parent = absolute.parent()?;
+        let real = std::fs::canonicalize(parent).ok()?;
+        let inside = real.strip_prefix(real_root).ok()?;
+        Some(inside.join(absolute.file_name()?))
+    }
+
+    fn holds(&self, path: &Path) -> bool {
+        self.inside(path).is_some()
+    }
+
+    /// `path` as users see it: from the root with `/` separators, or, outside the root,
+    /// its absolute path (which names it wherever the run was started).
     pub fn show(&self, path: &Path) -> String {
-        let shown = match self.absolute(path).strip_prefix(&self.root) {
-            Ok(inside) if inside.as_os_str().is_empty() => ".".to_string(),
-            Ok(inside) => inside.to_string_lossy().into_owned(),
-            Err(_) => {
-                let named = path.to_string_lossy();
-                let mut named = named.as_ref();
-                while let Some(rest) = named.strip_prefix("./") {
-                    named = rest;
-                }
-                named.to_string()
-            }
+        let shown = match self.inside(path) {
+            Some(inside) if inside.as_os_str().is_empty() => ".".to_string(),
+            Some(inside) => inside.to_string_lossy().into_owned(),
+            None => self.absolute(path).to_string_lossy().into_owned(),
         };
         shown.replace('\\', "/")
     }
@@ -113,6 +148,7 @@ mod tests {
     fn base(root: &str, cwd: &str) -> PathBase {
         PathBase {
             root: PathBuf::from(root),
+            real_root: None,
             cwd: PathBuf::from(cwd),
         }
     }
@@ -134,10 +170,10 @@ mod tests {
             "kommune/kommune.yaml"
         );
         assert_eq!(from_sub.show(Path::new("..")), ".");
-        // Outside the root: as named.
+        // Outside the root: the absolute path.
         assert_eq!(
             from_sub.show(Path::new("../../elsewhere/x.yaml")),
-            "../../elsewhere/x.yaml"
+            "/elsewhere/x.yaml"
         );
         assert_eq!(from_root.show(Path::new("/tmp/x.yaml")), "/tmp/x.yaml");
     }

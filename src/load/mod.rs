@@ -69,8 +69,7 @@ impl Default for LoadOptions {
 pub struct Loaded {
     pub portfolio: Option<Portfolio>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Every file that was read (also when the portfolio could not be built), to map a
-    /// diagnostic's file to its path from the working directory.
+    /// Every file that was read (also when the portfolio could not be built).
     pub files: Vec<SourceFile>,
     /// Which files were read, so that no output replaces one of them.
     pub inputs: Vec<Identity>,
@@ -78,7 +77,7 @@ pub struct Loaded {
 
 /// Opens the kommune folder at `path` and loads it (see [`load_opened`]).
 pub fn load_folder(path: &Path, options: &LoadOptions) -> Loaded {
-    match open_folder(path) {
+    match open_folder(path, &options.base) {
         Ok(folder) => load_opened(&folder, path, options),
         Err(d) => Loaded {
             portfolio: None,
@@ -90,8 +89,8 @@ pub fn load_folder(path: &Path, options: &LoadOptions) -> Loaded {
 }
 
 /// Opens the kommune folder the user named; a link there is not followed.
-pub fn open_folder(path: &Path) -> Result<Folder, Box<Diagnostic>> {
-    let shown = path.display().to_string();
+pub fn open_folder(path: &Path, base: &PathBase) -> Result<Folder, Box<Diagnostic>> {
+    let shown = base.show(path);
     let message = match input::Folder::open(path) {
         Ok(folder) => return Ok(folder),
         Err(Problem::Missing) => Text::new(
@@ -181,7 +180,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// The shared files read, to name them from the working directory.
+    /// The shared files read.
     pub fn files(&self) -> &[SourceFile] {
         &self.files
     }

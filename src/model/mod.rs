@@ -134,7 +134,7 @@ pub struct Avvik {
     pub spans: Spans,
 }
 
-/// A source file that was read, by the path shown to users (relative to the kommune folder).
+/// A source file that was read, by the path shown to users (from the run's root).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path users see, from the run's root (the repository root, `--rot`, or the
@@ -199,7 +199,7 @@ impl Portfolio {
         })
     }
 
-    /// The path of a file from the working directory (see `SourceFile::path`).
+    /// The path of a file as users see it (see `SourceFile::display`).
     pub fn file_name(&self, file: FileId) -> &str {
         self.files
             .get(file.0 as usize)

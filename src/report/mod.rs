@@ -65,14 +65,16 @@ impl<'a> Report<'a> {
         self.portfolio.file_name(f.at.file)
     }
 
-    /// The kommune folder, from where prinsipp was run.
+    /// The kommune folder, from the run's root (`.` when it is the root).
     pub fn folder(&self) -> String {
         let kommune = self
             .portfolio
             .file_name(self.portfolio.kommune.spans.at.file);
-        std::path::Path::new(kommune)
-            .parent()
-            .map_or(String::new(), |p| p.display().to_string())
+        match std::path::Path::new(kommune).parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+            // kommune.yaml at the root.
+            _ => ".".to_string(),
+        }
     }
 
     /// For a finding on a shared system or project of an IKT-samarbeid: the owner kommuner

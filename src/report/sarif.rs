@@ -40,6 +40,9 @@ fn artifact(file: &str, root: &str) -> Value {
 /// The root as a `file:` URI ending in `/`.
 fn root_uri(root: &str) -> String {
     let path = root.trim_end_matches('/');
+    if path.is_empty() {
+        return "file:///".to_string();
+    }
     let lead = if path.starts_with('/') { "" } else { "/" };
     format!("file://{lead}{}/", escape::uri_path(path))
 }
@@ -288,6 +291,7 @@ mod tests {
     #[test]
     fn paths_are_relative_to_the_root_which_is_a_file_uri() {
         assert_eq!(root_uri("/repo"), "file:///repo/");
+        assert_eq!(root_uri("/"), "file:///");
         assert_eq!(
             root_uri("/srv/kommune data/æ"),
             "file:///srv/kommune%20data/%C3%A6/"

@@ -289,15 +289,9 @@ pub fn summary(
 /// Above each kommune's table when several are checked: its name, number and folder.
 pub fn kommune_heading(r: &super::Report, style: &Style) -> String {
     let k = &r.portfolio.kommune;
-    // An owner of a samarbeid: its places are given from the samarbeid's folder.
+    // An owner of a samarbeid: the samarbeid, then the owner's own folder.
     let place = match &r.portfolio.membership {
-        Some(m) => {
-            let folder = r.folder();
-            let root = std::path::Path::new(&folder)
-                .parent()
-                .map_or(String::new(), |p| p.display().to_string());
-            format!("{}, {root}", m.samarbeid)
-        }
+        Some(m) => format!("{}, {}", m.samarbeid, r.folder()),
         None => r.folder(),
     };
     let head = line(&format!("{} ({}) — {place}", k.name, k.number));

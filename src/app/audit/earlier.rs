@@ -84,7 +84,7 @@ pub(super) fn months(
         let (folder, config) = open_kommune(
             dir.path(),
             args.config.as_deref(),
-            limit,
+            &options,
             &mut read,
             &mut problems,
         );
@@ -122,6 +122,7 @@ pub(super) fn months(
 /// name); each file read is added to `inputs`, each problem to `diags`.
 pub(super) fn read(
     paths: &[PathBuf],
+    base: &load::PathBase,
     limit: u64,
     known: &[&str],
     inputs: &mut Vec<input::Identity>,
@@ -148,7 +149,7 @@ pub(super) fn read(
     }
     let mut out = Vec::new();
     for file in files {
-        let shown = file.display().to_string();
+        let shown = base.show(&file);
         match input::read_file(&file, limit) {
             Ok((bytes, identity)) => {
                 inputs.push(identity);

@@ -71,7 +71,14 @@ pub fn run(
         .collect();
     known.sort_unstable();
     known.dedup();
-    let mut earlier = earlier::read(&args.tidligere, limit, &known, &mut inputs, &mut diags);
+    let mut earlier = earlier::read(
+        &args.tidligere,
+        &options.base,
+        limit,
+        &known,
+        &mut inputs,
+        &mut diags,
+    );
     earlier.extend(history);
     // A result dated after this check is not earlier: it would take this check's place.
     let today = date.to_string();
@@ -92,7 +99,7 @@ pub fn run(
     });
     let outputs: Vec<ReportOutput> = outputs
         .into_iter()
-        .filter(|o| target_allowed(o.path.as_deref(), &inputs, &mut diags))
+        .filter(|o| target_allowed(o.path.as_deref(), &inputs, &options.base, &mut diags))
         .collect();
     if diags.iter().any(|d| d.level == Level::Error) {
         return input_failed(&diags, style, err);
