@@ -109,8 +109,12 @@ fn object(shape: &Shape) -> Value {
         .filter(|f| f.required)
         .map(|f| f.key)
         .collect();
-    let mut o =
-        json!({ "type": "object", "properties": properties, "additionalProperties": false });
+    let mut o = json!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+        "errorMessage": format!("Her skal {} stå, med nøkler og verdier på linjene under", shape.what.0),
+    });
     if !required.is_empty() {
         o["required"] = json!(required);
     }
@@ -233,10 +237,21 @@ const DATE_PATTERN: &str = concat!(
     "|(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29)$",
 );
 
+/// What is wrong when a value has the wrong type or is not one of a list, in Norwegian:
+/// the language server shows `errorMessage` instead of its own English.
 fn ty(t: Ty) -> Value {
+    const ID: &str = "En id har bare små bokstaver a–z, sifre og bindestrek, f.eks. nytt-sak-arkiv";
+    const DATE: &str =
+        "Skriv datoen som ÅÅÅÅ-MM-DD (eller bare ÅÅÅÅ-MM eller ÅÅÅÅ), f.eks. 2026-06-01";
+    const NUMBER: &str = "Kommunenummeret er fire sifre i anførselstegn, f.eks. \"0301\"";
+    const LIST: &str =
+        "Skriv en liste: hvert element på en linje som begynner med «- », eller [a, b]";
     match t {
         // Free text: numbers and booleans written plain are read as text.
-        Ty::Text => json!({ "type": ["string", "number", "boolean"] }),
+        Ty::Text => json!({
+            "type": ["string", "number", "boolean"],
+            "errorMessage": "Her skal det stå tekst",
+        }),
         // A plain number is read as its digits (`id: 42`), as long as an id may be.
         Ty::Id => json!({
             "type": ["string", "integer"],
@@ -244,17 +259,27 @@ fn ty(t: Ty) -> Value {
             "exclusiveMaximum": 1e100,
             "pattern": "^[a-z0-9-]+$",
             "maxLength": MAX_ID_CHARS,
-            "patternErrorMessage": "En id har bare små bokstaver a–z, sifre og bindestrek, f.eks. nytt-sak-arkiv",
+            "patternErrorMessage": ID,
+            "errorMessage": ID,
         }),
-        Ty::Ref => json!({ "type": ["string", "number", "boolean"], "maxLength": MAX_ID_CHARS }),
+        Ty::Ref => json!({
+            "type": ["string", "number", "boolean"],
+            "maxLength": MAX_ID_CHARS,
+            "errorMessage": "Her skal det stå en id",
+        }),
         Ty::Kommunenummer => json!({
             "type": "string",
             "pattern": "^[0-9]{4}$",
-            "patternErrorMessage": "Kommunenummeret er fire sifre i anførselstegn, f.eks. \"0301\"",
+            "patternErrorMessage": NUMBER,
+            "errorMessage": NUMBER,
         }),
-        Ty::Bool => json!({ "type": "boolean" }),
-        Ty::Whole => json!({ "type": "integer", "minimum": 0 }),
-        Ty::Number => json!({ "type": "number" }),
+        Ty::Bool => json!({ "type": "boolean", "errorMessage": "Skriv true eller false" }),
+        Ty::Whole => json!({
+            "type": "integer",
+            "minimum": 0,
+            "errorMessage": "Skriv et helt tall, 0 eller større",
+        }),
+        Ty::Number => json!({ "type": "number", "errorMessage": "Skriv et tall" }),
         Ty::Date => {
             // A day, or only the month or the year (a year is also written as a number).
             json!({
@@ -262,32 +287,39 @@ fn ty(t: Ty) -> Value {
                 "pattern": DATE_PATTERN,
                 "minimum": 1000,
                 "maximum": 9999,
-                "patternErrorMessage": "Skriv datoen som ÅÅÅÅ-MM-DD (eller bare ÅÅÅÅ-MM eller ÅÅÅÅ), f.eks. 2026-06-01",
+                "patternErrorMessage": DATE,
+                "errorMessage": DATE,
             })
         }
-        Ty::Enum(names) => {
-            let mut t = json!({ "enum": names });
-            describe_values(&mut t, names);
-            t
-        }
+        Ty::Enum(names) => one_of(names),
         Ty::EnumList(names) => {
-            let mut items = json!({ "enum": names });
-            describe_values(&mut items, names);
-            json!({ "type": "array", "items": items })
+            json!({ "type": "array", "items": one_of(names), "errorMessage": LIST })
         }
-        Ty::Names => {
-            json!({ "type": "array", "items": { "type": ["string", "number", "boolean"] } })
-        }
+        Ty::Names => json!({
+            "type": "array",
+            "items": { "type": ["string", "number", "boolean"], "errorMessage": "Her skal det stå et navn" },
+            "errorMessage": LIST,
+        }),
         Ty::Object(s) => reference(s),
-        Ty::List(s) => json!({ "type": "array", "items": reference(s) }),
+        Ty::List(s) => json!({ "type": "array", "items": reference(s), "errorMessage": LIST }),
         Ty::NewSystem => {
             // `system:` makes an entry a reference to the inventory; anything else is a
             // system written in place. Errors then point into the one that is meant.
-            json!({ "type": "array", "items": {
+            json!({ "type": "array", "errorMessage": LIST, "items": {
                 "if": { "type": "object", "required": ["system"] },
                 "then": reference(&shape::NEW_SYSTEM_REF),
                 "else": reference(&shape::SYSTEM),
             } })
         }
     }
+}
+
+/// One of a fixed list of values, each described, and what is allowed when it is not.
+fn one_of(names: &[&str]) -> Value {
+    let mut t = json!({
+        "enum": names,
+        "errorMessage": format!("Ugyldig verdi; tillatt: {}", names.join(", ")),
+    });
+    describe_values(&mut t, names);
+    t
 }

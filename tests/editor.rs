@@ -248,20 +248,40 @@ fn the_language_server_marks_the_real_mistake_in_norwegian_where_it_can() {
             )
         })
         .collect();
-    // The bad value where it is (not a mismatch with the one-system form of the file); the
-    // impossible date in Norwegian; `id: 42` and an empty value are fine, as for prinsipp.
+    // The bad value where it is (not a mismatch with the one-system form of the file), with
+    // what is allowed, in Norwegian; the impossible date too; `id: 42` and an empty value are fine, as for prinsipp.
     assert_eq!(
         found,
         [
             (
                 4,
-                "Value is not accepted. Valid values: \"saas\", \"paas\", \"iaas\", \"privat_sky\", \"fellessky\", \"egen_drift\"."
+                "Ugyldig verdi; tillatt: saas, paas, iaas, privat_sky, fellessky, egen_drift"
             ),
             (
                 5,
                 "Skriv datoen som ÅÅÅÅ-MM-DD (eller bare ÅÅÅÅ-MM eller ÅÅÅÅ), f.eks. 2026-06-01"
             ),
         ]
+    );
+    // A wrong type says what to write, in Norwegian.
+    let types = systems_file(
+        &dir,
+        "c.yaml",
+        "systemer:\n  - id: a\n    navn: A\n    kjernesystem: ja\n    avtale: 2026\n",
+    );
+    let messages: Vec<String> = server
+        .open(&types)
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        messages.contains(&"Skriv true eller false".to_string()),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .contains(&"Her skal avtale stå, med nøkler og verdier på linjene under".to_string()),
+        "{messages:?}"
     );
     // The file of one system: the same mistake, at its place.
     let one = systems_file(&dir, "b.yaml", "id: a\nnavn: A\ndrift: skyen\n");

@@ -277,6 +277,13 @@ fn every_value_of_a_fixed_list_is_described() {
         while let Some(v) = stack.pop() {
             if let Some(values) = v.get("enum").and_then(Value::as_array) {
                 let docs = v["markdownEnumDescriptions"].as_array().unwrap();
+                // A value outside the list is explained in Norwegian, with what is allowed.
+                let allowed: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+                assert_eq!(
+                    v["errorMessage"],
+                    format!("Ugyldig verdi; tillatt: {}", allowed.join(", ")).as_str(),
+                    "{kind}"
+                );
                 let named: Vec<&Value> = values.iter().filter(|x| !x.is_null()).collect();
                 assert_eq!(docs.len(), named.len(), "{kind}: {values:?}");
                 for (value, doc) in named.iter().zip(docs) {
