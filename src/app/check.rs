@@ -51,21 +51,28 @@ pub(super) fn check(
 ) -> std::io::Result<u8> {
     let mut diags = Vec::new();
     let outputs = outputs(args, &mut diags);
-    let limit = args.max_file_size.saturating_mul(1024 * 1024);
-    // Every file this run reads: no output may replace one of them.
-    let mut inputs = Vec::new();
-    let base = super::path_base(&args.folders, args.rot.as_deref(), &mut diags);
-    let baseline = args
-        .baseline
-        .as_deref()
-        .and_then(|path| read_baseline(path, &base, limit, &mut inputs, &mut diags));
     let options = LoadOptions {
         systems: args.systemer.clone(),
         projects: args.prosjekter.clone(),
-        max_file_bytes: limit,
-        max_files: args.max_files,
-        base,
+        ..super::load_options(
+            &args.folders,
+            args.rot.as_deref(),
+            args.max_file_size,
+            args.max_files,
+            &mut diags,
+        )
     };
+    // Every file this run reads: no output may replace one of them.
+    let mut inputs = Vec::new();
+    let baseline = args.baseline.as_deref().and_then(|path| {
+        read_baseline(
+            path,
+            &options.base,
+            options.max_file_bytes,
+            &mut inputs,
+            &mut diags,
+        )
+    });
     let (units, several) = kommune_units(&args.folders, &options.base, &mut diags);
     let date = args.dato.unwrap_or_else(Date::today);
     let config = args.config.as_deref();
@@ -361,7 +368,10 @@ fn check_one(
         write_all(err, line.get(style.lang))?;
     }
     let report = report(&checked, args, date, style, &diags);
-    if !write_outputs(args, outputs, &report, inputs, style, out, err)? {
+    let texts = outputs
+        .iter()
+        .map(|o| (o, render_one(o.format, &report, args, style)));
+    if !deliver_each(texts, inputs, style, out, err)? {
         return Ok(EXIT_INPUT);
     }
     Ok(if failing(&report) {
@@ -438,25 +448,11 @@ fn check_several(
         folder: &folder,
         root: base.root(),
     };
-    // An output that cannot be written does not keep the others from being written.
-    let mut written = true;
-    for (output, parts) in outputs.iter().zip(by_output) {
-        let text = with_marker(
-            output.format,
-            join(output.format, parts, args, date, style, &joined),
-        );
-        let what = Text::new("rapporten", "the report");
-        written &= deliver(
-            output.path.as_deref(),
-            &text,
-            &what,
-            inputs,
-            style,
-            out,
-            err,
-        )?;
-    }
-    if !written {
+    let texts = outputs.iter().zip(by_output).map(|(output, parts)| {
+        let text = join(output.format, parts, args, date, style, &joined);
+        (output, text)
+    });
+    if !deliver_each(texts, inputs, style, out, err)? {
         return Ok(EXIT_INPUT);
     }
     if !unread.is_empty() {
@@ -498,21 +494,20 @@ fn failing(r: &Report) -> bool {
     r.findings.iter().any(|f| r.is_failing(f))
 }
 
-/// Renders one kommune's outputs; `false` when one could not be written (already said).
-fn write_outputs(
-    args: &CheckArgs,
-    outputs: &[Output],
-    r: &Report,
+/// Writes each output's text to its file or stdout (markdown with its marker); `false`
+/// when one could not be written (said on stderr). An output that cannot be written does
+/// not keep the others from being written.
+fn deliver_each<'o>(
+    texts: impl Iterator<Item = (&'o Output, String)>,
     inputs: &[input::Identity],
     style: &Style,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<bool> {
-    // An output that cannot be written does not keep the others from being written.
+    let what = Text::new("rapporten", "the report");
     let mut written = true;
-    for output in outputs {
-        let text = with_marker(output.format, render_one(output.format, r, args, style));
-        let what = Text::new("rapporten", "the report");
+    for (output, text) in texts {
+        let text = with_marker(output.format, text);
         written &= deliver(
             output.path.as_deref(),
             &text,
@@ -645,9 +640,9 @@ fn write_unread(
         return Ok(());
     }
     let lang = style.lang;
-    for output in context.outputs {
+    let texts = context.outputs.iter().filter_map(|output| {
         let text = match output.format {
-            CheckFormat::Table if output.path.is_none() => continue,
+            CheckFormat::Table if output.path.is_none() => return None,
             CheckFormat::Table => report::unread::table(diags, lang),
             CheckFormat::Json => {
                 report::json::render_unread(diags, context.date, fail_on(args), lang)
@@ -658,19 +653,10 @@ fn write_unread(
             CheckFormat::Gitlab => report::gitlab::render_unread(diags, lang, folder),
             CheckFormat::Markdown => report::unread::markdown(diags, lang),
         };
-        let text = with_marker(output.format, text);
-        let what = Text::new("rapporten", "the report");
-        // A target that cannot be written is said on stderr; the others are still written.
-        deliver(
-            output.path.as_deref(),
-            &text,
-            &what,
-            context.inputs,
-            style,
-            out,
-            err,
-        )?;
-    }
+        Some((output, text))
+    });
+    // The run exits 2 already: an output that cannot be written is said on stderr.
+    deliver_each(texts, context.inputs, style, out, err)?;
     Ok(())
 }
 

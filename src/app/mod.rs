@@ -290,17 +290,25 @@ fn settings(
     }
 }
 
-/// Where this run's paths are shown from (see `load::PathBase`): found from the folders
-/// named; a bad `--rot` is a diagnostic.
-fn path_base(
+/// What a run over `folders` loads with: the limits (`max_file_size` in MiB) and where its
+/// paths are shown from (see `load::PathBase`); a bad `--rot` is a diagnostic.
+fn load_options(
     folders: &[PathBuf],
     rot: Option<&Path>,
+    max_file_size: u64,
+    max_files: usize,
     diags: &mut Vec<Diagnostic>,
-) -> crate::load::PathBase {
-    crate::load::PathBase::for_run(folders, rot).unwrap_or_else(|errors| {
+) -> load::LoadOptions {
+    let base = load::PathBase::for_run(folders, rot).unwrap_or_else(|errors| {
         diags.extend(errors);
-        crate::load::PathBase::default()
-    })
+        load::PathBase::default()
+    });
+    load::LoadOptions {
+        max_file_bytes: max_file_size.saturating_mul(1024 * 1024),
+        max_files,
+        base,
+        ..load::LoadOptions::default()
+    }
 }
 
 fn input_failed(diags: &[Diagnostic], style: &Style, err: &mut impl Write) -> std::io::Result<u8> {

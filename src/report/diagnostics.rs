@@ -12,11 +12,18 @@ pub fn error_word(lang: Lang) -> &'static str {
     }
 }
 
-fn level_word(level: Level, lang: Lang) -> &'static str {
+pub fn level_word(level: Level, lang: Lang) -> &'static str {
     match (level, lang) {
         (Level::Error, _) => error_word(lang),
         (Level::Warning, Lang::Nb) => "advarsel",
         (Level::Warning, Lang::En) => "warning",
+    }
+}
+
+pub fn hint_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "tips",
+        Lang::En => "hint",
     }
 }
 
@@ -37,10 +44,7 @@ pub fn render(diags: &[Diagnostic], style: &Style) -> String {
             one_line(d.message.get(style.lang))
         ));
         if let Some(hint) = &d.hint {
-            let label = match style.lang {
-                Lang::Nb => "tips",
-                Lang::En => "hint",
-            };
+            let label = hint_word(style.lang);
             out.push_str(&format!("  {label}: {}\n", one_line(hint.get(style.lang))));
         }
     }

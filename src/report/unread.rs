@@ -35,10 +35,7 @@ fn explanation(lang: Lang) -> &'static str {
 fn text(d: &Diagnostic, lang: Lang) -> String {
     let mut text = d.message.get(lang).to_string();
     if let Some(hint) = &d.hint {
-        let label = match lang {
-            Lang::Nb => "tips",
-            Lang::En => "hint",
-        };
+        let label = super::diagnostics::hint_word(lang);
         text.push_str(&format!(" ({label}: {})", hint.get(lang)));
     }
     escape::line(&text)
@@ -51,13 +48,6 @@ fn names_a_file(d: &Diagnostic) -> bool {
 
 fn errors(diags: &[Diagnostic]) -> impl Iterator<Item = &Diagnostic> {
     diags.iter().filter(|d| d.level == Level::Error)
-}
-
-fn level_word(level: Level) -> &'static str {
-    match level {
-        Level::Error => "feil",
-        Level::Warning => "advarsel",
-    }
 }
 
 /// A diagnostic in `--format json` (`diagnostics`).
@@ -75,7 +65,8 @@ pub fn json_items(diags: &[Diagnostic], lang: Lang) -> Vec<JsonDiagnostic> {
     diags
         .iter()
         .map(|d| JsonDiagnostic {
-            level: level_word(d.level),
+            // The JSON's words are bokmål whatever `--lang`, as its severities are.
+            level: super::diagnostics::level_word(d.level, Lang::Nb),
             file: (!d.file.is_empty()).then(|| d.file.clone()),
             line: d.line,
             column: d.column,
@@ -220,12 +211,11 @@ pub fn markdown_section(diags: &[Diagnostic], lang: Lang, budget: usize) -> Stri
     let mut left = budget.saturating_sub(out.chars().count() + 200);
     let mut shown = 0;
     for d in diags {
-        let (icon, word) = match (d.level, lang) {
-            (Level::Error, Lang::Nb) => ("🔴", "feil"),
-            (Level::Error, Lang::En) => ("🔴", "error"),
-            (Level::Warning, Lang::Nb) => ("🟡", "advarsel"),
-            (Level::Warning, Lang::En) => ("🟡", "warning"),
+        let icon = match d.level {
+            Level::Error => "🔴",
+            Level::Warning => "🟡",
         };
+        let word = super::diagnostics::level_word(d.level, lang);
         let place = d.place();
         let place = if place.is_empty() {
             String::new()

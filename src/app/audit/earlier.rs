@@ -40,9 +40,8 @@ pub(super) fn months(
             return Vec::new();
         }
     };
+    // Files checked out from git into a temporary folder: shown from the working directory.
     let options = LoadOptions {
-        systems: None,
-        projects: None,
         max_file_bytes: limit,
         max_files: args.max_files,
         ..LoadOptions::default()

@@ -12,7 +12,6 @@ use super::{
 use crate::cli::{AuditFormat, ReportArgs, ReportOutput};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::figures::{Figures, trend};
-use crate::load::LoadOptions;
 use crate::model::Date;
 use crate::report::{self, Report, Style};
 use crate::text::Text;
@@ -28,14 +27,14 @@ pub fn run(
 ) -> std::io::Result<u8> {
     let mut diags = Vec::new();
     let outputs = outputs(args, &mut diags);
-    let limit = args.max_file_size.saturating_mul(1024 * 1024);
-    let options = LoadOptions {
-        systems: None,
-        projects: None,
-        max_file_bytes: limit,
-        max_files: args.max_files,
-        base: super::path_base(&args.folders, args.rot.as_deref(), &mut diags),
-    };
+    let options = super::load_options(
+        &args.folders,
+        args.rot.as_deref(),
+        args.max_file_size,
+        args.max_files,
+        &mut diags,
+    );
+    let limit = options.max_file_bytes;
     let date = args.dato.unwrap_or_else(Date::today);
     let read = read_kommuner(&args.folders, args.config.as_deref(), &options, &mut diags);
     let progress = progress_bar(read.len(), style);
@@ -214,7 +213,6 @@ fn check_kommune(read: ReadKommune, args: &ReportArgs, date: Date) -> KommuneRea
         mut diags,
         inputs,
         ready,
-        ..
     } = read.settle(args.strategi.as_deref());
     let mut history = Vec::new();
     let checked = match ready {
